@@ -1,0 +1,118 @@
+import type { Server } from 'restify';
+import type { AppConfig } from './config.js';
+import { ConnectorRecorder, mountConnectorRecorder } from './dev/connector-recorder.js';
+import { createDevIdentityProvider } from './dev/dev-identity-provider.js';
+import { createProfileService } from './domain/profile-service.js';
+import { registerDevRoutes } from './http/dev-routes.js';
+import { registerMessagesRoute } from './http/messages-route.js';
+import { close, createHttpServer, listen } from './http/server.js';
+import { registerTabRoutes } from './http/tab-routes.js';
+import { createTabTokenVerifier, entraVerifierOptions, type TabTokenVerifier } from './http/tab-token-verifier.js';
+import type { Logger } from './logger.js';
+import { createConversationReferenceRepository } from './storage/conversation-reference-repository.js';
+import { createCourseRepository } from './storage/course-repository.js';
+import { createDepartmentRepository } from './storage/department-repository.js';
+import { createEmployeeRepository } from './storage/employee-repository.js';
+import { createTableStorage, type StorageConnection } from './storage/table-storage.js';
+import { createBotAdapter } from './teams/adapter.js';
+import { DxNaviBot } from './teams/dx-navi-bot.js';
+import { createMenuRoutes } from './teams/menu-features.js';
+
+export interface RunningApp {
+  server: Server;
+  /** http://host:port of the bot server as bound. */
+  baseUrl: string;
+  port: number;
+  /** Present on a local stack without Teams: what the bot sent to the dev chat page. */
+  devConnector: ConnectorRecorder | undefined;
+  repositories: ReturnType<typeof createRepositories>;
+  stop(): Promise<void>;
+}
+
+export function createRepositories(storage: ReturnType<typeof createTableStorage>) {
+  return {
+    employees: createEmployeeRepository(storage),
+    departments: createDepartmentRepository(storage),
+    conversationReferences: createConversationReferenceRepository(storage),
+    courses: createCourseRepository(storage),
+  };
+}
+
+/**
+ * The composition root: config -> storage -> services -> adapter -> HTTP server. Nothing else builds objects.
+ */
+export async function startApp(
+  config: AppConfig,
+  options: { storage: StorageConnection; log: Logger; tablePrefix?: string },
+): Promise<RunningApp> {
+  const { log } = options;
+  const storage = createTableStorage(options.storage, options.tablePrefix);
+  await storage.ensureTables();
+  const repositories = createRepositories(storage);
+  const profiles = createProfileService(repositories);
+
+  const isLocalBotAuth = !config.bot.appId;
+  const isDevIdentity = config.tabAuth.kind === 'dev';
+  const publicOrigins = [config.tabEndpoint, config.tabEndpoint.replace('//localhost', '//127.0.0.1')];
+  const server = createHttpServer({ allowedOrigins: [...new Set(publicOrigins)] });
+
+  const tabUrl = config.teamsAppId
+    ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
+    : `${config.tabEndpoint}/index.html`;
+  const adapter = createBotAdapter(config.bot, log);
+  const bot = new DxNaviBot({
+    profiles,
+    conversationReferences: repositories.conversationReferences,
+    routes: createMenuRoutes({ courses: repositories.courses, tabUrl }),
+    tabUrl,
+  });
+  registerMessagesRoute(server, { adapter, bot, log });
+
+  // The verifier needs the bound port in development (it fetches the dev JWKS over HTTP), so it is built
+  // after listen; routes read it through this accessor.
+  let verifier: TabTokenVerifier | undefined;
+  registerTabRoutes(server, {
+    verifier: () => {
+      if (!verifier) throw new Error('token verifier used before the server listened');
+      return verifier;
+    },
+    profiles,
+    log,
+  });
+
+  let devConnector: ConnectorRecorder | undefined;
+  const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
+  if (devIdentity) registerDevRoutes(server, { identityProvider: devIdentity, ...repositories, log });
+  if (isLocalBotAuth) {
+    devConnector = new ConnectorRecorder();
+    mountConnectorRecorder(server, devConnector, '/dev/connector');
+  }
+
+  const port = await listen(server, config.port, config.host);
+  const baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  verifier =
+    config.tabAuth.kind === 'entra'
+      ? createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, config.tabAuth.audiences))
+      : createTabTokenVerifier({
+          jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
+          issuer: devIdentity!.issuer,
+          audiences: [devIdentity!.audience],
+          tenantId: devIdentity!.tenantId,
+        });
+
+  if (isLocalBotAuth) {
+    log.warn('BOT AUTH IS OFF: MicrosoftAppId is not set, so /api/messages accepts unauthenticated activities. Local use only.');
+  }
+  if (isDevIdentity) {
+    log.warn('TAB SSO IS OFF: AAD_APP_CLIENT_ID is not set, so the tab API trusts the local dev identity provider. Local use only.');
+  }
+
+  return {
+    server,
+    baseUrl,
+    port,
+    devConnector,
+    repositories,
+    stop: () => close(server),
+  };
+}

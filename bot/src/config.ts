@@ -1,0 +1,184 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, parsed once at start-up. This is the only module that touches
+ * process.env; everything else receives an AppConfig.
+ *
+ * | variable | meaning | default |
+ * | --- | --- | --- |
+ * | NODE_ENV | `production` forbids the local dev identity provider and anonymous bot auth | development |
+ * | HOST / PORT | where the bot server (Bot Framework endpoint + tab API) listens | 127.0.0.1 / 3978 |
+ * | TAB_PORT | local tab server port (npm start only) | 53000 |
+ * | TAB_ENDPOINT | the tab's origin, allowed by CORS and used in links | http://localhost:53000 |
+ * | PUBLIC_BASE_URL | how the bot server is reached from a browser | http://127.0.0.1:PORT |
+ * | MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppType / MicrosoftAppTenantId | Bot Framework identity; when MicrosoftAppId is empty, bot auth is OFF (local only) | empty / empty / MultiTenant / empty |
+ * | TEAMS_APP_ID | Teams app id, for deep links into the personal tab | empty (links go to TAB_ENDPOINT) |
+ * | AAD_APP_CLIENT_ID / AAD_APP_TENANT_ID | Entra app that issues the tab's SSO tokens; both or neither | empty (local dev sign-in) |
+ * | TAB_DOMAIN | host of the tab, part of the SSO token audience api://TAB_DOMAIN/CLIENT_ID | host of TAB_ENDPOINT |
+ * | DEV_TENANT_ID | tenant id the local dev identity provider puts in its tokens | 00000000-0000-4000-8000-000000000001 |
+ * | STORAGE_CONNECTION_STRING | an Azure Storage account to use instead of the embedded Azurite | empty |
+ * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
+ * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
+ * | DATA_DIR | where the embedded Azurite keeps its data | .data |
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const urlWithoutTrailingSlash = z
+  .string()
+  .trim()
+  .url({ message: 'must be an absolute URL such as http://localhost:53000' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port(3978),
+    TAB_PORT: port(53000),
+    TAB_ENDPOINT: urlWithoutTrailingSlash.default('http://localhost:53000'),
+    PUBLIC_BASE_URL: urlWithoutTrailingSlash.optional(),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    TEAMS_APP_ID: optionalString,
+    AAD_APP_CLIENT_ID: optionalString.pipe(guid.optional()),
+    AAD_APP_TENANT_ID: optionalString.pipe(guid.optional()),
+    TAB_DOMAIN: optionalString,
+    DEV_TENANT_ID: guid.default('00000000-0000-4000-8000-000000000001'),
+    STORAGE_CONNECTION_STRING: optionalString,
+    STORAGE_ACCOUNT_NAME: optionalString,
+    AZURITE_TABLE_PORT: port(10002),
+    AZURITE_QUEUE_PORT: port(10001),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_TENANT_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.AAD_APP_CLIENT_ID ? 'AAD_APP_TENANT_ID' : 'AAD_APP_CLIENT_ID'],
+        message: 'AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID must be set together',
+      });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
+    }
+    if (env.NODE_ENV === 'production') {
+      if (!env.MicrosoftAppId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required in production (bot auth)' });
+      }
+      if (!env.AAD_APP_CLIENT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'is required in production (tab SSO)' });
+      }
+      if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_NAME) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['STORAGE_ACCOUNT_NAME'],
+          message: 'STORAGE_ACCOUNT_NAME or STORAGE_CONNECTION_STRING is required in production',
+        });
+      }
+    }
+  });
+
+export type StorageConfig =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'managed-identity'; accountName: string }
+  | { kind: 'embedded-azurite'; tablePort: number; queuePort: number; dataDir: string };
+
+export type TabAuthConfig =
+  | { kind: 'entra'; clientId: string; tenantId: string; audiences: string[] }
+  | { kind: 'dev'; tenantId: string };
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  tabPort: number;
+  tabEndpoint: string;
+  /** Origin of the bot server as a browser reaches it; undefined means "derive from the bound port". */
+  publicBaseUrl: string | undefined;
+  teamsAppId: string | undefined;
+  bot: { appId: string | undefined; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
+  tabAuth: TabAuthConfig;
+  storage: StorageConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError whose message names every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const tabDomain = env.TAB_DOMAIN ?? new URL(env.TAB_ENDPOINT).host;
+  const tabAuth: TabAuthConfig =
+    env.AAD_APP_CLIENT_ID && env.AAD_APP_TENANT_ID
+      ? {
+          kind: 'entra',
+          clientId: env.AAD_APP_CLIENT_ID,
+          tenantId: env.AAD_APP_TENANT_ID,
+          audiences: [env.AAD_APP_CLIENT_ID, `api://${tabDomain}/${env.AAD_APP_CLIENT_ID}`],
+        }
+      : { kind: 'dev', tenantId: env.DEV_TENANT_ID };
+
+  const storage: StorageConfig = env.STORAGE_CONNECTION_STRING
+    ? { kind: 'connection-string', connectionString: env.STORAGE_CONNECTION_STRING }
+    : env.STORAGE_ACCOUNT_NAME
+      ? { kind: 'managed-identity', accountName: env.STORAGE_ACCOUNT_NAME }
+      : {
+          kind: 'embedded-azurite',
+          tablePort: env.AZURITE_TABLE_PORT,
+          queuePort: env.AZURITE_QUEUE_PORT,
+          dataDir: env.DATA_DIR,
+        };
+
+  return {
+    environment: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    tabPort: env.TAB_PORT,
+    tabEndpoint: env.TAB_ENDPOINT,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    teamsAppId: env.TEAMS_APP_ID,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      appTenantId: env.MicrosoftAppTenantId,
+    },
+    tabAuth,
+    storage,
+  };
+}
+
+/** The connection string of an Azurite on loopback, with its well-known development account. */
+export function azuriteConnectionString(tablePort: number, queuePort: number): string {
+  const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  return [
+    'DefaultEndpointsProtocol=http',
+    'AccountName=devstoreaccount1',
+    `AccountKey=${key}`,
+    `TableEndpoint=http://127.0.0.1:${tablePort}/devstoreaccount1`,
+    `QueueEndpoint=http://127.0.0.1:${queuePort}/devstoreaccount1`,
+  ].join(';');
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { POLICY_COURSES } from '../domain/catalog/courses.js';
+import type { JobLevel } from '../domain/catalog/job-levels.js';
+import type { Department, Employee, Role } from '../domain/employee.js';
+import type { CourseRepository, DepartmentRepository, EmployeeRepository } from '../domain/ports.js';
+
+/** A stable GUID from a name, so demo identities are the same on every machine and every run. */
+export function demoObjectId(name: string): string {
+  const hex = createHash('sha256').update(`dx-navi-demo:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const DEMO_DEPARTMENTS: Department[] = [
+  { id: 'digital-promotion', name: '企画経営部 デジタル推進課' },
+  { id: 'personnel', name: '総務部 人事課' },
+  { id: 'resident-registry', name: '地域振興部 戸籍住民課' },
+  { id: 'welfare-planning', name: '福祉部 福祉計画課' },
+  { id: 'child-development', name: '子ども未来部 子ども育成課' },
+  { id: 'environment', name: '都市環境部 環境課' },
+];
+
+type DemoPerson = [name: string, department: string, jobLevel: JobLevel, roles?: Role[]];
+
+const DEMO_PEOPLE: DemoPerson[] = [
+  ['品川 デジタ', 'digital-promotion', 'chief', ['admin']],
+  ['大井 未来', 'digital-promotion', 'general', ['admin']],
+  ['五反田 誠', 'digital-promotion', 'manager', ['admin']],
+  ['戸越 花子', 'resident-registry', 'chief', ['promoter']],
+  ['大崎 健太', 'resident-registry', 'general'],
+  ['旗の台 彩', 'resident-registry', 'general'],
+  ['中延 翔', 'resident-registry', 'general'],
+  ['荏原 直樹', 'resident-registry', 'manager'],
+  ['武蔵小山 由美', 'welfare-planning', 'general'],
+  ['西小山 亮', 'welfare-planning', 'general'],
+  ['青物横丁 恵', 'welfare-planning', 'chief', ['promoter']],
+  ['鮫洲 大輔', 'welfare-planning', 'general'],
+  ['立会川 真理', 'welfare-planning', 'manager'],
+  ['天王洲 拓也', 'child-development', 'general'],
+  ['北品川 さくら', 'child-development', 'general'],
+  ['新馬場 悠斗', 'child-development', 'chief', ['promoter']],
+  ['大井町 美咲', 'child-development', 'general'],
+  ['下神明 浩', 'child-development', 'manager'],
+  ['不動前 葵', 'environment', 'general'],
+  ['目黒 隆', 'environment', 'general'],
+  ['戸越公園 千尋', 'environment', 'chief', ['promoter']],
+  ['荏原町 誠司', 'environment', 'general'],
+  ['長原 明美', 'environment', 'manager'],
+  ['八潮 陽菜', 'personnel', 'general'],
+  ['東品川 修', 'personnel', 'chief'],
+  ['南品川 香織', 'personnel', 'general'],
+  ['広町 剛', 'personnel', 'manager'],
+  ['小山台 結衣', 'resident-registry', 'general'],
+  ['豊町 和也', 'welfare-planning', 'chief'],
+  ['二葉 舞', 'child-development', 'general'],
+];
+
+export function demoEmployees(tenantId: string): Employee[] {
+  return DEMO_PEOPLE.map(([name, departmentId, jobLevel, roles = []]) => ({
+    id: demoObjectId(name),
+    displayName: name,
+    email: undefined,
+    departmentId,
+    jobLevel,
+    roles: ['employee', ...roles],
+    locale: undefined,
+    tenantId,
+    installedAt: undefined,
+  }));
+}
+
+/**
+ * Loads the policy catalog and the demo organisation. Idempotent: existing employees keep what the app has
+ * learnt about them (install time, locale); catalog rows are rewritten from the policy.
+ */
+export async function seedDemoData(
+  repositories: { employees: EmployeeRepository; departments: DepartmentRepository; courses: CourseRepository },
+  options: { tenantId: string },
+): Promise<{ departments: number; employees: number; courses: number }> {
+  await Promise.all(DEMO_DEPARTMENTS.map((department) => repositories.departments.save(department)));
+  await Promise.all(POLICY_COURSES.map((course) => repositories.courses.save(course)));
+  const employees = demoEmployees(options.tenantId);
+  await Promise.all(
+    employees.map((employee) =>
+      repositories.employees.update(employee.id, (current) =>
+        current ? { ...employee, locale: current.locale, installedAt: current.installedAt } : employee,
+      ),
+    ),
+  );
+  return { departments: DEMO_DEPARTMENTS.length, employees: employees.length, courses: POLICY_COURSES.length };
+}

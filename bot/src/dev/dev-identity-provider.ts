@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+
+/**
+ * A local stand-in for Entra ID, for development and tests only: it signs tokens shaped like Entra v2 access
+ * tokens (oid, tid, name, aud, iss) with a key generated at start-up and publishes the public key as a JWKS, so
+ * the tab API verifies them with exactly the code that verifies real SSO tokens.
+ */
+export interface DevIdentityProvider {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly tenantId: string;
+  jwks(): JSONWebKeySet;
+  issueToken(claims: { oid: string; name: string; tid?: string; lifetimeSeconds?: number }): Promise<{ accessToken: string; expiresOn: string }>;
+}
+
+export const DEV_AUDIENCE = 'api://localhost/dx-navi-dev';
+
+export async function createDevIdentityProvider(options: { tenantId: string }): Promise<DevIdentityProvider> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const issuer = `https://dev-idp.dx-navi.local/${options.tenantId}/v2.0`;
+  return {
+    issuer,
+    audience: DEV_AUDIENCE,
+    tenantId: options.tenantId,
+    jwks: () => ({ keys: [publicJwk] }),
+    async issueToken(claims) {
+      const lifetime = claims.lifetimeSeconds ?? 8 * 3600;
+      const now = Math.floor(Date.now() / 1000);
+      const accessToken = await new SignJWT({ oid: claims.oid, tid: claims.tid ?? options.tenantId, name: claims.name, ver: '2.0' })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject(claims.oid)
+        .setIssuedAt(now)
+        .setNotBefore(now - 5)
+        .setExpirationTime(now + lifetime)
+        .sign(privateKey);
+      return { accessToken, expiresOn: new Date((now + lifetime) * 1000).toISOString() };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import restify from 'restify';
+import { startApp, type RunningApp } from '../app.js';
+import type { AppConfig } from '../config.js';
+import { mountTabSite } from '../http/tab-site.js';
+import { close, listen } from '../http/server.js';
+import type { Logger } from '../logger.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './azurite.js';
+import { seedDemoData } from './demo-data.js';
+import { isPortInUse } from './ports.js';
+
+export interface LocalStack {
+  app: RunningApp;
+  tabUrl: string;
+  devChatUrl: string;
+  storageDescription: string;
+  seeded: { departments: number; employees: number; courses: number };
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+/**
+ * Everything `npm start` runs, also used by the browser tests: embedded Azurite (unless a storage account is
+ * configured), the bot server, demo data, and the built tab on its own port. Any failure stops what had
+ * started, so there is never a half-started stack.
+ */
+export async function startLocalStack(
+  config: AppConfig,
+  options: { log: Logger; tabDistDir?: string; azuriteInMemory?: boolean; tablePrefix?: string },
+): Promise<LocalStack> {
+  const wanted: [number, string, string][] = [
+    [config.port, 'bot server', 'PORT'],
+    [config.tabPort, 'tab', 'TAB_PORT'],
+  ];
+  if (config.storage.kind === 'embedded-azurite') {
+    wanted.push([config.storage.tablePort, 'Azurite Table service', 'AZURITE_TABLE_PORT']);
+    wanted.push([config.storage.queuePort, 'Azurite Queue service', 'AZURITE_QUEUE_PORT']);
+  }
+  for (const [port, what, variable] of wanted) {
+    if (port !== 0 && (await isPortInUse(port))) {
+      throw new PortInUseError(
+        `Port ${port} (${what}) is already in use. Stop the program using it, or choose another port with ${variable}=<port>.`,
+      );
+    }
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    let azurite: EmbeddedAzurite | undefined;
+    let connectionString: string | undefined;
+    let storageDescription: string;
+    if (config.storage.kind === 'embedded-azurite') {
+      azurite = await startEmbeddedAzurite({
+        tablePort: config.storage.tablePort,
+        queuePort: config.storage.queuePort,
+        ...(options.azuriteInMemory ? {} : { location: resolve(config.storage.dataDir, 'azurite') }),
+      });
+      stops.push(azurite.stop);
+      connectionString = azurite.connectionString;
+      storageDescription = options.azuriteInMemory
+        ? `embedded Azurite (in memory) on 127.0.0.1:${config.storage.tablePort}`
+        : `embedded Azurite on 127.0.0.1:${config.storage.tablePort} (tables) and :${config.storage.queuePort} (queues), data in ${resolve(config.storage.dataDir, 'azurite')}`;
+    } else if (config.storage.kind === 'connection-string') {
+      connectionString = config.storage.connectionString;
+      storageDescription = 'the storage account in STORAGE_CONNECTION_STRING';
+    } else {
+      storageDescription = `storage account ${config.storage.accountName} (managed identity)`;
+    }
+    const app = await startApp(config, {
+      storage: connectionString ? { connectionString } : { accountName: (config.storage as { accountName: string }).accountName },
+      log: options.log,
+      ...(options.tablePrefix ? { tablePrefix: options.tablePrefix } : {}),
+    });
+    stops.push(app.stop);
+    const seeded = await seedDemoData(app.repositories, {
+      tenantId: config.tabAuth.tenantId,
+    });
+
+    const tabServer = restify.createServer({ name: 'dx-navi-tab' });
+    mountTabSite(tabServer, {
+      distDir: options.tabDistDir ?? resolve('tab/dist'),
+      runtimeConfig: {
+        apiBaseUrl: config.publicBaseUrl ?? app.baseUrl,
+        devSignIn: config.tabAuth.kind === 'dev',
+        clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
+        tenantId: config.tabAuth.tenantId,
+        initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
+        botId: config.bot.appId ?? '',
+      },
+    });
+    const tabPort = await listen(tabServer, config.tabPort, '127.0.0.1');
+    stops.push(() => close(tabServer));
+    const tabOrigin = config.tabPort === 0 ? `http://127.0.0.1:${tabPort}` : config.tabEndpoint;
+    return {
+      app,
+      tabUrl: `${tabOrigin}/index.html`,
+      devChatUrl: `${tabOrigin}/devchat.html`,
+      storageDescription,
+      seeded,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import type { JobLevel } from './catalog/job-levels.js';
+
+export const ROLES = ['employee', 'admin', 'promoter'] as const;
+/** employee: every staff member; admin: デジタル推進課 staff who run the programme; promoter: DX推進委員 of a section. */
+export type Role = (typeof ROLES)[number];
+
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface Employee {
+  /** Entra object id (oid): the one identity shared by the bot (aadObjectId) and the tab (token oid). */
+  id: string;
+  displayName: string;
+  email: string | undefined;
+  departmentId: string | undefined;
+  /** Unknown until HR's master data names it. */
+  jobLevel: JobLevel | undefined;
+  roles: Role[];
+  /** Teams UI locale last seen (e.g. ja-JP, en-US). */
+  locale: string | undefined;
+  tenantId: string | undefined;
+  installedAt: string | undefined;
+}
+
+export type EmployeeProfile = Employee & { department: Department | undefined };
+
+/**
+ * An employee who installs the bot before HR's data reaches us still gets a record, with what Teams told us;
+ * a known employee keeps their HR data and only takes the name and locale Teams reports.
+ */
+export function employeeOnInstall(
+  existing: Employee | undefined,
+  seen: { id: string; displayName: string; locale: string | undefined; tenantId: string | undefined; at: string },
+): Employee {
+  if (existing) {
+    return {
+      ...existing,
+      displayName: seen.displayName || existing.displayName,
+      locale: seen.locale ?? existing.locale,
+      tenantId: seen.tenantId ?? existing.tenantId,
+      installedAt: existing.installedAt ?? seen.at,
+    };
+  }
+  return {
+    id: seen.id,
+    displayName: seen.displayName,
+    email: undefined,
+    departmentId: undefined,
+    jobLevel: undefined,
+    roles: ['employee'],
+    locale: seen.locale,
+    tenantId: seen.tenantId,
+    installedAt: seen.at,
+  };
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { mountTabSite } from './http/tab-site.js';
+import { createLogger } from './logger.js';
+
+/**
+ * Production entry (App Service): the bot endpoint, the tab API and the built tab on one origin. The local
+ * stack with an embedded Azurite is `npm start` (scripts/start.ts).
+ */
+const log = createLogger();
+try {
+  const config = loadConfig();
+  if (config.storage.kind === 'embedded-azurite') {
+    throw new ConfigError(['STORAGE_ACCOUNT_NAME: set it (or STORAGE_CONNECTION_STRING); the embedded Azurite is only for npm start']);
+  }
+  const app = await startApp(config, {
+    storage:
+      config.storage.kind === 'connection-string'
+        ? { connectionString: config.storage.connectionString }
+        : { accountName: config.storage.accountName },
+    log,
+  });
+  mountTabSite(app.server, {
+    distDir: resolve('tab/dist'),
+    runtimeConfig: {
+      apiBaseUrl: '',
+      devSignIn: config.tabAuth.kind === 'dev',
+      clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
+      tenantId: config.tabAuth.tenantId,
+      initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
+      botId: config.bot.appId ?? '',
+    },
+  });
+  log.info('DX Navi listening', { url: app.baseUrl });
+  const shutdown = () => void app.stop().then(() => process.exit(0));
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+} catch (error) {
+  log.error(error instanceof ConfigError ? error.message : 'start-up failed', { error });
+  process.exit(1);
+}

@@ -1,0 +1,29 @@
+import { odata } from '@azure/data-tables';
+import type { Course } from '../domain/catalog/courses.js';
+import type { CourseRepository } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from './table-storage.js';
+
+interface CourseEntity {
+  courseId: string;
+  /** The whole course as JSON: it is read and written as one unit, and always by this adapter. */
+  courseJson: string;
+}
+
+export function createCourseRepository(storage: TableStorage): CourseRepository {
+  const table = storage.client('Courses');
+  const toCourse = (entity: CourseEntity) => JSON.parse(entity.courseJson) as Course;
+  return {
+    async get(id) {
+      const entity = await getEntityOrUndefined<CourseEntity>(table, keys.course(id));
+      return entity && toCourse(entity);
+    },
+    async save(course) {
+      await table.upsertEntity({ ...keys.course(course.id), courseId: course.id, courseJson: JSON.stringify(course) }, 'Replace');
+    },
+    async list() {
+      const rows = await listAll<CourseEntity>(table, odata`PartitionKey eq ${'course'}`);
+      return rows.map(toCourse);
+    },
+  };
+}

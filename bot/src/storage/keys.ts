@@ -1,0 +1,21 @@
+/**
+ * Every PartitionKey and RowKey is built here. Table keys may not contain / \ # ? or control characters;
+ * those (and % itself, so the scheme is reversible) are percent-encoded.
+ */
+export function sanitizeKey(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Table keys forbid
+  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (character) =>
+    `%${character.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`,
+  );
+}
+
+export const keys = {
+  /** Employees: one partition per employee, so the profile is a point read by oid. */
+  employee: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'profile' }),
+  /** Departments are few (about 100): one partition, listed whole. */
+  department: (departmentId: string) => ({ partitionKey: 'department', rowKey: sanitizeKey(departmentId) }),
+  /** Conversation references: per employee, one row per scope. */
+  personalConversation: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'personal' }),
+  /** The course catalog is small and always listed whole. */
+  course: (courseId: string) => ({ partitionKey: 'course', rowKey: sanitizeKey(courseId) }),
+} as const;

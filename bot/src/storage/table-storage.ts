@@ -1,0 +1,85 @@
+import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import { ConcurrencyError } from '../domain/errors.js';
+
+export const TABLE_NAMES = ['Employees', 'Departments', 'ConversationReferences', 'Courses'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export type StorageConnection = { connectionString: string } | { accountName: string };
+
+export interface TableStorage {
+  client(name: TableName): TableClient;
+  /** Creates every table the app uses; safe to call on every start. */
+  ensureTables(): Promise<void>;
+}
+
+/**
+ * One place that knows how to reach Table Storage. `tablePrefix` lets tests share one Azurite without seeing
+ * each other's rows.
+ */
+export function createTableStorage(connection: StorageConnection, tablePrefix = ''): TableStorage {
+  const tableName = (name: TableName) => `${tablePrefix}${name}`;
+  const isLoopback = (url: string) => /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
+  let clientFor: (name: string) => TableClient;
+  let service: TableServiceClient;
+  if ('connectionString' in connection) {
+    const endpoint = /TableEndpoint=([^;]+)/.exec(connection.connectionString)?.[1] ?? '';
+    // Plain HTTP is allowed only for an emulator on this machine.
+    const options = { allowInsecureConnection: isLoopback(endpoint) };
+    clientFor = (name) => TableClient.fromConnectionString(connection.connectionString, name, options);
+    service = TableServiceClient.fromConnectionString(connection.connectionString, options);
+  } else {
+    const credential = new DefaultAzureCredential();
+    const url = `https://${connection.accountName}.table.core.windows.net`;
+    clientFor = (name) => new TableClient(url, name, credential);
+    service = new TableServiceClient(url, credential);
+  }
+  const clients = new Map<TableName, TableClient>();
+  return {
+    client(name) {
+      let client = clients.get(name);
+      if (!client) {
+        client = clientFor(tableName(name));
+        clients.set(name, client);
+      }
+      return client;
+    },
+    async ensureTables() {
+      for (const name of TABLE_NAMES) {
+        try {
+          await service.createTable(tableName(name));
+        } catch (error) {
+          if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+        }
+      }
+    },
+  };
+}
+
+/** A point read where 404 means "not there". */
+export async function getEntityOrUndefined<T extends object>(
+  client: TableClient,
+  key: { partitionKey: string; rowKey: string },
+): Promise<TableEntityResult<T> | undefined> {
+  try {
+    return await client.getEntity<T>(key.partitionKey, key.rowKey);
+  } catch (error) {
+    if (error instanceof RestError && error.statusCode === 404) return undefined;
+    throw error;
+  }
+}
+
+/** 412 (ETag mismatch) and 409 (insert of an existing row) become a ConcurrencyError the caller may retry. */
+export function toConcurrencyError(error: unknown, what: string): unknown {
+  if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
+    return new ConcurrencyError(`${what}: concurrent write (${error.statusCode})`, error);
+  }
+  return error;
+}
+
+/** Lists a whole partition (or table) as an array. */
+export async function listAll<T extends object>(client: TableClient, filter?: string): Promise<TableEntityResult<T>[]> {
+  const rows: TableEntityResult<T>[] = [];
+  for await (const row of client.listEntities<T>(filter ? { queryOptions: { filter } } : {})) rows.push(row);
+  return rows;
+}

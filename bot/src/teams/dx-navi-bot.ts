@@ -1,0 +1,94 @@
+import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { buildHelpCard } from '../cards/help-card.js';
+import { localeFrom } from '../cards/messages.js';
+import { buildWelcomeCard } from '../cards/welcome-card.js';
+import type { ConversationReferenceRepository } from '../domain/ports.js';
+import type { ProfileService } from '../domain/profile-service.js';
+import { AppError } from '../domain/errors.js';
+import type { CommandRoutes, TurnScope } from './features.js';
+import { commandFromSubmit, commandFromText } from './router.js';
+
+export interface DxNaviBotDeps {
+  profiles: ProfileService;
+  conversationReferences: ConversationReferenceRepository;
+  routes: CommandRoutes;
+  tabUrl: string;
+  now?: () => Date;
+}
+
+/**
+ * Forwards Teams activities to the feature routes. Holds no per-user state: one instance serves everyone.
+ */
+export class DxNaviBot extends TeamsActivityHandler {
+  constructor(private readonly deps: DxNaviBotDeps) {
+    super();
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (isPersonal(context)) await this.recordPersonalConversation(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
+      if (botWasAdded && isPersonal(context)) {
+        const scope = await this.recordPersonalConversation(context);
+        await context.sendActivity(
+          MessageFactory.attachment(
+            buildWelcomeCard({ displayName: scope.profile.displayName, locale: scope.locale, tabUrl: this.deps.tabUrl }),
+          ),
+        );
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      if (!isPersonal(context)) {
+        // Team scope arrives with the consultation desk; until then, point people at personal chat.
+        await next();
+        return;
+      }
+      const scope = await this.recordPersonalConversation(context);
+      const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
+      const command = commandFromSubmit(context.activity.value) ?? (text ? commandFromText(text) : undefined);
+      if (command) {
+        await this.deps.routes[command](scope);
+      } else {
+        await context.sendActivity(
+          MessageFactory.attachment(buildHelpCard({ locale: scope.locale, unrecognisedText: text || undefined })),
+        );
+      }
+      await next();
+    });
+  }
+
+  /** Universal Actions (Action.Execute). No card verbs exist yet, so every verb is unknown. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<{ statusCode: number; type: string; value: unknown }> {
+    const locale = localeFrom(context.activity.locale);
+    const error = new AppError('invalid-input', {
+      userMessage: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },
+    });
+    return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: error.userMessage[locale] } };
+  }
+
+  private async recordPersonalConversation(context: TurnContext): Promise<TurnScope> {
+    const { activity } = context;
+    const employeeId = activity.from.aadObjectId;
+    if (!employeeId) throw new AppError('invalid-input', { detail: 'personal activity without from.aadObjectId' });
+    const at = (this.deps.now?.() ?? new Date()).toISOString();
+    const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation.tenantId;
+    const [profile] = await Promise.all([
+      this.deps.profiles.recordSeen({ id: employeeId, displayName: activity.from.name ?? '', locale: activity.locale, tenantId, at }),
+      this.deps.conversationReferences.save({
+        employeeId,
+        scope: 'personal',
+        reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+        updatedAt: at,
+      }),
+    ]);
+    return { context, locale: localeFrom(activity.locale ?? profile.locale), profile };
+  }
+}
+
+function isPersonal(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
+}

@@ -1,0 +1,39 @@
+import { MessageFactory } from 'botbuilder';
+import { buildCourseListCard } from '../cards/course-list-card.js';
+import { buildHelpCard } from '../cards/help-card.js';
+import { COMMAND_LABELS, t, type CommandId } from '../cards/messages.js';
+import { buildProfileCard } from '../cards/profile-card.js';
+import type { CourseRepository } from '../domain/ports.js';
+import type { CommandHandler, CommandRoutes } from './features.js';
+
+export interface MenuFeatureDeps {
+  courses: CourseRepository;
+  /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
+  tabUrl: string;
+}
+
+/** Commands whose capability is still being built (their own issues). */
+const notYetAvailable =
+  (command: CommandId): CommandHandler =>
+  async ({ context, locale }) => {
+    await context.sendActivity(t('notYetAvailable', locale, { command: COMMAND_LABELS[command][locale] }));
+  };
+
+export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
+  return {
+    help: async ({ context, locale }) => {
+      await context.sendActivity(MessageFactory.attachment(buildHelpCard({ locale })));
+    },
+    'my-skills': async ({ context, locale, profile }) => {
+      await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, locale, tabUrl: deps.tabUrl })));
+    },
+    'find-training': async ({ context, locale }) => {
+      const courses = await deps.courses.list();
+      await context.sendActivity(MessageFactory.attachment(buildCourseListCard({ courses, locale, tabUrl: deps.tabUrl })));
+    },
+    consult: notYetAvailable('consult'),
+    'consult-status': notYetAvailable('consult-status'),
+    survey: notYetAvailable('survey'),
+    'notification-settings': notYetAvailable('notification-settings'),
+  };
+}

@@ -1,0 +1,18 @@
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedAzurite } from '../../bot/src/dev/azurite.js';
+import { freePort } from '../../bot/src/dev/ports.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    azuriteConnectionString: string;
+  }
+}
+
+/** One in-memory Azurite for the whole run, on ports the OS hands out. */
+export default async function setup(project: TestProject) {
+  const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
+  project.provide('azuriteConnectionString', azurite.connectionString);
+  return async () => {
+    await azurite.stop();
+  };
+}
