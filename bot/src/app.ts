@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { AppConfig } from './config.js';
 import { ConnectorRecorder, mountConnectorRecorder } from './dev/connector-recorder.js';
-import { createDevIdentityProvider } from './dev/dev-identity-provider.js';
+import { createDevIdentityProvider, type DevIdentityProvider } from './dev/dev-identity-provider.js';
 import { createProfileService } from './domain/profile-service.js';
 import { registerDevRoutes } from './http/dev-routes.js';
 import { registerMessagesRoute } from './http/messages-route.js';
@@ -25,6 +25,8 @@ export interface RunningApp {
   port: number;
   /** Present on a local stack without Teams: what the bot sent to the dev chat page. */
   devConnector: ConnectorRecorder | undefined;
+  /** Present when the tab API trusts the local dev identity provider instead of Entra. */
+  devIdentity: DevIdentityProvider | undefined;
   repositories: ReturnType<typeof createRepositories>;
   stop(): Promise<void>;
 }
@@ -53,8 +55,10 @@ export async function startApp(
 
   const isLocalBotAuth = !config.bot.appId;
   const isDevIdentity = config.tabAuth.kind === 'dev';
-  const publicOrigins = [config.tabEndpoint, config.tabEndpoint.replace('//localhost', '//127.0.0.1')];
-  const server = createHttpServer({ allowedOrigins: [...new Set(publicOrigins)] });
+  // Locally the tab may be on any loopback port (tests pick free ones); in Azure only the tab's own origin.
+  const allowedOrigins: (string | RegExp)[] =
+    isDevIdentity || isLocalBotAuth ? [config.tabEndpoint, /^http:\/\/(localhost|127\.0\.0\.1):\d+$/] : [config.tabEndpoint];
+  const server = createHttpServer({ allowedOrigins });
 
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
@@ -70,11 +74,11 @@ export async function startApp(
 
   // The verifier needs the bound port in development (it fetches the dev JWKS over HTTP), so it is built
   // after listen; routes read it through this accessor.
-  let verifier: TabTokenVerifier | undefined;
+  const verifierSlot: { current?: TabTokenVerifier } = {};
   registerTabRoutes(server, {
     verifier: () => {
-      if (!verifier) throw new Error('token verifier used before the server listened');
-      return verifier;
+      if (!verifierSlot.current) throw new Error('token verifier used before the server listened');
+      return verifierSlot.current;
     },
     profiles,
     log,
@@ -90,15 +94,14 @@ export async function startApp(
 
   const port = await listen(server, config.port, config.host);
   const baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  verifier =
-    config.tabAuth.kind === 'entra'
-      ? createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, config.tabAuth.audiences))
-      : createTabTokenVerifier({
-          jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
-          issuer: devIdentity!.issuer,
-          audiences: [devIdentity!.audience],
-          tenantId: devIdentity!.tenantId,
-        });
+  verifierSlot.current = devIdentity
+    ? createTabTokenVerifier({
+        jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
+        issuer: devIdentity.issuer,
+        audiences: [devIdentity.audience],
+        tenantId: devIdentity.tenantId,
+      })
+    : createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, (config.tabAuth as { audiences: string[] }).audiences));
 
   if (isLocalBotAuth) {
     log.warn('BOT AUTH IS OFF: MicrosoftAppId is not set, so /api/messages accepts unauthenticated activities. Local use only.');
@@ -112,6 +115,7 @@ export async function startApp(
     baseUrl,
     port,
     devConnector,
+    devIdentity,
     repositories,
     stop: () => close(server),
   };

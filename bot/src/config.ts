@@ -27,12 +27,13 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+// 0 asks the OS for a free port (tests).
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const urlWithoutTrailingSlash = z
   .string()
   .trim()
-  .url({ message: 'must be an absolute URL such as http://localhost:53000' })
+  .regex(/^https?:\/\/[^/\s]+/, 'must be an absolute http(s) URL such as http://localhost:53000')
   .transform((value) => value.replace(/\/+$/, ''));
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');

@@ -29,10 +29,20 @@ export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
-  lang?: string;
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width: 'Full' };
+}
+
+/** Teams shows at most 5 actions in one ActionSet; longer lists are split into rows. */
+export const MAX_ACTIONS_PER_SET = 5;
+
+export function actionRows(actions: CardAction[], perRow = 4): CardElement[] {
+  const rows: CardElement[] = [];
+  for (let start = 0; start < actions.length; start += perRow) {
+    rows.push({ type: 'ActionSet', actions: actions.slice(start, start + Math.min(perRow, MAX_ACTIONS_PER_SET)) });
+  }
+  return rows;
 }
 
 export interface CardAttachment {
@@ -40,14 +50,13 @@ export interface CardAttachment {
   content: AdaptiveCard;
 }
 
-export function adaptiveCard(parts: { lang: string; body: CardElement[]; actions?: CardAction[] }): CardAttachment {
+export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[] }): CardAttachment {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
-      lang: parts.lang,
       body: parts.body,
       ...(parts.actions && parts.actions.length > 0 ? { actions: parts.actions } : {}),
     },

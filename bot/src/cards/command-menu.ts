@@ -3,9 +3,9 @@ import type { CardAction } from './adaptive-card.js';
 import { COMMAND_IDS, COMMAND_LABELS, type CommandId } from './messages.js';
 
 /** The data an Action.Submit menu button sends back; the router reads `command`. */
-export interface CommandSubmitData {
+export type CommandSubmitData = {
   command: CommandId;
-}
+};
 
 export function commandButton(command: CommandId, locale: Locale): CardAction {
   const data: CommandSubmitData = { command };

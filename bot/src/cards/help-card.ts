@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/catalog/localized-text.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
+import { actionRows, adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
 import { commandButton } from './command-menu.js';
 import { COMMAND_DESCRIPTIONS, COMMAND_IDS, COMMAND_LABELS, t } from './messages.js';
 
@@ -10,7 +10,6 @@ export function buildHelpCard(data: { locale: Locale; unrecognisedText?: string 
     ? [{ type: 'TextBlock', text: t('unknownCommand', locale, { text: data.unrecognisedText }), wrap: true }]
     : [];
   return adaptiveCard({
-    lang: locale,
     body: [
       { type: 'TextBlock', text: t('helpTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
       ...intro,
@@ -21,7 +20,7 @@ export function buildHelpCard(data: { locale: Locale; unrecognisedText?: string 
           value: COMMAND_DESCRIPTIONS[command][locale],
         })),
       },
-      { type: 'ActionSet', actions: COMMAND_IDS.filter((command) => command !== 'help').map((command) => commandButton(command, locale)) },
+      ...actionRows(COMMAND_IDS.filter((command) => command !== 'help').map((command) => commandButton(command, locale))),
     ],
   });
 }

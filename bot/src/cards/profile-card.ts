@@ -11,7 +11,6 @@ export function buildProfileCard(data: { profile: EmployeeProfile; locale: Local
     ? []
     : [{ type: 'TextBlock', text: t('profileNotRegisteredNote', locale), wrap: true, isSubtle: true }];
   return adaptiveCard({
-    lang: locale,
     body: [
       { type: 'TextBlock', text: t('profileTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
       {

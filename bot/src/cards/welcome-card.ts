@@ -1,17 +1,16 @@
 import type { Locale } from '../domain/catalog/localized-text.js';
-import { adaptiveCard, type CardAttachment } from './adaptive-card.js';
+import { actionRows, adaptiveCard, type CardAttachment } from './adaptive-card.js';
 import { commandMenu } from './command-menu.js';
 import { t } from './messages.js';
 
 export function buildWelcomeCard(data: { displayName: string; locale: Locale; tabUrl: string }): CardAttachment {
   const { locale } = data;
   return adaptiveCard({
-    lang: locale,
     body: [
       { type: 'TextBlock', text: t('welcomeTitle', locale), size: 'Large', weight: 'Bolder', style: 'heading', wrap: true },
       { type: 'TextBlock', text: t('welcomeGreeting', locale, { name: data.displayName }), wrap: true },
       { type: 'TextBlock', text: t('menuIntro', locale), wrap: true, isSubtle: true },
-      { type: 'ActionSet', actions: commandMenu(locale) },
+      ...actionRows(commandMenu(locale)),
     ],
     actions: [{ type: 'Action.OpenUrl', title: t('openTab', locale), url: data.tabUrl }],
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import restify, { type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 
 /**
  * A local stand-in for the Bot Connector REST API (the part a bot calls: send, reply, update, delete, members,
@@ -68,7 +68,7 @@ export class ConnectorRecorder {
 
 /** Mounts the Bot Connector stand-in on `server` under `prefix` (e.g. '/dev/connector'). */
 export function mountConnectorRecorder(server: Server, recorder: ConnectorRecorder, prefix = ''): void {
-  const send = (req: restify.Request, res: restify.Response) => {
+  const send = async (req: Request, res: Response) => {
     const conversationId = String(req.params.conversationId);
     const activityId = randomUUID();
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -77,25 +77,25 @@ export function mountConnectorRecorder(server: Server, recorder: ConnectorRecord
   };
   server.post(`${prefix}/v3/conversations/:conversationId/activities`, send);
   server.post(`${prefix}/v3/conversations/:conversationId/activities/:replyToId`, send);
-  server.put(`${prefix}/v3/conversations/:conversationId/activities/:activityId`, (req, res) => {
+  server.put(`${prefix}/v3/conversations/:conversationId/activities/:activityId`, async (req, res) => {
     const activityId = String(req.params.activityId);
     const body = (req.body ?? {}) as Record<string, unknown>;
     recorder.record({ kind: 'update', conversationId: String(req.params.conversationId), activityId, activity: { ...body, id: activityId } });
     res.send(200, { id: activityId });
   });
-  server.del(`${prefix}/v3/conversations/:conversationId/activities/:activityId`, (req, res) => {
+  server.del(`${prefix}/v3/conversations/:conversationId/activities/:activityId`, async (req, res) => {
     const activityId = String(req.params.activityId);
     recorder.record({ kind: 'delete', conversationId: String(req.params.conversationId), activityId, activity: {} });
     res.send(200, {});
   });
-  server.get(`${prefix}/v3/conversations/:conversationId/members/:memberId`, (req, res) => {
+  server.get(`${prefix}/v3/conversations/:conversationId/members/:memberId`, async (req, res) => {
     const memberId = String(req.params.memberId);
     res.send(200, { id: memberId, name: memberId, aadObjectId: memberId.replace(/^29:dev-/, '') });
   });
-  server.post(`${prefix}/v3/conversations`, (_req, res) => {
+  server.post(`${prefix}/v3/conversations`, async (_req, res) => {
     res.send(200, { id: `dev-conversation-${randomUUID()}`, activityId: randomUUID() });
   });
-  server.get(`${prefix}/_recorded`, (req, res) => {
+  server.get(`${prefix}/_recorded`, async (req, res) => {
     const query = req.query as { conversationId?: string; after?: string };
     const after = Number.parseInt(query.after ?? '0', 10);
     res.send(200, { activities: recorder.list({ conversationId: query.conversationId, after: Number.isFinite(after) ? after : 0 }) });

@@ -10,7 +10,7 @@ export interface EmployeeRepository {
   /** Inserts or replaces the whole record. */
   save(employee: Employee): Promise<void>;
   /** Re-reads, applies change and writes with the read ETag; retries a few times on a concurrent write. */
-  update(id: string, change: (current: Employee | undefined) => Employee): Promise<Employee>;
+  update(id: string, change: (current: Employee | undefined) => Employee | Promise<Employee>): Promise<Employee>;
   list(): Promise<Employee[]>;
 }
 

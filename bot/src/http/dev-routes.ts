@@ -20,7 +20,7 @@ const tokenRequestSchema = z.object({ employeeId: z.string().trim().min(1).max(1
  * tab API verifies those tokens with. Never registered when Entra SSO is configured.
  */
 export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
-  server.get('/api/dev/idp/keys', (_req, res) => {
+  server.get('/api/dev/idp/keys', async (_req, res) => {
     res.send(200, deps.identityProvider.jwks());
   });
 

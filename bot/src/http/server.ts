@@ -2,10 +2,11 @@ import restify, { type Server } from 'restify';
 import corsMiddleware from 'restify-cors-middleware2';
 
 /** A restify server with JSON bodies, CORS for the tab's origins and a health probe. */
-export function createHttpServer(options: { allowedOrigins: string[] }): Server {
+export function createHttpServer(options: { allowedOrigins: (string | RegExp)[] }): Server {
   const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
   const cors = corsMiddleware({
-    origins: options.allowedOrigins,
+    // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
+    origins: options.allowedOrigins as string[],
     allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language'],
     exposeHeaders: [],
     preflightMaxAge: 600,
@@ -15,7 +16,7 @@ export function createHttpServer(options: { allowedOrigins: string[] }): Server 
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // 1 MB is far above any Teams activity or tab request; larger bodies are refused before parsing.
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
   return server;

@@ -31,11 +31,11 @@ export function mountTabSite(server: Server, options: { distDir: string; runtime
   if (!existsSync(join(options.distDir, 'index.html'))) {
     throw new Error(`The tab is not built: ${join(options.distDir, 'index.html')} is missing (run npm run build:tab).`);
   }
-  server.get('/config.json', (_req, res) => {
+  server.get('/config.json', async (_req, res) => {
     res.header('Cache-Control', 'no-store');
     res.send(200, options.runtimeConfig);
   });
-  server.get('/*', (req, res) => {
+  server.get('/*', async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const relative = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
     const file = join(options.distDir, relative);

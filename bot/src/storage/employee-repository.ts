@@ -67,7 +67,7 @@ export function createEmployeeRepository(storage: TableStorage): EmployeeReposit
     async update(id, change) {
       for (let attempt = 1; ; attempt++) {
         const current = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
-        const next = change(current && toEmployee(current));
+        const next = await change(current && toEmployee(current));
         try {
           if (current) await table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
           else await table.createEntity(toEntity(next));

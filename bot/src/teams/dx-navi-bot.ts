@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { buildHelpCard } from '../cards/help-card.js';
 import { localeFrom } from '../cards/messages.js';
 import { buildWelcomeCard } from '../cards/welcome-card.js';
@@ -62,7 +62,7 @@ export class DxNaviBot extends TeamsActivityHandler {
   }
 
   /** Universal Actions (Action.Execute). No card verbs exist yet, so every verb is unknown. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<{ statusCode: number; type: string; value: unknown }> {
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     const locale = localeFrom(context.activity.locale);
     const error = new AppError('invalid-input', {
       userMessage: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DEPARTMENTS, demoEmployees } from '../../bot/src/dev/demo-data.js';
+import type { LocalStack } from '../../bot/src/dev/local-stack.js';
+import { launchChromium, screenshot } from '../support/browser.js';
+import { startTestLocalStack } from '../support/local-stack.js';
+import { TEST_TENANT_ID } from '../support/test-app.js';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), stack?.stop()]);
+});
+
+const employees = demoEmployees(TEST_TENANT_ID);
+const departmentName = (id: string | undefined) => DEMO_DEPARTMENTS.find((department) => department.id === id)!.name;
+
+describe('tab in headless Chromium', () => {
+  it('when a sample employee signs in outside Teams, then the tab shows their name, department and job level', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'chief')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 720 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('employee-name').textContent()).toContain(employee.displayName);
+    expect(await page.getByTestId('employee-department').textContent()).toContain(departmentName(employee.departmentId));
+    expect(await page.getByTestId('employee-job-level').textContent()).toContain('係長級');
+    await screenshot(page, 'tab-home-ja-light');
+    await page.close();
+  });
+
+  it('when the browser is English and the theme is dark, then the tab speaks English in the dark theme', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'manager')!;
+    const page = await browser.newPage({ viewport: { width: 360, height: 720 }, locale: 'en-US' });
+    await page.goto(`${stack.tabUrl}?theme=dark&lang=en`);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('employee-job-level').textContent()).toContain('Manager');
+    const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    const [red = 255, green = 255, blue = 255] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(red + green + blue).toBeLessThan(3 * 100);
+    await screenshot(page, 'tab-home-en-dark-narrow');
+    await page.close();
+  });
+
+  it('when someone chats on the dev chat page, then the bot welcomes them and answers ヘルプ with a rendered card', async () => {
+    const employee = employees[0]!;
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.devChatUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('bot-message').first().textContent(), { timeout: 15_000 }).toContain('DX Navi へようこそ');
+    await page.getByTestId('chat-input').fill('ヘルプ');
+    await page.getByTestId('chat-send').click();
+    await expect.poll(() => page.getByTestId('bot-message').last().textContent(), { timeout: 15_000 }).toContain('DX Navi でできること');
+    await screenshot(page, 'dev-chat-help');
+    await page.close();
+  });
+});

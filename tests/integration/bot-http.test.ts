@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../bot/src/app.js';
+import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
+import { parseAdaptiveCard } from '../support/cards.js';
+import { startConnectorStandIn } from '../support/connector-stand-in.js';
+import {
+  installActivity,
+  installationUpdate,
+  personalActivity,
+  postActivity,
+  submitMessage,
+  textMessage,
+  type TestUser,
+} from '../support/activities.js';
+import { startTestApp } from '../support/test-app.js';
+
+let app: RunningApp;
+let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+
+beforeAll(async () => {
+  [app, connector] = await Promise.all([startTestApp(), startConnectorStandIn()]);
+});
+afterAll(async () => {
+  await Promise.all([app?.stop(), connector?.stop()]);
+});
+
+type CardContent = { body: { type: string; text?: string; actions?: { title: string }[] }[]; actions?: { title: string; url?: string }[] };
+
+const cardOf = (entry: RecordedActivity): CardContent => {
+  const attachments = entry.activity.attachments as { contentType: string; content: CardContent }[] | undefined;
+  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return attachments![0]!.content;
+};
+const cardText = (card: CardContent) => JSON.stringify(card);
+
+/** Sends an activity and returns what the bot sent back to that conversation because of it. */
+async function converse(activity: ReturnType<typeof personalActivity>, expectedReplies = 1): Promise<RecordedActivity[]> {
+  const conversationId = activity.conversation.id;
+  const before = connector.recorder.list({ conversationId }).length;
+  const response = await postActivity(app.baseUrl, activity);
+  expect(response.status).toBeLessThan(300);
+  const entries = await connector.recorder.waitFor((all) => all.length >= before + expectedReplies, { conversationId });
+  return entries.slice(before);
+}
+
+const newUser = (suffix: string, locale = 'ja-JP'): TestUser => ({
+  aadObjectId: `00000000-0000-4000-8000-${suffix.padStart(12, '0')}`,
+  name: `テスト 太郎${suffix}`,
+  locale,
+});
+
+describe('bot over HTTP with a Bot Connector stand-in', () => {
+  it('when the bot is installed in personal scope, then it sends a Japanese welcome card with the whole menu', async () => {
+    const user = newUser('1');
+    const [reply] = await converse(installActivity(user, connector.serviceUrl));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('DX Navi へようこそ');
+    expect(text).toContain(user.name);
+    for (const label of ['相談する', '相談状況', 'アンケート', '研修を探す', 'マイスキル', '通知設定', 'ヘルプ']) {
+      expect(text).toContain(`"title":"${label}"`);
+    }
+  });
+
+  it('when the bot is installed, then the conversation reference and the employee record are stored', async () => {
+    const user = newUser('2');
+    await postActivity(app.baseUrl, installationUpdate(user, connector.serviceUrl));
+    await converse(installActivity(user, connector.serviceUrl));
+    const reference = await app.repositories.conversationReferences.get(user.aadObjectId);
+    expect(reference?.reference).toMatchObject({
+      conversation: { id: `a:personal-${user.aadObjectId}` },
+      serviceUrl: connector.serviceUrl,
+    });
+    const employee = await app.repositories.employees.get(user.aadObjectId);
+    expect(employee).toMatchObject({ displayName: user.name, locale: 'ja-JP', roles: ['employee'] });
+    expect(employee?.installedAt).toBeTruthy();
+  });
+
+  it('when the Teams locale is English, then the welcome card is in English', async () => {
+    const [reply] = await converse(installActivity(newUser('3', 'en-US'), connector.serviceUrl));
+    const text = cardText(cardOf(reply!));
+    expect(text).toContain('Welcome to DX Navi');
+    expect(text).toContain('"title":"Ask for help"');
+    expect(text).not.toContain('ようこそ');
+  });
+
+  it('when the user types something the bot does not know, then it answers with help, not silence', async () => {
+    const [reply] = await converse(textMessage(newUser('4'), connector.serviceUrl, 'ランチのおすすめは?'));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(cardText(card)).toContain('「ランチのおすすめは?」には対応していません');
+    expect(cardText(card)).toContain('DX Navi でできること');
+  });
+
+  it('when the user types ヘルプ in full-width or English, then the help card lists every command', async () => {
+    for (const text of ['ヘルプ', 'ＨＥＬＰ', ' help ']) {
+      const [reply] = await converse(textMessage(newUser('5'), connector.serviceUrl, text));
+      const card = cardText(cardOf(reply!));
+      expect(card).toContain('DX Navi でできること');
+      expect(card).not.toContain('対応していません');
+    }
+  });
+
+  it('when a menu button is pressed, then its command runs (マイスキル shows the profile and a link to the tab)', async () => {
+    const user = newUser('6');
+    const [reply] = await converse(submitMessage(user, connector.serviceUrl, { command: 'my-skills' }));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(cardText(card)).toContain(user.name);
+    expect(card.actions?.[0]?.url).toMatch(/\/index\.html$/);
+  });
+
+  it('when 研修を探す is asked, then the policy training menu is listed', async () => {
+    // The catalog is seeded by the demo data in the local stack; here the test seeds it the same way.
+    const { POLICY_COURSES } = await import('../../bot/src/domain/catalog/courses.js');
+    await Promise.all(POLICY_COURSES.map((course) => app.repositories.courses.save(course)));
+    const [reply] = await converse(textMessage(newUser('7'), connector.serviceUrl, '研修を探す'));
+    const card = cardOf(reply!);
+    const parsed = parseAdaptiveCard(card);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.bytes).toBeLessThan(28 * 1024);
+    for (const title of ['セキュリティ研修', 'データ利活用研修', 'DXツール操作体験会', 'マインドセット研修']) {
+      expect(cardText(card)).toContain(title);
+    }
+  });
+
+  it('when a feature not built yet is asked for, then the bot says it is coming rather than pretending', async () => {
+    const [reply] = await converse(textMessage(newUser('8'), connector.serviceUrl, '相談する'));
+    expect(reply!.activity.text).toBe('「相談する」は現在準備中です。公開までしばらくお待ちください。');
+  });
+
+  it('when a malformed activity is posted, then the server answers 400 and keeps serving', async () => {
+    for (const body of ['not json', JSON.stringify({ hello: 'world' }), JSON.stringify({ type: 'message' })]) {
+      const response = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      expect(response.status).toBe(400);
+    }
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('when a card action verb is unknown, then the invoke answers 400 with a message for the card', async () => {
+    const response = await postActivity(
+      app.baseUrl,
+      personalActivity(newUser('9'), connector.serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'forged-verb', data: {} }, trigger: 'manual' },
+      }),
+    );
+    // botbuilder answers the invoke with the card response's own status code.
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
+    expect(body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(body.value.message).toBe('このボタンは現在使用できません。');
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('when nothing is set, then the local stack runs on the embedded Azurite with the dev sign-in', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.storage).toEqual({ kind: 'embedded-azurite', tablePort: 10002, queuePort: 10001, dataDir: '.data' });
+    expect(config.tabAuth.kind).toBe('dev');
+    expect(config.bot.appId).toBeUndefined();
+  });
+
+  it('when STORAGE_CONNECTION_STRING is set, then that account is used and no Azurite is wanted', () => {
+    const config = loadConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    expect(config.storage).toEqual({ kind: 'connection-string', connectionString: 'UseDevelopmentStorage=true' });
+  });
+
+  it('when PORT is not a number, then the error names PORT', () => {
+    expect(problemsOf({ PORT: 'eighty' }).join('\n')).toMatch(/^PORT: /m);
+  });
+
+  it('when TAB_ENDPOINT is not a URL, then the error names TAB_ENDPOINT', () => {
+    expect(problemsOf({ TAB_ENDPOINT: 'localhost:53000' }).join('\n')).toMatch(/^TAB_ENDPOINT: /m);
+  });
+
+  it('when only AAD_APP_CLIENT_ID is set, then the error names AAD_APP_TENANT_ID', () => {
+    expect(problemsOf({ AAD_APP_CLIENT_ID: '11111111-2222-4333-8444-555555555555' }).join('\n')).toMatch(/^AAD_APP_TENANT_ID: /m);
+  });
+
+  it('when AAD_APP_CLIENT_ID is not a GUID, then the error names it', () => {
+    expect(problemsOf({ AAD_APP_CLIENT_ID: 'my-app', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555' }).join('\n')).toMatch(
+      /^AAD_APP_CLIENT_ID: must be a GUID/m,
+    );
+  });
+
+  it('when MicrosoftAppId is set without a password, then the error names MicrosoftAppPassword', () => {
+    expect(problemsOf({ MicrosoftAppId: 'abc' }).join('\n')).toMatch(/^MicrosoftAppPassword: /m);
+  });
+
+  it('when running in production without bot auth, SSO or storage, then every missing variable is named', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');
+    expect(problems).toMatch(/^MicrosoftAppId: /m);
+    expect(problems).toMatch(/^AAD_APP_CLIENT_ID: /m);
+    expect(problems).toMatch(/^STORAGE_ACCOUNT_NAME: /m);
+  });
+
+  it('when Entra SSO is configured, then tokens for the client id and its api:// URI are accepted', () => {
+    const clientId = '11111111-2222-4333-8444-555555555555';
+    const config = loadConfig({ AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: '99999999-2222-4333-8444-555555555555', TAB_ENDPOINT: 'https://dxnavi.example.jp' });
+    expect(config.tabAuth).toEqual({
+      kind: 'entra',
+      clientId,
+      tenantId: '99999999-2222-4333-8444-555555555555',
+      audiences: [clientId, `api://dxnavi.example.jp/${clientId}`],
+    });
+  });
+});
