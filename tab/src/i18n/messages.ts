@@ -1,0 +1,39 @@
+export type Locale = 'ja' | 'en';
+
+/** Every string the tab shows, Japanese first with its English twin. */
+export const MESSAGES = {
+  appTitle: { ja: 'マイDXスキル', en: 'My DX skills' },
+  loading: { ja: '読み込み中…', en: 'Loading…' },
+  devSignInTitle: { ja: '開発用サインイン', en: 'Development sign-in' },
+  devSignInIntro: {
+    ja: 'Teams の外で開いています。サインインする職員(サンプル)を選んでください。',
+    en: 'You are outside Teams. Choose a sample employee to sign in as.',
+  },
+  openInTeams: { ja: 'このページは Teams で開いてください。', en: 'Please open this page in Teams.' },
+  signOut: { ja: '別の職員でサインイン', en: 'Sign in as someone else' },
+  department: { ja: '所属', en: 'Department' },
+  jobLevel: { ja: '職層', en: 'Job level' },
+  notRegistered: { ja: '未登録', en: 'Not registered' },
+  general: { ja: '一般職', en: 'Staff' },
+  chief: { ja: '係長級', en: 'Chief' },
+  manager: { ja: '管理職', en: 'Manager' },
+  role_admin: { ja: 'デジタル推進課(管理者)', en: 'Digital Promotion Division (admin)' },
+  role_promoter: { ja: 'DX推進委員', en: 'DX promoter' },
+  role_employee: { ja: '職員', en: 'Employee' },
+  profileHeading: { ja: 'プロフィール', en: 'Profile' },
+  errorTitle: { ja: 'エラー', en: 'Error' },
+  devChatBanner: { ja: 'ローカル開発用チャット (Teams ではありません)', en: 'Local development chat (not Teams)' },
+  chatPlaceholder: { ja: 'メッセージを入力(例: ヘルプ)', en: 'Type a message (e.g. help)' },
+  send: { ja: '送信', en: 'Send' },
+  you: { ja: 'あなた', en: 'You' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function translate(locale: Locale, key: MessageKey): string {
+  return MESSAGES[key][locale];
+}
+
+export function localeFrom(tag: string | undefined): Locale {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
