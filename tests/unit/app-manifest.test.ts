@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_IDS, COMMAND_LABELS } from '../../bot/src/cards/messages.js';
@@ -25,8 +25,9 @@ const filled = (file: string) => JSON.parse(fillPlaceholders(readFileSync(resolv
 
 function validate(schemaName: string, document: unknown): string[] {
   // The localisation schema's patterns are not valid under the u flag.
-  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
+  // Both are CommonJS packages whose class and function are their `default` export.
+  const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajvFormats.default(ajv);
   const check = ajv.compile(loadSchema(schemaName));
   return check(document) ? [] : (check.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
