@@ -94,14 +94,15 @@ export async function startApp(
 
   const port = await listen(server, config.port, config.host);
   const baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  verifierSlot.current = devIdentity
-    ? createTabTokenVerifier({
-        jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
-        issuer: devIdentity.issuer,
-        audiences: [devIdentity.audience],
-        tenantId: devIdentity.tenantId,
-      })
-    : createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, (config.tabAuth as { audiences: string[] }).audiences));
+  verifierSlot.current =
+    config.tabAuth.kind === 'entra'
+      ? createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, config.tabAuth.audiences))
+      : createTabTokenVerifier({
+          jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
+          issuer: devIdentity?.issuer ?? '',
+          audiences: [devIdentity?.audience ?? ''],
+          tenantId: config.tabAuth.tenantId,
+        });
 
   if (isLocalBotAuth) {
     log.warn('BOT AUTH IS OFF: MicrosoftAppId is not set, so /api/messages accepts unauthenticated activities. Local use only.');

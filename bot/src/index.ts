@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { mountTabSite } from './http/tab-site.js';
+import { mountTabSite, tabRuntimeConfig } from './http/tab-site.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -23,14 +23,7 @@ try {
   });
   mountTabSite(app.server, {
     distDir: resolve('tab/dist'),
-    runtimeConfig: {
-      apiBaseUrl: '',
-      devSignIn: config.tabAuth.kind === 'dev',
-      clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
-      tenantId: config.tabAuth.tenantId,
-      initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
-      botId: config.bot.appId ?? '',
-    },
+    runtimeConfig: tabRuntimeConfig(config, ''),
   });
   log.info('DX Navi listening', { url: app.baseUrl });
   const shutdown = () => void app.stop().then(() => process.exit(0));

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import restify from 'restify';
 import { startApp, type RunningApp } from '../app.js';
 import type { AppConfig } from '../config.js';
-import { mountTabSite } from '../http/tab-site.js';
+import { mountTabSite, tabRuntimeConfig } from '../http/tab-site.js';
 import { close, listen } from '../http/server.js';
 import type { Logger } from '../logger.js';
+import type { StorageConnection } from '../storage/table-storage.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './azurite.js';
 import { seedDemoData } from './demo-data.js';
 import { isPortInUse } from './ports.js';
@@ -51,7 +52,7 @@ export async function startLocalStack(
   };
   try {
     let azurite: EmbeddedAzurite | undefined;
-    let connectionString: string | undefined;
+    let storage: StorageConnection;
     let storageDescription: string;
     if (config.storage.kind === 'embedded-azurite') {
       azurite = await startEmbeddedAzurite({
@@ -60,18 +61,19 @@ export async function startLocalStack(
         ...(options.azuriteInMemory ? {} : { location: resolve(config.storage.dataDir, 'azurite') }),
       });
       stops.push(azurite.stop);
-      connectionString = azurite.connectionString;
+      storage = { connectionString: azurite.connectionString };
       storageDescription = options.azuriteInMemory
         ? `embedded Azurite (in memory) on 127.0.0.1:${config.storage.tablePort}`
         : `embedded Azurite on 127.0.0.1:${config.storage.tablePort} (tables) and :${config.storage.queuePort} (queues), data in ${resolve(config.storage.dataDir, 'azurite')}`;
     } else if (config.storage.kind === 'connection-string') {
-      connectionString = config.storage.connectionString;
+      storage = { connectionString: config.storage.connectionString };
       storageDescription = 'the storage account in STORAGE_CONNECTION_STRING';
     } else {
+      storage = { accountName: config.storage.accountName };
       storageDescription = `storage account ${config.storage.accountName} (managed identity)`;
     }
     const app = await startApp(config, {
-      storage: connectionString ? { connectionString } : { accountName: (config.storage as { accountName: string }).accountName },
+      storage,
       log: options.log,
       ...(options.tablePrefix ? { tablePrefix: options.tablePrefix } : {}),
     });
@@ -83,14 +85,7 @@ export async function startLocalStack(
     const tabServer = restify.createServer({ name: 'dx-navi-tab' });
     mountTabSite(tabServer, {
       distDir: options.tabDistDir ?? resolve('tab/dist'),
-      runtimeConfig: {
-        apiBaseUrl: config.publicBaseUrl ?? app.baseUrl,
-        devSignIn: config.tabAuth.kind === 'dev',
-        clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
-        tenantId: config.tabAuth.tenantId,
-        initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
-        botId: config.bot.appId ?? '',
-      },
+      runtimeConfig: tabRuntimeConfig(config, config.publicBaseUrl ?? app.baseUrl),
     });
     const tabPort = await listen(tabServer, config.tabPort, '127.0.0.1');
     stops.push(() => close(tabServer));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Server } from 'restify';
+import type { AppConfig } from '../config.js';
 
 /** What the tab reads from /config.json at start-up. */
 export interface TabRuntimeConfig {
@@ -10,6 +11,18 @@ export interface TabRuntimeConfig {
   tenantId: string;
   initiateLoginEndpoint: string;
   botId: string;
+}
+
+/** The tab's runtime settings for this deployment; `apiBaseUrl` is '' when the tab and API share an origin. */
+export function tabRuntimeConfig(config: AppConfig, apiBaseUrl: string): TabRuntimeConfig {
+  return {
+    apiBaseUrl,
+    devSignIn: config.tabAuth.kind === 'dev',
+    clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
+    tenantId: config.tabAuth.tenantId,
+    initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
+    botId: config.bot.appId ?? '',
+  };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
