@@ -11,6 +11,9 @@ import { createTabTokenVerifier, entraVerifierOptions, type TabTokenVerifier } f
 import type { Logger } from './logger.js';
 import { createConversationReferenceRepository } from './storage/conversation-reference-repository.js';
 import { createCourseRepository } from './storage/course-repository.js';
+import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
+import { createSkillService } from './domain/skill-service.js';
+import { registerSkillRoutes } from './http/skill-routes.js';
 import { createDepartmentRepository } from './storage/department-repository.js';
 import { createEmployeeRepository } from './storage/employee-repository.js';
 import { createTableStorage, type StorageConnection } from './storage/table-storage.js';
@@ -37,6 +40,7 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     departments: createDepartmentRepository(storage),
     conversationReferences: createConversationReferenceRepository(storage),
     courses: createCourseRepository(storage),
+    skillAssessments: createSkillAssessmentRepository(storage),
   };
 }
 
@@ -75,14 +79,13 @@ export async function startApp(
   // The verifier needs the bound port in development (it fetches the dev JWKS over HTTP), so it is built
   // after listen; routes read it through this accessor.
   const verifierSlot: { current?: TabTokenVerifier } = {};
-  registerTabRoutes(server, {
-    verifier: () => {
-      if (!verifierSlot.current) throw new Error('token verifier used before the server listened');
-      return verifierSlot.current;
-    },
-    profiles,
-    log,
-  });
+  const verifier = () => {
+    if (!verifierSlot.current) throw new Error('token verifier used before the server listened');
+    return verifierSlot.current;
+  };
+  registerTabRoutes(server, { verifier, profiles, log });
+  const skills = createSkillService({ assessments: repositories.skillAssessments, courses: repositories.courses, employees: repositories.employees });
+  registerSkillRoutes(server, { verifier, skills, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;

@@ -1,5 +1,6 @@
 import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
+import type { SkillId, SkillLevel } from './catalog/skills.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -40,4 +41,26 @@ export interface CourseRepository {
   get(id: string): Promise<Course | undefined>;
   save(course: Course): Promise<void>;
   list(): Promise<Course[]>;
+}
+
+/** An employee's self-assessment: the criteria they ticked and the level they aim for per skill. */
+export interface SkillAssessment {
+  employeeId: string;
+  ticked: string[];
+  goals: Partial<Record<SkillId, SkillLevel>>;
+  updatedAt: string | undefined;
+}
+
+export interface SkillAssessmentChange {
+  at: string;
+  added: string[];
+  removed: string[];
+}
+
+export interface SkillAssessmentRepository {
+  /** The current assessment; an employee who never ticked anything has an empty one. */
+  get(employeeId: string): Promise<SkillAssessment>;
+  /** Writes the new assessment guarded by the ETag of the one `change` saw, and appends the change to history. */
+  update(employeeId: string, change: (current: SkillAssessment) => SkillAssessment): Promise<SkillAssessment>;
+  history(employeeId: string): Promise<SkillAssessmentChange[]>;
 }

@@ -18,4 +18,11 @@ export const keys = {
   personalConversation: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'personal' }),
   /** The course catalog is small and always listed whole. */
   course: (courseId: string) => ({ partitionKey: 'course', rowKey: sanitizeKey(courseId) }),
+  /** Skill self-assessment: the current row and its history live in the employee's own partition. */
+  currentAssessment: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'current' }),
+  /** History rows sort newest first: the row key counts down from a far-future time. */
+  assessmentHistory: (employeeId: string, at: Date) => ({
+    partitionKey: sanitizeKey(employeeId),
+    rowKey: `history-${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}`,
+  }),
 } as const;

@@ -1,0 +1,68 @@
+import type { Locale } from './catalog/localized-text.js';
+import { mindsetStatementsFor } from './catalog/mindsets.js';
+import type { SkillId, SkillLevel } from './catalog/skills.js';
+import { AppError } from './errors.js';
+import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository } from './ports.js';
+import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
+
+export interface MySkillsView {
+  levels: ReturnType<typeof levelsFromTicks>;
+  ticked: string[];
+  goals: Partial<Record<SkillId, SkillLevel>>;
+  updatedAt: string | undefined;
+  recommendations: { skillId: SkillId; targetLevel: SkillLevel; gap: number; reason: string; courseIds: string[] }[];
+  /** The mindset statements for the employee's job level; undefined until HR has registered it. */
+  mindsets: { mindsetId: string; statementIds: string[] }[] | undefined;
+}
+
+export function createSkillService(deps: { assessments: SkillAssessmentRepository; courses: CourseRepository; employees: EmployeeRepository; now?: () => Date }) {
+  const view = async (employeeId: string, assessment: Awaited<ReturnType<SkillAssessmentRepository['get']>>, locale: Locale): Promise<MySkillsView> => {
+    const ticked = new Set(assessment.ticked);
+    const [courses, employee] = await Promise.all([deps.courses.list(), deps.employees.get(employeeId)]);
+    return {
+      levels: levelsFromTicks(ticked),
+      ticked: assessment.ticked,
+      goals: assessment.goals,
+      updatedAt: assessment.updatedAt,
+      recommendations: recommendCourses({ ticked, goals: assessment.goals, courses, locale }).map((recommendation) => ({
+        skillId: recommendation.skillId,
+        targetLevel: recommendation.targetLevel,
+        gap: recommendation.gap,
+        reason: recommendation.reason,
+        courseIds: recommendation.courses.map((course) => course.id),
+      })),
+      mindsets: employee?.jobLevel
+        ? mindsetStatementsFor(employee.jobLevel).map(({ mindset, statements }) => ({ mindsetId: mindset.id, statementIds: statements.map((statement) => statement.id) }))
+        : undefined,
+    };
+  };
+  return {
+    async getMySkills(employeeId: string, locale: Locale) {
+      return view(employeeId, await deps.assessments.get(employeeId), locale);
+    },
+    /** Replaces the employee's ticks and goals; refuses unknown criteria and level jumps, changing nothing. */
+    async saveMySkills(employeeId: string, input: { ticked: string[]; goals: Partial<Record<SkillId, SkillLevel>> }, locale: Locale) {
+      const ticked = new Set(input.ticked);
+      const problems = checkTicks(ticked);
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        throw new AppError('invalid-input', {
+          detail: JSON.stringify(problems),
+          userMessage:
+            first.kind === 'unknown-criterion'
+              ? { ja: `存在しない基準です: ${first.criterionId}`, en: `No such criterion: ${first.criterionId}` }
+              : {
+                  ja: `LV${first.missingLevel} の基準をすべて満たしてから、上のレベルを選んでください。`,
+                  en: `Tick every LV${first.missingLevel} criterion before a higher level.`,
+                },
+        });
+      }
+      const at = (deps.now?.() ?? new Date()).toISOString();
+      const saved = await deps.assessments.update(employeeId, () => ({ employeeId, ticked: [...ticked], goals: input.goals, updatedAt: at }));
+      return view(employeeId, saved, locale);
+    },
+    history: (employeeId: string) => deps.assessments.history(employeeId),
+  };
+}
+
+export type SkillService = ReturnType<typeof createSkillService>;

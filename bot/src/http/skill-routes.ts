@@ -1,0 +1,48 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { SKILL_IDS } from '../domain/catalog/skills.js';
+import { AppError } from '../domain/errors.js';
+import type { SkillService } from '../domain/skill-service.js';
+import type { Logger } from '../logger.js';
+import { sendError } from './errors.js';
+import { authenticate } from './tab-routes.js';
+import type { TabTokenVerifier } from './tab-token-verifier.js';
+
+const saveSkillsSchema = z.object({
+  ticked: z.array(z.string().min(1).max(100)).max(200),
+  goals: z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).default({}),
+});
+
+const localeOf = (header: string | undefined) => (/^en\b/i.test(header ?? '') ? 'en' : 'ja');
+
+/** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
+export function registerSkillRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; skills: SkillService; log: Logger }): void {
+  server.get('/api/tab/skills', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      res.send(200, await deps.skills.getMySkills(caller.employeeId, localeOf(req.header('accept-language'))));
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+  server.put('/api/tab/skills', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      const parsed = saveSkillsSchema.safeParse(req.body);
+      if (!parsed.success) {
+        throw new AppError('invalid-input', { detail: parsed.error.message, userMessage: { ja: '送信内容の形式が正しくありません。', en: 'The request is not in the expected format.' } });
+      }
+      res.send(200, await deps.skills.saveMySkills(caller.employeeId, parsed.data, localeOf(req.header('accept-language'))));
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+  server.get('/api/tab/skills/history', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      res.send(200, { changes: await deps.skills.history(caller.employeeId) });
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import { odata } from '@azure/data-tables';
+import { z } from 'zod';
+import { SKILL_IDS } from '../domain/catalog/skills.js';
+import { ConcurrencyError } from '../domain/errors.js';
+import type { SkillAssessment, SkillAssessmentRepository } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
+
+interface CurrentEntity {
+  tickedJson: string;
+  goalsJson: string;
+  updatedAt: string;
+}
+
+interface HistoryEntity {
+  at: string;
+  addedJson: string;
+  removedJson: string;
+}
+
+const goalsSchema = z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).catch({});
+const idsSchema = z.array(z.string()).catch([]);
+const MAX_ATTEMPTS = 5;
+
+export function createSkillAssessmentRepository(storage: TableStorage): SkillAssessmentRepository {
+  const table = storage.client('SkillAssessments');
+  const read = async (employeeId: string) => {
+    const entity = await getEntityOrUndefined<CurrentEntity>(table, keys.currentAssessment(employeeId));
+    const assessment: SkillAssessment = {
+      employeeId,
+      ticked: entity ? idsSchema.parse(JSON.parse(entity.tickedJson)) : [],
+      goals: entity ? goalsSchema.parse(JSON.parse(entity.goalsJson)) : {},
+      updatedAt: entity?.updatedAt,
+    };
+    return { assessment, etag: entity?.etag };
+  };
+  return {
+    async get(employeeId) {
+      return (await read(employeeId)).assessment;
+    },
+    async update(employeeId, change) {
+      for (let attempt = 1; ; attempt++) {
+        const { assessment: current, etag } = await read(employeeId);
+        const next = change(current);
+        const at = new Date(next.updatedAt ?? Date.now());
+        const entity = { ...keys.currentAssessment(employeeId), tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), updatedAt: at.toISOString() };
+        try {
+          if (etag) await table.updateEntity(entity, 'Replace', { etag });
+          else await table.createEntity(entity);
+        } catch (error) {
+          const mapped = toConcurrencyError(error, `skill assessment ${employeeId}`);
+          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
+          continue;
+        }
+        const before = new Set(current.ticked);
+        const after = new Set(next.ticked);
+        await table.upsertEntity({
+          ...keys.assessmentHistory(employeeId, at),
+          at: at.toISOString(),
+          addedJson: JSON.stringify(next.ticked.filter((id) => !before.has(id))),
+          removedJson: JSON.stringify(current.ticked.filter((id) => !after.has(id))),
+        });
+        return { ...next, updatedAt: at.toISOString() };
+      }
+    },
+    async history(employeeId) {
+      const rows = await listAll<HistoryEntity>(
+        table,
+        odata`PartitionKey eq ${keys.currentAssessment(employeeId).partitionKey} and RowKey ge ${'history-'} and RowKey lt ${'history.'}`,
+      );
+      return rows.map((row) => ({ at: row.at, added: idsSchema.parse(JSON.parse(row.addedJson)), removed: idsSchema.parse(JSON.parse(row.removedJson)) }));
+    },
+  };
+}
