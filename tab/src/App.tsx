@@ -2,6 +2,8 @@ import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spin
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, type Profile } from './api/client';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
+import { SkillAssessment } from './components/SkillAssessment/SkillAssessment';
+import type { MySkills } from './api/skills';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
 import type { HostContext, ThemeName } from './runtime/host';
@@ -22,6 +24,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   const [devToken, setDevToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
   const [profile, setProfile] = useState<Profile | undefined>();
+  const [skills, setSkills] = useState<MySkills | undefined>();
   const [error, setError] = useState<string | undefined>();
   const t = (key: MessageKey) => translate(host.locale, key);
 
@@ -42,14 +45,31 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
     sessionStorage.removeItem(TOKEN_KEY);
     setDevToken(null);
     setProfile(undefined);
+    setSkills(undefined);
   }, []);
+
+  const saveSkills = useCallback(
+    async (ticked: string[]) => {
+      try {
+        setError(undefined);
+        setSkills(await api.saveMySkills(ticked, skills?.goals ?? {}));
+      } catch (reason) {
+        setError(reason instanceof Error ? reason.message : String(reason));
+      }
+    },
+    [api, skills?.goals],
+  );
 
   useEffect(() => {
     if (!getToken) return;
     let cancelled = false;
     setError(undefined);
-    api.me().then(
-      (me) => !cancelled && setProfile(me),
+    Promise.all([api.me(), api.mySkills()]).then(
+      ([me, mine]) => {
+        if (cancelled) return;
+        setProfile(me);
+        setSkills(mine);
+      },
       (reason: unknown) => {
         if (cancelled) return;
         if (reason instanceof ApiError && reason.status === 401 && !host.inTeams) signOut();
@@ -76,7 +96,13 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   const loadIdentities = useCallback(() => anonymousApi.devIdentities(), [anonymousApi]);
 
   let content;
-  if (profile) content = <ProfileCard profile={profile} locale={host.locale} />;
+  if (profile)
+    content = (
+      <>
+        <ProfileCard profile={profile} locale={host.locale} />
+        {skills && <SkillAssessment locale={host.locale} skills={skills} onSave={saveSkills} />}
+      </>
+    );
   else if (getToken) content = error ? null : <Spinner label={t('loading')} />;
   else if (config.devSignIn) content = <DevSignIn locale={host.locale} load={loadIdentities} onPick={(id) => void pick(id)} />;
   else content = <MessageBar intent="warning"><MessageBarBody>{t('openInTeams')}</MessageBarBody></MessageBar>;

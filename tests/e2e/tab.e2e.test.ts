@@ -57,4 +57,21 @@ describe('tab in headless Chromium', () => {
     await screenshot(page, 'dev-chat-help');
     await page.close();
   });
+
+  it('when an employee ticks every データ活用 LV1 criterion and saves, then the level shows LV1 and its recommendation goes away', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'general')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('未達成');
+    expect(await page.getByTestId('recommendation-data-utilization').textContent()).toContain('データ活用 LV1: データの収集方法を理解している');
+    for (const index of [1, 2, 3]) await page.getByTestId(`criterion-data-utilization.lv1.${index}`).click();
+    await page.getByTestId('save-skills').click();
+    await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('LV1');
+    expect(await page.getByTestId('recommendation-data-utilization').count()).toBe(0);
+    await screenshot(page, 'tab-skills-after-save');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('LV1');
+    await page.close();
+  });
 });

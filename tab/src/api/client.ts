@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mySkillsSchema } from './skills';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -48,6 +49,9 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   }
   return {
     me: () => request('/api/tab/me', profileSchema),
+    mySkills: () => request('/api/tab/skills', mySkillsSchema),
+    saveMySkills: (ticked: string[], goals: Record<string, number>) =>
+      request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify({ ticked, goals }) }),
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {

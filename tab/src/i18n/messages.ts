@@ -26,6 +26,17 @@ export const MESSAGES = {
   chatPlaceholder: { ja: 'メッセージを入力(例: ヘルプ)', en: 'Type a message (e.g. help)' },
   send: { ja: '送信', en: 'Send' },
   you: { ja: 'あなた', en: 'You' },
+  skillsHeading: { ja: '専門スキル', en: 'Specialist skills' },
+  skillsIntro: {
+    ja: '身についている項目にチェックを入れて保存してください。レベルは、そのレベルと下のレベルの項目がすべてそろうと達成になります。',
+    en: 'Tick what you can do and save. A level is reached when all its items and those of the levels below are ticked.',
+  },
+  level0: { ja: '未達成', en: 'Not yet' },
+  save: { ja: '保存', en: 'Save' },
+  saved: { ja: '保存しました', en: 'Saved' },
+  recommendationsHeading: { ja: 'おすすめ研修', en: 'Recommended training' },
+  noRecommendations: { ja: '目標レベルに到達しています。', en: 'You have reached your target levels.' },
+  noCourseYet: { ja: '対応する研修は準備中です', en: 'No course for this yet' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,115 @@
+import { Badge, Button, Card, Checkbox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { POLICY_COURSES } from '../../../../bot/src/domain/catalog/courses.js';
+import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import type { MySkills } from '../../api/skills';
+import { translate, type Locale, type MessageKey } from '../../i18n/messages';
+
+const useStyles = makeStyles({
+  skills: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  level: { marginTop: tokens.spacingVerticalS },
+  recommendations: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: 0, listStyle: 'none' },
+});
+
+/** Self-assessment against the policy's criteria, the levels that follow from it, and the recommended courses. */
+export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSave: (ticked: string[]) => Promise<void> }) {
+  const styles = useStyles();
+  const { locale } = props;
+  const t = (key: MessageKey) => translate(locale, key);
+  const [ticked, setTicked] = useState(() => new Set(props.skills.ticked));
+  const [saving, setSaving] = useState(false);
+  useEffect(() => setTicked(new Set(props.skills.ticked)), [props.skills.ticked]);
+  const dirty = ticked.size !== props.skills.ticked.length || props.skills.ticked.some((id) => !ticked.has(id));
+  const toggle = (id: string, on: boolean) =>
+    setTicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const courseTitle = (id: string) => POLICY_COURSES.find((course) => course.id === id)?.title[locale] ?? id;
+
+  return (
+    <>
+      <section aria-labelledby="recommendations-heading">
+        <Subtitle2 as="h2" id="recommendations-heading">
+          {t('recommendationsHeading')}
+        </Subtitle2>
+        {props.skills.recommendations.length === 0 ? (
+          <Text>{t('noRecommendations')}</Text>
+        ) : (
+          <ol className={styles.recommendations} data-testid="recommendations">
+            {props.skills.recommendations.map((recommendation) => (
+              <li key={recommendation.skillId} data-testid={`recommendation-${recommendation.skillId}`}>
+                <Text weight="semibold">{recommendation.courseIds.length > 0 ? recommendation.courseIds.map(courseTitle).join(' / ') : t('noCourseYet')}</Text>
+                <br />
+                <Text size={200}>{recommendation.reason}</Text>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="skills-heading">
+        <div className={styles.head}>
+          <Subtitle2 as="h2" id="skills-heading">
+            {t('skillsHeading')}
+          </Subtitle2>
+          <Button
+            appearance="primary"
+            disabled={!dirty || saving}
+            data-testid="save-skills"
+            onClick={async () => {
+              setSaving(true);
+              try {
+                await props.onSave([...ticked]);
+              } finally {
+                setSaving(false);
+              }
+            }}
+          >
+            {t('save')}
+          </Button>
+        </div>
+        <p>
+          <Text size={200}>{t('skillsIntro')}</Text>
+        </p>
+        <div className={styles.skills}>
+          {SKILLS.map((skill) => {
+            const level = props.skills.levels[skill.id] ?? 0;
+            return (
+              <Card key={skill.id} aria-labelledby={`skill-${skill.id}`}>
+                <div className={styles.head}>
+                  <Text as="h3" weight="semibold" id={`skill-${skill.id}`}>
+                    {skill.name[locale]}
+                  </Text>
+                  <Badge appearance={level > 0 ? 'filled' : 'outline'} data-testid={`skill-level-${skill.id}`}>
+                    {level > 0 ? `LV${level}` : t('level0')}
+                  </Badge>
+                </div>
+                {skill.levels.map((definition) => (
+                  <fieldset key={definition.level} className={styles.level} style={{ border: 'none', padding: 0, margin: 0 }}>
+                    <legend>
+                      <Text size={200} weight="semibold">
+                        LV{definition.level} {definition.scope[locale]}
+                      </Text>
+                    </legend>
+                    {definition.criteria.map((criterion) => (
+                      <Checkbox
+                        key={criterion.id}
+                        data-testid={`criterion-${criterion.id}`}
+                        checked={ticked.has(criterion.id)}
+                        onChange={(_event, data) => toggle(criterion.id, data.checked === true)}
+                        label={criterion.text[locale]}
+                      />
+                    ))}
+                  </fieldset>
+                ))}
+              </Card>
+            );
+          })}
+        </div>
+      </section>
+    </>
+  );
+}
