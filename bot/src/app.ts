@@ -56,6 +56,7 @@ export async function startApp(
   await storage.ensureTables();
   const repositories = createRepositories(storage);
   const profiles = createProfileService(repositories);
+  const skills = createSkillService({ assessments: repositories.skillAssessments, courses: repositories.courses, employees: repositories.employees });
 
   const isLocalBotAuth = !config.bot.appId;
   const isDevIdentity = config.tabAuth.kind === 'dev';
@@ -71,7 +72,7 @@ export async function startApp(
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({ courses: repositories.courses, tabUrl }),
+    routes: createMenuRoutes({ courses: repositories.courses, skills, tabUrl }),
     tabUrl,
   });
   registerMessagesRoute(server, { adapter, bot, log });
@@ -84,7 +85,6 @@ export async function startApp(
     return verifierSlot.current;
   };
   registerTabRoutes(server, { verifier, profiles, log });
-  const skills = createSkillService({ assessments: repositories.skillAssessments, courses: repositories.courses, employees: repositories.employees });
   registerSkillRoutes(server, { verifier, skills, log });
 
   let devConnector: ConnectorRecorder | undefined;

@@ -102,12 +102,14 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
     }
   });
 
-  it('when a menu button is pressed, then its command runs (マイスキル shows the profile and a link to the tab)', async () => {
+  it('when a menu button is pressed, then its command runs (マイスキル shows the profile, skill levels, next steps and a link to the tab)', async () => {
     const user = newUser('6');
     const [reply] = await converse(submitMessage(user, connector.serviceUrl, { command: 'my-skills' }));
     const card = cardOf(reply!);
     expect(parseAdaptiveCard(card).problems).toEqual([]);
     expect(cardText(card)).toContain(user.name);
+    expect(cardText(card)).toContain('{"title":"データ活用","value":"未達成"}');
+    expect(cardText(card)).toContain('・業務改革 LV1: 各デジタルツールの特性を理解し、活用方法をイメージできる');
     expect(card.actions?.[0]?.url).toMatch(/\/index\.html$/);
   });
 

@@ -65,6 +65,9 @@ export const MESSAGES = {
     ja: '所属・職層は人事データの登録後に表示されます。',
     en: 'Your department and job level appear once HR data has been registered.',
   },
+  skillLevelsTitle: { ja: '専門スキルのレベル', en: 'Skill levels' },
+  levelNotYet: { ja: '未達成', en: 'Not yet' },
+  topRecommendations: { ja: '次に目指すこと', en: 'What to aim for next' },
   coursesTitle: { ja: '研修メニュー', en: 'Training menu' },
   coursesIntro: {
     ja: '品川区 DX人材育成方針の研修メニューです。開催日程と申し込みはタブで案内します。',

@@ -1,11 +1,14 @@
 import { JOB_LEVEL_LABELS } from '../domain/catalog/job-levels.js';
+import { SKILLS } from '../domain/catalog/skills.js';
+import type { MySkillsView } from '../domain/skill-service.js';
 import type { Locale } from '../domain/catalog/localized-text.js';
 import type { EmployeeProfile } from '../domain/employee.js';
 import { adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
 import { t } from './messages.js';
 
-export function buildProfileCard(data: { profile: EmployeeProfile; locale: Locale; tabUrl: string }): CardAttachment {
-  const { profile, locale } = data;
+/** マイスキル: who the employee is, their level in each skill and the top three recommendations. */
+export function buildProfileCard(data: { profile: EmployeeProfile; skills: MySkillsView; locale: Locale; tabUrl: string }): CardAttachment {
+  const { profile, locale, skills } = data;
   const registered = Boolean(profile.department && profile.jobLevel);
   const note: CardElement[] = registered
     ? []
@@ -25,6 +28,20 @@ export function buildProfileCard(data: { profile: EmployeeProfile; locale: Local
         ],
       },
       ...note,
+      { type: 'TextBlock', text: t('skillLevelsTitle', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      {
+        type: 'FactSet',
+        facts: SKILLS.map((skill) => {
+          const level = skills.levels[skill.id];
+          return { title: skill.name[locale], value: level > 0 ? `LV${level}` : t('levelNotYet', locale) };
+        }),
+      },
+      ...(skills.recommendations.length > 0
+        ? [
+            { type: 'TextBlock' as const, text: t('topRecommendations', locale), weight: 'Bolder' as const, wrap: true, spacing: 'Medium' as const },
+            ...skills.recommendations.slice(0, 3).map((recommendation) => ({ type: 'TextBlock' as const, text: `・${recommendation.reason}`, wrap: true })),
+          ]
+        : []),
     ],
     actions: [{ type: 'Action.OpenUrl', title: t('openTab', locale), url: data.tabUrl }],
   });

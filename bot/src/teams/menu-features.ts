@@ -4,10 +4,12 @@ import { buildHelpCard } from '../cards/help-card.js';
 import { COMMAND_LABELS, t, type CommandId } from '../cards/messages.js';
 import { buildProfileCard } from '../cards/profile-card.js';
 import type { CourseRepository } from '../domain/ports.js';
+import type { SkillService } from '../domain/skill-service.js';
 import type { CommandHandler, CommandRoutes } from './features.js';
 
 export interface MenuFeatureDeps {
   courses: CourseRepository;
+  skills: SkillService;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
@@ -25,7 +27,8 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
       await context.sendActivity(MessageFactory.attachment(buildHelpCard({ locale })));
     },
     'my-skills': async ({ context, locale, profile }) => {
-      await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, locale, tabUrl: deps.tabUrl })));
+      const skills = await deps.skills.getMySkills(profile.id, locale);
+      await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, skills, locale, tabUrl: deps.tabUrl })));
     },
     'find-training': async ({ context, locale }) => {
       const courses = await deps.courses.list();
