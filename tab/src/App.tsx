@@ -49,15 +49,15 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   }, []);
 
   const saveSkills = useCallback(
-    async (ticked: string[]) => {
+    async (ticked: string[], goals: Record<string, number>) => {
       try {
         setError(undefined);
-        setSkills(await api.saveMySkills(ticked, skills?.goals ?? {}));
+        setSkills(await api.saveMySkills(ticked, goals));
       } catch (reason) {
         setError(reason instanceof Error ? reason.message : String(reason));
       }
     },
-    [api, skills?.goals],
+    [api],
   );
 
   useEffect(() => {

@@ -69,6 +69,10 @@ describe('tab in headless Chromium', () => {
     await page.getByTestId('save-skills').click();
     await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('LV1');
     expect(await page.getByTestId('recommendation-data-utilization').count()).toBe(0);
+    // A step-up goal brings the skill back with the next level's first open criterion.
+    await page.getByTestId('goal-data-utilization').selectOption('2');
+    await page.getByTestId('save-skills').click();
+    await expect.poll(() => page.getByTestId('recommendation-data-utilization').textContent()).toContain('データ活用 LV2: 担当業務におけるデータ蓄積、収集の適正化を図ることができる');
     await screenshot(page, 'tab-skills-after-save');
     await page.reload();
     await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('LV1');

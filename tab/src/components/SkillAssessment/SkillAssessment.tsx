@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { POLICY_COURSES } from '../../../../bot/src/domain/catalog/courses.js';
 import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
@@ -13,14 +13,20 @@ const useStyles = makeStyles({
 });
 
 /** Self-assessment against the policy's criteria, the levels that follow from it, and the recommended courses. */
-export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSave: (ticked: string[]) => Promise<void> }) {
+export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSave: (ticked: string[], goals: Record<string, number>) => Promise<void> }) {
   const styles = useStyles();
   const { locale } = props;
   const t = (key: MessageKey) => translate(locale, key);
   const [ticked, setTicked] = useState(() => new Set(props.skills.ticked));
   const [saving, setSaving] = useState(false);
+  const [goals, setGoals] = useState<Record<string, number>>(props.skills.goals);
   useEffect(() => setTicked(new Set(props.skills.ticked)), [props.skills.ticked]);
-  const dirty = ticked.size !== props.skills.ticked.length || props.skills.ticked.some((id) => !ticked.has(id));
+  useEffect(() => setGoals(props.skills.goals), [props.skills.goals]);
+  const goalOf = (skillId: string) => goals[skillId] ?? 1;
+  const dirty =
+    ticked.size !== props.skills.ticked.length ||
+    props.skills.ticked.some((id) => !ticked.has(id)) ||
+    SKILLS.some((skill) => goalOf(skill.id) !== (props.skills.goals[skill.id] ?? 1));
   const toggle = (id: string, on: boolean) =>
     setTicked((current) => {
       const next = new Set(current);
@@ -62,7 +68,7 @@ export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSav
             onClick={async () => {
               setSaving(true);
               try {
-                await props.onSave([...ticked]);
+                await props.onSave([...ticked], goals);
               } finally {
                 setSaving(false);
               }
@@ -87,6 +93,19 @@ export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSav
                     {level > 0 ? `LV${level}` : t('level0')}
                   </Badge>
                 </div>
+                <label>
+                  <Text size={200}>{t('goal')} </Text>
+                  <Select
+                    size="small"
+                    data-testid={`goal-${skill.id}`}
+                    value={String(goalOf(skill.id))}
+                    onChange={(_event, data) => setGoals((current) => ({ ...current, [skill.id]: Number(data.value) }))}
+                  >
+                    <option value="1">LV1 ({t('goalEveryone')})</option>
+                    <option value="2">LV2</option>
+                    <option value="3">LV3</option>
+                  </Select>
+                </label>
                 {skill.levels.map((definition) => (
                   <fieldset key={definition.level} className={styles.level} style={{ border: 'none', padding: 0, margin: 0 }}>
                     <legend>
