@@ -49,10 +49,10 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   }, []);
 
   const saveSkills = useCallback(
-    async (ticked: string[], goals: Record<string, number>) => {
+    async (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => {
       try {
         setError(undefined);
-        setSkills(await api.saveMySkills(ticked, goals));
+        setSkills(await api.saveMySkills(input));
       } catch (reason) {
         setError(reason instanceof Error ? reason.message : String(reason));
       }
@@ -100,7 +100,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
     content = (
       <>
         <ProfileCard profile={profile} locale={host.locale} />
-        {skills && <SkillAssessment locale={host.locale} skills={skills} onSave={saveSkills} />}
+        {skills && <SkillAssessment locale={host.locale} jobLevel={profile.jobLevel} skills={skills} onSave={saveSkills} />}
       </>
     );
   else if (getToken) content = error ? null : <Spinner label={t('loading')} />;

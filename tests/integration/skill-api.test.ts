@@ -68,4 +68,14 @@ describe('マイDXスキル API', () => {
     const response = await fetch(`${app.baseUrl}/api/tab/skills`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticked: DATA_LV1 }) });
     expect(response.status).toBe(401);
   });
+
+  it('when a 係長級 employee checks mindset statements, then only statements for their job level are accepted', async () => {
+    expect(employee!.jobLevel).toBe('chief');
+    const saved = await call('PUT', '/api/tab/skills', employee!.id, { ticked: [], mindsetChecks: ['flexibility.common.1', 'flexibility.chief.1'] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.mindsetChecks).toEqual(['flexibility.common.1', 'flexibility.chief.1']);
+    const refused = await call('PUT', '/api/tab/skills', employee!.id, { ticked: [], mindsetChecks: ['digital-literacy.manager.1'] });
+    expect(refused.status).toBe(400);
+    expect((await call('GET', '/api/tab/skills', employee!.id)).body.mindsetChecks).toEqual(['flexibility.common.1', 'flexibility.chief.1']);
+  });
 });

@@ -48,6 +48,8 @@ export interface SkillAssessment {
   employeeId: string;
   ticked: string[];
   goals: Partial<Record<SkillId, SkillLevel>>;
+  /** Mindset statements (for the employee's job level) they recognise in themselves. */
+  mindsetChecks: string[];
   updatedAt: string | undefined;
 }
 

@@ -9,6 +9,7 @@ export interface MySkillsView {
   levels: ReturnType<typeof levelsFromTicks>;
   ticked: string[];
   goals: Partial<Record<SkillId, SkillLevel>>;
+  mindsetChecks: string[];
   updatedAt: string | undefined;
   recommendations: { skillId: SkillId; targetLevel: SkillLevel; gap: number; reason: string; courseIds: string[] }[];
   /** The mindset statements for the employee's job level; undefined until HR has registered it. */
@@ -23,6 +24,7 @@ export function createSkillService(deps: { assessments: SkillAssessmentRepositor
       levels: levelsFromTicks(ticked),
       ticked: assessment.ticked,
       goals: assessment.goals,
+      mindsetChecks: assessment.mindsetChecks,
       updatedAt: assessment.updatedAt,
       recommendations: recommendCourses({ ticked, goals: assessment.goals, courses, locale }).map((recommendation) => ({
         skillId: recommendation.skillId,
@@ -41,8 +43,26 @@ export function createSkillService(deps: { assessments: SkillAssessmentRepositor
       return view(employeeId, await deps.assessments.get(employeeId), locale);
     },
     /** Replaces the employee's ticks and goals; refuses unknown criteria and level jumps, changing nothing. */
-    async saveMySkills(employeeId: string, input: { ticked: string[]; goals: Partial<Record<SkillId, SkillLevel>> }, locale: Locale) {
+    async saveMySkills(
+      employeeId: string,
+      input: { ticked: string[]; goals: Partial<Record<SkillId, SkillLevel>>; mindsetChecks?: string[] | undefined },
+      locale: Locale,
+    ) {
       const ticked = new Set(input.ticked);
+      const mindsetChecks = new Set(input.mindsetChecks ?? []);
+      if (mindsetChecks.size > 0) {
+        const employee = await deps.employees.get(employeeId);
+        const allowed = new Set(
+          employee?.jobLevel ? mindsetStatementsFor(employee.jobLevel).flatMap((group) => group.statements.map((statement) => statement.id)) : [],
+        );
+        const unknown = [...mindsetChecks].find((id) => !allowed.has(id));
+        if (unknown) {
+          throw new AppError('invalid-input', {
+            detail: `mindset statement ${unknown} is not for this job level`,
+            userMessage: { ja: `あなたの職層にない項目です: ${unknown}`, en: `Not a statement for your job level: ${unknown}` },
+          });
+        }
+      }
       const problems = checkTicks(ticked);
       if (problems.length > 0) {
         const first = problems[0]!;
@@ -58,7 +78,13 @@ export function createSkillService(deps: { assessments: SkillAssessmentRepositor
         });
       }
       const at = (deps.now?.() ?? new Date()).toISOString();
-      const saved = await deps.assessments.update(employeeId, () => ({ employeeId, ticked: [...ticked], goals: input.goals, updatedAt: at }));
+      const saved = await deps.assessments.update(employeeId, (current) => ({
+        employeeId,
+        ticked: [...ticked],
+        goals: input.goals,
+        mindsetChecks: input.mindsetChecks === undefined ? current.mindsetChecks : [...mindsetChecks],
+        updatedAt: at,
+      }));
       return view(employeeId, saved, locale);
     },
     history: (employeeId: string) => deps.assessments.history(employeeId),

@@ -11,6 +11,7 @@ import type { TabTokenVerifier } from './tab-token-verifier.js';
 const saveSkillsSchema = z.object({
   ticked: z.array(z.string().min(1).max(100)).max(200),
   goals: z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).default({}),
+  mindsetChecks: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 
 const localeOf = (header: string | undefined) => (/^en\b/i.test(header ?? '') ? 'en' : 'ja');

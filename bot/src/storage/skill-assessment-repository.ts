@@ -9,6 +9,7 @@ import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } 
 interface CurrentEntity {
   tickedJson: string;
   goalsJson: string;
+  mindsetJson?: string;
   updatedAt: string;
 }
 
@@ -30,6 +31,7 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
       employeeId,
       ticked: entity ? idsSchema.parse(JSON.parse(entity.tickedJson)) : [],
       goals: entity ? goalsSchema.parse(JSON.parse(entity.goalsJson)) : {},
+      mindsetChecks: entity?.mindsetJson ? idsSchema.parse(JSON.parse(entity.mindsetJson)) : [],
       updatedAt: entity?.updatedAt,
     };
     return { assessment, etag: entity?.etag };
@@ -43,7 +45,7 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
         const { assessment: current, etag } = await read(employeeId);
         const next = change(current);
         const at = new Date(next.updatedAt ?? Date.now());
-        const entity = { ...keys.currentAssessment(employeeId), tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), updatedAt: at.toISOString() };
+        const entity = { ...keys.currentAssessment(employeeId), tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), mindsetJson: JSON.stringify(next.mindsetChecks), updatedAt: at.toISOString() };
         try {
           if (etag) await table.updateEntity(entity, 'Replace', { etag });
           else await table.createEntity(entity);

@@ -50,8 +50,8 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   return {
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
-    saveMySkills: (ticked: string[], goals: Record<string, number>) =>
-      request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify({ ticked, goals }) }),
+    saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
+      request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {

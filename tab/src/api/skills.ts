@@ -4,6 +4,7 @@ export const mySkillsSchema = z.object({
   levels: z.record(z.string(), z.number()),
   ticked: z.array(z.string()),
   goals: z.record(z.string(), z.number()),
+  mindsetChecks: z.array(z.string()),
   updatedAt: z.string().optional().nullable(),
   recommendations: z.array(z.object({ skillId: z.string(), targetLevel: z.number(), gap: z.number(), reason: z.string(), courseIds: z.array(z.string()) })),
   mindsets: z.array(z.object({ mindsetId: z.string(), statementIds: z.array(z.string()) })).optional().nullable(),

@@ -32,6 +32,7 @@ export const MESSAGES = {
     en: 'Tick what you can do and save. A level is reached when all its items and those of the levels below are ticked.',
   },
   level0: { ja: '未達成', en: 'Not yet' },
+  mindsetHeading: { ja: 'マインドセット', en: 'Mindset' },
   goal: { ja: '目標レベル', en: 'Target level' },
   goalEveryone: { ja: '全職員', en: 'everyone' },
   save: { ja: '保存', en: 'Save' },

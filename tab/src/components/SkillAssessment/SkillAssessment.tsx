@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { POLICY_COURSES } from '../../../../bot/src/domain/catalog/courses.js';
+import { mindsetStatementsFor } from '../../../../bot/src/domain/catalog/mindsets.js';
 import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
 import type { MySkills } from '../../api/skills';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
@@ -13,7 +14,12 @@ const useStyles = makeStyles({
 });
 
 /** Self-assessment against the policy's criteria, the levels that follow from it, and the recommended courses. */
-export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSave: (ticked: string[], goals: Record<string, number>) => Promise<void> }) {
+export function SkillAssessment(props: {
+  locale: Locale;
+  jobLevel: 'general' | 'chief' | 'manager' | null;
+  skills: MySkills;
+  onSave: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => Promise<void>;
+}) {
   const styles = useStyles();
   const { locale } = props;
   const t = (key: MessageKey) => translate(locale, key);
@@ -22,18 +28,24 @@ export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSav
   const [goals, setGoals] = useState<Record<string, number>>(props.skills.goals);
   useEffect(() => setTicked(new Set(props.skills.ticked)), [props.skills.ticked]);
   useEffect(() => setGoals(props.skills.goals), [props.skills.goals]);
+  const [mindsetChecks, setMindsetChecks] = useState(() => new Set(props.skills.mindsetChecks));
+  useEffect(() => setMindsetChecks(new Set(props.skills.mindsetChecks)), [props.skills.mindsetChecks]);
   const goalOf = (skillId: string) => goals[skillId] ?? 1;
   const dirty =
     ticked.size !== props.skills.ticked.length ||
     props.skills.ticked.some((id) => !ticked.has(id)) ||
-    SKILLS.some((skill) => goalOf(skill.id) !== (props.skills.goals[skill.id] ?? 1));
-  const toggle = (id: string, on: boolean) =>
-    setTicked((current) => {
+    SKILLS.some((skill) => goalOf(skill.id) !== (props.skills.goals[skill.id] ?? 1)) ||
+    mindsetChecks.size !== props.skills.mindsetChecks.length ||
+    props.skills.mindsetChecks.some((id) => !mindsetChecks.has(id));
+  const toggleIn = (setter: typeof setTicked) => (id: string, on: boolean) =>
+    setter((current) => {
       const next = new Set(current);
       if (on) next.add(id);
       else next.delete(id);
       return next;
     });
+  const toggle = toggleIn(setTicked);
+  const toggleMindset = toggleIn(setMindsetChecks);
   const courseTitle = (id: string) => POLICY_COURSES.find((course) => course.id === id)?.title[locale] ?? id;
 
   return (
@@ -56,6 +68,31 @@ export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSav
           </ol>
         )}
       </section>
+      {props.jobLevel && (
+        <section aria-labelledby="mindset-heading">
+          <Subtitle2 as="h2" id="mindset-heading">
+            {t('mindsetHeading')} ({t(props.jobLevel)})
+          </Subtitle2>
+          <div className={styles.skills}>
+            {mindsetStatementsFor(props.jobLevel).map(({ mindset, statements }) => (
+              <Card key={mindset.id} aria-labelledby={`mindset-${mindset.id}`}>
+                <Text as="h3" weight="semibold" id={`mindset-${mindset.id}`}>
+                  {mindset.name[locale]}
+                </Text>
+                {statements.map((statement) => (
+                  <Checkbox
+                    key={statement.id}
+                    data-testid={`mindset-${statement.id}`}
+                    checked={mindsetChecks.has(statement.id)}
+                    onChange={(_event, data) => toggleMindset(statement.id, data.checked === true)}
+                    label={statement.text[locale]}
+                  />
+                ))}
+              </Card>
+            ))}
+          </div>
+        </section>
+      )}
       <section aria-labelledby="skills-heading">
         <div className={styles.head}>
           <Subtitle2 as="h2" id="skills-heading">
@@ -68,7 +105,7 @@ export function SkillAssessment(props: { locale: Locale; skills: MySkills; onSav
             onClick={async () => {
               setSaving(true);
               try {
-                await props.onSave([...ticked], goals);
+                await props.onSave({ ticked: [...ticked], goals, mindsetChecks: [...mindsetChecks] });
               } finally {
                 setSaving(false);
               }
