@@ -1,6 +1,7 @@
 import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
+import type { Enrollment, TrainingSession } from './training-sessions.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -65,4 +66,18 @@ export interface SkillAssessmentRepository {
   /** Writes the new assessment guarded by the ETag of the one `change` saw, and appends the change to history. */
   update(employeeId: string, change: (current: SkillAssessment) => SkillAssessment): Promise<SkillAssessment>;
   history(employeeId: string): Promise<SkillAssessmentChange[]>;
+}
+
+export interface TrainingSessionRepository {
+  create(session: TrainingSession): Promise<void>;
+  get(sessionId: string): Promise<TrainingSession | undefined>;
+  listUpcoming(now: Date): Promise<TrainingSession[]>;
+  enrollments(sessionId: string): Promise<Enrollment[]>;
+  /**
+   * Reads the session and the employee's enrolment, lets `decide` choose, and writes the enrolment and the seat
+   * count in one transaction guarded by the session's ETag; retries when another enrolment won the race.
+   */
+  enroll(sessionId: string, employeeId: string, decide: (session: TrainingSession, existing: Enrollment | undefined) => 'enrolled' | 'waitlisted'): Promise<Enrollment>;
+  /** Cancels the employee's enrolment; a freed seat goes to the first on the waitlist, in the same transaction. */
+  cancel(sessionId: string, employeeId: string): Promise<{ cancelled: Enrollment; promoted: Enrollment | undefined }>;
 }

@@ -25,4 +25,7 @@ export const keys = {
     partitionKey: sanitizeKey(employeeId),
     rowKey: `history-${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}`,
   }),
+  /** A training session and its enrolments share one partition, so a seat and its count change atomically. */
+  trainingSession: (sessionId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: 'session' }),
+  enrollment: (sessionId: string, employeeId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: `enrollment-${sanitizeKey(employeeId)}` }),
 } as const;

@@ -1,0 +1,140 @@
+import { odata, type TransactionAction } from '@azure/data-tables';
+import { AppError, ConcurrencyError } from '../domain/errors.js';
+import type { TrainingSessionRepository } from '../domain/ports.js';
+import { nextFromWaitlist, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
+import { keys } from './keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
+
+interface SessionEntity {
+  sessionId: string;
+  courseId: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  onlineUrl: string;
+  capacity: number;
+  cancelled: boolean;
+  enrolledCount: number;
+}
+
+interface EnrollmentEntity {
+  sessionId: string;
+  employeeId: string;
+  status: EnrollmentStatus;
+  at: string;
+}
+
+const toSession = (entity: SessionEntity): TrainingSession => ({
+  id: entity.sessionId,
+  courseId: entity.courseId,
+  startsAt: entity.startsAt,
+  endsAt: entity.endsAt,
+  place: entity.place || undefined,
+  onlineUrl: entity.onlineUrl || undefined,
+  capacity: entity.capacity,
+  cancelled: entity.cancelled,
+  enrolledCount: entity.enrolledCount,
+});
+const toEnrollment = (entity: EnrollmentEntity): Enrollment => ({ sessionId: entity.sessionId, employeeId: entity.employeeId, status: entity.status, at: entity.at });
+const enrollmentEntity = (enrollment: Enrollment) => ({ ...keys.enrollment(enrollment.sessionId, enrollment.employeeId), ...enrollment });
+
+// 50 people pressing 申し込む at once means up to 49 lost races for the last one; retries are cheap point reads.
+const MAX_ATTEMPTS = 100;
+
+export function createTrainingSessionRepository(storage: TableStorage): TrainingSessionRepository {
+  const table = storage.client('TrainingSessions');
+  const readSession = async (sessionId: string) => getEntityOrUndefined<SessionEntity>(table, keys.trainingSession(sessionId));
+  const sessionNotFound = (sessionId: string) =>
+    new AppError('not-found', { detail: `no training session ${sessionId}`, userMessage: { ja: '研修の回が見つかりません。', en: 'Training session not found.' } });
+
+  /** Runs one optimistic transaction on the session's partition, re-reading on a lost race. */
+  async function withSessionTransaction<T>(sessionId: string, plan: (session: TrainingSession & { etag: string }) => Promise<{ actions: TransactionAction[]; result: T }>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const entity = await readSession(sessionId);
+      if (!entity) throw sessionNotFound(sessionId);
+      const { actions, result } = await plan({ ...toSession(entity), etag: entity.etag });
+      try {
+        await table.submitTransaction(actions);
+        return result;
+      } catch (error) {
+        const mapped = toConcurrencyError(error, `training session ${sessionId}`);
+        if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+      }
+    }
+  }
+
+  const sessionUpdate = (session: TrainingSession & { etag: string }, enrolledCount: number): TransactionAction => [
+    'update',
+    { ...keys.trainingSession(session.id), enrolledCount },
+    'Merge',
+    { etag: session.etag },
+  ];
+
+  const enrollmentsOf = async (sessionId: string) => {
+    const rows = await listAll<EnrollmentEntity>(
+      table,
+      odata`PartitionKey eq ${keys.trainingSession(sessionId).partitionKey} and RowKey gt ${'enrollment-'} and RowKey lt ${'enrollment.'}`,
+    );
+    return rows.map(toEnrollment);
+  };
+
+  return {
+    async create(session) {
+      await table.createEntity({
+        ...keys.trainingSession(session.id),
+        sessionId: session.id,
+        courseId: session.courseId,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        place: session.place ?? '',
+        onlineUrl: session.onlineUrl ?? '',
+        capacity: session.capacity,
+        cancelled: session.cancelled,
+        enrolledCount: 0,
+      });
+    },
+    async get(sessionId) {
+      const entity = await readSession(sessionId);
+      return entity && toSession(entity);
+    },
+    async listUpcoming(now) {
+      const rows = await listAll<SessionEntity>(table, odata`RowKey eq ${'session'} and startsAt gt ${now.toISOString()}`);
+      return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+    enrollments: enrollmentsOf,
+    async enroll(sessionId, employeeId, decide) {
+      return withSessionTransaction(sessionId, async (session) => {
+        const existingEntity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
+        const status = decide(session, existingEntity && toEnrollment(existingEntity));
+        const enrollment: Enrollment = { sessionId, employeeId, status, at: new Date().toISOString() };
+        const write: TransactionAction = existingEntity
+          ? ['update', enrollmentEntity(enrollment), 'Replace', { etag: existingEntity.etag }]
+          : ['create', enrollmentEntity(enrollment)];
+        // The session row is rewritten even for the waitlist, so its ETag orders every decision on this session.
+        const actions = [sessionUpdate(session, session.enrolledCount + (status === 'enrolled' ? 1 : 0)), write];
+        return { actions, result: enrollment };
+      });
+    },
+    async cancel(sessionId, employeeId) {
+      return withSessionTransaction(sessionId, async (session) => {
+        const all = await enrollmentsOf(sessionId);
+        const mine = all.find((enrollment) => enrollment.employeeId === employeeId && enrollment.status !== 'cancelled');
+        if (!mine) {
+          throw new AppError('not-found', {
+            detail: `employee ${employeeId} is not enrolled in ${sessionId}`,
+            userMessage: { ja: 'この回には申し込んでいません。', en: 'You are not signed up for this session.' },
+          });
+        }
+        const at = new Date().toISOString();
+        const cancelled: Enrollment = { ...mine, status: 'cancelled', at };
+        const waiting = mine.status === 'enrolled' ? nextFromWaitlist(all) : undefined;
+        const promoted: Enrollment | undefined = waiting && { ...waiting, status: 'enrolled' };
+        const seats = session.enrolledCount - (mine.status === 'enrolled' ? 1 : 0) + (promoted ? 1 : 0);
+        const actions: TransactionAction[] = [sessionUpdate(session, seats), ['upsert', enrollmentEntity(cancelled), 'Replace']];
+        if (promoted) actions.push(['upsert', enrollmentEntity(promoted), 'Replace']);
+        return { actions, result: { cancelled, promoted } };
+      });
+    },
+  };
+}
