@@ -13,6 +13,9 @@ import { createConversationReferenceRepository } from './storage/conversation-re
 import { createCourseRepository } from './storage/course-repository.js';
 import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
 import { createSkillService } from './domain/skill-service.js';
+import { createTrainingService } from './domain/training-service.js';
+import { registerTrainingRoutes } from './http/training-routes.js';
+import { createTrainingSessionRepository } from './storage/training-session-repository.js';
 import { registerSkillRoutes } from './http/skill-routes.js';
 import { createDepartmentRepository } from './storage/department-repository.js';
 import { createEmployeeRepository } from './storage/employee-repository.js';
@@ -41,6 +44,7 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     conversationReferences: createConversationReferenceRepository(storage),
     courses: createCourseRepository(storage),
     skillAssessments: createSkillAssessmentRepository(storage),
+    trainingSessions: createTrainingSessionRepository(storage),
   };
 }
 
@@ -86,6 +90,8 @@ export async function startApp(
   };
   registerTabRoutes(server, { verifier, profiles, log });
   registerSkillRoutes(server, { verifier, skills, log });
+  const training = createTrainingService({ sessions: repositories.trainingSessions, courses: repositories.courses, employees: repositories.employees });
+  registerTrainingRoutes(server, { verifier, training, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, type Profile } from './api/client';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { SkillAssessment } from './components/SkillAssessment/SkillAssessment';
+import { TrainingSessions } from './components/TrainingSessions/TrainingSessions';
 import type { MySkills } from './api/skills';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
@@ -100,6 +101,13 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
     content = (
       <>
         <ProfileCard profile={profile} locale={host.locale} />
+        <TrainingSessions
+          locale={host.locale}
+          load={api.sessions}
+          enroll={api.enroll}
+          cancel={api.cancelEnrollment}
+          onError={setError}
+        />
         {skills && <SkillAssessment locale={host.locale} jobLevel={profile.jobLevel} skills={skills} onSave={saveSkills} />}
       </>
     );

@@ -78,4 +78,18 @@ describe('tab in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('LV1');
     await page.close();
   });
+
+  it('when an employee signs up for a session in the tab, then it shows 申込済み, and キャンセル gives the seat back', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'manager')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const sessionId = `demo-${new Date().toISOString().slice(0, 7)}-data-utilization`;
+    await page.getByTestId(`session-enroll-${sessionId}`).click();
+    await expect.poll(() => page.getByTestId(`session-status-${sessionId}`).textContent()).toBe('申込済み');
+    await screenshot(page, 'tab-session-enrolled');
+    await page.getByTestId(`session-cancel-${sessionId}`).click();
+    await expect.poll(() => page.getByTestId(`session-${sessionId}`).textContent()).toContain('残り20席');
+    await page.close();
+  });
 });

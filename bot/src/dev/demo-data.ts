@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { POLICY_COURSES } from '../domain/catalog/courses.js';
 import type { JobLevel } from '../domain/catalog/job-levels.js';
 import type { Department, Employee, Role } from '../domain/employee.js';
-import type { CourseRepository, DepartmentRepository, EmployeeRepository } from '../domain/ports.js';
+import { ConcurrencyError } from '../domain/errors.js';
+import type { CourseRepository, DepartmentRepository, EmployeeRepository, TrainingSessionRepository } from '../domain/ports.js';
 
 /** A stable GUID from a name, so demo identities are the same on every machine and every run. */
 export function demoObjectId(name: string): string {
@@ -73,8 +74,8 @@ export function demoEmployees(tenantId: string): Employee[] {
  * learnt about them (install time, locale); catalog rows are rewritten from the policy.
  */
 export async function seedDemoData(
-  repositories: { employees: EmployeeRepository; departments: DepartmentRepository; courses: CourseRepository },
-  options: { tenantId: string },
+  repositories: { employees: EmployeeRepository; departments: DepartmentRepository; courses: CourseRepository; trainingSessions?: TrainingSessionRepository },
+  options: { tenantId: string; now?: Date },
 ): Promise<{ departments: number; employees: number; courses: number }> {
   await Promise.all(DEMO_DEPARTMENTS.map((department) => repositories.departments.save(department)));
   await Promise.all(POLICY_COURSES.map((course) => repositories.courses.save(course)));
@@ -86,5 +87,35 @@ export async function seedDemoData(
       ),
     ),
   );
+  if (repositories.trainingSessions) await seedDemoSessions(repositories.trainingSessions, options.now ?? new Date());
   return { departments: DEMO_DEPARTMENTS.length, employees: employees.length, courses: POLICY_COURSES.length };
+}
+
+/** A few upcoming sessions, ids fixed by month so a restart neither duplicates nor resets them. */
+async function seedDemoSessions(sessions: TrainingSessionRepository, now: Date): Promise<void> {
+  const month = now.toISOString().slice(0, 7);
+  const demo: [courseId: string, daysAhead: number, place: string, capacity: number][] = [
+    ['it-literacy', 7, '第二庁舎 6階 研修室', 30],
+    ['data-utilization', 10, '本庁舎 4階 会議室', 20],
+    ['security', 14, 'オンライン (Teams)', 100],
+    ['dx-tool-experience', 21, '第三庁舎 2階 DXラボ', 12],
+  ];
+  for (const [courseId, daysAhead, place, capacity] of demo) {
+    const startsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + daysAhead, 5, 0));
+    try {
+      await sessions.create({
+        id: `demo-${month}-${courseId}`,
+        courseId,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        place,
+        onlineUrl: undefined,
+        capacity,
+        cancelled: false,
+        enrolledCount: 0,
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error; // already seeded this month
+    }
+  }
 }

@@ -73,6 +73,7 @@ export interface TrainingSessionRepository {
   get(sessionId: string): Promise<TrainingSession | undefined>;
   listUpcoming(now: Date): Promise<TrainingSession[]>;
   enrollments(sessionId: string): Promise<Enrollment[]>;
+  getEnrollment(sessionId: string, employeeId: string): Promise<Enrollment | undefined>;
   /**
    * Reads the session and the employee's enrolment, lets `decide` choose, and writes the enrolment and the seat
    * count in one transaction guarded by the session's ETag; retries when another enrolment won the race.

@@ -81,7 +81,8 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
 
   return {
     async create(session) {
-      await table.createEntity({
+      try {
+        await table.createEntity({
         ...keys.trainingSession(session.id),
         sessionId: session.id,
         courseId: session.courseId,
@@ -92,7 +93,10 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         capacity: session.capacity,
         cancelled: session.cancelled,
         enrolledCount: 0,
-      });
+        });
+      } catch (error) {
+        throw toConcurrencyError(error, `training session ${session.id}`);
+      }
     },
     async get(sessionId) {
       const entity = await readSession(sessionId);
@@ -103,6 +107,10 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
     enrollments: enrollmentsOf,
+    async getEnrollment(sessionId, employeeId) {
+      const entity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
+      return entity && toEnrollment(entity);
+    },
     async enroll(sessionId, employeeId, decide) {
       return withSessionTransaction(sessionId, async (session) => {
         const existingEntity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));

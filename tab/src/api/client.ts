@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mySkillsSchema } from './skills';
+import { mySkillsSchema, sessionSchema } from './skills';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -52,6 +52,9 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
       request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
+    sessions: () => request('/api/tab/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
+    enroll: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/enroll`, z.object({ status: z.string() }), { method: 'POST', body: '{}' }),
+    cancelEnrollment: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {

@@ -10,3 +10,17 @@ export const mySkillsSchema = z.object({
   mindsets: z.array(z.object({ mindsetId: z.string(), statementIds: z.array(z.string()) })).optional().nullable(),
 });
 export type MySkills = z.infer<typeof mySkillsSchema>;
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().optional().nullable(),
+  onlineUrl: z.string().optional().nullable(),
+  capacity: z.number(),
+  seatsLeft: z.number(),
+  myStatus: z.enum(['enrolled', 'waitlisted', 'cancelled']).nullable(),
+});
+export type SessionView = z.infer<typeof sessionSchema>;
