@@ -16,6 +16,7 @@ import { createSkillService } from './domain/skill-service.js';
 import { createTrainingService } from './domain/training-service.js';
 import { registerTrainingRoutes } from './http/training-routes.js';
 import { createTrainingSessionRepository } from './storage/training-session-repository.js';
+import { createExamPassRepository } from './storage/exam-pass-repository.js';
 import { registerSkillRoutes } from './http/skill-routes.js';
 import { createDepartmentRepository } from './storage/department-repository.js';
 import { createEmployeeRepository } from './storage/employee-repository.js';
@@ -45,6 +46,7 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     courses: createCourseRepository(storage),
     skillAssessments: createSkillAssessmentRepository(storage),
     trainingSessions: createTrainingSessionRepository(storage),
+    examPasses: createExamPassRepository(storage),
   };
 }
 
@@ -89,7 +91,7 @@ export async function startApp(
     return verifierSlot.current;
   };
   registerTabRoutes(server, { verifier, profiles, log });
-  registerSkillRoutes(server, { verifier, skills, log });
+  registerSkillRoutes(server, { verifier, skills, examPasses: repositories.examPasses, log });
   const training = createTrainingService({ sessions: repositories.trainingSessions, courses: repositories.courses, employees: repositories.employees });
   registerTrainingRoutes(server, { verifier, training, log });
 

@@ -78,4 +78,18 @@ describe('マイDXスキル API', () => {
     expect(refused.status).toBe(400);
     expect((await call('GET', '/api/tab/skills', employee!.id)).body.mindsetChecks).toEqual(['flexibility.common.1', 'flexibility.chief.1']);
   });
+
+  it('when an employee records an IT exam pass, then it is listed; a future date, a non-date or an unknown exam is refused', async () => {
+    const saved = await call('PUT', '/api/tab/exams/ip', other!.id, { passedOn: '2025-06-15' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.passes).toEqual([{ examId: 'ip', passedOn: '2025-06-15' }]);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect((await call('PUT', '/api/tab/exams/fe', other!.id, { passedOn: tomorrow })).status).toBe(400);
+    expect((await call('PUT', '/api/tab/exams/fe', other!.id, { passedOn: '2025-02-30' })).status).toBe(400);
+    expect((await call('PUT', '/api/tab/exams/cissp', other!.id, { passedOn: '2025-01-10' })).status).toBe(400);
+    const listed = await call('GET', '/api/tab/exams', other!.id);
+    expect(listed.body.passes).toEqual([{ examId: 'ip', passedOn: '2025-06-15' }]);
+    expect((await call('GET', '/api/tab/exams', employee!.id)).body.passes).toEqual([]);
+    expect((await call('DELETE', '/api/tab/exams/ip', other!.id)).body.passes).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
 import type { Enrollment, TrainingSession } from './training-sessions.js';
+import type { ExamPass } from './exam-records.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -81,4 +82,11 @@ export interface TrainingSessionRepository {
   enroll(sessionId: string, employeeId: string, decide: (session: TrainingSession, existing: Enrollment | undefined) => 'enrolled' | 'waitlisted'): Promise<Enrollment>;
   /** Cancels the employee's enrolment; a freed seat goes to the first on the waitlist, in the same transaction. */
   cancel(sessionId: string, employeeId: string): Promise<{ cancelled: Enrollment; promoted: Enrollment | undefined }>;
+}
+
+export interface ExamPassRepository {
+  list(employeeId: string): Promise<ExamPass[]>;
+  /** One row per exam: recording a pass again replaces the date. */
+  save(employeeId: string, pass: ExamPass): Promise<void>;
+  remove(employeeId: string, examId: string): Promise<void>;
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { SKILL_IDS } from '../domain/catalog/skills.js';
 import { AppError } from '../domain/errors.js';
 import type { SkillService } from '../domain/skill-service.js';
+import { IT_EXAMS } from '../domain/catalog/it-exams.js';
+import { checkExamPass } from '../domain/exam-records.js';
+import type { ExamPassRepository } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
 import { sendError } from './errors.js';
 import { authenticate } from './tab-routes.js';
@@ -17,7 +20,10 @@ const saveSkillsSchema = z.object({
 const localeOf = (header: string | undefined) => (/^en\b/i.test(header ?? '') ? 'en' : 'ja');
 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
-export function registerSkillRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; skills: SkillService; log: Logger }): void {
+export function registerSkillRoutes(
+  server: Server,
+  deps: { verifier: () => TabTokenVerifier; skills: SkillService; examPasses: ExamPassRepository; log: Logger; now?: () => Date },
+): void {
   server.get('/api/tab/skills', async (req, res) => {
     try {
       const caller = await authenticate(req, deps.verifier());
@@ -42,6 +48,37 @@ export function registerSkillRoutes(server: Server, deps: { verifier: () => TabT
     try {
       const caller = await authenticate(req, deps.verifier());
       res.send(200, { changes: await deps.skills.history(caller.employeeId) });
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+
+  server.get('/api/tab/exams', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      res.send(200, { exams: IT_EXAMS, passes: await deps.examPasses.list(caller.employeeId) });
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+  server.put('/api/tab/exams/:examId', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      const parsed = z.object({ passedOn: z.string().max(10) }).safeParse(req.body);
+      if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.message });
+      const pass = { examId: String(req.params.examId), passedOn: parsed.data.passedOn };
+      checkExamPass(pass, deps.now?.() ?? new Date());
+      await deps.examPasses.save(caller.employeeId, pass);
+      res.send(200, { passes: await deps.examPasses.list(caller.employeeId) });
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  });
+  server.del('/api/tab/exams/:examId', async (req, res) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      await deps.examPasses.remove(caller.employeeId, String(req.params.examId));
+      res.send(200, { passes: await deps.examPasses.list(caller.employeeId) });
     } catch (error) {
       sendError(req, res, error, deps.log);
     }

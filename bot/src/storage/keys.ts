@@ -28,4 +28,6 @@ export const keys = {
   /** A training session and its enrolments share one partition, so a seat and its count change atomically. */
   trainingSession: (sessionId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: 'session' }),
   enrollment: (sessionId: string, employeeId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: `enrollment-${sanitizeKey(employeeId)}` }),
+  /** Exam passes sit with the employee's assessment: one partition holds everything the skills tab reads. */
+  examPass: (employeeId: string, examId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `exam-${sanitizeKey(examId)}` }),
 } as const;

@@ -6,3 +6,4 @@ export * from './outcomes.js';
 export * from './courses.js';
 export * from './survey-indicators.js';
 export * from './benchmark-rule.js';
+export * from './it-exams.js';

@@ -1,0 +1,24 @@
+import { IT_EXAMS } from './catalog/it-exams.js';
+import { AppError } from './errors.js';
+
+export interface ExamPass {
+  examId: string;
+  /** YYYY-MM-DD, the date on the certificate. */
+  passedOn: string;
+}
+
+/** A pass is recorded only for a known exam, on a real date that is not in the future (JST). */
+export function checkExamPass(pass: ExamPass, now: Date): void {
+  if (!IT_EXAMS.some((exam) => exam.id === pass.examId)) {
+    throw new AppError('invalid-input', { detail: `unknown exam ${pass.examId}`, userMessage: { ja: '登録されていない試験です。', en: 'Unknown exam.' } });
+  }
+  const todayJst = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  // A real calendar date survives a round trip through Date (2026-02-30 does not).
+  const roundTrip = /^\d{4}-\d{2}-\d{2}$/.test(pass.passedOn) ? new Date(`${pass.passedOn}T00:00:00Z`) : undefined;
+  if (!roundTrip || Number.isNaN(roundTrip.getTime()) || roundTrip.toISOString().slice(0, 10) !== pass.passedOn) {
+    throw new AppError('invalid-input', { detail: 'bad date', userMessage: { ja: '合格日が正しくありません。', en: 'The pass date is not valid.' } });
+  }
+  if (pass.passedOn > todayJst) {
+    throw new AppError('invalid-input', { detail: 'future date', userMessage: { ja: '合格日に未来の日付は指定できません。', en: 'The pass date cannot be in the future.' } });
+  }
+}

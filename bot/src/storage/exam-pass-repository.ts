@@ -1,0 +1,30 @@
+import { odata } from '@azure/data-tables';
+import type { ExamPass } from '../domain/exam-records.js';
+import type { ExamPassRepository } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { listAll, type TableStorage } from './table-storage.js';
+
+interface ExamPassEntity {
+  examId: string;
+  passedOn: string;
+}
+
+export function createExamPassRepository(storage: TableStorage): ExamPassRepository {
+  const table = storage.client('SkillAssessments');
+  return {
+    async list(employeeId) {
+      const partition = keys.examPass(employeeId, '').partitionKey;
+      const rows = await listAll<ExamPassEntity>(table, odata`PartitionKey eq ${partition} and RowKey ge ${'exam-'} and RowKey lt ${'exam.'}`);
+      return rows.map((row): ExamPass => ({ examId: row.examId, passedOn: row.passedOn }));
+    },
+    async save(employeeId, pass) {
+      await table.upsertEntity({ ...keys.examPass(employeeId, pass.examId), examId: pass.examId, passedOn: pass.passedOn }, 'Replace');
+    },
+    async remove(employeeId, examId) {
+      const key = keys.examPass(employeeId, examId);
+      await table.deleteEntity(key.partitionKey, key.rowKey).catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
+    },
+  };
+}
