@@ -4,6 +4,7 @@ import { ApiError, createApiClient, type Profile } from './api/client';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { SkillAssessment } from './components/SkillAssessment/SkillAssessment';
 import { TrainingSessions } from './components/TrainingSessions/TrainingSessions';
+import { ExamPasses } from './components/ExamPasses/ExamPasses';
 import type { MySkills } from './api/skills';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
@@ -108,6 +109,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
           cancel={api.cancelEnrollment}
           onError={setError}
         />
+        <ExamPasses locale={host.locale} load={api.exams} record={api.recordExam} remove={api.removeExam} onError={setError} />
         {skills && <SkillAssessment locale={host.locale} jobLevel={profile.jobLevel} skills={skills} onSave={saveSkills} />}
       </>
     );

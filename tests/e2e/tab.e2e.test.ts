@@ -92,4 +92,16 @@ describe('tab in headless Chromium', () => {
     await expect.poll(() => page.getByTestId(`session-${sessionId}`).textContent()).toContain('残り20席');
     await page.close();
   });
+
+  it('when an employee records an IT exam pass, then it is listed with its date', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'general' && candidate.departmentId === 'environment')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await page.getByTestId('exam-select').selectOption('sg');
+    await page.getByTestId('exam-date').fill('2024-11-01');
+    await page.getByTestId('exam-record').click();
+    await expect.poll(() => page.getByTestId('exam-passes').textContent()).toContain('情報セキュリティマネジメント (2024-11-01)');
+    await page.close();
+  });
 });

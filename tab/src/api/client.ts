@@ -20,6 +20,8 @@ export const devIdentitySchema = z.object({
 });
 export type DevIdentity = z.infer<typeof devIdentitySchema>;
 
+const examPassesSchema = z.array(z.object({ examId: z.string(), passedOn: z.string() }));
+
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export class ApiError extends Error {
@@ -55,6 +57,11 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     sessions: () => request('/api/tab/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
     enroll: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/enroll`, z.object({ status: z.string() }), { method: 'POST', body: '{}' }),
     cancelEnrollment: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
+    exams: () =>
+      request('/api/tab/exams', z.object({ exams: z.array(z.object({ id: z.string(), name: z.object({ ja: z.string(), en: z.string() }) })), passes: examPassesSchema })),
+    recordExam: (examId: string, passedOn: string) =>
+      request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'PUT', body: JSON.stringify({ passedOn }) }),
+    removeExam: (examId: string) => request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'DELETE' }),
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {
