@@ -7,8 +7,7 @@ import { IT_EXAMS } from '../domain/catalog/it-exams.js';
 import { checkExamPass } from '../domain/exam-records.js';
 import type { ExamPassRepository } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
-import { sendError } from './errors.js';
-import { authenticate } from './tab-routes.js';
+import { authenticatedRoute } from './tab-routes.js';
 import type { TabTokenVerifier } from './tab-token-verifier.js';
 
 const saveSkillsSchema = z.object({
@@ -22,65 +21,62 @@ const localeOf = (header: string | undefined) => (/^en\b/i.test(header ?? '') ? 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
 export function registerSkillRoutes(
   server: Server,
-  deps: { verifier: () => TabTokenVerifier; skills: SkillService; examPasses: ExamPassRepository; log: Logger; now?: () => Date },
+  deps: {
+    verifier: () => TabTokenVerifier;
+    skills: SkillService;
+    examPasses: ExamPassRepository;
+    log: Logger;
+    now?: () => Date;
+  },
 ): void {
-  server.get('/api/tab/skills', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      res.send(200, await deps.skills.getMySkills(caller.employeeId, localeOf(req.header('accept-language'))));
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
-  server.put('/api/tab/skills', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
+  server.get(
+    '/api/tab/skills',
+    authenticatedRoute(deps, async (req, employeeId) => {
+      return await deps.skills.getMySkills(employeeId, localeOf(req.header('accept-language')));
+    }),
+  );
+  server.put(
+    '/api/tab/skills',
+    authenticatedRoute(deps, async (req, employeeId) => {
       const parsed = saveSkillsSchema.safeParse(req.body);
       if (!parsed.success) {
-        throw new AppError('invalid-input', { detail: parsed.error.message, userMessage: { ja: '送信内容の形式が正しくありません。', en: 'The request is not in the expected format.' } });
+        throw new AppError('invalid-input', {
+          detail: parsed.error.message,
+          userMessage: { ja: '送信内容の形式が正しくありません。', en: 'The request is not in the expected format.' },
+        });
       }
-      res.send(200, await deps.skills.saveMySkills(caller.employeeId, parsed.data, localeOf(req.header('accept-language'))));
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
-  server.get('/api/tab/skills/history', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      res.send(200, { changes: await deps.skills.history(caller.employeeId) });
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
+      return await deps.skills.saveMySkills(employeeId, parsed.data, localeOf(req.header('accept-language')));
+    }),
+  );
+  server.get(
+    '/api/tab/skills/history',
+    authenticatedRoute(deps, async (_req, employeeId) => {
+      return { changes: await deps.skills.history(employeeId) };
+    }),
+  );
 
-  server.get('/api/tab/exams', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      res.send(200, { exams: IT_EXAMS, passes: await deps.examPasses.list(caller.employeeId) });
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
-  server.put('/api/tab/exams/:examId', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
+  server.get(
+    '/api/tab/exams',
+    authenticatedRoute(deps, async (_req, employeeId) => {
+      return { exams: IT_EXAMS, passes: await deps.examPasses.list(employeeId) };
+    }),
+  );
+  server.put(
+    '/api/tab/exams/:examId',
+    authenticatedRoute(deps, async (req, employeeId) => {
       const parsed = z.object({ passedOn: z.string().max(10) }).safeParse(req.body);
       if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.message });
       const pass = { examId: String(req.params.examId), passedOn: parsed.data.passedOn };
       checkExamPass(pass, deps.now?.() ?? new Date());
-      await deps.examPasses.save(caller.employeeId, pass);
-      res.send(200, { passes: await deps.examPasses.list(caller.employeeId) });
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
-  server.del('/api/tab/exams/:examId', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      await deps.examPasses.remove(caller.employeeId, String(req.params.examId));
-      res.send(200, { passes: await deps.examPasses.list(caller.employeeId) });
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
+      await deps.examPasses.save(employeeId, pass);
+      return { passes: await deps.examPasses.list(employeeId) };
+    }),
+  );
+  server.del(
+    '/api/tab/exams/:examId',
+    authenticatedRoute(deps, async (req, employeeId) => {
+      await deps.examPasses.remove(employeeId, String(req.params.examId));
+      return { passes: await deps.examPasses.list(employeeId) };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Request, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
 import type { EmployeeProfile } from '../domain/employee.js';
@@ -19,6 +19,24 @@ export async function authenticate(req: Request, verifier: TabTokenVerifier): Pr
   return verifier.verify(token);
 }
 
+/**
+ * Wraps a tab route: verifies the caller, runs `work` with their employee id and answers its result as JSON;
+ * any failure becomes the catalogue's JSON error.
+ */
+export function authenticatedRoute(
+  deps: { verifier: () => TabTokenVerifier; log: Logger },
+  work: (req: Request, employeeId: string) => Promise<unknown>,
+) {
+  return async (req: Request, res: Response) => {
+    try {
+      const caller = await authenticate(req, deps.verifier());
+      res.send(200, await work(req, caller.employeeId));
+    } catch (error) {
+      sendError(req, res, error, deps.log);
+    }
+  };
+}
+
 export function toProfileResponse(profile: EmployeeProfile) {
   return {
     id: profile.id,
@@ -31,13 +49,5 @@ export function toProfileResponse(profile: EmployeeProfile) {
 }
 
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
-  server.get('/api/tab/me', async (req, res) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      const profile = await deps.profiles.getProfile(caller.employeeId);
-      res.send(200, toProfileResponse(profile));
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  });
+  server.get('/api/tab/me', authenticatedRoute(deps, async (_req, employeeId) => toProfileResponse(await deps.profiles.getProfile(employeeId))));
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import type { TrainingService } from '../domain/training-service.js';
 import type { Logger } from '../logger.js';
-import { sendError } from './errors.js';
-import { authenticate } from './tab-routes.js';
+import { authenticatedRoute } from './tab-routes.js';
 import type { TabTokenVerifier } from './tab-token-verifier.js';
 
 const sessionIdSchema = z.string().trim().min(1).max(100);
@@ -24,14 +23,7 @@ const invalid = (detail: string) =>
 
 /** 研修の開催回: list, sign up, cancel (the caller only), and scheduling for デジタル推進課. */
 export function registerTrainingRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; training: TrainingService; log: Logger }): void {
-  const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => async (req: Request, res: Response) => {
-    try {
-      const caller = await authenticate(req, deps.verifier());
-      res.send(200, await work(req, caller.employeeId));
-    } catch (error) {
-      sendError(req, res, error, deps.log);
-    }
-  };
+  const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
   const sessionIdOf = (req: Request) => {
     const parsed = sessionIdSchema.safeParse(req.params.sessionId);
     if (!parsed.success) throw invalid('session id');
