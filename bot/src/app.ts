@@ -17,6 +17,13 @@ import { createTrainingService } from './domain/training-service.js';
 import { registerTrainingRoutes } from './http/training-routes.js';
 import { createTrainingSessionRepository } from './storage/training-session-repository.js';
 import { createExamPassRepository } from './storage/exam-pass-repository.js';
+import { createExamCatalogRepository } from './storage/exam-catalog-repository.js';
+import { createCompletionRepository } from './storage/completion-repository.js';
+import { createProgrammeTextRepository } from './storage/programme-text-repository.js';
+import { createCatalogService } from './domain/catalog-service.js';
+import { createSkillReportService } from './domain/skill-report-service.js';
+import { registerCatalogRoutes } from './http/catalog-routes.js';
+import { registerReportRoutes } from './http/report-routes.js';
 import { registerSkillRoutes } from './http/skill-routes.js';
 import { createDepartmentRepository } from './storage/department-repository.js';
 import { createEmployeeRepository } from './storage/employee-repository.js';
@@ -47,6 +54,9 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     skillAssessments: createSkillAssessmentRepository(storage),
     trainingSessions: createTrainingSessionRepository(storage),
     examPasses: createExamPassRepository(storage),
+    exams: createExamCatalogRepository(storage),
+    completions: createCompletionRepository(storage),
+    programmeTexts: createProgrammeTextRepository(storage),
   };
 }
 
@@ -62,7 +72,29 @@ export async function startApp(
   await storage.ensureTables();
   const repositories = createRepositories(storage);
   const profiles = createProfileService(repositories);
-  const skills = createSkillService({ assessments: repositories.skillAssessments, courses: repositories.courses, employees: repositories.employees });
+  const skills = createSkillService({
+    assessments: repositories.skillAssessments,
+    courses: repositories.courses,
+    employees: repositories.employees,
+    sessions: repositories.trainingSessions,
+  });
+  const training = createTrainingService({
+    sessions: repositories.trainingSessions,
+    courses: repositories.courses,
+    employees: repositories.employees,
+    completions: repositories.completions,
+  });
+  const catalog = createCatalogService({ courses: repositories.courses, exams: repositories.exams, texts: repositories.programmeTexts, employees: repositories.employees });
+  await catalog.ensurePolicyCatalog();
+  const reports = createSkillReportService({
+    employees: repositories.employees,
+    departments: repositories.departments,
+    assessments: repositories.skillAssessments,
+    completions: repositories.completions,
+    examPasses: repositories.examPasses,
+    exams: repositories.exams,
+    courses: repositories.courses,
+  });
 
   const isLocalBotAuth = !config.bot.appId;
   const isDevIdentity = config.tabAuth.kind === 'dev';
@@ -91,9 +123,10 @@ export async function startApp(
     return verifierSlot.current;
   };
   registerTabRoutes(server, { verifier, profiles, log });
-  registerSkillRoutes(server, { verifier, skills, examPasses: repositories.examPasses, log });
-  const training = createTrainingService({ sessions: repositories.trainingSessions, courses: repositories.courses, employees: repositories.employees });
+  registerSkillRoutes(server, { verifier, skills, examPasses: repositories.examPasses, exams: repositories.exams, log });
   registerTrainingRoutes(server, { verifier, training, log });
+  registerCatalogRoutes(server, { verifier, catalog, log });
+  registerReportRoutes(server, { verifier, reports, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;

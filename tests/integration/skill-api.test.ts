@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
 import { demoEmployees, seedDemoData } from '../../bot/src/dev/demo-data.js';
+import { tabApi } from '../support/tab-api.js';
 import { startTestApp, TEST_TENANT_ID } from '../support/test-app.js';
 
 let app: RunningApp;
@@ -15,28 +16,18 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function tokenFor(employeeId: string) {
-  return (await app.devIdentity!.issueToken({ oid: employeeId, name: 'x' })).accessToken;
-}
 
-async function call(method: string, path: string, employeeId: string, body?: unknown) {
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${await tokenFor(employeeId)}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { levels: Record<string, number>; recommendations: { skillId: string; reason: string }[] } };
-}
+const call = (method: string, path: string, employeeId: string, body?: unknown) => tabApi(app)(method, path, employeeId, body);
 
 describe('マイDXスキル API', () => {
   it('when an employee ticks every LV1 criterion of データ活用, then that skill is LV1 and drops out of the recommendations', async () => {
     const before = await call('GET', '/api/tab/skills', employee!.id);
     expect(before.body.levels['data-utilization']).toBe(0);
-    expect(before.body.recommendations.map((recommendation) => recommendation.skillId)).toContain('data-utilization');
+    expect(before.body.recommendations.map((recommendation: { skillId: string }) => recommendation.skillId)).toContain('data-utilization');
     const after = await call('PUT', '/api/tab/skills', employee!.id, { ticked: DATA_LV1 });
     expect(after.status).toBe(200);
     expect(after.body.levels['data-utilization']).toBe(1);
-    expect(after.body.recommendations.map((recommendation) => recommendation.skillId)).not.toContain('data-utilization');
+    expect(after.body.recommendations.map((recommendation: { skillId: string }) => recommendation.skillId)).not.toContain('data-utilization');
   });
 
   it('when the assessment changes, then the history records what was added and removed', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
 import { demoEmployees, seedDemoData } from '../../bot/src/dev/demo-data.js';
+import { tabApi } from '../support/tab-api.js';
 import { startTestApp, TEST_TENANT_ID } from '../support/test-app.js';
 
 let app: RunningApp;
@@ -16,15 +17,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function call(method: string, path: string, employeeId: string, body?: unknown) {
-  const { accessToken } = await app.devIdentity!.issueToken({ oid: employeeId, name: 'x' });
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, employeeId: string, body?: unknown) => tabApi(app)(method, path, employeeId, body);
 
 const future = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
 

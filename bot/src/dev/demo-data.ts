@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { POLICY_COURSES } from '../domain/catalog/courses.js';
+import { EXAM_SUBSIDY_TEXT } from '../domain/catalog-service.js';
 import type { JobLevel } from '../domain/catalog/job-levels.js';
 import type { Department, Employee, Role } from '../domain/employee.js';
 import { ConcurrencyError } from '../domain/errors.js';
-import type { CourseRepository, DepartmentRepository, EmployeeRepository, TrainingSessionRepository } from '../domain/ports.js';
+import type { DepartmentRepository, EmployeeRepository, ProgrammeTextRepository, TrainingSessionRepository } from '../domain/ports.js';
 
 /** A stable GUID from a name, so demo identities are the same on every machine and every run. */
 export function demoObjectId(name: string): string {
@@ -69,16 +70,39 @@ export function demoEmployees(tenantId: string): Employee[] {
   }));
 }
 
+/** A sample of what デジタル推進課 would write about the IT exam subsidy; the real terms are 人事課's. */
+const DEMO_SUBSIDY_TEXT = {
+  ja: [
+    'IT関連試験・講座を受ける職員への助成率を引き上げることで、受験・受講を推進します。(品川区 DX人材育成方針より)',
+    '',
+    '【サンプル】対象: ITパスポート、情報セキュリティマネジメント、基本情報技術者、応用情報技術者 ほか。',
+    '申請: 受験前に所属長の承認を得て、合格後に合格証書の写しを添えて人事課へ申請してください。助成の割合・上限は人事課の案内をご確認ください。',
+  ].join('\n'),
+  en: [
+    'The ward raises the subsidy rate for staff who take IT exams and courses, to encourage them. (from the DX talent-development policy)',
+    '',
+    '[Sample] Eligible: IT Passport, Information Security Management, Fundamental and Applied IT Engineer, and more.',
+    'To apply: get your manager’s approval before the exam, then send a copy of the certificate to the Personnel Division. See their notice for rates and limits.',
+  ].join('\n'),
+};
+
 /**
- * Loads the policy catalog and the demo organisation. Idempotent: existing employees keep what the app has
- * learnt about them (install time, locale); catalog rows are rewritten from the policy.
+ * Loads the demo organisation (the policy catalog itself is ensured by the app at start). Idempotent: existing
+ * employees keep what the app has learnt about them (install time, locale).
  */
 export async function seedDemoData(
-  repositories: { employees: EmployeeRepository; departments: DepartmentRepository; courses: CourseRepository; trainingSessions?: TrainingSessionRepository },
+  repositories: {
+    employees: EmployeeRepository;
+    departments: DepartmentRepository;
+    trainingSessions?: TrainingSessionRepository;
+    programmeTexts?: ProgrammeTextRepository;
+  },
   options: { tenantId: string; now?: Date },
 ): Promise<{ departments: number; employees: number; courses: number }> {
   await Promise.all(DEMO_DEPARTMENTS.map((department) => repositories.departments.save(department)));
-  await Promise.all(POLICY_COURSES.map((course) => repositories.courses.save(course)));
+  if (repositories.programmeTexts && !(await repositories.programmeTexts.get(EXAM_SUBSIDY_TEXT))) {
+    await repositories.programmeTexts.save({ key: EXAM_SUBSIDY_TEXT, body: DEMO_SUBSIDY_TEXT, updatedBy: undefined, updatedAt: undefined });
+  }
   const employees = demoEmployees(options.tenantId);
   await Promise.all(
     employees.map((employee) =>
@@ -87,13 +111,42 @@ export async function seedDemoData(
       ),
     ),
   );
-  if (repositories.trainingSessions) await seedDemoSessions(repositories.trainingSessions, options.now ?? new Date());
+  if (repositories.trainingSessions) await seedDemoSessions(repositories.trainingSessions, employees, options.now ?? new Date());
   return { departments: DEMO_DEPARTMENTS.length, employees: employees.length, courses: POLICY_COURSES.length };
 }
 
-/** A few upcoming sessions, ids fixed by month so a restart neither duplicates nor resets them. */
-async function seedDemoSessions(sessions: TrainingSessionRepository, now: Date): Promise<void> {
+/** The session held three days ago whose attendance デジタル推進課 still has to record, for this month's demo. */
+export const demoPastSessionId = (now: Date) => `demo-${now.toISOString().slice(0, 7)}-past-it-literacy`;
+
+/**
+ * A few upcoming sessions and one held three days ago with people in its seats, ids fixed by month so a restart
+ * neither duplicates nor resets them.
+ */
+async function seedDemoSessions(sessions: TrainingSessionRepository, employees: Employee[], now: Date): Promise<void> {
   const month = now.toISOString().slice(0, 7);
+  const heldAt = new Date(now.getTime() - 3 * 86_400_000);
+  const pastId = demoPastSessionId(now);
+  if (!(await sessions.get(pastId))) {
+    try {
+      await sessions.create({
+        id: pastId,
+        courseId: 'it-literacy',
+        startsAt: heldAt.toISOString(),
+        endsAt: new Date(heldAt.getTime() + 2 * 3600_000).toISOString(),
+        place: '第二庁舎 6階 研修室',
+        onlineUrl: undefined,
+        capacity: 30,
+        cancelled: false,
+        enrolledCount: 0,
+      });
+      // Sign-ups happened before the session: seat them directly, as the sign-up rules refuse a past session.
+      for (const employee of employees.filter((person) => person.departmentId === 'resident-registry' || person.departmentId === 'environment')) {
+        await sessions.enroll(pastId, employee.id, () => 'enrolled');
+      }
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
   const demo: [courseId: string, daysAhead: number, place: string, capacity: number][] = [
     ['it-literacy', 7, '第二庁舎 6階 研修室', 30],
     ['data-utilization', 10, '本庁舎 4階 会議室', 20],

@@ -1,4 +1,3 @@
-import { IT_EXAMS } from './catalog/it-exams.js';
 import { AppError } from './errors.js';
 
 export interface ExamPass {
@@ -7,9 +6,9 @@ export interface ExamPass {
   passedOn: string;
 }
 
-/** A pass is recorded only for a known exam, on a real date that is not in the future (JST). */
-export function checkExamPass(pass: ExamPass, now: Date): void {
-  if (!IT_EXAMS.some((exam) => exam.id === pass.examId)) {
+/** A pass is recorded only for an exam in the catalog, on a real date that is not in the future (JST). */
+export function checkExamPass(pass: ExamPass, knownExamIds: readonly string[], now: Date): void {
+  if (!knownExamIds.includes(pass.examId)) {
     throw new AppError('invalid-input', { detail: `unknown exam ${pass.examId}`, userMessage: { ja: '登録されていない試験です。', en: 'Unknown exam.' } });
   }
   const todayJst = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);

@@ -3,6 +3,8 @@ import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
 import type { Enrollment, TrainingSession } from './training-sessions.js';
 import type { ExamPass } from './exam-records.js';
+import type { LocalizedText } from './catalog/localized-text.js';
+import type { Completion } from './training-records.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -67,12 +69,16 @@ export interface SkillAssessmentRepository {
   /** Writes the new assessment guarded by the ETag of the one `change` saw, and appends the change to history. */
   update(employeeId: string, change: (current: SkillAssessment) => SkillAssessment): Promise<SkillAssessment>;
   history(employeeId: string): Promise<SkillAssessmentChange[]>;
+  /** Every employee's current assessment (ward-wide reports and the 人材データ export). */
+  listCurrent(): Promise<SkillAssessment[]>;
 }
 
 export interface TrainingSessionRepository {
   create(session: TrainingSession): Promise<void>;
   get(sessionId: string): Promise<TrainingSession | undefined>;
   listUpcoming(now: Date): Promise<TrainingSession[]>;
+  /** Every session, past ones included (a few hundred a year). */
+  listAll(): Promise<TrainingSession[]>;
   enrollments(sessionId: string): Promise<Enrollment[]>;
   getEnrollment(sessionId: string, employeeId: string): Promise<Enrollment | undefined>;
   /**
@@ -82,11 +88,48 @@ export interface TrainingSessionRepository {
   enroll(sessionId: string, employeeId: string, decide: (session: TrainingSession, existing: Enrollment | undefined) => 'enrolled' | 'waitlisted'): Promise<Enrollment>;
   /** Cancels the employee's enrolment; a freed seat goes to the first on the waitlist, in the same transaction. */
   cancel(sessionId: string, employeeId: string): Promise<{ cancelled: Enrollment; promoted: Enrollment | undefined }>;
+  /** Marks who attended and who did not among the seated, in one transaction on the session's partition. */
+  recordAttendance(sessionId: string, attendance: { attended: string[]; notAttended: string[] }): Promise<void>;
 }
 
 export interface ExamPassRepository {
   list(employeeId: string): Promise<ExamPass[]>;
+  /** Every employee's passes, for the 人材データ export. */
+  listAll(): Promise<(ExamPass & { employeeId: string })[]>;
   /** One row per exam: recording a pass again replaces the date. */
   save(employeeId: string, pass: ExamPass): Promise<void>;
   remove(employeeId: string, examId: string): Promise<void>;
+}
+
+/** An IT exam that counts as evidence (国家試験(ITパスポート等)); デジタル推進課 may add more. */
+export interface ExamDefinition {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface ExamCatalogRepository {
+  list(): Promise<ExamDefinition[]>;
+  save(exam: ExamDefinition): Promise<void>;
+}
+
+/** Completed trainings live in the employee's partition, beside their assessment and exam passes. */
+export interface CompletionRepository {
+  list(employeeId: string): Promise<Completion[]>;
+  save(completion: Completion): Promise<void>;
+  remove(employeeId: string, sessionId: string): Promise<void>;
+  /** Every completion of every employee, for the 人材データ export. */
+  listAll(): Promise<Completion[]>;
+}
+
+/** Texts デジタル推進課 writes for employees, e.g. how the IT exam subsidy (助成) works. */
+export interface ProgrammeText {
+  key: string;
+  body: LocalizedText;
+  updatedBy: string | undefined;
+  updatedAt: string | undefined;
+}
+
+export interface ProgrammeTextRepository {
+  get(key: string): Promise<ProgrammeText | undefined>;
+  save(text: ProgrammeText): Promise<void>;
 }

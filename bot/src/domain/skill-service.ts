@@ -2,7 +2,7 @@ import type { Locale } from './catalog/localized-text.js';
 import { mindsetStatementsFor } from './catalog/mindsets.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
 import { AppError } from './errors.js';
-import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository } from './ports.js';
+import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository, TrainingSessionRepository } from './ports.js';
 import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
 
 export interface MySkillsView {
@@ -11,15 +11,36 @@ export interface MySkillsView {
   goals: Partial<Record<SkillId, SkillLevel>>;
   mindsetChecks: string[];
   updatedAt: string | undefined;
-  recommendations: { skillId: SkillId; targetLevel: SkillLevel; gap: number; reason: string; courseIds: string[] }[];
+  recommendations: {
+    skillId: SkillId;
+    targetLevel: SkillLevel;
+    gap: number;
+    reason: string;
+    courseIds: string[];
+    courses: { id: string; title: string; nextSessions: { sessionId: string; startsAt: string; seatsLeft: number }[] }[];
+  }[];
   /** The mindset statements for the employee's job level; undefined until HR has registered it. */
   mindsets: { mindsetId: string; statementIds: string[] }[] | undefined;
 }
 
-export function createSkillService(deps: { assessments: SkillAssessmentRepository; courses: CourseRepository; employees: EmployeeRepository; now?: () => Date }) {
+/** How many upcoming sessions each recommended course lists. */
+const SESSIONS_PER_COURSE = 2;
+
+export function createSkillService(deps: {
+  assessments: SkillAssessmentRepository;
+  courses: CourseRepository;
+  employees: EmployeeRepository;
+  sessions: TrainingSessionRepository;
+  now?: () => Date;
+}) {
   const view = async (employeeId: string, assessment: Awaited<ReturnType<SkillAssessmentRepository['get']>>, locale: Locale): Promise<MySkillsView> => {
     const ticked = new Set(assessment.ticked);
-    const [courses, employee] = await Promise.all([deps.courses.list(), deps.employees.get(employeeId)]);
+    const [courses, employee, upcoming] = await Promise.all([deps.courses.list(), deps.employees.get(employeeId), deps.sessions.listUpcoming(deps.now?.() ?? new Date())]);
+    const nextSessions = (courseId: string) =>
+      upcoming
+        .filter((session) => session.courseId === courseId && !session.cancelled)
+        .slice(0, SESSIONS_PER_COURSE)
+        .map((session) => ({ sessionId: session.id, startsAt: session.startsAt, seatsLeft: Math.max(0, session.capacity - session.enrolledCount) }));
     return {
       levels: levelsFromTicks(ticked),
       ticked: assessment.ticked,
@@ -32,6 +53,7 @@ export function createSkillService(deps: { assessments: SkillAssessmentRepositor
         gap: recommendation.gap,
         reason: recommendation.reason,
         courseIds: recommendation.courses.map((course) => course.id),
+        courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
       })),
       mindsets: employee?.jobLevel
         ? mindsetStatementsFor(employee.jobLevel).map(({ mindset, statements }) => ({ mindsetId: mindset.id, statementIds: statements.map((statement) => statement.id) }))

@@ -1,6 +1,8 @@
 import type { Locale } from './catalog/localized-text.js';
+import { requireAdmin } from './access.js';
 import { AppError } from './errors.js';
-import type { CourseRepository, EmployeeRepository, TrainingSessionRepository } from './ports.js';
+import type { CompletionRepository, CourseRepository, EmployeeRepository, TrainingSessionRepository } from './ports.js';
+import { jstDate, planAttendance, type Completion } from './training-records.js';
 import { decideEnrollment, type Enrollment, type TrainingSession } from './training-sessions.js';
 
 export interface SessionView extends TrainingSession {
@@ -9,32 +11,60 @@ export interface SessionView extends TrainingSession {
   myStatus: Enrollment['status'] | null;
 }
 
-export function createTrainingService(deps: { sessions: TrainingSessionRepository; courses: CourseRepository; employees: EmployeeRepository; now?: () => Date }) {
+export interface RosterEntry {
+  employeeId: string;
+  displayName: string;
+  departmentId: string | undefined;
+  status: Enrollment['status'];
+  attended: boolean | undefined;
+}
+
+const sessionNotFound = (sessionId: string) =>
+  new AppError('not-found', { detail: `no training session ${sessionId}`, userMessage: { ja: '研修の回が見つかりません。', en: 'Training session not found.' } });
+
+export function createTrainingService(deps: {
+  sessions: TrainingSessionRepository;
+  courses: CourseRepository;
+  employees: EmployeeRepository;
+  completions: CompletionRepository;
+  now?: () => Date;
+}) {
   const now = () => deps.now?.() ?? new Date();
-  const requireAdmin = async (employeeId: string) => {
-    const employee = await deps.employees.get(employeeId);
-    if (!employee?.roles.includes('admin')) throw new AppError('forbidden', { detail: `${employeeId} is not an admin` });
+  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const titles = async (locale: Locale) => {
+    const courses = await deps.courses.list();
+    return (courseId: string) => courses.find((course) => course.id === courseId)?.title[locale] ?? courseId;
   };
+  const view = (session: TrainingSession, courseTitle: string, myStatus: SessionView['myStatus']): SessionView => ({
+    ...session,
+    courseTitle,
+    seatsLeft: Math.max(0, session.capacity - session.enrolledCount),
+    myStatus,
+  });
   return {
     /** Upcoming sessions with the caller's own status and the seats left. */
     async upcoming(employeeId: string, locale: Locale): Promise<SessionView[]> {
-      const [sessions, courses] = await Promise.all([deps.sessions.listUpcoming(now()), deps.courses.list()]);
+      const [sessions, titleOf] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale)]);
       return Promise.all(
         sessions
           .filter((session) => !session.cancelled)
-          .map(async (session) => ({
-            ...session,
-            courseTitle: courses.find((course) => course.id === session.courseId)?.title[locale] ?? session.courseId,
-            seatsLeft: Math.max(0, session.capacity - session.enrolledCount),
-            myStatus: (await deps.sessions.getEnrollment(session.id, employeeId))?.status ?? null,
-          })),
+          .map(async (session) => view(session, titleOf(session.courseId), (await deps.sessions.getEnrollment(session.id, employeeId))?.status ?? null)),
       );
+    },
+    /** The caller's own sessions, upcoming and past, with their status and whether attendance was confirmed. */
+    async mine(employeeId: string, locale: Locale) {
+      const [sessions, titleOf] = await Promise.all([deps.sessions.listAll(), titles(locale)]);
+      const withMine = await Promise.all(sessions.map(async (session) => ({ session, mine: await deps.sessions.getEnrollment(session.id, employeeId) })));
+      const at = now();
+      return withMine
+        .filter(({ mine }) => mine && mine.status !== 'cancelled')
+        .map(({ session, mine }) => ({ ...view(session, titleOf(session.courseId), mine!.status), attended: mine!.attended ?? null, past: new Date(session.startsAt) <= at }));
     },
     enroll: (employeeId: string, sessionId: string) => deps.sessions.enroll(sessionId, employeeId, (session, existing) => decideEnrollment(session, existing, now())),
     cancel: (employeeId: string, sessionId: string) => deps.sessions.cancel(sessionId, employeeId),
     /** デジタル推進課 schedules a run of a catalogue course. */
     async schedule(adminId: string, input: Omit<TrainingSession, 'enrolledCount' | 'cancelled'>) {
-      await requireAdmin(adminId);
+      await asAdmin(adminId);
       if (!(await deps.courses.get(input.courseId))) {
         throw new AppError('invalid-input', { detail: `unknown course ${input.courseId}`, userMessage: { ja: '研修が見つかりません。', en: 'Unknown course.' } });
       }
@@ -47,6 +77,52 @@ export function createTrainingService(deps: { sessions: TrainingSessionRepositor
       const session: TrainingSession = { ...input, cancelled: false, enrolledCount: 0 };
       await deps.sessions.create(session);
       return session;
+    },
+    /** Every session for デジタル推進課, past ones included. */
+    async allSessions(adminId: string, locale: Locale): Promise<SessionView[]> {
+      await asAdmin(adminId);
+      const [sessions, titleOf] = await Promise.all([deps.sessions.listAll(), titles(locale)]);
+      return sessions.map((session) => view(session, titleOf(session.courseId), null));
+    },
+    async roster(adminId: string, sessionId: string): Promise<RosterEntry[]> {
+      await asAdmin(adminId);
+      if (!(await deps.sessions.get(sessionId))) throw sessionNotFound(sessionId);
+      const enrollments = (await deps.sessions.enrollments(sessionId)).filter((enrollment) => enrollment.status !== 'cancelled');
+      return Promise.all(
+        enrollments.map(async (enrollment) => {
+          const employee = await deps.employees.get(enrollment.employeeId);
+          return {
+            employeeId: enrollment.employeeId,
+            displayName: employee?.displayName ?? enrollment.employeeId,
+            departmentId: employee?.departmentId,
+            status: enrollment.status,
+            attended: enrollment.attended,
+          };
+        }),
+      );
+    },
+    /**
+     * Attendance after the session: each attendee gets a completion (evidence in マイDXスキル and the 人材データ export);
+     * someone un-ticked loses the one recorded earlier. The session partition is written first, as the record of truth.
+     */
+    async recordAttendance(adminId: string, sessionId: string, attendedIds: string[]) {
+      await asAdmin(adminId);
+      const session = await deps.sessions.get(sessionId);
+      if (!session) throw sessionNotFound(sessionId);
+      const plan = planAttendance({ session, enrollments: await deps.sessions.enrollments(sessionId), attendedIds, now: now() });
+      await deps.sessions.recordAttendance(sessionId, plan);
+      const confirmedAt = now().toISOString();
+      await Promise.all([
+        ...plan.attended.map((employeeId) =>
+          deps.completions.save({ employeeId, sessionId, courseId: session.courseId, completedOn: jstDate(session.startsAt), confirmedBy: adminId, confirmedAt }),
+        ),
+        ...plan.notAttended.map((employeeId) => deps.completions.remove(employeeId, sessionId)),
+      ]);
+      return { attended: plan.attended.length, notAttended: plan.notAttended.length };
+    },
+    async completions(employeeId: string, locale: Locale): Promise<(Completion & { courseTitle: string })[]> {
+      const [completions, titleOf] = await Promise.all([deps.completions.list(employeeId), titles(locale)]);
+      return completions.map((completion) => ({ ...completion, courseTitle: titleOf(completion.courseId) }));
     },
   };
 }

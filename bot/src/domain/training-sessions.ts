@@ -20,6 +20,8 @@ export interface Enrollment {
   employeeId: string;
   status: EnrollmentStatus;
   at: string;
+  /** Set by デジタル推進課 after the session: true attended, false absent, undefined not yet recorded. */
+  attended?: boolean | undefined;
 }
 
 const refuse = (ja: string, en: string, detail: string) => new AppError('invalid-input', { detail, userMessage: { ja, en } });

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { SKILL_IDS } from '../domain/catalog/skills.js';
 import { AppError } from '../domain/errors.js';
 import type { SkillService } from '../domain/skill-service.js';
-import { IT_EXAMS } from '../domain/catalog/it-exams.js';
 import { checkExamPass } from '../domain/exam-records.js';
-import type { ExamPassRepository } from '../domain/ports.js';
+import type { ExamCatalogRepository, ExamPassRepository } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
-import { authenticatedRoute } from './tab-routes.js';
+import { authenticatedRoute, localeOfRequest } from './tab-routes.js';
 import type { TabTokenVerifier } from './tab-token-verifier.js';
 
 const saveSkillsSchema = z.object({
@@ -16,7 +15,6 @@ const saveSkillsSchema = z.object({
   mindsetChecks: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 
-const localeOf = (header: string | undefined) => (/^en\b/i.test(header ?? '') ? 'en' : 'ja');
 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
 export function registerSkillRoutes(
@@ -25,6 +23,7 @@ export function registerSkillRoutes(
     verifier: () => TabTokenVerifier;
     skills: SkillService;
     examPasses: ExamPassRepository;
+    exams: ExamCatalogRepository;
     log: Logger;
     now?: () => Date;
   },
@@ -32,7 +31,7 @@ export function registerSkillRoutes(
   server.get(
     '/api/tab/skills',
     authenticatedRoute(deps, async (req, employeeId) => {
-      return await deps.skills.getMySkills(employeeId, localeOf(req.header('accept-language')));
+      return await deps.skills.getMySkills(employeeId, localeOfRequest(req));
     }),
   );
   server.put(
@@ -45,7 +44,7 @@ export function registerSkillRoutes(
           userMessage: { ja: '送信内容の形式が正しくありません。', en: 'The request is not in the expected format.' },
         });
       }
-      return await deps.skills.saveMySkills(employeeId, parsed.data, localeOf(req.header('accept-language')));
+      return await deps.skills.saveMySkills(employeeId, parsed.data, localeOfRequest(req));
     }),
   );
   server.get(
@@ -58,7 +57,8 @@ export function registerSkillRoutes(
   server.get(
     '/api/tab/exams',
     authenticatedRoute(deps, async (_req, employeeId) => {
-      return { exams: IT_EXAMS, passes: await deps.examPasses.list(employeeId) };
+      const [exams, passes] = await Promise.all([deps.exams.list(), deps.examPasses.list(employeeId)]);
+      return { exams, passes };
     }),
   );
   server.put(
@@ -67,7 +67,7 @@ export function registerSkillRoutes(
       const parsed = z.object({ passedOn: z.string().max(10) }).safeParse(req.body);
       if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.message });
       const pass = { examId: String(req.params.examId), passedOn: parsed.data.passedOn };
-      checkExamPass(pass, deps.now?.() ?? new Date());
+      checkExamPass(pass, (await deps.exams.list()).map((exam) => exam.id), deps.now?.() ?? new Date());
       await deps.examPasses.save(employeeId, pass);
       return { passes: await deps.examPasses.list(employeeId) };
     }),

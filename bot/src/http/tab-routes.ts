@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
 import type { EmployeeProfile } from '../domain/employee.js';
@@ -19,9 +20,14 @@ export async function authenticate(req: Request, verifier: TabTokenVerifier): Pr
   return verifier.verify(token);
 }
 
+/** A route result sent as a download instead of JSON. */
+export class FileResponse {
+  constructor(readonly file: { contentType: string; fileName: string; body: string }) {}
+}
+
 /**
- * Wraps a tab route: verifies the caller, runs `work` with their employee id and answers its result as JSON;
- * any failure becomes the catalogue's JSON error.
+ * Wraps a tab route: verifies the caller, runs `work` with their employee id and answers its result as JSON (or
+ * as a file download); any failure becomes the catalogue's JSON error.
  */
 export function authenticatedRoute(
   deps: { verifier: () => TabTokenVerifier; log: Logger },
@@ -30,11 +36,38 @@ export function authenticatedRoute(
   return async (req: Request, res: Response) => {
     try {
       const caller = await authenticate(req, deps.verifier());
-      res.send(200, await work(req, caller.employeeId));
+      const result = await work(req, caller.employeeId);
+      if (result instanceof FileResponse) {
+        const { contentType, fileName, body } = result.file;
+        res.writeHead(200, {
+          'Content-Type': contentType,
+          // RFC 6266: an ASCII fallback plus the UTF-8 name, so Japanese file names survive.
+          'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          'Cache-Control': 'no-store',
+        });
+        res.end(body);
+        return;
+      }
+      res.send(200, result);
     } catch (error) {
       sendError(req, res, error, deps.log);
     }
   };
+}
+
+/** The caller's language from Accept-Language: English for any English, Japanese otherwise. */
+export const localeOfRequest = (req: Request): 'ja' | 'en' => (/^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ja');
+
+/** Parses a body or params with a zod schema; a mismatch is a 400 with a message the tab can show. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError('invalid-input', {
+      detail: parsed.error.message,
+      userMessage: { ja: `入力内容に誤りがあります: ${parsed.error.issues[0]?.path.join('.') || '本文'}`, en: `The input is not valid: ${parsed.error.issues[0]?.path.join('.') || 'body'}` },
+    });
+  }
+  return parsed.data;
 }
 
 export function toProfileResponse(profile: EmployeeProfile) {

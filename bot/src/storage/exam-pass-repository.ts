@@ -5,6 +5,7 @@ import { keys } from './keys.js';
 import { listAll, type TableStorage } from './table-storage.js';
 
 interface ExamPassEntity {
+  employeeId?: string;
   examId: string;
   passedOn: string;
 }
@@ -17,8 +18,12 @@ export function createExamPassRepository(storage: TableStorage): ExamPassReposit
       const rows = await listAll<ExamPassEntity>(table, odata`PartitionKey eq ${partition} and RowKey ge ${'exam-'} and RowKey lt ${'exam.'}`);
       return rows.map((row): ExamPass => ({ examId: row.examId, passedOn: row.passedOn }));
     },
+    async listAll() {
+      const rows = await listAll<ExamPassEntity>(table, odata`RowKey ge ${'exam-'} and RowKey lt ${'exam.'}`);
+      return rows.map((row) => ({ employeeId: row.employeeId ?? decodeURIComponent(row.partitionKey ?? ''), examId: row.examId, passedOn: row.passedOn }));
+    },
     async save(employeeId, pass) {
-      await table.upsertEntity({ ...keys.examPass(employeeId, pass.examId), examId: pass.examId, passedOn: pass.passedOn }, 'Replace');
+      await table.upsertEntity({ ...keys.examPass(employeeId, pass.examId), employeeId, examId: pass.examId, passedOn: pass.passedOn }, 'Replace');
     },
     async remove(employeeId, examId) {
       const key = keys.examPass(employeeId, examId);

@@ -30,4 +30,10 @@ export const keys = {
   enrollment: (sessionId: string, employeeId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: `enrollment-${sanitizeKey(employeeId)}` }),
   /** Exam passes sit with the employee's assessment: one partition holds everything the skills tab reads. */
   examPass: (employeeId: string, examId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `exam-${sanitizeKey(examId)}` }),
+  /** Completed trainings: in the employee's partition too, one row per session attended. */
+  completion: (employeeId: string, sessionId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `completion-${sanitizeKey(sessionId)}` }),
+  /** The exam list sits in the catalog table beside the courses: small, listed whole. */
+  examDefinition: (examId: string) => ({ partitionKey: 'exam', rowKey: sanitizeKey(examId) }),
+  /** Texts デジタル推進課 writes for employees, one row each. */
+  programmeText: (key: string) => ({ partitionKey: 'text', rowKey: sanitizeKey(key) }),
 } as const;

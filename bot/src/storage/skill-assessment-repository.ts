@@ -7,6 +7,7 @@ import { keys } from './keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
 
 interface CurrentEntity {
+  employeeId?: string;
   tickedJson: string;
   goalsJson: string;
   mindsetJson?: string;
@@ -23,18 +24,19 @@ const goalsSchema = z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.
 const idsSchema = z.array(z.string()).catch([]);
 const MAX_ATTEMPTS = 5;
 
+const toAssessment = (employeeId: string, entity: CurrentEntity | undefined): SkillAssessment => ({
+  employeeId,
+  ticked: entity ? idsSchema.parse(JSON.parse(entity.tickedJson)) : [],
+  goals: entity ? goalsSchema.parse(JSON.parse(entity.goalsJson)) : {},
+  mindsetChecks: entity?.mindsetJson ? idsSchema.parse(JSON.parse(entity.mindsetJson)) : [],
+  updatedAt: entity?.updatedAt,
+});
+
 export function createSkillAssessmentRepository(storage: TableStorage): SkillAssessmentRepository {
   const table = storage.client('SkillAssessments');
   const read = async (employeeId: string) => {
     const entity = await getEntityOrUndefined<CurrentEntity>(table, keys.currentAssessment(employeeId));
-    const assessment: SkillAssessment = {
-      employeeId,
-      ticked: entity ? idsSchema.parse(JSON.parse(entity.tickedJson)) : [],
-      goals: entity ? goalsSchema.parse(JSON.parse(entity.goalsJson)) : {},
-      mindsetChecks: entity?.mindsetJson ? idsSchema.parse(JSON.parse(entity.mindsetJson)) : [],
-      updatedAt: entity?.updatedAt,
-    };
-    return { assessment, etag: entity?.etag };
+    return { assessment: toAssessment(employeeId, entity), etag: entity?.etag };
   };
   return {
     async get(employeeId) {
@@ -45,7 +47,7 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
         const { assessment: current, etag } = await read(employeeId);
         const next = change(current);
         const at = new Date(next.updatedAt ?? Date.now());
-        const entity = { ...keys.currentAssessment(employeeId), tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), mindsetJson: JSON.stringify(next.mindsetChecks), updatedAt: at.toISOString() };
+        const entity = { ...keys.currentAssessment(employeeId), employeeId, tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), mindsetJson: JSON.stringify(next.mindsetChecks), updatedAt: at.toISOString() };
         try {
           if (etag) await table.updateEntity(entity, 'Replace', { etag });
           else await table.createEntity(entity);
@@ -64,6 +66,11 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
         });
         return { ...next, updatedAt: at.toISOString() };
       }
+    },
+    async listCurrent() {
+      const rows = await listAll<CurrentEntity>(table, odata`RowKey eq ${'current'}`);
+      // Rows written before employeeId was stored carry it only in the (sanitised) partition key.
+      return rows.map((row) => toAssessment(row.employeeId ?? decodeURIComponent(row.partitionKey ?? ''), row));
     },
     async history(employeeId) {
       const rows = await listAll<HistoryEntity>(

@@ -22,6 +22,8 @@ interface EnrollmentEntity {
   employeeId: string;
   status: EnrollmentStatus;
   at: string;
+  /** '' not recorded, 'yes' attended, 'no' absent. */
+  attended?: string;
 }
 
 const toSession = (entity: SessionEntity): TrainingSession => ({
@@ -35,8 +37,21 @@ const toSession = (entity: SessionEntity): TrainingSession => ({
   cancelled: entity.cancelled,
   enrolledCount: entity.enrolledCount,
 });
-const toEnrollment = (entity: EnrollmentEntity): Enrollment => ({ sessionId: entity.sessionId, employeeId: entity.employeeId, status: entity.status, at: entity.at });
-const enrollmentEntity = (enrollment: Enrollment) => ({ ...keys.enrollment(enrollment.sessionId, enrollment.employeeId), ...enrollment });
+const toEnrollment = (entity: EnrollmentEntity): Enrollment => ({
+  sessionId: entity.sessionId,
+  employeeId: entity.employeeId,
+  status: entity.status,
+  at: entity.at,
+  attended: entity.attended === 'yes' ? true : entity.attended === 'no' ? false : undefined,
+});
+const enrollmentEntity = (enrollment: Enrollment) => ({
+  ...keys.enrollment(enrollment.sessionId, enrollment.employeeId),
+  sessionId: enrollment.sessionId,
+  employeeId: enrollment.employeeId,
+  status: enrollment.status,
+  at: enrollment.at,
+  attended: enrollment.attended === undefined ? '' : enrollment.attended ? 'yes' : 'no',
+});
 
 // 50 people pressing 申し込む at once means up to 49 lost races for the last one; retries are cheap point reads.
 const MAX_ATTEMPTS = 100;
@@ -106,6 +121,10 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       const rows = await listAll<SessionEntity>(table, odata`RowKey eq ${'session'} and startsAt gt ${now.toISOString()}`);
       return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
+    async listAll() {
+      const rows = await listAll<SessionEntity>(table, odata`RowKey eq ${'session'}`);
+      return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
     enrollments: enrollmentsOf,
     async getEnrollment(sessionId, employeeId) {
       const entity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
@@ -142,6 +161,22 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         const actions: TransactionAction[] = [sessionUpdate(session, seats), ['upsert', enrollmentEntity(cancelled), 'Replace']];
         if (promoted) actions.push(['upsert', enrollmentEntity(promoted), 'Replace']);
         return { actions, result: { cancelled, promoted } };
+      });
+    },
+    async recordAttendance(sessionId, attendance) {
+      await withSessionTransaction(sessionId, async (session) => {
+        const byEmployee = new Map((await enrollmentsOf(sessionId)).map((enrollment) => [enrollment.employeeId, enrollment]));
+        const marks = [...attendance.attended.map((id) => [id, true] as const), ...attendance.notAttended.map((id) => [id, false] as const)];
+        const actions: TransactionAction[] = [sessionUpdate(session, session.enrolledCount)];
+        for (const [employeeId, attended] of marks) {
+          const enrollment = byEmployee.get(employeeId);
+          if (enrollment) actions.push(['upsert', enrollmentEntity({ ...enrollment, attended }), 'Replace']);
+        }
+        // A Table transaction holds at most 100 operations: the session row plus 99 attendees.
+        if (actions.length > 100) {
+          throw new AppError('invalid-input', { detail: 'attendance over 99 people', userMessage: { ja: '一度に記録できるのは99名までです。', en: 'Up to 99 people can be recorded at once.' } });
+        }
+        return { actions, result: undefined };
       });
     },
   };

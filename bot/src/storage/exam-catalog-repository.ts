@@ -1,0 +1,23 @@
+import { odata } from '@azure/data-tables';
+import type { ExamCatalogRepository, ExamDefinition } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { listAll, type TableStorage } from './table-storage.js';
+
+interface ExamDefinitionEntity {
+  examId: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+export function createExamCatalogRepository(storage: TableStorage): ExamCatalogRepository {
+  const table = storage.client('Courses');
+  return {
+    async list() {
+      const rows = await listAll<ExamDefinitionEntity>(table, odata`PartitionKey eq ${'exam'}`);
+      return rows.map((row): ExamDefinition => ({ id: row.examId, name: { ja: row.nameJa, en: row.nameEn } }));
+    },
+    async save(exam) {
+      await table.upsertEntity({ ...keys.examDefinition(exam.id), examId: exam.id, nameJa: exam.name.ja, nameEn: exam.name.en }, 'Replace');
+    },
+  };
+}
