@@ -1,24 +1,30 @@
-import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, type Profile } from './api/client';
+import type { Catalog, MySkills } from './api/skills';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
-import { SkillAssessment } from './components/SkillAssessment/SkillAssessment';
-import { TrainingSessions } from './components/TrainingSessions/TrainingSessions';
-import { ExamPasses } from './components/ExamPasses/ExamPasses';
-import type { MySkills } from './api/skills';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
+import { AdminPage, DepartmentPage, EvidencePage, SkillsPage, TrainingPage } from './pages/pages';
 import type { HostContext, ThemeName } from './runtime/host';
 import type { RuntimeConfig } from './runtime/runtime-config';
 import { fluentTheme } from './runtime/theme';
 
 const TOKEN_KEY = 'dx-navi.dev-token';
+const PAGES = ['skills', 'training', 'evidence', 'department', 'admin'] as const;
+type PageId = (typeof PAGES)[number];
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
-  main: { maxWidth: '960px', margin: '0 auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  main: { maxWidth: '1040px', margin: '0 auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  tabs: { overflowX: 'auto' },
 });
+
+const pageFromHash = (): PageId => {
+  const wanted = window.location.hash.replace(/^#/, '');
+  return (PAGES as readonly string[]).includes(wanted) ? (wanted as PageId) : 'skills';
+};
 
 export function App(props: { config: RuntimeConfig; host: HostContext }) {
   const { config, host } = props;
@@ -27,7 +33,12 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   const [devToken, setDevToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
   const [profile, setProfile] = useState<Profile | undefined>();
   const [skills, setSkills] = useState<MySkills | undefined>();
+  const [catalog, setCatalog] = useState<Catalog | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [page, setPage] = useState<PageId>(pageFromHash);
+  // Bumped after anything that changes sessions or skills, so every panel that shows them reloads.
+  const [revision, setRevision] = useState(0);
   const t = (key: MessageKey) => translate(host.locale, key);
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -42,6 +53,14 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   }, [host, devToken]);
   const api = useMemo(() => createApiClient({ baseUrl: config.apiBaseUrl, locale: host.locale, getToken }), [config.apiBaseUrl, host.locale, getToken]);
   const anonymousApi = useMemo(() => createApiClient({ baseUrl: config.apiBaseUrl, locale: host.locale }), [config.apiBaseUrl, host.locale]);
+  const showError = useCallback((message: string) => {
+    setNotice(undefined);
+    setError(message);
+  }, []);
+  const showNotice = useCallback((message: string) => {
+    setError(undefined);
+    setNotice(message);
+  }, []);
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -50,27 +69,22 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
     setSkills(undefined);
   }, []);
 
-  const saveSkills = useCallback(
-    async (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => {
-      try {
-        setError(undefined);
-        setSkills(await api.saveMySkills(input));
-      } catch (reason) {
-        setError(reason instanceof Error ? reason.message : String(reason));
-      }
-    },
-    [api],
-  );
+  const reloadCatalog = useCallback(() => api.catalog().then(setCatalog, (reason: unknown) => showError(String(reason))), [api, showError]);
+  const changed = useCallback(async () => {
+    setRevision((current) => current + 1);
+    setSkills(await api.mySkills());
+  }, [api]);
 
   useEffect(() => {
     if (!getToken) return;
     let cancelled = false;
     setError(undefined);
-    Promise.all([api.me(), api.mySkills()]).then(
-      ([me, mine]) => {
+    Promise.all([api.me(), api.mySkills(), api.catalog()]).then(
+      ([me, mine, loadedCatalog]) => {
         if (cancelled) return;
         setProfile(me);
         setSkills(mine);
+        setCatalog(loadedCatalog);
       },
       (reason: unknown) => {
         if (cancelled) return;
@@ -97,20 +111,39 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   );
   const loadIdentities = useCallback(() => anonymousApi.devIdentities(), [anonymousApi]);
 
+  const isAdmin = profile?.roles.includes('admin') ?? false;
+  const seesDepartment = isAdmin || Boolean(profile?.roles.includes('promoter')) || profile?.jobLevel === 'manager';
+  const visiblePages = PAGES.filter((id) => (id === 'admin' ? isAdmin : id === 'department' ? seesDepartment : true));
+  const current = visiblePages.includes(page) ? page : 'skills';
+  const common = { locale: host.locale, api, onError: showError, onNotice: showNotice, revision, onChanged: changed };
+
   let content;
-  if (profile)
+  if (profile && skills && catalog)
     content = (
       <>
         <ProfileCard profile={profile} locale={host.locale} />
-        <TrainingSessions
-          locale={host.locale}
-          load={api.sessions}
-          enroll={api.enroll}
-          cancel={api.cancelEnrollment}
-          onError={setError}
-        />
-        <ExamPasses locale={host.locale} load={api.exams} record={api.recordExam} remove={api.removeExam} onError={setError} />
-        {skills && <SkillAssessment locale={host.locale} jobLevel={profile.jobLevel} skills={skills} onSave={saveSkills} />}
+        <TabList
+          className={styles.tabs}
+          selectedValue={current}
+          onTabSelect={(_event, data) => {
+            setPage(data.value as PageId);
+            window.history.replaceState(null, '', `#${String(data.value)}`);
+          }}
+          aria-label={t('appTitle')}
+        >
+          {visiblePages.map((id) => (
+            <Tab key={id} value={id} data-testid={`nav-${id}`}>
+              {t(`nav_${id}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" aria-label={t(`nav_${current}`)}>
+          {current === 'skills' && <SkillsPage {...common} profile={profile} skills={skills} onSkillsSaved={setSkills} />}
+          {current === 'training' && <TrainingPage {...common} catalog={catalog} />}
+          {current === 'evidence' && <EvidencePage {...common} />}
+          {current === 'department' && <DepartmentPage {...common} />}
+          {current === 'admin' && <AdminPage {...common} catalog={catalog} onCatalogChanged={reloadCatalog} />}
+        </div>
       </>
     );
   else if (getToken) content = error ? null : <Spinner label={t('loading')} />;
@@ -129,11 +162,16 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
           )}
         </header>
         {error && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" role="alert" data-testid="error-bar">
             <MessageBarBody>
               <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
               {error}
             </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="success" role="status" data-testid="notice-bar">
+            <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}
         {content}

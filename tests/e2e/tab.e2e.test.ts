@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DEPARTMENTS, demoEmployees } from '../../bot/src/dev/demo-data.js';
+import { DEMO_DEPARTMENTS, demoEmployees, demoPastSessionId } from '../../bot/src/dev/demo-data.js';
 import type { LocalStack } from '../../bot/src/dev/local-stack.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { startTestLocalStack } from '../support/local-stack.js';
@@ -85,6 +85,7 @@ describe('tab in headless Chromium', () => {
     await page.goto(stack.tabUrl);
     await page.getByTestId(`dev-identity-${employee.id}`).click();
     const sessionId = `demo-${new Date().toISOString().slice(0, 7)}-data-utilization`;
+    await page.getByTestId('nav-training').click();
     await page.getByTestId(`session-enroll-${sessionId}`).click();
     await expect.poll(() => page.getByTestId(`session-status-${sessionId}`).textContent()).toBe('申込済み');
     await screenshot(page, 'tab-session-enrolled');
@@ -98,10 +99,82 @@ describe('tab in headless Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
     await page.goto(stack.tabUrl);
     await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await page.getByTestId('nav-evidence').click();
     await page.getByTestId('exam-select').selectOption('sg');
     await page.getByTestId('exam-date').fill('2024-11-01');
     await page.getByTestId('exam-record').click();
     await expect.poll(() => page.getByTestId('exam-passes').textContent()).toContain('情報セキュリティマネジメント (2024-11-01)');
+    expect(await page.getByTestId('exam-subsidy').textContent()).toContain('IT関連試験・講座を受ける職員への助成率を引き上げる');
+    await screenshot(page, 'tab-evidence');
+    await page.close();
+  });
+
+  it('when an employee signs up from a recommendation, then the recommendation shows 申込済み and the training page lists the session', async () => {
+    const employee = employees.find((candidate) => candidate.displayName === '天王洲 拓也')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const sessionId = `demo-${new Date().toISOString().slice(0, 7)}-security`;
+    await expect.poll(() => page.getByTestId('skill-chart').textContent()).toContain('セキュリティ');
+    await page.getByTestId(`recommended-enroll-${sessionId}`).click();
+    await expect.poll(() => page.getByTestId('recommendation-security').textContent()).toContain('申込済み');
+    await screenshot(page, 'tab-skills-recommendations');
+    await page.getByTestId('nav-training').click();
+    await expect.poll(() => page.getByTestId('my-sessions').textContent()).toContain('セキュリティ研修');
+    await expect.poll(() => page.getByTestId('training-map').textContent()).toContain('データ利活用研修');
+    await screenshot(page, 'tab-training');
+    await page.close();
+  });
+
+  it('when the admin records attendance for a held session, then the attendee finds it under completed training', async () => {
+    const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
+    const attendee = employees.find((candidate) => candidate.displayName === '大崎 健太')!;
+    const sessionId = demoPastSessionId(new Date());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await page.goto(stack.tabUrl);
+    await page.getByTestId(`dev-identity-${admin.id}`).click();
+    await page.getByTestId('nav-admin').click();
+    await expect.poll(() => page.getByTestId('ward-distribution').textContent()).toContain('セキュリティ');
+    await page.getByTestId(`roster-open-${sessionId}`).click();
+    await page.getByTestId(`attended-${attendee.id}`).click();
+    await page.getByTestId('attendance-save').click();
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('出席を記録しました');
+    await screenshot(page, 'tab-admin');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    expect((await download).suggestedFilename()).toMatch(/^人材データ_\d{4}-\d{2}-\d{2}\.csv$/);
+
+    await page.getByText('別の職員でサインイン').click();
+    await page.getByTestId(`dev-identity-${attendee.id}`).click();
+    await page.getByTestId('nav-evidence').click();
+    await expect.poll(() => page.getByTestId('completions').textContent()).toContain('ITリテラシー研修');
+    await page.close();
+  });
+
+  it('when the DX推進委員 opens 部署の状況, then the department distribution shows counts, not names', async () => {
+    const promoter = employees.find((candidate) => candidate.roles.includes('promoter'))!;
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 }, locale: 'ja-JP' });
+    await page.goto(`${stack.tabUrl}#department`);
+    await page.getByTestId(`dev-identity-${promoter.id}`).click();
+    await expect.poll(() => page.getByTestId('department-distribution').textContent()).toContain('データ活用');
+    expect(await page.getByTestId('department-distribution').textContent()).not.toContain('大崎');
+    await screenshot(page, 'tab-department-narrow');
+    await page.close();
+  });
+
+  it('when the tab is opened in the high-contrast theme, then it renders with the contrast palette and the keyboard reaches the tabs', async () => {
+    const employee = employees.find((candidate) => candidate.jobLevel === 'general')!;
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, locale: 'ja-JP' });
+    await page.goto(`${stack.tabUrl}?theme=contrast`);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('skill-chart').isVisible()).toBe(true);
+    await page.getByTestId('nav-skills').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('training-map').isVisible()).toBe(true);
+    const background = await page.evaluate<string>('getComputedStyle(document.querySelector(".fui-FluentProvider")).backgroundColor');
+    expect(background).toBe('rgb(0, 0, 0)');
+    await screenshot(page, 'tab-contrast');
     await page.close();
   });
 });

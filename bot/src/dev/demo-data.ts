@@ -124,7 +124,8 @@ export const demoPastSessionId = (now: Date) => `demo-${now.toISOString().slice(
  */
 async function seedDemoSessions(sessions: TrainingSessionRepository, employees: Employee[], now: Date): Promise<void> {
   const month = now.toISOString().slice(0, 7);
-  const heldAt = new Date(now.getTime() - 3 * 86_400_000);
+  // 14:00 JST three days ago, like the upcoming ones.
+  const heldAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 3, 5, 0));
   const pastId = demoPastSessionId(now);
   if (!(await sessions.get(pastId))) {
     try {

@@ -8,7 +8,7 @@ export function createHttpServer(options: { allowedOrigins: (string | RegExp)[] 
     // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
     origins: options.allowedOrigins as string[],
     allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language'],
-    exposeHeaders: [],
+    exposeHeaders: ['Content-Disposition'],
     preflightMaxAge: 600,
   });
   server.pre(cors.preflight);

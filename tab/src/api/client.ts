@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { mySkillsSchema, sessionSchema } from './skills';
+import {
+  catalogSchema,
+  completionSchema,
+  departmentDistributionSchema,
+  examSchema,
+  mySessionSchema,
+  mySkillsSchema,
+  programmeTextSchema,
+  rosterSchema,
+  sessionSchema,
+  wardDistributionSchema,
+  type CourseView,
+} from './skills';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -36,19 +48,22 @@ export class ApiError extends Error {
 
 /** A small typed client for the tab API: every call carries the bearer token and the UI language. */
 export function createApiClient(options: { baseUrl: string; locale: string; getToken?: () => Promise<string> }) {
-  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept-Language', options.locale);
     if (init.body) headers.set('Content-Type', 'application/json');
     if (options.getToken) headers.set('Authorization', `Bearer ${await options.getToken()}`);
     const response = await fetch(`${options.baseUrl}${path}`, { ...init, headers });
-    const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const parsed = errorSchema.safeParse(body);
+      const parsed = errorSchema.safeParse(await response.json().catch(() => undefined));
       throw new ApiError(response.status, parsed.success ? parsed.data.error.code : 'http', parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
     }
-    return schema.parse(body);
+    return response;
   }
+  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+    return schema.parse(await (await send(path, init)).json());
+  }
+  const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
   return {
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
@@ -62,6 +77,31 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     recordExam: (examId: string, passedOn: string) =>
       request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'PUT', body: JSON.stringify({ passedOn }) }),
     removeExam: (examId: string) => request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'DELETE' }),
+    mySessions: () => request('/api/tab/sessions/mine', z.object({ sessions: z.array(mySessionSchema) })).then((body) => body.sessions),
+    completions: () => request('/api/tab/completions', z.object({ completions: z.array(completionSchema) })).then((body) => body.completions),
+    catalog: () => request('/api/tab/catalog', catalogSchema),
+    examSubsidy: () => request('/api/tab/content/exam-subsidy', programmeTextSchema),
+    departmentSkills: () => request('/api/tab/department/skills', departmentDistributionSchema),
+    admin: {
+      distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
+      sessions: () => request('/api/tab/admin/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
+      schedule: (input: { courseId: string; startsAt: string; endsAt: string; place?: string; onlineUrl?: string; capacity: number }) =>
+        request('/api/tab/admin/sessions', z.object({ id: z.string() }), { method: 'POST', body: JSON.stringify(input) }),
+      roster: (sessionId: string) => request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/roster`, rosterSchema).then((body) => body.roster),
+      recordAttendance: (sessionId: string, attended: string[]) =>
+        request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/attendance`, z.object({ attended: z.number(), notAttended: z.number() }), put({ attended })),
+      saveCourse: ({ id, ...course }: CourseView) => request(`/api/tab/admin/courses/${encodeURIComponent(id)}`, z.unknown(), put(course)),
+      saveExam: (id: string, name: { ja: string; en: string }) =>
+        request(`/api/tab/admin/exams/${encodeURIComponent(id)}`, z.object({ exams: z.array(examSchema) }), put({ name })),
+      saveExamSubsidy: (body: { ja: string; en: string }) => request('/api/tab/admin/content/exam-subsidy', programmeTextSchema, put({ body })),
+      /** The CSV as the server wrote it (BOM included) and the file name it suggested. */
+      exportTalentData: async () => {
+        const response = await send('/api/tab/admin/export/talent-data.csv');
+        const disposition = response.headers.get('content-disposition') ?? '';
+        const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+        return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : 'talent-data.csv' };
+      },
+    },
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {

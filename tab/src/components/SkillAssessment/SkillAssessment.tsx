@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { POLICY_COURSES } from '../../../../bot/src/domain/catalog/courses.js';
 import { mindsetStatementsFor } from '../../../../bot/src/domain/catalog/mindsets.js';
 import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
 import type { MySkills } from '../../api/skills';
@@ -10,10 +9,9 @@ const useStyles = makeStyles({
   skills: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   level: { marginTop: tokens.spacingVerticalS },
-  recommendations: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: 0, listStyle: 'none' },
 });
 
-/** Self-assessment against the policy's criteria, the levels that follow from it, and the recommended courses. */
+/** Self-assessment against the policy's criteria (verbatim), step-up goals and the mindset check for the job level. */
 export function SkillAssessment(props: {
   locale: Locale;
   jobLevel: 'general' | 'chief' | 'manager' | null;
@@ -46,28 +44,9 @@ export function SkillAssessment(props: {
     });
   const toggle = toggleIn(setTicked);
   const toggleMindset = toggleIn(setMindsetChecks);
-  const courseTitle = (id: string) => POLICY_COURSES.find((course) => course.id === id)?.title[locale] ?? id;
 
   return (
     <>
-      <section aria-labelledby="recommendations-heading">
-        <Subtitle2 as="h2" id="recommendations-heading">
-          {t('recommendationsHeading')}
-        </Subtitle2>
-        {props.skills.recommendations.length === 0 ? (
-          <Text>{t('noRecommendations')}</Text>
-        ) : (
-          <ol className={styles.recommendations} data-testid="recommendations">
-            {props.skills.recommendations.map((recommendation) => (
-              <li key={recommendation.skillId} data-testid={`recommendation-${recommendation.skillId}`}>
-                <Text weight="semibold">{recommendation.courseIds.length > 0 ? recommendation.courseIds.map(courseTitle).join(' / ') : t('noCourseYet')}</Text>
-                <br />
-                <Text size={200}>{recommendation.reason}</Text>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
       {props.jobLevel && (
         <section aria-labelledby="mindset-heading">
           <Subtitle2 as="h2" id="mindset-heading">

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '../../api/skills';
+import { formatJst } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 const useStyles = makeStyles({
@@ -8,8 +9,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-const formatJst = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /** Upcoming sessions with the caller's own status; 申し込む and キャンセル act for the signed-in employee only. */
 export function TrainingSessions(props: {
@@ -57,7 +56,7 @@ export function TrainingSessions(props: {
                     {t(`status_${session.myStatus}`)}
                   </Badge>
                 ) : (
-                  <Text size={200}>{session.seatsLeft > 0 ? t('seatsLeft').replace('{n}', String(session.seatsLeft)) : t('full')}</Text>
+                  <Text size={200}>{session.seatsLeft > 0 ? translate(locale, 'seatsLeft', { n: session.seatsLeft }) : t('full')}</Text>
                 )}
                 {session.myStatus && session.myStatus !== 'cancelled' ? (
                   <Button size="small" disabled={busy === session.id} onClick={() => act(session.id, props.cancel)} data-testid={`session-cancel-${session.id}`}>

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Loads data for a component and reloads it on demand; failures go to the page's error bar. */
+export function useLoad<T>(load: () => Promise<T>, onError: (message: string) => void) {
+  const [data, setData] = useState<T | undefined>();
+  const reload = useCallback(
+    () =>
+      load().then(setData, (error: unknown) => {
+        onError(error instanceof Error ? error.message : String(error));
+      }),
+    [load, onError],
+  );
+  useEffect(() => void reload(), [reload]);
+  return { data, reload };
+}
+
+/** Runs an action, reporting a failure to the page's error bar; true when it succeeded. */
+export async function attempt(action: () => Promise<unknown>, onError: (message: string) => void): Promise<boolean> {
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    onError(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+export const formatJst = (iso: string, locale: 'ja' | 'en') =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));

@@ -1,0 +1,58 @@
+import { Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { createApiClient } from '../../api/client';
+import { Distribution } from '../../components/Distribution/Distribution';
+import { attempt, useLoad } from '../../hooks/use-load';
+import { translate, type Locale, type MessageKey } from '../../i18n/messages';
+
+type Api = ReturnType<typeof createApiClient>;
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  departments: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))' },
+});
+
+/** Ward-wide and per-department skill distributions, and the 人材データ CSV for 人事課. */
+export function WardOverview(props: { locale: Locale; api: Api; onError: (message: string) => void }) {
+  const styles = useStyles();
+  const { locale, api, onError } = props;
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
+  const { data } = useLoad(api.admin.distribution, onError);
+  const download = () =>
+    attempt(async () => {
+      const { blob, fileName } = await api.admin.exportTalentData();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    }, onError);
+  return (
+    <section aria-labelledby="ward-heading">
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id="ward-heading">
+          {t('wardHeading')} {data && `(${t('people', { n: data.ward.people })})`}
+        </Subtitle2>
+        <Button appearance="primary" onClick={download} data-testid="export-csv">
+          {t('exportCsv')}
+        </Button>
+      </div>
+      {data && (
+        <>
+          <Card>
+            <Distribution locale={locale} distribution={data.ward} testId="ward-distribution" />
+          </Card>
+          <div className={styles.departments}>
+            {data.departments.map(({ department, distribution }) => (
+              <Card key={department.id}>
+                <Text weight="semibold">
+                  {department.name} ({t('people', { n: distribution.people })})
+                </Text>
+                <Distribution locale={locale} distribution={distribution} testId={`department-distribution-${department.id}`} />
+              </Card>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
