@@ -31,6 +31,7 @@ import { createTableStorage, type StorageConnection } from './storage/table-stor
 import { createBotAdapter } from './teams/adapter.js';
 import { DxNaviBot } from './teams/dx-navi-bot.js';
 import { createMenuRoutes } from './teams/menu-features.js';
+import { createTrainingFeature } from './teams/training-feature.js';
 
 export interface RunningApp {
   server: Server;
@@ -107,10 +108,12 @@ export async function startApp(
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
     : `${config.tabEndpoint}/index.html`;
   const adapter = createBotAdapter(config.bot, log);
+  const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({ courses: repositories.courses, skills, tabUrl }),
+    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, tabUrl }),
+    invokeRoutes: { ...trainingFeature.invokeRoutes },
     tabUrl,
   });
   registerMessagesRoute(server, { adapter, bot, log });

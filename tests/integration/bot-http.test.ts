@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
-import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
 import { parseAdaptiveCard } from '../support/cards.js';
+import { botConversation, cardOf, type CardContent } from '../support/bot-conversation.js';
 import { startConnectorStandIn } from '../support/connector-stand-in.js';
 import {
   installActivity,
@@ -24,24 +24,9 @@ afterAll(async () => {
   await Promise.all([app?.stop(), connector?.stop()]);
 });
 
-type CardContent = { body: { type: string; text?: string; actions?: { title: string }[] }[]; actions?: { title: string; url?: string }[] };
-
-const cardOf = (entry: RecordedActivity): CardContent => {
-  const attachments = entry.activity.attachments as { contentType: string; content: CardContent }[] | undefined;
-  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-  return attachments![0]!.content;
-};
 const cardText = (card: CardContent) => JSON.stringify(card);
 
-/** Sends an activity and returns what the bot sent back to that conversation because of it. */
-async function converse(activity: ReturnType<typeof personalActivity>, expectedReplies = 1): Promise<RecordedActivity[]> {
-  const conversationId = activity.conversation.id;
-  const before = connector.recorder.list({ conversationId }).length;
-  const response = await postActivity(app.baseUrl, activity);
-  expect(response.status).toBeLessThan(300);
-  const entries = await connector.recorder.waitFor((all) => all.length >= before + expectedReplies, { conversationId });
-  return entries.slice(before);
-}
+const converse = (activity: ReturnType<typeof personalActivity>, expectedReplies = 1) => botConversation(app, connector).converse(activity, expectedReplies);
 
 const newUser = (suffix: string, locale = 'ja-JP'): TestUser => ({
   aadObjectId: `00000000-0000-4000-8000-${suffix.padStart(12, '0')}`,
@@ -111,20 +96,6 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
     expect(cardText(card)).toContain('{"title":"データ活用","value":"未達成"}');
     expect(cardText(card)).toContain('・業務改革 LV1: 各デジタルツールの特性を理解し、活用方法をイメージできる');
     expect(card.actions?.[0]?.url).toMatch(/\/index\.html$/);
-  });
-
-  it('when 研修を探す is asked, then the policy training menu is listed', async () => {
-    // The catalog is seeded by the demo data in the local stack; here the test seeds it the same way.
-    const { POLICY_COURSES } = await import('../../bot/src/domain/catalog/courses.js');
-    await Promise.all(POLICY_COURSES.map((course) => app.repositories.courses.save(course)));
-    const [reply] = await converse(textMessage(newUser('7'), connector.serviceUrl, '研修を探す'));
-    const card = cardOf(reply!);
-    const parsed = parseAdaptiveCard(card);
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.bytes).toBeLessThan(28 * 1024);
-    for (const title of ['セキュリティ研修', 'データ利活用研修', 'DXツール操作体験会', 'マインドセット研修']) {
-      expect(cardText(card)).toContain(title);
-    }
   });
 
   it('when a feature not built yet is asked for, then the bot says it is coming rather than pretending', async () => {

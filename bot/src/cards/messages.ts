@@ -75,6 +75,28 @@ export const MESSAGES = {
   },
   provider: { ja: '主催', en: 'Provider' },
   teaches: { ja: '対象スキル', en: 'Skills' },
+  finderTitle: { ja: 'あなたにおすすめの研修', en: 'Training for you' },
+  finderIntro: {
+    ja: 'スキルの目標に足りない分野を学べる、受付中の研修です(差の大きい分野から)。',
+    en: 'Open sessions that teach what your skill goals still need, biggest gap first.',
+  },
+  finderNoMatch: {
+    ja: '目標に合う開催予定はまだありません。受付中の研修はこちらです。',
+    en: 'No session matches your goals yet. These sessions are open.',
+  },
+  finderNone: { ja: '受付中の研修はありません。開催が決まるとお知らせします。', en: 'No session is open. You will hear when one is scheduled.' },
+  sessionWhen: { ja: '日時', en: 'When' },
+  sessionWhere: { ja: '場所', en: 'Where' },
+  sessionSeats: { ja: '空き', en: 'Seats' },
+  seatsLeft: { ja: '残り{n}席', en: '{n} seats left' },
+  sessionFull: { ja: '満席(キャンセル待ちで申し込めます)', en: 'Full (join the waitlist)' },
+  enroll: { ja: '申し込む', en: 'Sign up' },
+  statusEnrolled: { ja: '申込済み', en: 'Signed up' },
+  statusWaitlisted: { ja: 'キャンセル待ち', en: 'Waitlisted' },
+  enrolledNotice: { ja: '「{course}」に申し込みました。', en: 'You are signed up for "{course}".' },
+  waitlistedNotice: { ja: '「{course}」は満席のため、キャンセル待ちで受け付けました。', en: '"{course}" is full: you are on the waitlist.' },
+  invalidCardData: { ja: 'カードの内容を読み取れませんでした。もう一度お試しください。', en: 'The card data could not be read. Please try again.' },
+  unknownCardAction: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },
   genericError: {
     ja: '申し訳ありません。問題が発生しました。時間をおいてもう一度お試しください。',
     en: 'Sorry, something went wrong. Please try again later.',
@@ -86,6 +108,18 @@ export type MessageKey = keyof typeof MESSAGES;
 /** Looks up a message and fills its {placeholders}. */
 export function t(key: MessageKey, locale: Locale, values: Record<string, string> = {}): string {
   return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/** A session time as staff read it: JST, with the weekday. */
+export function formatJstDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** Teams locales are BCP-47 (ja-JP, en-US, en-GB…): English for any English, Japanese otherwise. */

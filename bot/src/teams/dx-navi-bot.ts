@@ -1,17 +1,19 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { buildHelpCard } from '../cards/help-card.js';
-import { localeFrom } from '../cards/messages.js';
+import { localeFrom, t } from '../cards/messages.js';
 import { buildWelcomeCard } from '../cards/welcome-card.js';
 import type { ConversationReferenceRepository } from '../domain/ports.js';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
-import type { CommandRoutes, TurnScope } from './features.js';
+import type { CommandRoutes, InvokeRoutes, TurnScope } from './features.js';
 import { commandFromSubmit, commandFromText } from './router.js';
 
 export interface DxNaviBotDeps {
   profiles: ProfileService;
   conversationReferences: ConversationReferenceRepository;
   routes: CommandRoutes;
+  /** Action.Execute verbs to their handlers. */
+  invokeRoutes: InvokeRoutes;
   tabUrl: string;
   now?: () => Date;
 }
@@ -61,13 +63,25 @@ export class DxNaviBot extends TeamsActivityHandler {
     });
   }
 
-  /** Universal Actions (Action.Execute). No card verbs exist yet, so every verb is unknown. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const locale = localeFrom(context.activity.locale);
-    const error = new AppError('invalid-input', {
-      userMessage: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },
-    });
-    return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: error.userMessage[locale] } };
+  /**
+   * Universal Actions (Action.Execute): the verb picks the handler; its answer replaces the card in place, so the
+   * person sees the outcome where they pressed. Unknown verbs and bad data answer 400 with a message for the card.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue.action?.verb ?? '';
+    const handler = Object.hasOwn(this.deps.invokeRoutes, verb) ? this.deps.invokeRoutes[verb] : undefined;
+    if (!handler || !isPersonal(context)) {
+      const message = t('unknownCardAction', localeFrom(context.activity.locale));
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
+    }
+    const scope = await this.recordPersonalConversation(context);
+    const result = await handler(scope, invokeValue.action.data);
+    if (result.kind === 'error') {
+      return { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: result.message } };
+    }
+    // botbuilder types the card as a loose record; ours is the typed Adaptive Card it serialises.
+    const card = result.card.content as unknown as Record<string, unknown>;
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
   private async recordPersonalConversation(context: TurnContext): Promise<TurnScope> {

@@ -1,15 +1,14 @@
 import { MessageFactory } from 'botbuilder';
-import { buildCourseListCard } from '../cards/course-list-card.js';
 import { buildHelpCard } from '../cards/help-card.js';
 import { COMMAND_LABELS, t, type CommandId } from '../cards/messages.js';
 import { buildProfileCard } from '../cards/profile-card.js';
-import type { CourseRepository } from '../domain/ports.js';
 import type { SkillService } from '../domain/skill-service.js';
 import type { CommandHandler, CommandRoutes } from './features.js';
 
 export interface MenuFeatureDeps {
-  courses: CourseRepository;
   skills: SkillService;
+  /** 研修を探す, from the training feature. */
+  findTraining: CommandHandler;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
@@ -30,10 +29,7 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
       const skills = await deps.skills.getMySkills(profile.id, locale);
       await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, skills, locale, tabUrl: deps.tabUrl })));
     },
-    'find-training': async ({ context, locale }) => {
-      const courses = await deps.courses.list();
-      await context.sendActivity(MessageFactory.attachment(buildCourseListCard({ courses, locale, tabUrl: deps.tabUrl })));
-    },
+    'find-training': deps.findTraining,
     consult: notYetAvailable('consult'),
     'consult-status': notYetAvailable('consult-status'),
     survey: notYetAvailable('survey'),
