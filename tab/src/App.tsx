@@ -1,16 +1,17 @@
 import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, type Profile } from './api/client';
 import type { Catalog, MySkills } from './api/skills';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
-import { AdminPage, DepartmentPage, EvidencePage, SkillsPage, TrainingPage } from './pages/pages';
+import { DepartmentPage, EvidencePage, SkillsPage, TrainingPage } from './pages/pages';
 import type { HostContext, ThemeName } from './runtime/host';
 import type { RuntimeConfig } from './runtime/runtime-config';
 import { fluentTheme } from './runtime/theme';
 
 const TOKEN_KEY = 'dx-navi.dev-token';
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const PAGES = ['skills', 'training', 'evidence', 'department', 'admin'] as const;
 type PageId = (typeof PAGES)[number];
 
@@ -142,7 +143,11 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
           {current === 'training' && <TrainingPage {...common} catalog={catalog} />}
           {current === 'evidence' && <EvidencePage {...common} />}
           {current === 'department' && <DepartmentPage {...common} />}
-          {current === 'admin' && <AdminPage {...common} catalog={catalog} onCatalogChanged={reloadCatalog} />}
+          {current === 'admin' && (
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <AdminPage {...common} catalog={catalog} onCatalogChanged={reloadCatalog} />
+            </Suspense>
+          )}
         </div>
       </>
     );

@@ -13,14 +13,11 @@ import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
 import { attempt, useLoad } from '../hooks/use-load';
 import { translate, type Locale } from '../i18n/messages';
-import { AdminCatalog } from './admin/AdminCatalog';
-import { AdminSessions } from './admin/AdminSessions';
-import { WardOverview } from './admin/WardOverview';
 
 type Api = ReturnType<typeof createApiClient>;
 
 /** What every page gets from the app shell. */
-interface PageProps {
+export interface PageProps {
   locale: Locale;
   api: Api;
   onError: (message: string) => void;
@@ -116,17 +113,5 @@ export function DepartmentPage(props: PageProps) {
         </Card>
       )}
     </section>
-  );
-}
-
-/** 管理 (デジタル推進課): ward-wide figures and export, sessions and attendance, catalog and texts. */
-export function AdminPage(props: PageProps & { catalog: Catalog; onCatalogChanged: () => Promise<void> }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.stack}>
-      <WardOverview locale={props.locale} api={props.api} onError={props.onError} />
-      <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
-      <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
-    </div>
   );
 }
