@@ -122,6 +122,8 @@ describe('survey card', () => {
     // The forged answer-02 reaches the domain, which refuses it.
     expect(() => checkSubmission(round, read!.answers, new Date('2026-06-15T00:00:00Z'))).toThrow('forged');
     expect(surveySubmissionFromCardData({ 'answer-01': '3' })).toBeUndefined();
+    const sneaky = surveySubmissionFromCardData(JSON.parse('{"roundId":"fy2026-annual","answer-__proto__":{"01":"5"}}'));
+    expect(() => checkSubmission(round, sneaky!.answers, new Date('2026-06-15T00:00:00Z'))).toThrow('forged');
     expect(surveySubmissionFromCardData('nonsense')).toBeUndefined();
   });
 });

@@ -106,9 +106,11 @@ const cardDataSchema = z.looseObject({ roundId: z.string().min(1).max(64) });
 export function surveySubmissionFromCardData(data: unknown): { roundId: string; answers: Record<string, unknown> } | undefined {
   const parsed = cardDataSchema.safeParse(data);
   if (!parsed.success) return undefined;
-  const answers: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed.data)) {
-    if (name.startsWith(ANSWER_INPUT_PREFIX)) answers[name.slice(ANSWER_INPUT_PREFIX.length)] = value;
-  }
+  // fromEntries defines own properties, so an input named answer-__proto__ is a forged question, not a prototype.
+  const answers: Record<string, unknown> = Object.fromEntries(
+    Object.entries(parsed.data)
+      .filter(([name]) => name.startsWith(ANSWER_INPUT_PREFIX))
+      .map(([name, value]) => [name.slice(ANSWER_INPUT_PREFIX.length), value]),
+  );
   return { roundId: parsed.data.roundId, answers };
 }

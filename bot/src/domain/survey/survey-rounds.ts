@@ -273,7 +273,7 @@ export function checkSubmission(round: SurveyRound | undefined, answers: Readonl
   const checked: SurveyAnswers = {};
   const missing: string[] = [];
   for (const questionId of round.questionIds) {
-    const raw = answers[questionId];
+    const raw = Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
     if (raw === undefined || raw === null || raw === '') {
       missing.push(questionNumber(round, questionId));
       continue;
