@@ -43,7 +43,7 @@ try {
   const timings: number[] = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'ja-JP' });
-    await context.addInitScript((token) => sessionStorage.setItem('dx-navi.dev-token', token), accessToken);
+    await context.addInitScript({ content: `sessionStorage.setItem('dx-navi.dev-token', ${JSON.stringify(accessToken)});` });
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(stack.tabUrl);

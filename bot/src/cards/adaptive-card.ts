@@ -18,7 +18,20 @@ export type CardElement =
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[]; spacing?: 'None' | 'Small' | 'Medium' }
   | { type: 'Container'; items: CardElement[]; separator?: boolean; spacing?: 'None' | 'Small' | 'Medium' | 'Large'; style?: 'emphasis' | 'default' }
-  | { type: 'ActionSet'; actions: CardAction[] };
+  | { type: 'ActionSet'; actions: CardAction[] }
+  | {
+      type: 'Input.ChoiceSet';
+      id: string;
+      /** Inputs carry a visible label (1.3+); required inputs also need an errorMessage, or the card fails validation. */
+      label: string;
+      choices: { title: string; value: string }[];
+      style?: 'compact' | 'expanded';
+      isRequired?: boolean;
+      errorMessage?: string;
+      value?: string;
+      wrap?: boolean;
+      spacing?: 'None' | 'Small' | 'Medium' | 'Large';
+    };
 
 export type CardAction =
   | { type: 'Action.Submit'; title: string; data: Record<string, unknown> }

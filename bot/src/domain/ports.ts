@@ -5,6 +5,9 @@ import type { Enrollment, TrainingSession } from './training-sessions.js';
 import type { ExamPass } from './exam-records.js';
 import type { LocalizedText } from './catalog/localized-text.js';
 import type { Completion } from './training-records.js';
+import type { JobLevel } from './catalog/job-levels.js';
+import type { SurveyAnswers, SurveyRound } from './survey/survey-rounds.js';
+import type { AnonymousSurveyResponse } from './survey/survey-results.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -132,4 +135,44 @@ export interface ProgrammeText {
 export interface ProgrammeTextRepository {
   get(key: string): Promise<ProgrammeText | undefined>;
   save(text: ProgrammeText): Promise<void>;
+}
+
+/** Survey rounds (issue 5). Writes that lose a race throw ConcurrencyError. */
+export interface SurveyRoundRepository {
+  get(roundId: string): Promise<SurveyRound | undefined>;
+  list(): Promise<SurveyRound[]>;
+  /**
+   * Stores the round `decide` builds from the rounds already stored (decide refuses clashes). An annual round
+   * also claims its fiscal year in the same transaction, so two admins racing cannot both create one; the loser
+   * decides again against the winner's round and gets the domain's refusal.
+   */
+  create(decide: (existing: SurveyRound[]) => SurveyRound): Promise<SurveyRound>;
+  /** ETag-guarded change; cancelling an annual round releases its fiscal year. */
+  update(roundId: string, change: (current: SurveyRound) => SurveyRound): Promise<SurveyRound>;
+}
+
+export interface SurveySubmission {
+  roundId: string;
+  employeeId: string;
+  answers: SurveyAnswers;
+  departmentId: string | undefined;
+  jobLevel: JobLevel | undefined;
+  submittedAt: string;
+}
+
+export type StoredSurveyResponse = AnonymousSurveyResponse & { responseId: string };
+
+/**
+ * Survey answers without identity, and participation without answers. The adapter holds the secret that links
+ * the two; whoever reads the tables without it sees anonymous answer sheets and unlinkable participation rows.
+ */
+export interface SurveyResponseRepository {
+  /** Stores the employee's answers, replacing any earlier ones: at most one answer sheet per employee per round. */
+  submit(submission: SurveySubmission): Promise<{ responseId: string; replaced: boolean }>;
+  /** The employee's own answer sheet, if they have answered. */
+  findOwn(roundId: string, employeeId: string): Promise<StoredSurveyResponse | undefined>;
+  /** Those of `employeeIds` who have not answered the round, in the given order (reminders go to them). */
+  notAnswered(roundId: string, employeeIds: readonly string[]): Promise<string[]>;
+  /** Every answer sheet of the round, anonymous, for aggregation. */
+  listResponses(roundId: string): Promise<AnonymousSurveyResponse[]>;
 }

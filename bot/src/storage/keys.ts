@@ -36,4 +36,11 @@ export const keys = {
   examDefinition: (examId: string) => ({ partitionKey: 'exam', rowKey: sanitizeKey(examId) }),
   /** Texts デジタル推進課 writes for employees, one row each. */
   programmeText: (key: string) => ({ partitionKey: 'text', rowKey: sanitizeKey(key) }),
+  /** Survey rounds are few: one partition; an annual round also claims its fiscal year with a row there. */
+  surveyRound: (roundId: string) => ({ partitionKey: 'round', rowKey: `round-${sanitizeKey(roundId)}` }),
+  annualSurveyClaim: (fiscalYear: number) => ({ partitionKey: 'round', rowKey: `annual-${fiscalYear}` }),
+  /** Answer sheets per round under a random response id: nothing in the key points at a person. */
+  surveyResponse: (roundId: string, responseId: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: sanitizeKey(responseId) }),
+  /** Participation per round under the keyed hash of round and employee (hex, already key-safe). */
+  surveyParticipation: (roundId: string, participantKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: participantKey }),
 } as const;

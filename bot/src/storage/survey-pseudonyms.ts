@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * The keyed functions that keep survey participation apart from survey answers. Both keys are derived from one
+ * secret held in configuration (never in a table): without it, a participation row names nobody and cannot be
+ * joined to an answer sheet; with it, the bot can find an employee's own answers to show or replace them.
+ */
+export interface SurveyPseudonyms {
+  /** HMAC-SHA256 of round and employee under the derived key, hex: the participation row key. */
+  participantKey(roundId: string, employeeId: string): string;
+  /** The response id encrypted with AES-256-GCM, bound to its round and participant so it cannot be moved. */
+  sealResponseId(roundId: string, participantKey: string, responseId: string): string;
+  /** The response id back, or undefined when the secret is wrong or the value was tampered with. */
+  openResponseId(roundId: string, participantKey: string, sealed: string): string | undefined;
+}
+
+/** A 256-bit secret written as at least 32 characters (e.g. `openssl rand -base64 48`). */
+export const MIN_SURVEY_SECRET_LENGTH = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const deriveKey = (secret: string, purpose: string) => Buffer.from(hkdfSync('sha256', secret, 'dx-navi/survey', purpose, 32));
+
+export function createSurveyPseudonyms(secret: string): SurveyPseudonyms {
+  if (secret.length < MIN_SURVEY_SECRET_LENGTH) {
+    throw new RangeError(`the survey secret must be at least ${MIN_SURVEY_SECRET_LENGTH} characters`);
+  }
+  const participantHmacKey = deriveKey(secret, 'participant-key v1');
+  const responseIdKey = deriveKey(secret, 'response-id seal v1');
+  // A NUL cannot appear in either id, so "ab"+"c" and "a"+"bc" never collide.
+  const bound = (roundId: string, second: string) => `${roundId}\u0000${second}`;
+  return {
+    participantKey(roundId, employeeId) {
+      return createHmac('sha256', participantHmacKey).update(bound(roundId, employeeId), 'utf8').digest('hex');
+    },
+    sealResponseId(roundId, participantKey, responseId) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', responseIdKey, iv);
+      cipher.setAAD(Buffer.from(bound(roundId, participantKey), 'utf8'));
+      const encrypted = Buffer.concat([cipher.update(responseId, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64url');
+    },
+    openResponseId(roundId, participantKey, sealed) {
+      const bytes = Buffer.from(sealed, 'base64url');
+      if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', responseIdKey, bytes.subarray(0, IV_BYTES));
+        decipher.setAAD(Buffer.from(bound(roundId, participantKey), 'utf8'));
+        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
