@@ -38,6 +38,9 @@ describe('tab in headless Chromium', () => {
     await page.goto(`${stack.tabUrl}?theme=dark&lang=en`);
     await page.getByTestId(`dev-identity-${employee.id}`).click();
     await expect.poll(() => page.getByTestId('employee-job-level').textContent()).toContain('Manager');
+    await expect.poll(() => page.getByTestId('recommendations').textContent()).toContain('Business process reform LV1');
+    // Nothing may force a sideways scroll at Teams' narrow width.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     const [red = 255, green = 255, blue = 255] = (background.match(/\d+/g) ?? []).map(Number);
     expect(red + green + blue).toBeLessThan(3 * 100);
@@ -55,6 +58,21 @@ describe('tab in headless Chromium', () => {
     await page.getByTestId('chat-send').click();
     await expect.poll(() => page.getByTestId('bot-message').last().textContent(), { timeout: 15_000 }).toContain('DX Navi でできること');
     await screenshot(page, 'dev-chat-help');
+    await page.close();
+  });
+
+  it('when someone asks 研修を探す in the dev chat and presses 申し込む, then the card is replaced by one saying they are signed up', async () => {
+    const employee = employees.find((candidate) => candidate.displayName === '目黒 隆')!;
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
+    await page.goto(stack.devChatUrl);
+    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    await expect.poll(() => page.getByTestId('bot-message').first().textContent(), { timeout: 15_000 }).toContain('DX Navi へようこそ');
+    await page.getByTestId('chat-input').fill('研修を探す');
+    await page.getByTestId('chat-send').click();
+    await expect.poll(() => page.getByTestId('bot-message').last().textContent(), { timeout: 15_000 }).toContain('あなたにおすすめの研修');
+    await page.getByTestId('bot-message').last().getByRole('button', { name: '申し込む' }).first().click();
+    await expect.poll(() => page.getByTestId('bot-message').last().textContent(), { timeout: 15_000 }).toContain('に申し込みました。');
+    await screenshot(page, 'dev-chat-find-training');
     await page.close();
   });
 
