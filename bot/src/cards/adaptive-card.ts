@@ -18,12 +18,47 @@ export type CardElement =
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[]; spacing?: 'None' | 'Small' | 'Medium' }
   | { type: 'Container'; items: CardElement[]; separator?: boolean; spacing?: 'None' | 'Small' | 'Medium' | 'Large'; style?: 'emphasis' | 'default' }
-  | { type: 'ActionSet'; actions: CardAction[] };
+  | { type: 'ActionSet'; actions: CardAction[]; spacing?: 'None' | 'Small' | 'Medium' | 'Large' }
+  | {
+      type: 'Input.Text';
+      id: string;
+      label?: string;
+      placeholder?: string;
+      value?: string;
+      isMultiline?: boolean;
+      maxLength?: number;
+      isRequired?: boolean;
+      errorMessage?: string;
+    }
+  | {
+      type: 'Input.ChoiceSet';
+      id: string;
+      label?: string;
+      choices: { title: string; value: string }[];
+      value?: string;
+      style?: 'compact' | 'expanded';
+      isRequired?: boolean;
+      errorMessage?: string;
+    };
+
+/** The card an Action.ShowCard opens in place (no schema or version of its own). */
+export interface ShownCard {
+  type: 'AdaptiveCard';
+  body: CardElement[];
+  actions?: CardAction[];
+}
 
 export type CardAction =
   | { type: 'Action.Submit'; title: string; data: Record<string, unknown> }
-  | { type: 'Action.Execute'; title: string; verb: string; data?: Record<string, unknown> }
-  | { type: 'Action.OpenUrl'; title: string; url: string };
+  | { type: 'Action.Execute'; title: string; verb: string; data?: Record<string, unknown>; style?: 'default' | 'positive' | 'destructive' }
+  | { type: 'Action.OpenUrl'; title: string; url: string }
+  | { type: 'Action.ShowCard'; title: string; card: ShownCard };
+
+/** Universal Actions refresh: Teams asks the bot for the current card when one of `userIds` views it. */
+export interface CardRefresh {
+  action: { type: 'Action.Execute'; verb: string; data?: Record<string, unknown> };
+  userIds?: string[];
+}
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -31,6 +66,7 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  refresh?: CardRefresh;
   msteams?: { width: 'Full' };
 }
 
@@ -50,7 +86,7 @@ export interface CardAttachment {
   content: AdaptiveCard;
 }
 
-export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[] }): CardAttachment {
+export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[]; refresh?: CardRefresh }): CardAttachment {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -59,6 +95,7 @@ export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[
       version: '1.5',
       body: parts.body,
       ...(parts.actions && parts.actions.length > 0 ? { actions: parts.actions } : {}),
+      ...(parts.refresh ? { refresh: parts.refresh } : {}),
     },
   };
 }
