@@ -18,12 +18,23 @@ export type CardElement =
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[]; spacing?: 'None' | 'Small' | 'Medium' }
   | { type: 'Container'; items: CardElement[]; separator?: boolean; spacing?: 'None' | 'Small' | 'Medium' | 'Large'; style?: 'emphasis' | 'default' }
-  | { type: 'ActionSet'; actions: CardAction[] }
+  | { type: 'ActionSet'; actions: CardAction[]; spacing?: 'None' | 'Small' | 'Medium' | 'Large' }
+  | {
+      type: 'Input.Text';
+      id: string;
+      label?: string;
+      placeholder?: string;
+      value?: string;
+      isMultiline?: boolean;
+      maxLength?: number;
+      isRequired?: boolean;
+      errorMessage?: string;
+    }
   | {
       type: 'Input.ChoiceSet';
       id: string;
       /** Inputs carry a visible label (1.3+); required inputs also need an errorMessage, or the card fails validation. */
-      label: string;
+      label?: string;
       choices: { title: string; value: string }[];
       style?: 'compact' | 'expanded';
       isRequired?: boolean;
@@ -33,10 +44,24 @@ export type CardElement =
       spacing?: 'None' | 'Small' | 'Medium' | 'Large';
     };
 
+/** The card an Action.ShowCard opens in place (no schema or version of its own). */
+export interface ShownCard {
+  type: 'AdaptiveCard';
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
 export type CardAction =
   | { type: 'Action.Submit'; title: string; data: Record<string, unknown> }
-  | { type: 'Action.Execute'; title: string; verb: string; data?: Record<string, unknown> }
-  | { type: 'Action.OpenUrl'; title: string; url: string };
+  | { type: 'Action.Execute'; title: string; verb: string; data?: Record<string, unknown>; style?: 'default' | 'positive' | 'destructive' }
+  | { type: 'Action.OpenUrl'; title: string; url: string }
+  | { type: 'Action.ShowCard'; title: string; card: ShownCard };
+
+/** Universal Actions refresh: Teams asks the bot for the current card when one of `userIds` views it. */
+export interface CardRefresh {
+  action: { type: 'Action.Execute'; verb: string; data?: Record<string, unknown> };
+  userIds?: string[];
+}
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -44,6 +69,7 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  refresh?: CardRefresh;
   msteams?: { width: 'Full' };
 }
 
@@ -63,7 +89,7 @@ export interface CardAttachment {
   content: AdaptiveCard;
 }
 
-export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[] }): CardAttachment {
+export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[]; refresh?: CardRefresh }): CardAttachment {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -72,6 +98,7 @@ export function adaptiveCard(parts: { body: CardElement[]; actions?: CardAction[
       version: '1.5',
       body: parts.body,
       ...(parts.actions && parts.actions.length > 0 ? { actions: parts.actions } : {}),
+      ...(parts.refresh ? { refresh: parts.refresh } : {}),
     },
   };
 }

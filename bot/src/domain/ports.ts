@@ -8,6 +8,7 @@ import type { Completion } from './training-records.js';
 import type { JobLevel } from './catalog/job-levels.js';
 import type { SurveyAnswers, SurveyRound } from './survey/survey-rounds.js';
 import type { AnonymousSurveyResponse } from './survey/survey-results.js';
+import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './consultation/tickets.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -175,4 +176,33 @@ export interface SurveyResponseRepository {
   notAnswered(roundId: string, employeeIds: readonly string[]): Promise<string[]>;
   /** Every answer sheet of the round, anonymous, for aggregation. */
   listResponses(roundId: string): Promise<AnonymousSurveyResponse[]>;
+}
+
+/**
+ * DX相談 tickets. Creating allocates the next number of the year with no gaps or duplicates, even from several
+ * instances at once; a transition re-reads the ticket, lets `change` decide (the domain's applyTransition), and
+ * writes the ticket, its history entry and its index rows together, guarded by the ticket's ETag; a lost race
+ * re-runs `change` on the new state, so a stale action meets the current status and is refused there.
+ */
+export interface ConsultationRepository {
+  create(request: {
+    year: number;
+    /** The form's id: a second submit of the same form returns the first ticket instead of making another. */
+    submissionId?: string | undefined;
+    build: (ticketNumber: string) => TicketChange;
+  }): Promise<{ ticket: Ticket; created: boolean }>;
+  get(ticketNumber: string): Promise<Ticket | undefined>;
+  /** Oldest first. */
+  history(ticketNumber: string): Promise<TicketHistoryEntry[]>;
+  /** The requester's tickets, newest first ("私の相談", 「相談状況」). */
+  listByRequester(requesterId: string): Promise<Ticket[]>;
+  /** The queue: tickets in any of these statuses, oldest first. */
+  listByStatus(statuses: readonly TicketStatus[]): Promise<Ticket[]>;
+  /** Throws AppError('not-found') for an unknown number; whatever `change` throws reaches the caller unchanged. */
+  transition(ticketNumber: string, change: (current: Ticket) => TicketChange | Promise<TicketChange>): Promise<TicketChange>;
+  /**
+   * Marks the one "unassigned for 2 business days" reminder as sent, if the ticket is still new and unreminded;
+   * true only for the caller that marked it, so two instances never both send it.
+   */
+  claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
 }

@@ -43,4 +43,37 @@ export const keys = {
   surveyResponse: (roundId: string, responseId: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: sanitizeKey(responseId) }),
   /** Participation per round under the keyed hash of round and employee (hex, already key-safe). */
   surveyParticipation: (roundId: string, participantKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: participantKey }),
+  /**
+   * DX相談: every ticket, its history, its index rows and the number counters share one partition, so creating a
+   * ticket or moving it commits atomically (see consultation-repository.ts). Row keys are `kind!…`; ids are
+   * sanitised and their `!` encoded, so one id can never be a prefix range of another.
+   */
+  consultationTicket: (ticketNumber: string) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `ticket!${consultationId(ticketNumber)}` }),
+  consultationHistory: (ticketNumber: string, sequence: number) => ({
+    partitionKey: CONSULTATION_PARTITION,
+    rowKey: `history!${consultationId(ticketNumber)}!${String(sequence).padStart(6, '0')}`,
+  }),
+  consultationByRequester: (requesterId: string, ticketNumber: string) => ({
+    partitionKey: CONSULTATION_PARTITION,
+    rowKey: `requester!${consultationId(requesterId)}!${consultationId(ticketNumber)}`,
+  }),
+  consultationByStatus: (status: string, ticketNumber: string) => ({
+    partitionKey: CONSULTATION_PARTITION,
+    rowKey: `status!${consultationId(status)}!${consultationId(ticketNumber)}`,
+  }),
+  consultationCounter: (year: number) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `counter!${year}` }),
+  consultationSubmission: (submissionId: string) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `submission!${consultationId(submissionId)}` }),
 } as const;
+
+const CONSULTATION_PARTITION = 'consultation';
+
+function consultationId(value: string): string {
+  return sanitizeKey(value).replace(/!/g, '%21');
+}
+
+/** Row-key bounds of one kind of consultation row (`kind!id!…`), for a range query inside the partition. */
+export function consultationRange(kind: 'history' | 'requester' | 'status', id: string): { partitionKey: string; from: string; to: string } {
+  const prefix = `${kind}!${consultationId(id)}!`;
+  // '"' is the character after '!', so the range is exactly the rows starting with the prefix.
+  return { partitionKey: CONSULTATION_PARTITION, from: prefix, to: `${prefix.slice(0, -1)}"` };
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../domain/catalog/localized-text.js';
+import type { Ticket } from '../domain/consultation/tickets.js';
+import { adaptiveCard, type CardAttachment } from './adaptive-card.js';
+import { CONSULTATION_VERBS } from './consultation-verbs.js';
+import { COMMAND_LABELS, t } from './messages.js';
+import { ticketActionData, ticketFacts } from './ticket-card.js';
+
+/** Replaces the submitted form: the ticket number and what happens next (no inputs left to submit twice). */
+export function buildConsultationConfirmationCard(data: { ticket: Ticket; locale: Locale }): CardAttachment {
+  const { ticket, locale } = data;
+  return adaptiveCard({
+    body: [
+      { type: 'TextBlock', text: t('consultConfirmedTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true, color: 'Good' },
+      { type: 'TextBlock', text: t('consultConfirmedBody', locale, { number: ticket.number }), wrap: true },
+      { type: 'TextBlock', text: ticket.title, weight: 'Bolder', wrap: true },
+      { type: 'FactSet', facts: ticketFacts(ticket, locale).filter((fact) => fact.title !== t('consultTicketRequester', locale)) },
+    ],
+    actions: [
+      { type: 'Action.Execute', title: t('consultListOpen', locale, { number: ticket.number }), verb: CONSULTATION_VERBS.openTicket, data: { ...ticketActionData(ticket) } },
+      { type: 'Action.Execute', title: COMMAND_LABELS['consult-status'][locale], verb: CONSULTATION_VERBS.listMine },
+    ],
+  });
+}

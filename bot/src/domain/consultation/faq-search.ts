@@ -1,0 +1,140 @@
+import MiniSearch from 'minisearch';
+import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
+
+/**
+ * FAQ search for free-text questions in Japanese (and English). Japanese has no spaces, so text is normalised
+ * (NFKC: full-width ＵＳＢ → usb, half-width ｶﾅ → カナ; lowercase), split into words with the ICU word segmenter,
+ * and stripped of particles and filler that say nothing about the topic (の, を, って, したい, ですか…).
+ * Kanji runs also yield character bigrams, because the segmenter cuts compounds differently in a question and in
+ * an entry (受験料 → 受験|料, 助成率 → 助成|率); bigrams let 受験料 meet 受験料 however each side was cut.
+ * Ranking is minisearch's BM25 with the question and keywords weighted above the answer text.
+ */
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+// Function words and question filler: frequent in every question, useless for telling topics apart.
+const STOPWORDS = new Set([
+  'の', 'に', 'は', 'を', 'が', 'で', 'て', 'と', 'も', 'へ', 'や', 'か', 'な', 'ね', 'よ', 'わ', 'だ', 'た', 'し', 'ば', 'ず', 'ん',
+  'から', 'まで', 'より', 'など', 'って', 'とか', 'けれど', 'ので', 'のに', 'には', 'では', 'でも', 'とは', 'について',
+  'です', 'ます', 'ました', 'ません', 'でしょう', 'でしょ', 'ですか', 'ますか', 'だろう', 'ない', 'なく', 'たい', 'たく', 'ほしい',
+  'する', 'した', 'して', 'します', 'しよう', 'しまった', 'しまい', 'いる', 'いい', 'よい', 'ある', 'あり', 'なる', 'なり', 'れる', 'られる',
+  'こと', 'もの', 'ところ', 'ため', 'よう', 'これ', 'それ', 'あれ', 'この', 'その', 'あの', 'どの', 'ここ', 'そこ',
+  'どう', 'どうやって', 'どうすれば', 'どうしたら', 'どんな', 'なに', '何', 'なん', 'どこ', 'いつ', 'だれ', '誰', 'どれ', 'どれくらい',
+  'ください', 'くれ', 'もらえ', 'もらう', 'いただけ', 'できる', 'でき', 'できます', 'できますか', 'ですが', 'けど', 'さん', 'お願い',
+  'a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'is', 'are', 'i', 'we', 'my', 'our', 'how', 'do', 'can', 'what', 'with', 'me',
+]);
+
+// Katakana and other spellings of the same product or thing, mapped to the form the FAQ uses. Replaced in the
+// text before segmenting, because the segmenter cuts unknown katakana words apart (キントーン → キン|トーン).
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['キントーン', 'kintone'],
+  ['エクセル', 'excel'],
+  ['ワード', 'word'],
+  ['チームズ', 'teams'],
+  ['チャットgpt', 'chatgpt'],
+  ['コパイロット', 'copilot'],
+  ['スマホ', 'スマートフォン'],
+  ['メアド', 'メール'],
+]);
+
+const HAN_RUN = /\p{Script=Han}{3,}/gu;
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+const SYNONYM_PATTERN = new RegExp([...SYNONYMS.keys()].join('|'), 'g');
+
+function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(SYNONYM_PATTERN, (spelling) => ` ${SYNONYMS.get(spelling) ?? spelling} `);
+}
+
+/**
+ * The search terms of a text: word segments minus stopwords, with synonyms mapped, plus (for indexed text) the
+ * bigrams of kanji runs of three or more characters. Exported for tests.
+ */
+export function tokenizeJapanese(text: string, options: { kanjiBigrams?: boolean } = {}): string[] {
+  const normalized = normalize(text);
+  const terms: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+    if (!isWordLike || !HAS_LETTER_OR_DIGIT.test(segment)) continue;
+    if (STOPWORDS.has(segment)) continue;
+    // Single hiragana are particles or inflection ends the segmenter split off (作り|ます, わ|から|ない).
+    if (HIRAGANA_ONLY.test(segment) && segment.length < 2) continue;
+    terms.push(segment);
+  }
+  if (options.kanjiBigrams) {
+    for (const run of normalized.match(HAN_RUN) ?? []) {
+      for (let index = 0; index + 2 <= run.length; index++) terms.push(run.slice(index, index + 2));
+    }
+  }
+  return terms;
+}
+
+export interface FaqHit {
+  entry: FaqEntry;
+  score: number;
+}
+
+export interface FaqSearch {
+  /** The best `limit` entries for a question, best first; an empty or meaningless question finds nothing. */
+  search(query: string, limit?: number): FaqHit[];
+}
+
+interface IndexedEntry {
+  id: string;
+  question: string;
+  keywords: string;
+  answer: string;
+}
+
+export interface FaqSearchOptions {
+  /**
+   * Where kanji bigrams are added: 'index' (default) adds them to the FAQ text only, so a question's word 自動
+   * also finds 自動化 and 受験 finds 受験料; 'both' adds them to the question too; 'none' measures what they add.
+   */
+  kanjiBigrams?: 'none' | 'index' | 'both';
+}
+
+export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, options: FaqSearchOptions = {}): FaqSearch {
+  const mode = options.kanjiBigrams ?? 'index';
+  const tokenizeEntry = (text: string) => tokenizeJapanese(text, { kanjiBigrams: mode !== 'none' });
+  // Bigrams in the question would each count as a matched term, and minisearch multiplies a score by the number
+  // of matched terms: a long kanji compound (基本情報技術者試験) would then outweigh every other word.
+  const tokenizeQuestion = (text: string) => tokenizeJapanese(text, { kanjiBigrams: mode === 'both' });
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const index = new MiniSearch<IndexedEntry>({
+    fields: ['question', 'keywords', 'answer'],
+    tokenize: tokenizeEntry,
+    // Terms are already normalised by the tokenizer.
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: { question: 2, keywords: 3, answer: 1 },
+      // Only Latin words are close enough to one another for edit-distance matching (kintne → kintone).
+      fuzzy: (term) => (/^[a-z]{5,}$/.test(term) ? 0.2 : false),
+      prefix: (term) => /^[a-z]{3,}$/.test(term),
+      combineWith: 'OR',
+      tokenize: tokenizeQuestion,
+    },
+  });
+  index.addAll(
+    entries.map((entry) => ({
+      id: entry.id,
+      question: `${entry.question.ja} ${entry.question.en}`,
+      keywords: entry.keywords.join(' '),
+      answer: `${entry.answer.ja} ${entry.answer.en}`,
+    })),
+  );
+  return {
+    search(query, limit = 3) {
+      if (tokenizeQuestion(query).length === 0) return [];
+      return index
+        .search(query)
+        .slice(0, limit)
+        .flatMap((result) => {
+          const entry = byId.get(String(result.id));
+          return entry ? [{ entry, score: result.score }] : [];
+        });
+    },
+  };
+}
