@@ -85,6 +85,8 @@ export interface TrainingSessionRepository {
   listAll(): Promise<TrainingSession[]>;
   enrollments(sessionId: string): Promise<Enrollment[]>;
   getEnrollment(sessionId: string, employeeId: string): Promise<Enrollment | undefined>;
+  /** Every enrolment of one employee, across sessions (one filtered query, not a read per session). */
+  enrollmentsOf(employeeId: string): Promise<Enrollment[]>;
   /**
    * Reads the session and the employee's enrolment, lets `decide` choose, and writes the enrolment and the seat
    * count in one transaction guarded by the session's ETag; retries when another enrolment won the race.

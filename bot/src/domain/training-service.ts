@@ -44,21 +44,22 @@ export function createTrainingService(deps: {
   return {
     /** Upcoming sessions with the caller's own status and the seats left. */
     async upcoming(employeeId: string, locale: Locale): Promise<SessionView[]> {
-      const [sessions, titleOf] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale)]);
-      return Promise.all(
-        sessions
-          .filter((session) => !session.cancelled)
-          .map(async (session) => view(session, titleOf(session.courseId), (await deps.sessions.getEnrollment(session.id, employeeId))?.status ?? null)),
-      );
+      const [sessions, titleOf, mine] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale), deps.sessions.enrollmentsOf(employeeId)]);
+      const statusOf = new Map(mine.map((enrollment) => [enrollment.sessionId, enrollment.status]));
+      return sessions.filter((session) => !session.cancelled).map((session) => view(session, titleOf(session.courseId), statusOf.get(session.id) ?? null));
     },
     /** The caller's own sessions, upcoming and past, with their status and whether attendance was confirmed. */
     async mine(employeeId: string, locale: Locale) {
-      const [sessions, titleOf] = await Promise.all([deps.sessions.listAll(), titles(locale)]);
-      const withMine = await Promise.all(sessions.map(async (session) => ({ session, mine: await deps.sessions.getEnrollment(session.id, employeeId) })));
+      const [mine, titleOf] = await Promise.all([deps.sessions.enrollmentsOf(employeeId), titles(locale)]);
       const at = now();
-      return withMine
-        .filter(({ mine }) => mine && mine.status !== 'cancelled')
-        .map(({ session, mine }) => ({ ...view(session, titleOf(session.courseId), mine!.status), attended: mine!.attended ?? null, past: new Date(session.startsAt) <= at }));
+      const active = mine.filter((enrollment) => enrollment.status !== 'cancelled');
+      const sessions = await Promise.all(active.map((enrollment) => deps.sessions.get(enrollment.sessionId)));
+      return active
+        .flatMap((enrollment, index) => {
+          const session = sessions[index];
+          return session ? [{ ...view(session, titleOf(session.courseId), enrollment.status), attended: enrollment.attended ?? null, past: new Date(session.startsAt) <= at }] : [];
+        })
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
     enroll: (employeeId: string, sessionId: string) => deps.sessions.enroll(sessionId, employeeId, (session, existing) => decideEnrollment(session, existing, now())),
     cancel: (employeeId: string, sessionId: string) => deps.sessions.cancel(sessionId, employeeId),

@@ -126,6 +126,10 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
     enrollments: enrollmentsOf,
+    async enrollmentsOf(employeeId) {
+      const rows = await listAll<EnrollmentEntity>(table, odata`RowKey eq ${keys.enrollment('', employeeId).rowKey}`);
+      return rows.map(toEnrollment);
+    },
     async getEnrollment(sessionId, employeeId) {
       const entity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
       return entity && toEnrollment(entity);
