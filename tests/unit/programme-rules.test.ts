@@ -5,7 +5,8 @@ import { AppError } from '../../bot/src/domain/errors.js';
 import { levelDistribution, MIN_GROUP_SIZE } from '../../bot/src/domain/skill-distribution.js';
 import { levelsFromTicks } from '../../bot/src/domain/skill-levels.js';
 import { csvCell, talentDataCsv } from '../../bot/src/domain/talent-data-csv.js';
-import { jstDate, planAttendance } from '../../bot/src/domain/training-records.js';
+import { jstDate } from '../../bot/src/domain/jst.js';
+import { planAttendance } from '../../bot/src/domain/training-records.js';
 import type { TrainingSession } from '../../bot/src/domain/training-sessions.js';
 
 const person = (fields: Partial<Employee>): Employee => ({

@@ -201,18 +201,6 @@ export function t(key: MessageKey, locale: Locale, values: Record<string, string
   return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }
 
-/** A session time as staff read it: JST, with the weekday. */
-export function formatJstDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
-
 /** Teams locales are BCP-47 (ja-JP, en-US, en-GB…): English for any English, Japanese otherwise. */
 export function localeFrom(teamsLocale: string | undefined): Locale {
   return teamsLocale?.toLowerCase().startsWith('en') ? 'en' : 'ja';

@@ -1,7 +1,8 @@
 import type { Locale } from '../domain/catalog/localized-text.js';
 import type { FoundSession } from '../domain/training-finder.js';
 import { adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
-import { formatJstDateTime, t } from './messages.js';
+import { formatJstDateTime } from '../domain/jst.js';
+import { t } from './messages.js';
 
 /** Action.Execute verbs of training cards, shared by the builder and the handler. */
 export const TRAINING_VERBS = { enroll: 'training.enroll' } as const;

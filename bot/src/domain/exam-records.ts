@@ -1,4 +1,5 @@
 import { AppError } from './errors.js';
+import { jstDate } from './jst.js';
 
 export interface ExamPass {
   examId: string;
@@ -11,7 +12,7 @@ export function checkExamPass(pass: ExamPass, knownExamIds: readonly string[], n
   if (!knownExamIds.includes(pass.examId)) {
     throw new AppError('invalid-input', { detail: `unknown exam ${pass.examId}`, userMessage: { ja: '登録されていない試験です。', en: 'Unknown exam.' } });
   }
-  const todayJst = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const todayJst = jstDate(now);
   // A real calendar date survives a round trip through Date (2026-02-30 does not).
   const roundTrip = /^\d{4}-\d{2}-\d{2}$/.test(pass.passedOn) ? new Date(`${pass.passedOn}T00:00:00Z`) : undefined;
   if (!roundTrip || Number.isNaN(roundTrip.getTime()) || roundTrip.toISOString().slice(0, 10) !== pass.passedOn) {

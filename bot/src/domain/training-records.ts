@@ -12,7 +12,6 @@ export interface Completion {
   confirmedAt: string;
 }
 
-export const jstDate = (iso: string): string => new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Attendance for a session that has started: only people holding a seat can have attended. Returns who gains a

@@ -2,7 +2,8 @@ import type { Locale } from './catalog/localized-text.js';
 import { requireAdmin } from './access.js';
 import { AppError } from './errors.js';
 import type { CompletionRepository, CourseRepository, EmployeeRepository, TrainingSessionRepository } from './ports.js';
-import { jstDate, planAttendance, type Completion } from './training-records.js';
+import { jstDate } from './jst.js';
+import { planAttendance, type Completion } from './training-records.js';
 import { decideEnrollment, type Enrollment, type TrainingSession } from './training-sessions.js';
 
 export interface SessionView extends TrainingSession {

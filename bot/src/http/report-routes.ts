@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { jstDate } from '../domain/jst.js';
 import type { SkillReportService } from '../domain/skill-report-service.js';
 import type { Logger } from '../logger.js';
 import { authenticatedRoute, FileResponse, parseInput } from './tab-routes.js';
@@ -18,7 +19,7 @@ export function registerReportRoutes(server: Server, deps: { verifier: () => Tab
     '/api/tab/admin/export/talent-data.csv',
     authenticatedRoute(deps, async (_req, employeeId) => {
       const body = await deps.reports.talentDataCsv(employeeId);
-      const today = new Date((deps.now?.() ?? new Date()).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+      const today = jstDate(deps.now?.() ?? new Date());
       return new FileResponse({ contentType: 'text/csv; charset=utf-8', fileName: `人材データ_${today}.csv`, body });
     }),
   );

@@ -25,13 +25,4 @@ export async function attempt(action: () => Promise<unknown>, onError: (message:
   }
 }
 
-export const formatJst = (iso: string, locale: 'ja' | 'en') =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+export { formatJstDateTime as formatJst } from '../../../bot/src/domain/jst.js';

@@ -1,10 +1,11 @@
+import { jstDate, jstYearOf, JST_OFFSET_MS } from '../jst.js';
+
 /**
  * Business days of the ward office in Japan Standard Time: Monday to Friday, except Japanese public holidays
  * (national holidays, substitute holidays and 国民の休日) and the year-end closure of 12/29–1/3.
  * Public holidays are listed for 2026–2027 only; outside that range only weekends and the year-end closure count,
  * so the table must be extended before 2028 (a test names the years it covers).
  */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const PUBLIC_HOLIDAYS_JST: ReadonlySet<string> = new Set([
@@ -20,14 +21,8 @@ export const PUBLIC_HOLIDAYS_JST: ReadonlySet<string> = new Set([
 export const PUBLIC_HOLIDAY_YEARS = [2026, 2027] as const;
 
 /** The JST calendar date (YYYY-MM-DD) of an instant. */
-export function jstDateOf(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The JST calendar year of an instant. */
-export function jstYearOf(instant: Date): number {
-  return new Date(instant.getTime() + JST_OFFSET_MS).getUTCFullYear();
-}
+export const jstDateOf = (instant: Date): string => jstDate(instant);
+export { jstYearOf };
 
 // Internally times are shifted into "JST wall clock read as UTC", so getUTC* gives the JST date and weekday.
 function isBusinessDayShifted(shifted: number): boolean {

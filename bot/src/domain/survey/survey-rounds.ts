@@ -1,3 +1,4 @@
+import { formatJstShort, JST_OFFSET_MS } from '../jst.js';
 import type { JobLevel } from '../catalog/job-levels.js';
 import { JOB_LEVELS } from '../catalog/job-levels.js';
 import type { LocalizedText } from '../catalog/localized-text.js';
@@ -43,7 +44,6 @@ export type SurveyAnswers = Record<string, SurveyAnswerValue>;
 export const ANNUAL_QUESTION_IDS: readonly string[] = SURVEY_INDICATORS.map((indicator) => indicator.id);
 const KNOWN_QUESTION_IDS = new Set(ANNUAL_QUESTION_IDS);
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The fiscal year (年度) a moment belongs to, in Japan time: January–March belong to the previous year's 年度. */
@@ -61,11 +61,7 @@ export function fiscalYearBounds(fiscalYear: number): { start: Date; end: Date }
 }
 
 /** 2026/06/30 17:00 in Japan time, the way the cards print dates. */
-export function formatJst(instant: string | Date): string {
-  const jst = new Date(new Date(instant).getTime() + JST_OFFSET_MS);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${jst.getUTCFullYear()}/${two(jst.getUTCMonth() + 1)}/${two(jst.getUTCDate())} ${two(jst.getUTCHours())}:${two(jst.getUTCMinutes())}`;
-}
+export const formatJst = formatJstShort;
 
 const refuse = (userMessage: LocalizedText, detail: string) => new AppError('invalid-input', { detail, userMessage });
 

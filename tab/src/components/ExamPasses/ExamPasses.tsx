@@ -1,5 +1,6 @@
-import { Button, Card, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import { Section } from '../Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Exam = { id: string; name: { ja: string; en: string } };
@@ -46,11 +47,7 @@ export function ExamPasses(props: {
   };
   const nameOf = (id: string) => exams.find((exam) => exam.id === id)?.name[locale] ?? id;
   return (
-    <section aria-labelledby="exams-heading">
-      <Subtitle2 as="h2" id="exams-heading">
-        {t('examsHeading')}
-      </Subtitle2>
-      <Card>
+    <Section id="exams" title={t('examsHeading')}>
         {passes.length === 0 ? (
           <Text>{t('noExams')}</Text>
         ) : (
@@ -92,7 +89,6 @@ export function ExamPasses(props: {
             {t('record')}
           </Button>
         </form>
-      </Card>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
-import { Badge, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompletionView, MySession } from '../../api/skills';
 import { formatJst } from '../../hooks/use-load';
+import { Section } from '../Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 const useStyles = makeStyles({
@@ -26,11 +27,7 @@ export function MySessions(props: { locale: Locale; sessions: MySession[] | unde
         ? t('attended_no')
         : t('attended_unknown');
   return (
-    <section aria-labelledby="my-sessions-heading">
-      <Subtitle2 as="h2" id="my-sessions-heading">
-        {t('mySessionsHeading')}
-      </Subtitle2>
-      <Card>
+    <Section id="my-sessions" title={t('mySessionsHeading')}>
         {props.sessions?.length === 0 && <Text>{t('noMySessions')}</Text>}
         <ul className={styles.list} data-testid="my-sessions">
           {props.sessions?.map((session) => (
@@ -47,8 +44,7 @@ export function MySessions(props: { locale: Locale; sessions: MySession[] | unde
             </li>
           ))}
         </ul>
-      </Card>
-    </section>
+    </Section>
   );
 }
 
@@ -57,11 +53,7 @@ export function Completions(props: { locale: Locale; completions: CompletionView
   const styles = useStyles();
   const t = (key: MessageKey) => translate(props.locale, key);
   return (
-    <section aria-labelledby="completions-heading">
-      <Subtitle2 as="h2" id="completions-heading">
-        {t('completionsHeading')}
-      </Subtitle2>
-      <Card>
+    <Section id="completions" title={t('completionsHeading')}>
         {props.completions?.length === 0 ? (
           <Text>{t('noCompletions')}</Text>
         ) : (
@@ -75,7 +67,6 @@ export function Completions(props: { locale: Locale; completions: CompletionView
             ))}
           </ul>
         )}
-      </Card>
-    </section>
+    </Section>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Card, Checkbox, Field, Input, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { DIRECT_OUTCOMES } from '../../../../bot/src/domain/catalog/outcomes.js';
 import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
 import type { createApiClient } from '../../api/client';
 import type { Catalog, CourseView } from '../../api/skills';
 import { attempt, useLoad } from '../../hooks/use-load';
+import { Section } from '../../components/Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -57,11 +58,7 @@ export function AdminCatalog(props: { locale: Locale; api: Api; catalog: Catalog
 
   return (
     <>
-      <section aria-labelledby="catalog-heading">
-        <Subtitle2 as="h2" id="catalog-heading">
-          {t('catalogHeading')}
-        </Subtitle2>
-        <Card>
+      <Section id="catalog" title={t('catalogHeading')}>
           <form
             className={styles.form}
             onSubmit={async (event) => {
@@ -156,13 +153,8 @@ export function AdminCatalog(props: { locale: Locale; api: Api; catalog: Catalog
               </Button>
             </div>
           </form>
-        </Card>
-      </section>
-      <section aria-labelledby="exam-list-heading">
-        <Subtitle2 as="h2" id="exam-list-heading">
-          {t('examListHeading')}
-        </Subtitle2>
-        <Card>
+      </Section>
+      <Section id="exam-list" title={t('examListHeading')}>
           <ul>
             {props.catalog.exams.map((candidate) => (
               <li key={candidate.id}>{candidate.name[locale]}</li>
@@ -189,13 +181,8 @@ export function AdminCatalog(props: { locale: Locale; api: Api; catalog: Catalog
             </Field>
             <Button type="submit">{t('addExam')}</Button>
           </form>
-        </Card>
-      </section>
-      <section aria-labelledby="subsidy-editor-heading">
-        <Subtitle2 as="h2" id="subsidy-editor-heading">
-          {t('subsidyEditorHeading')}
-        </Subtitle2>
-        <Card>
+      </Section>
+      <Section id="subsidy-editor" title={t('subsidyEditorHeading')}>
           <form
             className={styles.form}
             onSubmit={async (event) => {
@@ -215,8 +202,7 @@ export function AdminCatalog(props: { locale: Locale; api: Api; catalog: Catalog
               </Button>
             </div>
           </form>
-        </Card>
-      </section>
+      </Section>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import type { Catalog, RosterEntry } from '../../api/skills';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
+import { Section } from '../../components/Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -42,11 +43,7 @@ export function AdminSessions(props: { locale: Locale; api: Api; catalog: Catalo
 
   return (
     <>
-      <section aria-labelledby="schedule-heading">
-        <Subtitle2 as="h2" id="schedule-heading">
-          {t('scheduleHeading')}
-        </Subtitle2>
-        <Card>
+      <Section id="schedule" title={t('scheduleHeading')}>
           <form
             className={styles.form}
             onSubmit={async (event) => {
@@ -100,8 +97,7 @@ export function AdminSessions(props: { locale: Locale; api: Api; catalog: Catalo
               {t('schedule')}
             </Button>
           </form>
-        </Card>
-      </section>
+      </Section>
       <section aria-labelledby="admin-sessions-heading">
         <Subtitle2 as="h2" id="admin-sessions-heading">
           {t('adminSessionsHeading')}

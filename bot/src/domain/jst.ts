@@ -1,0 +1,30 @@
+import type { Locale } from './catalog/localized-text.js';
+
+/** The ward works in Japan Standard Time (UTC+9, no daylight saving); every date staff see is a JST date. */
+export const JST_OFFSET_MS = 9 * 3600_000;
+
+/** YYYY-MM-DD of an instant in JST. */
+export const jstDate = (iso: string | Date): string => new Date(new Date(iso).getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+
+/** A session time as staff read it: JST with the weekday, e.g. 2026年12月2日(水) 14:00. */
+export function formatJstDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** The JST calendar year of an instant. */
+export const jstYearOf = (instant: Date): number => new Date(instant.getTime() + JST_OFFSET_MS).getUTCFullYear();
+
+/** 2026/06/30 17:00 in JST: the compact form cards print (the same digits for English readers). */
+export function formatJstShort(instant: string | Date): string {
+  const jst = new Date(new Date(instant).getTime() + JST_OFFSET_MS);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${jst.getUTCFullYear()}/${two(jst.getUTCMonth() + 1)}/${two(jst.getUTCDate())} ${two(jst.getUTCHours())}:${two(jst.getUTCMinutes())}`;
+}
