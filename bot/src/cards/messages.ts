@@ -135,6 +135,12 @@ export const MESSAGES = {
   surveySuppressed: { ja: '非表示（回答者5名未満）', en: 'Hidden (fewer than 5 respondents)' },
   surveyNoAnswers: { ja: '回答なし', en: 'No answers' },
   surveyNotApplicable: { ja: '—', en: '—' },
+  surveyNoneOpen: { ja: '現在回答できるアンケートはありません。', en: 'There is no survey for you to answer right now.' },
+  surveyResultsAdminOnly: {
+    ja: '申し訳ありません。アンケート結果はデジタル推進課（管理者）のみ確認できます。',
+    en: 'Sorry, survey results are only available to the Digital Promotion Division (administrators).',
+  },
+  surveyNoResults: { ja: '結果を表示できるアンケートはまだありません。', en: 'No survey has opened yet, so there are no results to show.' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;
