@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { AppConfig } from './config.js';
+import { DEV_SURVEY_KEY, type AppConfig } from './config.js';
 import { ConnectorRecorder, mountConnectorRecorder } from './dev/connector-recorder.js';
 import { createDevIdentityProvider, type DevIdentityProvider } from './dev/dev-identity-provider.js';
 import { createProfileService } from './domain/profile-service.js';
@@ -32,6 +32,12 @@ import { createBotAdapter } from './teams/adapter.js';
 import { DxNaviBot } from './teams/dx-navi-bot.js';
 import { createMenuRoutes } from './teams/menu-features.js';
 import { createTrainingFeature } from './teams/training-feature.js';
+import { Cron } from 'croner';
+import type { SurveyNotifier } from './domain/ports.js';
+import { createSurveyService } from './domain/survey/survey-service.js';
+import { registerSurveyRoutes } from './http/survey-routes.js';
+import { createSurveyResponseRepository, createSurveyRoundRepository } from './storage/survey-repository.js';
+import { createSurveyFeature } from './teams/survey-feature.js';
 
 export interface RunningApp {
   server: Server;
@@ -46,7 +52,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function createRepositories(storage: ReturnType<typeof createTableStorage>) {
+// The public development key is only a default for tests that build repositories directly; startApp always
+// passes the configured key.
+export function createRepositories(storage: ReturnType<typeof createTableStorage>, options: { surveyKey: string } = { surveyKey: DEV_SURVEY_KEY }) {
   return {
     employees: createEmployeeRepository(storage),
     departments: createDepartmentRepository(storage),
@@ -58,6 +66,8 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     exams: createExamCatalogRepository(storage),
     completions: createCompletionRepository(storage),
     programmeTexts: createProgrammeTextRepository(storage),
+    surveyRounds: createSurveyRoundRepository(storage),
+    surveyResponses: createSurveyResponseRepository(storage, { secret: options.surveyKey }),
   };
 }
 
@@ -66,12 +76,18 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
  */
 export async function startApp(
   config: AppConfig,
-  options: { storage: StorageConnection; log: Logger; tablePrefix?: string },
+  options: {
+    storage: StorageConnection;
+    log: Logger;
+    tablePrefix?: string;
+    /** Survey invitations and reminders through the delivery engine; without it rounds start but nobody is sent a card. */
+    surveyNotifier?: SurveyNotifier;
+  },
 ): Promise<RunningApp> {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);
   await storage.ensureTables();
-  const repositories = createRepositories(storage);
+  const repositories = createRepositories(storage, { surveyKey: config.surveyKey });
   const profiles = createProfileService(repositories);
   const skills = createSkillService({
     assessments: repositories.skillAssessments,
@@ -97,6 +113,14 @@ export async function startApp(
     courses: repositories.courses,
   });
 
+  const surveys = createSurveyService({
+    rounds: repositories.surveyRounds,
+    responses: repositories.surveyResponses,
+    employees: repositories.employees,
+    departments: repositories.departments,
+    notifier: options.surveyNotifier,
+  });
+
   const isLocalBotAuth = !config.bot.appId;
   const isDevIdentity = config.tabAuth.kind === 'dev';
   // Locally the tab may be on any loopback port (tests pick free ones); in Azure only the tab's own origin.
@@ -109,11 +133,13 @@ export async function startApp(
     : `${config.tabEndpoint}/index.html`;
   const adapter = createBotAdapter(config.bot, log);
   const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
+  const surveyFeature = createSurveyFeature({ surveys, tabUrl });
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, tabUrl }),
-    invokeRoutes: { ...trainingFeature.invokeRoutes },
+    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, survey: surveyFeature.survey, tabUrl }),
+    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes },
+    textRoutes: { ...surveyFeature.textRoutes },
     tabUrl,
   });
   registerMessagesRoute(server, { adapter, bot, log });
@@ -130,6 +156,7 @@ export async function startApp(
   registerTrainingRoutes(server, { verifier, training, log });
   registerCatalogRoutes(server, { verifier, catalog, log });
   registerReportRoutes(server, { verifier, reports, log });
+  registerSurveyRoutes(server, { verifier, surveys, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
@@ -158,6 +185,17 @@ export async function startApp(
     log.warn('TAB SSO IS OFF: AAD_APP_CLIENT_ID is not set, so the tab API trusts the local dev identity provider. Local use only.');
   }
 
+  // Reminders to non-respondents need somewhere to send them; each due slot is claimed once across instances.
+  const surveyReminders = options.surveyNotifier
+    ? new Cron('*/10 * * * *', { protect: true }, async () => {
+        try {
+          await surveys.sendDueReminders();
+        } catch (error) {
+          log.error('survey reminders failed', { error });
+        }
+      })
+    : undefined;
+
   return {
     server,
     baseUrl,
@@ -165,6 +203,9 @@ export async function startApp(
     devConnector,
     devIdentity,
     repositories,
-    stop: () => close(server),
+    stop: async () => {
+      surveyReminders?.stop();
+      await close(server);
+    },
   };
 }

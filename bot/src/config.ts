@@ -20,6 +20,7 @@ import { z } from 'zod';
  * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
  * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
  * | DATA_DIR | where the embedded Azurite keeps its data | .data |
+ * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
 const optionalString = z
   .string()
@@ -35,6 +36,13 @@ const urlWithoutTrailingSlash = z
   .trim()
   .regex(/^https?:\/\/[^/\s]+/, 'must be an absolute http(s) URL such as http://localhost:53000')
   .transform((value) => value.replace(/\/+$/, ''));
+
+/**
+ * The survey key of development and test only: it is public (it is in this file), so it protects nothing and
+ * production refuses to start without SECRET_SURVEY_KEY.
+ */
+export const DEV_SURVEY_KEY = 'dx-navi-development-only-survey-key-not-secret';
+const MIN_SURVEY_KEY_LENGTH = 32;
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
@@ -60,6 +68,7 @@ const environmentSchema = z
     AZURITE_TABLE_PORT: port(10002),
     AZURITE_QUEUE_PORT: port(10001),
     DATA_DIR: z.string().trim().min(1).default('.data'),
+    SECRET_SURVEY_KEY: optionalString.pipe(z.string().min(MIN_SURVEY_KEY_LENGTH, `must be at least ${MIN_SURVEY_KEY_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_TENANT_ID)) {
@@ -81,6 +90,9 @@ const environmentSchema = z
       }
       if (!env.AAD_APP_CLIENT_ID) {
         ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'is required in production (tab SSO)' });
+      }
+      if (!env.SECRET_SURVEY_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['SECRET_SURVEY_KEY'], message: 'is required in production (survey anonymity)' });
       }
       if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_NAME) {
         ctx.addIssue({
@@ -113,6 +125,8 @@ export interface AppConfig {
   bot: { appId: string | undefined; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
   tabAuth: TabAuthConfig;
   storage: StorageConfig;
+  /** Links survey participation to answer sheets; never stored in a table. */
+  surveyKey: string;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +183,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     tabAuth,
     storage,
+    surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,
   };
 }
 

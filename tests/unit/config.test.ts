@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/src/config.js';
+import { ConfigError, DEV_SURVEY_KEY, loadConfig } from '../../bot/src/config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -52,6 +52,18 @@ describe('config', () => {
     expect(problems).toMatch(/^MicrosoftAppId: /m);
     expect(problems).toMatch(/^AAD_APP_CLIENT_ID: /m);
     expect(problems).toMatch(/^STORAGE_ACCOUNT_NAME: /m);
+    expect(problems).toMatch(/^SECRET_SURVEY_KEY: is required in production/m);
+  });
+
+  it('when no survey key is set outside production, then the documented public development key is used', () => {
+    expect(loadConfig({}).surveyKey).toBe(DEV_SURVEY_KEY);
+    expect(loadConfig({ NODE_ENV: 'test', SECRET_SURVEY_KEY: '' }).surveyKey).toBe(DEV_SURVEY_KEY);
+  });
+
+  it('when SECRET_SURVEY_KEY is shorter than 32 characters, then the error names it; a long one is used as given', () => {
+    expect(problemsOf({ SECRET_SURVEY_KEY: 'too-short' }).join('\n')).toMatch(/^SECRET_SURVEY_KEY: must be at least 32 characters/m);
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ SECRET_SURVEY_KEY: key }).surveyKey).toBe(key);
   });
 
   it('when Entra SSO is configured, then tokens for the client id and its api:// URI are accepted', () => {

@@ -4,6 +4,7 @@ import {
   ANNUAL_QUESTION_IDS,
   checkSubmission,
   createSurveyRound,
+  dueReminderSlot,
   fiscalYearBounds,
   fiscalYearOf,
   isInAudience,
@@ -158,5 +159,28 @@ describe('survey rounds: checking a submission', () => {
     const pulse = startSurveyRound(createSurveyRound({ ...annualInput(), id: 'pulse', kind: 'pulse', questionIds: ['01'] }, [], NOW), NOW);
     expect(refusal(() => checkSubmission(pulse, fullAnswers(), DURING))?.code).toBe('invalid-input');
     expect(checkSubmission(pulse, { '01': '2' }, DURING)).toEqual({ '01': 2 });
+  });
+});
+
+describe('survey rounds: when reminders are due', () => {
+  const started = { ...createSurveyRound(annualInput({ reminderDaysBeforeClose: [7, 3] }), [], NOW), status: 'started' as const };
+  const at = (iso: string) => new Date(iso);
+
+  it('when no reminder time has passed, then none is due; at the 3-days-before instant, that slot is due', () => {
+    expect(dueReminderSlot(started, at('2026-06-23T16:59:59+09:00'))).toBeUndefined();
+    expect(dueReminderSlot(started, at('2026-06-23T17:00:00+09:00'))).toEqual(at('2026-06-23T17:00:00+09:00'));
+    expect(dueReminderSlot(started, at('2026-06-27T17:00:00+09:00'))).toEqual(at('2026-06-27T17:00:00+09:00'));
+  });
+
+  it('when a slot was sent, then it is not due again; when slots were missed, then only the latest is due, once', () => {
+    const sentFirst = { ...started, remindersSent: ['2026-06-23T08:00:00.000Z'] };
+    expect(dueReminderSlot(sentFirst, at('2026-06-25T00:00:00+09:00'))).toBeUndefined();
+    expect(dueReminderSlot(started, at('2026-06-28T00:00:00+09:00'))).toEqual(at('2026-06-27T17:00:00+09:00'));
+    expect(dueReminderSlot({ ...started, remindersSent: ['2026-06-27T08:00:00.000Z'] }, at('2026-06-28T00:00:00+09:00'))).toBeUndefined();
+  });
+
+  it('when the round is a draft or has closed, then no reminder is due', () => {
+    expect(dueReminderSlot({ ...started, status: 'draft' }, at('2026-06-28T00:00:00+09:00'))).toBeUndefined();
+    expect(dueReminderSlot(started, at('2026-06-30T17:00:00+09:00'))).toBeUndefined();
   });
 });

@@ -192,6 +192,12 @@ export const MESSAGES = {
     en: 'How was the help with "{title}" ({number})? Rate it from 1 (poor) to 5 (very good). Rating closes the request.',
   },
   consultSatisfactionThanks: { ja: '満足度 {rating} をいただきました。ありがとうございました。', en: 'Thank you for rating {rating}.' },
+  surveyNoneOpen: { ja: '現在回答できるアンケートはありません。', en: 'There is no survey for you to answer right now.' },
+  surveyResultsAdminOnly: {
+    ja: '申し訳ありません。アンケート結果はデジタル推進課（管理者）のみ確認できます。',
+    en: 'Sorry, survey results are only available to the Digital Promotion Division (administrators).',
+  },
+  surveyNoResults: { ja: '結果を表示できるアンケートはまだありません。', en: 'No survey has opened yet, so there are no results to show.' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;

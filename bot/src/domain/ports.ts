@@ -208,3 +208,15 @@ export interface ConsultationRepository {
    */
   claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
 }
+
+/**
+ * Sends survey cards to employees' personal chats (issue 5). Implemented by the broadcast/delivery engine, which
+ * is durable and paced for Teams' rate limits: a call returns once the deliveries are accepted (queued), not when
+ * every card has arrived. Each employee gets the round's survey card (buildSurveyCard) in their locale.
+ */
+export interface SurveyNotifier {
+  /** The round has started: invite its audience. */
+  invite(round: SurveyRound, employeeIds: readonly string[]): Promise<void>;
+  /** A reminder slot is due: remind those of the audience who have not answered (never respondents). */
+  remind(round: SurveyRound, employeeIds: readonly string[]): Promise<void>;
+}

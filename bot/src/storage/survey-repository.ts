@@ -33,6 +33,7 @@ const roundSchema = z.object({
   status: z.enum(['draft', 'started', 'cancelled']),
   createdBy: z.string(),
   createdAt: z.string(),
+  remindersSent: z.array(z.string()).optional(),
 });
 
 const toRound = (entity: RoundEntity): SurveyRound => roundSchema.parse(JSON.parse(entity.roundJson));

@@ -5,8 +5,8 @@ import { buildWelcomeCard } from '../cards/welcome-card.js';
 import type { ConversationReferenceRepository } from '../domain/ports.js';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
-import type { CommandRoutes, InvokeRoutes, TurnScope } from './features.js';
-import { commandFromSubmit, commandFromText } from './router.js';
+import type { CommandRoutes, InvokeRoutes, TextRoutes, TurnScope } from './features.js';
+import { commandFromSubmit, commandFromText, normalizeCommandText } from './router.js';
 
 export interface DxNaviBotDeps {
   profiles: ProfileService;
@@ -14,6 +14,8 @@ export interface DxNaviBotDeps {
   routes: CommandRoutes;
   /** Action.Execute verbs to their handlers. */
   invokeRoutes: InvokeRoutes;
+  /** Typed phrases that are not menu commands, e.g. an admin's 「アンケート結果」. */
+  textRoutes?: TextRoutes;
   tabUrl: string;
   now?: () => Date;
 }
@@ -52,8 +54,12 @@ export class DxNaviBot extends TeamsActivityHandler {
       const scope = await this.recordPersonalConversation(context);
       const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
       const command = commandFromSubmit(context.activity.value) ?? (text ? commandFromText(text) : undefined);
+      const phrase = normalizeCommandText(text);
+      const textRoute = !command && text && this.deps.textRoutes && Object.hasOwn(this.deps.textRoutes, phrase) ? this.deps.textRoutes[phrase] : undefined;
       if (command) {
         await this.deps.routes[command](scope);
+      } else if (textRoute) {
+        await textRoute(scope);
       } else {
         await context.sendActivity(
           MessageFactory.attachment(buildHelpCard({ locale: scope.locale, unrecognisedText: text || undefined })),

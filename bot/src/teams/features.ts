@@ -22,3 +22,6 @@ export type InvokeResult = { kind: 'card'; card: CardAttachment } | { kind: 'err
 /** One handler per Action.Execute verb; `data` is the card's submit data, untrusted until the handler parses it. */
 export type InvokeHandler = (scope: TurnScope, data: unknown) => Promise<InvokeResult>;
 export type InvokeRoutes = Record<string, InvokeHandler>;
+
+/** Exact typed phrases beyond the menu (normalised with normalizeCommandText) and their handlers. */
+export type TextRoutes = Record<string, CommandHandler>;

@@ -9,6 +9,8 @@ export interface MenuFeatureDeps {
   skills: SkillService;
   /** 研修を探す, from the training feature. */
   findTraining: CommandHandler;
+  /** アンケート, from the survey feature. */
+  survey: CommandHandler;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
@@ -32,7 +34,7 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
     'find-training': deps.findTraining,
     consult: notYetAvailable('consult'),
     'consult-status': notYetAvailable('consult-status'),
-    survey: notYetAvailable('survey'),
+    survey: deps.survey,
     'notification-settings': notYetAvailable('notification-settings'),
   };
 }

@@ -12,6 +12,7 @@ import {
   wardDistributionSchema,
   type CourseView,
 } from './skills';
+import { startedSchema, surveyResultsSchema, surveyRoundSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -64,6 +65,14 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     return schema.parse(await (await send(path, init)).json());
   }
   const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
+  /** A file as the server wrote it (BOM included) and the file name it suggested. */
+  async function download(path: string, fallbackName: string) {
+    const response = await send(path);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+    return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : fallbackName };
+  }
+  const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
@@ -94,13 +103,13 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       saveExam: (id: string, name: { ja: string; en: string }) =>
         request(`/api/tab/admin/exams/${encodeURIComponent(id)}`, z.object({ exams: z.array(examSchema) }), put({ name })),
       saveExamSubsidy: (body: { ja: string; en: string }) => request('/api/tab/admin/content/exam-subsidy', programmeTextSchema, put({ body })),
-      /** The CSV as the server wrote it (BOM included) and the file name it suggested. */
-      exportTalentData: async () => {
-        const response = await send('/api/tab/admin/export/talent-data.csv');
-        const disposition = response.headers.get('content-disposition') ?? '';
-        const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-        return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : 'talent-data.csv' };
-      },
+      exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
+      surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
+      createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', z.object({ round: surveyRoundSchema }), { method: 'POST', body: JSON.stringify(input) }),
+      startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),
+      surveyResults: (roundId: string) => request(`${surveyPath(roundId)}/results`, surveyResultsSchema),
+      surveyTrend: () => request('/api/tab/admin/surveys/trend', surveyTrendSchema).then((body) => body.trend),
+      exportSurveyResults: (roundId: string) => download(`${surveyPath(roundId)}/results.csv`, `survey-results_${roundId}.csv`),
     },
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>

@@ -35,6 +35,8 @@ export interface SurveyRound {
   status: SurveyRoundStatus;
   createdBy: string;
   createdAt: string;
+  /** Reminder slots (ISO instants from reminderTimes) already handed to the notifier, so none goes out twice. */
+  remindersSent?: string[];
 }
 
 /** Answers keyed by indicator id, each on the policy's scale (そう思う=5 … そう思わない=1). */
@@ -228,6 +230,18 @@ export function reminderTimes(round: SurveyRound): Date[] {
     .map((days) => new Date(new Date(round.closesAt).getTime() - days * DAY_MS))
     .filter((at) => at.getTime() > opensAt)
     .sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * The reminder slot due at `now` that has not been sent, or undefined. Only the latest passed slot counts: if the
+ * server missed a slot (it was down), non-respondents get one reminder, not one per missed slot.
+ */
+export function dueReminderSlot(round: SurveyRound, now: Date): Date | undefined {
+  if (!isOpen(round, now)) return undefined;
+  const latest = reminderTimes(round)
+    .filter((at) => at <= now)
+    .at(-1);
+  return latest && !(round.remindersSent ?? []).includes(latest.toISOString()) ? latest : undefined;
 }
 
 /** Q1, Q2 …: how cards and messages number a round's questions. */

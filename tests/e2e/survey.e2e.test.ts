@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SURVEY_VERBS, answerInputId } from '../../bot/src/cards/survey-card.js';
+import { SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
+import { demoEmployees } from '../../bot/src/dev/demo-data.js';
+import type { LocalStack } from '../../bot/src/dev/local-stack.js';
+import { personalActivity, postActivity } from '../support/activities.js';
+import { SCREENSHOT_DIR, launchChromium, screenshot } from '../support/browser.js';
+import { startTestLocalStack } from '../support/local-stack.js';
+import { TEST_TENANT_ID } from '../support/test-app.js';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), stack?.stop()]);
+});
+
+const employees = demoEmployees(TEST_TENANT_ID);
+const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
+
+/** An employee presses 送信 on the survey card in Teams: the Action.Execute invoke the bot receives. */
+async function answer(employee: (typeof employees)[number], roundId: string, value: (questionIndex: number) => number) {
+  const data = { roundId, ...Object.fromEntries(SURVEY_INDICATORS.map((indicator, index) => [answerInputId(indicator.id), String(value(index))])) };
+  const activity = personalActivity({ aadObjectId: employee.id, name: employee.displayName }, `${stack.app.baseUrl}/dev/connector/`, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: SURVEY_VERBS.submit, data }, trigger: 'manual' },
+  });
+  const response = await postActivity(stack.app.baseUrl, activity);
+  expect(JSON.stringify(await response.json())).toContain('回答済み');
+}
+
+describe('survey in the admin tab (headless Chromium)', () => {
+  it('when the admin creates and starts the annual round and staff answer, then the results page shows means against targets, the chart, hidden small groups and the CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await page.goto(`${stack.tabUrl}#admin`);
+    await page.getByTestId(`dev-identity-${admin.id}`).click();
+    await page.getByTestId('survey-create').click();
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('アンケートを作成しました');
+    const roundCard = page.locator('[data-testid^="survey-round-"]').first();
+    const roundId = ((await roundCard.getAttribute('data-testid')) ?? '').replace('survey-round-', '');
+    expect(roundId).toMatch(/^fy\d{4}-annual-/);
+    expect(await page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('下書き');
+
+    await page.getByTestId(`survey-start-${roundId}`).click();
+    // No delivery engine in the local stack yet: the admin is told the invitations were not sent.
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain(`開始しました(対象${employees.length}人)。配信機能が未接続のため`);
+    expect(await page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('実施中・実施済み');
+
+    // 25 of the 30 answer: Q1 all 4 (mean 4.000, target 3.5 met), the rest alternate 2 and 3.
+    const answering = employees.slice(0, 25);
+    await Promise.all(answering.map((employee, person) => answer(employee, roundId, (question) => (question === 0 ? 4 : 2 + ((person + question) % 2)))));
+
+    await page.getByTestId(`survey-results-${roundId}`).click();
+    await expect.poll(() => page.getByTestId('survey-response-rate').textContent()).toContain('回答 25人 / 対象 30人(回答率 83.3%)');
+    expect(await page.getByTestId('survey-response-rate').textContent()).toContain('参考: 2024年調査 2,251名・43.1%');
+    const q1 = await page.getByTestId('survey-question-01').textContent();
+    expect(q1).toContain('4.000');
+    expect(q1).toContain('0 / 0 / 0 / 25 / 0');
+    expect(q1).toContain('✓ 達成');
+    expect(q1).toContain('今年度の数字以上 (4.000)');
+    expect(await page.getByTestId('survey-question-03').textContent()).toContain('未達成');
+    expect(await page.getByTestId('survey-chart-01').textContent()).toContain('4.000 / 目標値 3.5');
+    expect(await page.getByTestId('survey-chart-08-security').textContent()).toContain('目標値 基準値以上 (3.683)');
+    // デジタル推進課 has three people: hidden, with whatever else must go to stop subtraction.
+    expect(await page.getByTestId('survey-by-department').textContent()).toContain('5人未満のため非表示');
+    expect(await page.getByTestId('survey-by-department').textContent()).not.toContain('品川 デジタ');
+    expect(await page.getByTestId('survey-trend').textContent()).toContain('3.043');
+    await expect.poll(() => page.getByTestId('survey-trend').textContent()).toContain('4.000 (+0.957)');
+    await screenshot(page, 'tab-admin-survey-results');
+    await page.locator('section[aria-labelledby="survey-heading"]').screenshot({ path: `${SCREENSHOT_DIR}/tab-admin-survey-section.png` });
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId(`survey-csv-${roundId}`).click();
+    expect((await download).suggestedFilename()).toBe(`アンケート結果_${roundId}.csv`);
+    await page.close();
+  });
+});
