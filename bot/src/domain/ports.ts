@@ -90,3 +90,15 @@ export interface ExamPassRepository {
   save(employeeId: string, pass: ExamPass): Promise<void>;
   remove(employeeId: string, examId: string): Promise<void>;
 }
+
+export type {
+  BroadcastContent,
+  BroadcastRepository,
+  DeliveryRepository,
+  DeliveryWorkQueue,
+  ProactiveSender,
+  ReceivedWorkItem,
+  ScheduleLeaseRepository,
+  SendResult,
+  WorkItem,
+} from './delivery/delivery-ports.js';

@@ -30,4 +30,10 @@ export const keys = {
   enrollment: (sessionId: string, employeeId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: `enrollment-${sanitizeKey(employeeId)}` }),
   /** Exam passes sit with the employee's assessment: one partition holds everything the skills tab reads. */
   examPass: (employeeId: string, examId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `exam-${sanitizeKey(examId)}` }),
+  /** Broadcasts are listed whole for the admin's report list (a few per week): one partition. */
+  broadcast: (broadcastId: string) => ({ partitionKey: 'broadcast', rowKey: sanitizeKey(broadcastId) }),
+  /** Deliveries: one partition per broadcast (the report reads it whole), one row per recipient. */
+  delivery: (broadcastId: string, employeeId: string) => ({ partitionKey: sanitizeKey(broadcastId), rowKey: sanitizeKey(employeeId) }),
+  /** Scheduled job slots: one partition per job, one row per slot (`2026-W48`). */
+  scheduleSlot: (job: string, slot: string) => ({ partitionKey: sanitizeKey(job), rowKey: sanitizeKey(slot) }),
 } as const;
