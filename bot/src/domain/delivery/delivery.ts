@@ -79,7 +79,7 @@ export interface Delivery {
   /** How many of those attempts were answered 429. */
   throttled: number;
   nextAttemptAt: string | undefined;
-  /** Which worker holds the `sending` claim, and until when. */
+  /** The worker that made the last attempt (while `sending`: holds the claim until claimExpiresAt). */
   claimedBy: string | undefined;
   claimExpiresAt: string | undefined;
   /** Claims that expired without a recorded result (a crashed worker) and were taken over. */
@@ -154,9 +154,9 @@ export function claim(delivery: Delivery, options: { workerId: string; now: Date
   };
 }
 
+// claimedBy stays: after the result it says which instance made the last attempt.
 const settle = (delivery: Delivery, now: Date, fields: Partial<Delivery>): Delivery => ({
   ...delivery,
-  claimedBy: undefined,
   claimExpiresAt: undefined,
   nextAttemptAt: undefined,
   updatedAt: now.toISOString(),
