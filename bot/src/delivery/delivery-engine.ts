@@ -35,6 +35,7 @@ export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> =
   // Teams allows a bot about 50 requests per second per tenant; leave room for replies to users' own turns.
   messagesPerSecond: 30,
   perConversationGapMs: 550,
+  throttleBrakeMs: 100,
   maxInFlight: 64,
   batchSize: 50,
   receiveMax: 16,

@@ -11,20 +11,29 @@ export interface PacerOptions {
   perConversationGapMs: number;
   /** HTTP requests in flight at once (the rate is the limit; this only bounds sockets and memory). */
   maxInFlight: number;
+  /**
+   * How long the whole app holds off after an isolated 429. The throttled recipient itself always waits the full
+   * Retry-After; the app-wide hold doubles with each further 429 within a few seconds, up to Retry-After, so sustained
+   * throttling stops everything as the connector asks while a lone 429 (a burst of network jitter) costs little.
+   */
+  throttleBrakeMs: number;
 }
 
 export interface Pacer {
   /** Runs `task` when both the app-wide rate and the conversation's own rate allow it. */
   run<T>(conversationKey: string, task: () => Promise<T>): Promise<T>;
-  /** Holds every send for `ms` (a 429's Retry-After applies to the whole app, not one recipient). */
-  pauseFor(ms: number): void;
+  /** A 429 came back: holds every send for a while (see throttleBrakeMs), at most `retryAfterMs`. */
+  throttled(retryAfterMs: number): void;
   /** Sends waiting for a slot. */
   readonly backlog: number;
   stop(): void;
 }
 
-// A window of 1/10 s keeps requests evenly spread: a 1 s window would start a whole second's worth at once.
+// Windows of 1/10 s keep requests evenly spread (a 1 s window would start a whole second's worth at once, the
+// burst a connector's sliding window throttles first); much shorter windows lose rate to timer overshoot.
 const WINDOWS_PER_SECOND = 10;
+// 429s closer together than this count as one episode of throttling, whose app-wide hold doubles each time.
+const BRAKE_MEMORY_MS = 5_000;
 
 /** Pacing with p-queue: a strict sliding window for the app-wide rate, and one small queue per conversation. */
 export function createPacer(options: PacerOptions): Pacer {
@@ -39,6 +48,7 @@ export function createPacer(options: PacerOptions): Pacer {
   let resumeAt = 0;
   let resumeTimer: NodeJS.Timeout | undefined;
   let waiting = 0;
+  let recentThrottles: number[] = [];
 
   // Forget conversations that have been quiet longer than their window, so 50,000 recipients do not stay in memory.
   const sweep = setInterval(() => {
@@ -68,8 +78,11 @@ export function createPacer(options: PacerOptions): Pacer {
         waiting--;
       }
     },
-    pauseFor(ms) {
-      const until = Date.now() + ms;
+    throttled(retryAfterMs) {
+      const now = Date.now();
+      recentThrottles = [...recentThrottles.filter((at) => at > now - BRAKE_MEMORY_MS), now];
+      const ms = Math.min(retryAfterMs, options.throttleBrakeMs * 2 ** (recentThrottles.length - 1));
+      const until = now + ms;
       if (until <= resumeAt) return;
       resumeAt = until;
       global.pause();

@@ -156,7 +156,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
           next = markRetrying(claimed, after, { delayMs: decision.delayMs, reason: decision.reason, status: result.failure.status, throttled: decision.throttled });
           retryAt = new Date(after.getTime() + decision.delayMs);
           if (decision.pauseAppMs !== undefined) {
-            pacer.pauseFor(decision.pauseAppMs);
+            pacer.throttled(decision.pauseAppMs);
             stats.throttled++;
           }
           stats.retried++;
