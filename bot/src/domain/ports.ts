@@ -220,3 +220,15 @@ export interface SurveyNotifier {
   /** A reminder slot is due: remind those of the audience who have not answered (never respondents). */
   remind(round: SurveyRound, employeeIds: readonly string[]): Promise<void>;
 }
+
+export type {
+  BroadcastContent,
+  BroadcastRepository,
+  DeliveryRepository,
+  DeliveryWorkQueue,
+  ProactiveSender,
+  ReceivedWorkItem,
+  ScheduleLeaseRepository,
+  SendResult,
+  WorkItem,
+} from './delivery/delivery-ports.js';

@@ -63,6 +63,12 @@ export const keys = {
   }),
   consultationCounter: (year: number) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `counter!${year}` }),
   consultationSubmission: (submissionId: string) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `submission!${consultationId(submissionId)}` }),
+  /** Broadcasts are listed whole for the admin's report list (a few per week): one partition. */
+  broadcast: (broadcastId: string) => ({ partitionKey: 'broadcast', rowKey: sanitizeKey(broadcastId) }),
+  /** Deliveries: one partition per broadcast (the report reads it whole), one row per recipient. */
+  delivery: (broadcastId: string, employeeId: string) => ({ partitionKey: sanitizeKey(broadcastId), rowKey: sanitizeKey(employeeId) }),
+  /** Scheduled job slots: one partition per job, one row per slot (`2026-W48`). */
+  scheduleSlot: (job: string, slot: string) => ({ partitionKey: sanitizeKey(job), rowKey: sanitizeKey(slot) }),
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';

@@ -2,7 +2,22 @@ import { TableClient, TableServiceClient, RestError, type TableEntityResult } fr
 import { DefaultAzureCredential } from '@azure/identity';
 import { ConcurrencyError } from '../domain/errors.js';
 
-export const TABLE_NAMES = ['Employees', 'Departments', 'ConversationReferences', 'Courses', 'SkillAssessments', 'TrainingSessions', 'ProgrammeTexts', 'SurveyRounds', 'SurveyResponses', 'SurveyParticipation', 'Consultations'] as const;
+export const TABLE_NAMES = [
+  'Employees',
+  'Departments',
+  'ConversationReferences',
+  'Courses',
+  'SkillAssessments',
+  'TrainingSessions',
+  'ProgrammeTexts',
+  'SurveyRounds',
+  'SurveyResponses',
+  'SurveyParticipation',
+  'Consultations',
+  'Broadcasts',
+  'Deliveries',
+  'ScheduleLeases',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type StorageConnection = { connectionString: string } | { accountName: string };

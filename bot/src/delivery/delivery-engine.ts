@@ -1,0 +1,237 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import {
+  countDeliveries,
+  isFinished,
+  newDelivery,
+  type Broadcast,
+  type BroadcastRequest,
+  type Delivery,
+  type DeliveryCounts,
+} from '../domain/delivery/delivery.js';
+import { DEFAULT_RETRY_POLICY } from '../domain/delivery/retry-policy.js';
+import { AppError, ConcurrencyError } from '../domain/errors.js';
+import type { ConversationReferenceRepository, DeliveryWorkQueue, ProactiveSender } from '../domain/ports.js';
+import type { Logger } from '../logger.js';
+import { createBroadcastRepository } from '../storage/broadcast-repository.js';
+import { createDeliveryRepository } from '../storage/delivery-repository.js';
+import { keys } from '../storage/keys.js';
+import { createScheduleLeaseRepository } from '../storage/schedule-lease-repository.js';
+import type { TableStorage } from '../storage/table-storage.js';
+import { createPacer, type PacerOptions } from './delivery-pacer.js';
+import { createDeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
+import { createJobScheduler, type ScheduledJob } from './job-scheduler.js';
+
+export interface DeliveryEngineOptions extends DeliveryWorkerOptions, PacerOptions {
+  /** Recipients per work item: small enough to share a broadcast among instances, large enough to be cheap. */
+  batchSize: number;
+  /** A broadcast still `expanding` after this long is presumed abandoned and a repeated `send` resumes it. */
+  expansionStaleMs: number;
+  /** How long a scheduled slot's lease protects a running job. */
+  scheduleLeaseMs: number;
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> = {
+  // Teams allows a bot about 50 requests per second per tenant; leave room for replies to users' own turns.
+  messagesPerSecond: 30,
+  perConversationGapMs: 550,
+  throttleBrakeMs: 100,
+  maxInFlight: 64,
+  batchSize: 50,
+  receiveMax: 16,
+  maxItemsInFlight: 16,
+  backlogLimit: 500,
+  visibilityTimeoutMs: 60_000,
+  claimTtlMs: 120_000,
+  maxDequeueCount: 5,
+  idlePollMs: 2_000,
+  maxRequeueDelayMs: 15 * 60_000,
+  inDoubt: 'resend',
+  retry: DEFAULT_RETRY_POLICY,
+  expansionStaleMs: 60_000,
+  scheduleLeaseMs: 10 * 60_000,
+};
+
+export interface DeliveryEngineDeps {
+  /** The app's table storage; its ensureTables() creates Broadcasts, Deliveries and ScheduleLeases. */
+  storage: TableStorage;
+  workQueue: DeliveryWorkQueue;
+  conversationReferences: ConversationReferenceRepository;
+  sender: ProactiveSender;
+  log: Logger;
+  options?: Partial<DeliveryEngineOptions>;
+  clock?: () => Date;
+  random?: () => number;
+}
+
+export interface DeliveryReport {
+  broadcast: Broadcast;
+  counts: DeliveryCounts;
+  deliveries: Delivery[];
+}
+
+const invalid = (detail: string, ja: string, en: string) => new AppError('invalid-input', { detail, userMessage: { ja, en } });
+
+/**
+ * The delivery engine: `send` stores a broadcast and one delivery per recipient and queues the work; the worker
+ * (one per instance) sends at a paced rate; the scheduler fires weekly digests and reminders once per slot.
+ */
+export function createDeliveryEngine(deps: DeliveryEngineDeps) {
+  const options: DeliveryEngineOptions = {
+    ...DEFAULT_DELIVERY_OPTIONS,
+    workerId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    ...deps.options,
+  };
+  const clock = deps.clock ?? (() => new Date());
+  const random = deps.random ?? Math.random;
+  const { log, workQueue } = deps;
+  const broadcasts = createBroadcastRepository(deps.storage);
+  const deliveries = createDeliveryRepository(deps.storage);
+  const leases = createScheduleLeaseRepository(deps.storage);
+  const pacer = createPacer(options);
+
+  /** Writes the final counts once nothing is left to send; harmless when another instance does it too. */
+  async function finalize(broadcastId: string, known?: Delivery[]) {
+    const broadcast = await broadcasts.get(broadcastId);
+    if (!broadcast || broadcast.state !== 'sending') return;
+    if (!known && (await deliveries.hasUnfinished(broadcastId))) return;
+    const counts = countDeliveries(known ?? (await deliveries.list(broadcastId)));
+    if (!isFinished(counts)) return;
+    try {
+      await broadcasts.update({ ...broadcast, state: 'completed', completedAt: clock().toISOString(), finalCounts: counts });
+      log.info('broadcast completed', { broadcastId, ...counts });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+
+  // At most one completion check per broadcast per second and instance: the check scans the partition.
+  const pendingChecks = new Map<string, NodeJS.Timeout>();
+  const scheduleFinalize = (broadcastId: string) => {
+    if (pendingChecks.has(broadcastId)) return;
+    pendingChecks.set(
+      broadcastId,
+      setTimeout(() => {
+        pendingChecks.delete(broadcastId);
+        finalize(broadcastId).catch((error: unknown) => log.warn('could not finalise a broadcast', { broadcastId, error }));
+      }, 1_000),
+    );
+  };
+
+  const worker = createDeliveryWorker(
+    { queue: workQueue, broadcasts, deliveries, conversationReferences: deps.conversationReferences, sender: deps.sender, pacer, log, clock, random, onMaybeFinished: scheduleFinalize },
+    options,
+  );
+  const scheduler = createJobScheduler({ leases, log, owner: options.workerId, clock, leaseMs: options.scheduleLeaseMs });
+
+  function validate(request: BroadcastRequest) {
+    if (!request.id.trim()) throw invalid('broadcast without id', '配信IDがありません。', 'The broadcast has no id.');
+    const variantNames = Object.keys(request.variants);
+    if (variantNames.length === 0 && request.recipients.some((recipient) => !recipient.message)) {
+      throw invalid('broadcast without content', '配信する内容がありません。', 'There is nothing to send.');
+    }
+    for (const recipient of request.recipients) {
+      if (!recipient.message && recipient.variant !== undefined && !(recipient.variant in request.variants)) {
+        throw invalid(`unknown variant ${recipient.variant}`, '配信内容の指定に誤りがあります。', 'The broadcast refers to a message it does not have.');
+      }
+    }
+  }
+
+  /**
+   * Stores the broadcast, one delivery per recipient, then queues the work. Calling it again with the same id
+   * sends nothing twice: a finished expansion is returned as is, an abandoned one is resumed.
+   */
+  async function send(request: BroadcastRequest): Promise<{ broadcast: Broadcast; created: boolean }> {
+    validate(request);
+    const now = clock();
+    const unique = new Map(request.recipients.map((recipient) => [recipient.employeeId, recipient]));
+    const broadcast: Broadcast = {
+      id: request.id,
+      kind: request.kind,
+      createdBy: request.createdBy,
+      title: request.title,
+      audience: request.audience,
+      createdAt: now.toISOString(),
+      state: 'expanding',
+      recipientCount: unique.size,
+      completedAt: undefined,
+      finalCounts: undefined,
+    };
+    if ((await broadcasts.create(broadcast, { variants: request.variants })) === 'exists') {
+      const existing = await broadcasts.get(request.id);
+      if (!existing) throw new Error(`broadcast ${request.id} vanished`);
+      const abandoned = existing.state === 'expanding' && now.getTime() - new Date(existing.createdAt).getTime() > options.expansionStaleMs;
+      if (!abandoned) return { broadcast: existing, created: false };
+      log.warn('resuming an abandoned broadcast expansion', { broadcastId: request.id });
+    }
+    const defaultVariant = Object.keys(request.variants)[0] ?? '';
+    const rows = [...unique.values()].map((recipient) => newDelivery(request.id, recipient, defaultVariant, now));
+    await deliveries.insertMissing(rows);
+
+    // Neighbouring row keys in one work item let a worker read its batch with one range query.
+    const ordered = rows.map((row) => row.employeeId).sort((a, b) => {
+      const left = keys.delivery(request.id, a).rowKey;
+      const right = keys.delivery(request.id, b).rowKey;
+      return left < right ? -1 : left > right ? 1 : 0;
+    });
+    const items = [];
+    for (let start = 0; start < ordered.length; start += options.batchSize) {
+      items.push({ broadcastId: request.id, employeeIds: ordered.slice(start, start + options.batchSize) });
+    }
+    for (let start = 0; start < items.length; start += 32) await workQueue.enqueue(items.slice(start, start + 32));
+
+    for (;;) {
+      const stored = await broadcasts.get(request.id);
+      if (!stored) throw new Error(`broadcast ${request.id} vanished`);
+      if (stored.state !== 'expanding') return { broadcast: stored, created: true };
+      try {
+        const sending: Broadcast = { ...stored, state: ordered.length === 0 ? 'completed' : 'sending' };
+        if (ordered.length === 0) {
+          sending.completedAt = clock().toISOString();
+          sending.finalCounts = countDeliveries([]);
+        }
+        await broadcasts.update({ ...sending, etag: stored.etag });
+        log.info('broadcast queued', { broadcastId: request.id, kind: request.kind, recipients: ordered.length, workItems: items.length });
+        return { broadcast: sending, created: true };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+  }
+
+  /** The live delivery report: counts from the delivery records themselves. */
+  async function report(broadcastId: string): Promise<DeliveryReport | undefined> {
+    const broadcast = await broadcasts.get(broadcastId);
+    if (!broadcast) return undefined;
+    const rows = await deliveries.list(broadcastId);
+    const counts = countDeliveries(rows);
+    if (broadcast.state === 'sending' && isFinished(counts)) await finalize(broadcastId, rows);
+    const { etag: _etag, ...plain } = broadcast;
+    return { broadcast: plain, counts, deliveries: rows };
+  }
+
+  return {
+    workerId: options.workerId,
+    send,
+    report,
+    list: () => broadcasts.list(),
+    worker,
+    scheduler,
+    /** Creates the work queue, starts this instance's worker and schedules the jobs. */
+    async start(jobs: readonly ScheduledJob[] = []) {
+      await workQueue.ensure();
+      worker.start();
+      scheduler.start(jobs);
+    },
+    /** Stops scheduling and taking work; waits for the work in hand (graceful shutdown). */
+    async stop() {
+      scheduler.stop();
+      await worker.stop();
+      pacer.stop();
+      for (const timer of pendingChecks.values()) clearTimeout(timer);
+      pendingChecks.clear();
+    },
+  };
+}
+
+export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>;

@@ -1,0 +1,289 @@
+import {
+  claim,
+  markFailed,
+  markNoReference,
+  markRetrying,
+  markSent,
+  markUnreachable,
+  readiness,
+  type Delivery,
+  type InDoubtPolicy,
+  type Versioned,
+} from '../domain/delivery/delivery.js';
+import { decideAfterFailure, type RetryPolicy } from '../domain/delivery/retry-policy.js';
+import { ConcurrencyError } from '../domain/errors.js';
+import type {
+  BroadcastContent,
+  BroadcastRepository,
+  ConversationReferenceRepository,
+  DeliveryRepository,
+  DeliveryWorkQueue,
+  ProactiveSender,
+  ReceivedWorkItem,
+} from '../domain/ports.js';
+import type { Logger } from '../logger.js';
+import type { Pacer } from './delivery-pacer.js';
+
+export interface DeliveryWorkerOptions {
+  /** Written into each claim, so the report and the logs say which instance sent what. */
+  workerId: string;
+  /** Work items taken from the queue per poll (Storage Queues allow up to 32). */
+  receiveMax: number;
+  /** Work items processed at once; enough to keep the pacer busy, few enough to keep memory flat. */
+  maxItemsInFlight: number;
+  /** Sends waiting in the pacer above which no more work items are taken. */
+  backlogLimit: number;
+  /** How long a received work item stays hidden from other workers; renewed at half-time while working. */
+  visibilityTimeoutMs: number;
+  /** How long a `sending` claim protects a delivery; after that the claimant is presumed dead. */
+  claimTtlMs: number;
+  /** A work item handed out more often than this is poison: its unfinished deliveries are recorded as failed. */
+  maxDequeueCount: number;
+  /** Longest wait between polls of an empty queue. */
+  idlePollMs: number;
+  /** Cap on how long a retry may be parked on the queue before it is looked at again. */
+  maxRequeueDelayMs: number;
+  inDoubt: InDoubtPolicy;
+  retry: RetryPolicy;
+}
+
+export interface DeliveryWorkerDeps {
+  queue: DeliveryWorkQueue;
+  broadcasts: BroadcastRepository;
+  deliveries: DeliveryRepository;
+  conversationReferences: ConversationReferenceRepository;
+  sender: ProactiveSender;
+  pacer: Pacer;
+  log: Logger;
+  clock: () => Date;
+  random: () => number;
+  /** Called when a broadcast may have finished, so its summary can be written. */
+  onMaybeFinished(broadcastId: string): void;
+}
+
+export interface WorkerStats {
+  attempts: number;
+  sent: number;
+  throttled: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  noReference: number;
+  poisonItems: number;
+  lostClaims: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Takes work items from the queue and delivers them: claim, send, record, one recipient at a time per slot. */
+export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions) {
+  const { queue, deliveries, log, pacer } = deps;
+  const stats: WorkerStats = { attempts: 0, sent: 0, throttled: 0, retried: 0, failed: 0, unreachable: 0, noReference: 0, poisonItems: 0, lostClaims: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const contentCache = new Map<string, BroadcastContent>();
+  let running = false;
+  let loopDone: Promise<void> | undefined;
+
+  async function contentOf(broadcastId: string) {
+    let content = contentCache.get(broadcastId);
+    if (!content) {
+      content = await deps.broadcasts.content(broadcastId);
+      if (content) {
+        if (contentCache.size > 50) contentCache.delete(contentCache.keys().next().value ?? '');
+        contentCache.set(broadcastId, content);
+      }
+    }
+    return content;
+  }
+
+  /** Writes a final or retry state; a lost race means another worker already decided. */
+  async function record(next: Versioned<Delivery>): Promise<boolean> {
+    try {
+      await deliveries.update(next);
+      return true;
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
+    }
+  }
+
+  /** Delivers to one recipient; returns when to look at it again, or undefined when it is settled. */
+  async function deliverOne(row: Versioned<Delivery>, content: BroadcastContent): Promise<Date | undefined> {
+    const now = deps.clock();
+    const ready = readiness(row, now);
+    if (ready.kind === 'done') return undefined;
+    if (ready.kind === 'wait') return ready.until;
+    if (ready.inDoubt && options.inDoubt === 'give-up') {
+      await record({ ...markFailed(row, now, 'in-doubt'), etag: row.etag });
+      stats.failed++;
+      return undefined;
+    }
+    const reference = await deps.conversationReferences.get(row.employeeId);
+    if (!reference) {
+      if (await record({ ...markNoReference(row, now), etag: row.etag })) stats.noReference++;
+      return undefined;
+    }
+    const message = row.message ?? content.variants[row.variant] ?? Object.values(content.variants)[0];
+    if (!message) {
+      if (await record({ ...markFailed(row, now, 'no-content'), etag: row.etag })) stats.failed++;
+      return undefined;
+    }
+    const conversationId = (reference.reference.conversation as { id?: unknown } | undefined)?.id;
+    const conversationKey = typeof conversationId === 'string' ? conversationId : row.employeeId;
+
+    return pacer.run(conversationKey, async () => {
+      const claimedAt = deps.clock();
+      const claimed = claim(row, { workerId: options.workerId, now: claimedAt, claimTtlMs: options.claimTtlMs, inDoubt: ready.inDoubt });
+      let etag: string;
+      try {
+        etag = await deliveries.update({ ...claimed, etag: row.etag });
+      } catch (error) {
+        // Another worker claimed it between our read and now (a duplicate work item): it is theirs.
+        if (error instanceof ConcurrencyError) return undefined;
+        throw error;
+      }
+      stats.attempts++;
+      const result = await deps.sender.send(reference.reference, message);
+      const after = deps.clock();
+      let next: Delivery;
+      let retryAt: Date | undefined;
+      if (result.ok) {
+        next = markSent(claimed, after, result.activityId);
+        stats.sent++;
+      } else {
+        const decision = decideAfterFailure(result.failure, { attempts: claimed.attempts, throttled: claimed.throttled }, options.retry, after, deps.random);
+        if (decision.state === 'retrying') {
+          next = markRetrying(claimed, after, { delayMs: decision.delayMs, reason: decision.reason, status: result.failure.status, throttled: decision.throttled });
+          retryAt = new Date(after.getTime() + decision.delayMs);
+          if (decision.pauseAppMs !== undefined) {
+            pacer.throttled(decision.pauseAppMs);
+            stats.throttled++;
+          }
+          stats.retried++;
+        } else if (decision.state === 'unreachable') {
+          next = markUnreachable(claimed, after, decision.reason, result.failure.status);
+          stats.unreachable++;
+        } else {
+          next = markFailed(claimed, after, decision.reason, result.failure.status);
+          stats.failed++;
+          log.warn('delivery failed', { broadcastId: row.broadcastId, employeeId: row.employeeId, reason: decision.reason, detail: result.failure.message });
+        }
+      }
+      if (!(await record({ ...next, etag }))) {
+        // Our claim expired and another worker took it over before we recorded the result.
+        stats.lostClaims++;
+        log.warn('delivery claim was taken over before the result was recorded', { broadcastId: row.broadcastId, employeeId: row.employeeId, state: next.state });
+        return undefined;
+      }
+      return retryAt;
+    });
+  }
+
+  async function poison(received: ReceivedWorkItem & { item: NonNullable<ReceivedWorkItem['item']> }) {
+    const { broadcastId, employeeIds } = received.item;
+    const now = deps.clock();
+    const rows = await deliveries.getMany(broadcastId, employeeIds);
+    for (const row of rows) {
+      const ready = readiness(row, now);
+      // A live claim belongs to a worker that is still sending; it records the outcome itself.
+      if (ready.kind === 'done' || (ready.kind === 'wait' && row.state === 'sending')) continue;
+      if (await record({ ...markFailed(row, now, `poison-work-item-after-${received.dequeueCount}-dequeues`), etag: row.etag })) stats.failed++;
+    }
+    stats.poisonItems++;
+    log.error('poison work item: unfinished deliveries recorded as failed', { broadcastId, recipients: employeeIds.length, dequeueCount: received.dequeueCount });
+    await queue.complete(received);
+    deps.onMaybeFinished(broadcastId);
+  }
+
+  async function processItem(received: ReceivedWorkItem) {
+    const { item } = received;
+    if (!item) {
+      log.error('unreadable delivery work item dropped', { messageId: received.receipt.messageId });
+      await queue.complete(received);
+      return;
+    }
+    if (received.dequeueCount > options.maxDequeueCount) {
+      await poison({ ...received, item });
+      return;
+    }
+    let current = received;
+    let renewing: Promise<void> = Promise.resolve();
+    const renewTimer = setInterval(() => {
+      renewing = queue
+        .extend(current, options.visibilityTimeoutMs)
+        .then((next) => {
+          if (next) current = next;
+        })
+        .catch((error: unknown) => log.warn('could not extend a work item', { error }));
+    }, options.visibilityTimeoutMs / 2);
+    try {
+      const content = await contentOf(item.broadcastId);
+      if (!content) {
+        log.error('work item for an unknown broadcast dropped', { broadcastId: item.broadcastId });
+        return;
+      }
+      const rows = await deliveries.getMany(item.broadcastId, item.employeeIds);
+      const results = await Promise.all(rows.map((row) => deliverOne(row, content).then((until) => ({ employeeId: row.employeeId, until }))));
+      const later = results.filter((result): result is { employeeId: string; until: Date } => result.until !== undefined);
+      if (later.length > 0) {
+        const earliest = Math.min(...later.map((result) => result.until.getTime()));
+        const delayMs = Math.min(options.maxRequeueDelayMs, Math.max(0, earliest - deps.clock().getTime()));
+        // The follow-up is queued before this item is deleted: a crash in between leaves a duplicate, never a gap.
+        await queue.enqueue([{ broadcastId: item.broadcastId, employeeIds: later.map((result) => result.employeeId) }], { delayMs });
+      } else {
+        deps.onMaybeFinished(item.broadcastId);
+      }
+    } finally {
+      clearInterval(renewTimer);
+      await renewing;
+    }
+    await queue.complete(current);
+  }
+
+  async function loop() {
+    let idleMs = 50;
+    while (running) {
+      if (inFlight.size >= options.maxItemsInFlight || pacer.backlog >= options.backlogLimit) {
+        await Promise.race([...inFlight, sleep(50)]);
+        continue;
+      }
+      let received: ReceivedWorkItem[];
+      try {
+        received = await queue.receive(Math.min(options.receiveMax, options.maxItemsInFlight - inFlight.size), options.visibilityTimeoutMs);
+      } catch (error) {
+        log.error('could not read the delivery queue', { error });
+        await sleep(options.idlePollMs);
+        continue;
+      }
+      if (received.length === 0) {
+        await sleep(idleMs);
+        idleMs = Math.min(options.idlePollMs, idleMs * 2);
+        continue;
+      }
+      idleMs = 50;
+      for (const item of received) {
+        const work: Promise<void> = processItem(item)
+          .catch((error: unknown) => log.error('delivery work item failed; it returns to the queue', { error, broadcastId: item.item?.broadcastId }))
+          .finally(() => inFlight.delete(work));
+        inFlight.add(work);
+      }
+    }
+    await Promise.all(inFlight);
+  }
+
+  return {
+    stats,
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    /** Stops taking work and waits for the items in hand to finish. */
+    async stop() {
+      running = false;
+      await loopDone;
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

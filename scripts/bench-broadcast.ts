@@ -1,0 +1,80 @@
+/**
+ * Broadcast throughput: in-memory Azurite + the Teams-like throttling connector stand-in, then one broadcast to
+ * N employees through the delivery engine (one instance). Prints wall time, achieved messages/second and its
+ * ratio to the connector's app-wide cap, 429s, and peak RSS of this process (engine + stand-in; Azurite runs
+ * in its own processes).
+ *
+ *   npm run bench:broadcast                 # 5,000 @ 50/s, then 50,000 @ 500/s
+ *   npm run bench:broadcast -- 2000:50      # custom recipients:cap pairs
+ *   PACE=1 npm run bench:broadcast          # engine paced exactly at the cap (default 0.93 of it)
+ */
+import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
+import { freePort } from '../bot/src/dev/ports.js';
+import { conversationIdFor, employeeIdFor, newsVariants, startDeliveryStack } from '../tests/support/delivery-stack.js';
+import { startThrottlingConnector } from '../tests/support/throttling-connector.js';
+
+const scenarios = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['5000:50', '50000:500']).map((arg) => {
+  const [recipients, cap] = arg.split(':').map(Number);
+  if (!recipients || !cap) throw new Error(`expected recipients:cap, got ${arg}`);
+  return { recipients, cap };
+});
+
+// The engine's own pace as a share of the connector's cap: the connector counts arrivals in a sliding 1 s window,
+// so the pace leaves room for the latency jitter between our start times and its arrival times (20-80 ms here).
+const PACE = Number(process.env.PACE ?? 0.93);
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const rssTimer = setInterval(sampleRss, 100);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
+try {
+  for (const [index, { recipients, cap }] of scenarios.entries()) {
+    const connector = await startThrottlingConnector({ globalPerSecond: cap, retryAfterSeconds: 1, latencyMs: [20, 80] });
+    const stack = await startDeliveryStack({
+      connectionString: azurite.connectionString,
+      prefix: `bench${index}x${Date.now().toString(36)}`,
+      options: { messagesPerSecond: PACE * cap },
+    });
+    const everyone = Array.from({ length: recipients }, (_, i) => employeeIdFor(i + 1));
+    const seedStart = Date.now();
+    await stack.seedReferences(everyone, connector.serviceUrl);
+    const seedMs = Date.now() - seedStart;
+    await stack.engine.start();
+    global.gc?.();
+    peakRss = process.memoryUsage().rss;
+
+    const started = Date.now();
+    await stack.engine.send({ id: `bench-${recipients}`, kind: 'news', createdBy: 'bench', title: 'bench', audience: 'everyone', variants: newsVariants('bench'), recipients: everyone.map((employeeId) => ({ employeeId })) });
+    const queuedMs = Date.now() - started;
+    let tenth = 0;
+    let ninetieth = 0;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!tenth && connector.counts.accepted >= recipients * 0.1) tenth = Date.now();
+      if (!ninetieth && connector.counts.accepted >= recipients * 0.9) ninetieth = Date.now();
+      if (connector.counts.accepted >= recipients && !(await stack.engine.report(`bench-${recipients}`).then((r) => r?.counts.sending || r?.counts.retrying || r?.counts.queued))) break;
+    }
+    const wallMs = Date.now() - started;
+    const duplicates = [...connector.messagesPerConversation().values()].filter((count) => count > 1).length;
+    const missing = everyone.filter((employeeId) => !connector.messagesPerConversation().has(conversationIdFor(employeeId))).length;
+    const achieved = recipients / (wallMs / 1000);
+    console.log(
+      [
+        `${recipients.toLocaleString('en')} recipients, app-wide cap ${cap} msg/s (engine paced at ${(PACE * cap).toFixed(1)}/s)`,
+        `  wall time (send() to last recorded result): ${(wallMs / 1000).toFixed(1)} s  (store + queue ${(queuedMs / 1000).toFixed(1)} s)`,
+        `  achieved: ${achieved.toFixed(1)} msg/s = ${(achieved / cap).toFixed(2)} of cap (steady state, 10%→90%: ${((recipients * 0.8) / ((ninetieth - tenth) / 1000) / cap).toFixed(2)} of cap)`,
+        `  429s: ${connector.counts.throttledGlobal + connector.counts.throttledConversation}   requests: ${connector.counts.requests}   duplicates: ${duplicates}   missing: ${missing}`,
+        `  peak RSS (engine + stand-in): ${mb(peakRss)}   seeding references: ${(seedMs / 1000).toFixed(1)} s`,
+      ].join('\n'),
+    );
+    await stack.engine.stop();
+    await connector.stop();
+  }
+} finally {
+  clearInterval(rssTimer);
+  await azurite.stop();
+}

@@ -1,0 +1,70 @@
+import { createDeliveryEngine, type DeliveryEngineOptions } from '../../bot/src/delivery/delivery-engine.js';
+import type { Logger } from '../../bot/src/logger.js';
+import { createConversationReferenceRepository } from '../../bot/src/storage/conversation-reference-repository.js';
+import { createDeliveryWorkQueue, deliveryQueueName } from '../../bot/src/storage/delivery-work-queue.js';
+import { createTableStorage } from '../../bot/src/storage/table-storage.js';
+import { createBotAdapter } from '../../bot/src/teams/adapter.js';
+import { createProactiveSender } from '../../bot/src/teams/proactive-sender.js';
+
+// The same bot id as tests/support/activities.ts (not imported: that module pulls in vitest via test-app).
+const BOT_ID = '28:dx-navi-test-bot';
+
+/** Employee ids shaped like Entra object ids. */
+export const employeeIdFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+export const conversationIdFor = (employeeId: string) => `a:personal-${employeeId}`;
+
+export const quietLog: Logger = { info: () => {}, warn: () => {}, error: (message, fields) => console.error(message, fields) };
+
+/**
+ * The delivery engine as the bot would build it, on a given Azurite (tables and queue under `prefix`), with a
+ * real CloudAdapter (bot auth off, as on a local stack). No vitest imports: child processes use it too.
+ */
+export async function startDeliveryStack(settings: {
+  connectionString: string;
+  prefix: string;
+  options?: Partial<DeliveryEngineOptions>;
+  log?: Logger;
+}) {
+  const log = settings.log ?? quietLog;
+  const storage = createTableStorage({ connectionString: settings.connectionString }, settings.prefix);
+  await storage.ensureTables();
+  const conversationReferences = createConversationReferenceRepository(storage);
+  const workQueue = createDeliveryWorkQueue({ connectionString: settings.connectionString }, deliveryQueueName(settings.prefix));
+  await workQueue.ensure();
+  const adapter = createBotAdapter({ appId: undefined, appPassword: undefined, appType: 'MultiTenant', appTenantId: undefined }, log);
+  const sender = createProactiveSender({ adapter, appId: undefined, log });
+  const engine = createDeliveryEngine({ storage, workQueue, conversationReferences, sender, log, options: settings.options });
+
+  /** Stores the personal-chat reference Teams would have given the bot when each employee installed it. */
+  async function seedReferences(employeeIds: readonly string[], serviceUrl: string) {
+    const at = new Date().toISOString();
+    for (let start = 0; start < employeeIds.length; start += 50) {
+      await Promise.all(
+        employeeIds.slice(start, start + 50).map((employeeId) =>
+          conversationReferences.save({
+            employeeId,
+            scope: 'personal',
+            updatedAt: at,
+            reference: {
+              channelId: 'msteams',
+              serviceUrl,
+              conversation: { id: conversationIdFor(employeeId), conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000001' },
+              user: { id: `29:${employeeId}`, aadObjectId: employeeId },
+              bot: { id: BOT_ID, name: 'DX Navi' },
+            },
+          }),
+        ),
+      );
+    }
+  }
+
+  return { engine, storage, conversationReferences, workQueue, seedReferences };
+}
+
+export type DeliveryStack = Awaited<ReturnType<typeof startDeliveryStack>>;
+
+/** A news-like message per locale; the text names the broadcast so tests can tell broadcasts apart. */
+export const newsVariants = (label: string) => ({
+  ja: { type: 'message', text: `【お知らせ】${label}` },
+  en: { type: 'message', text: `[News] ${label}` },
+});

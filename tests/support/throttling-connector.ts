@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response } from 'restify';
+import { ConnectorRecorder } from '../../bot/src/dev/connector-recorder.js';
+import { close, listen } from '../../bot/src/http/server.js';
+
+/**
+ * A Bot Connector stand-in that throttles like Teams: per conversation at most 7 messages per second, 8 per 2
+ * seconds and 60 per 30 seconds, and an app-wide cap per second, each answered 429 with Retry-After. It can also
+ * answer 500 (the first N attempts per conversation, or a random fraction) and 403 for chosen conversations, and
+ * hold sends unanswered (to kill a bot mid-request). Only accepted messages are recorded.
+ */
+export interface ThrottlingConnectorOptions {
+  /** Accepted messages per second for the whole app (sliding 1 s window); Infinity for none. */
+  globalPerSecond: number;
+  /** Enforce Teams' per-conversation windows. */
+  perConversation: boolean;
+  /** Retry-After (seconds) on a 429. */
+  retryAfterSeconds: number;
+  /** Conversations that answer 403 (the user blocked or removed the app). */
+  forbidden: ReadonlySet<string>;
+  /** Per conversation, how many first attempts answer 500. */
+  failFirst: (conversationId: string) => number;
+  /** Fraction of other attempts answering 500, drawn from `random`. */
+  failFraction: number;
+  random: () => number;
+  /** Simulated connector latency in ms, [min, max]. */
+  latencyMs: [number, number];
+}
+
+export interface ConnectorCounts {
+  requests: number;
+  accepted: number;
+  throttledGlobal: number;
+  throttledConversation: number;
+  serverErrors: number;
+  forbidden: number;
+}
+
+const CONVERSATION_WINDOWS = [
+  { ms: 1_000, max: 7 },
+  { ms: 2_000, max: 8 },
+  { ms: 30_000, max: 60 },
+];
+
+/** Timestamps of accepted sends within the longest window, oldest first. */
+class SlidingLog {
+  private readonly times: number[] = [];
+  private head = 0;
+
+  countSince(since: number): number {
+    let count = 0;
+    for (let index = this.times.length - 1; index >= this.head && (this.times[index] ?? 0) > since; index--) count++;
+    return count;
+  }
+
+  add(at: number, keepMs: number): void {
+    this.times.push(at);
+    while (this.head < this.times.length && (this.times[this.head] ?? 0) <= at - keepMs) this.head++;
+    if (this.head > 1024) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
+export async function startThrottlingConnector(initial: Partial<ThrottlingConnectorOptions> = {}) {
+  let options: ThrottlingConnectorOptions = {
+    globalPerSecond: Infinity,
+    perConversation: true,
+    retryAfterSeconds: 1,
+    forbidden: new Set(),
+    failFirst: () => 0,
+    failFraction: 0,
+    random: Math.random,
+    latencyMs: [0, 0],
+    ...initial,
+  };
+  const recorder = new ConnectorRecorder();
+  const counts: ConnectorCounts = { requests: 0, accepted: 0, throttledGlobal: 0, throttledConversation: 0, serverErrors: 0, forbidden: 0 };
+  const global = new SlidingLog();
+  const perConversation = new Map<string, SlidingLog>();
+  const attempts = new Map<string, number>();
+  let holding = false;
+  const held = new Set<() => void>();
+
+  const server = restify.createServer({ name: 'throttling-connector' });
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+
+  const send = async (req: Request, res: Response) => {
+    const conversationId = String(req.params.conversationId);
+    counts.requests++;
+    const [minLatency, maxLatency] = options.latencyMs;
+    if (maxLatency > 0) await new Promise((resolve) => setTimeout(resolve, minLatency + options.random() * (maxLatency - minLatency)));
+    if (holding) {
+      // Never answered: the bot is expected to die with this request in flight, so it is never recorded.
+      await new Promise<void>((release) => held.add(release));
+    }
+    const now = Date.now();
+    const throttle = () => {
+      res.header('Retry-After', String(options.retryAfterSeconds));
+      res.send(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } });
+    };
+    if (options.forbidden.has(conversationId)) {
+      counts.forbidden++;
+      res.send(403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is not installed for this user' } });
+      return;
+    }
+    const conversation = perConversation.get(conversationId) ?? new SlidingLog();
+    perConversation.set(conversationId, conversation);
+    if (options.perConversation && CONVERSATION_WINDOWS.some((window) => conversation.countSince(now - window.ms) >= window.max)) {
+      counts.throttledConversation++;
+      throttle();
+      return;
+    }
+    if (global.countSince(now - 1_000) >= options.globalPerSecond) {
+      counts.throttledGlobal++;
+      throttle();
+      return;
+    }
+    // Attempts that got past the throttles: the first N of them fail.
+    const attempt = (attempts.get(conversationId) ?? 0) + 1;
+    attempts.set(conversationId, attempt);
+    if (attempt <= options.failFirst(conversationId) || options.random() < options.failFraction) {
+      counts.serverErrors++;
+      res.send(500, { error: { code: 'ServiceError', message: 'Internal error' } });
+      return;
+    }
+    global.add(now, 1_000);
+    conversation.add(now, 30_000);
+    counts.accepted++;
+    const activityId = randomUUID();
+    recorder.record({ kind: 'send', conversationId, activityId, activity: { ...((req.body ?? {}) as Record<string, unknown>), id: activityId } });
+    res.send(200, { id: activityId });
+  };
+  server.post('/v3/conversations/:conversationId/activities', send);
+  server.post('/v3/conversations/:conversationId/activities/:replyToId', send);
+
+  const port = await listen(server, 0, '127.0.0.1');
+  return {
+    recorder,
+    counts,
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    /** Messages recorded per conversation id. */
+    messagesPerConversation(): Map<string, number> {
+      const perId = new Map<string, number>();
+      for (const entry of recorder.list()) perId.set(entry.conversationId, (perId.get(entry.conversationId) ?? 0) + 1);
+      return perId;
+    },
+    configure(change: Partial<ThrottlingConnectorOptions>) {
+      options = { ...options, ...change };
+    },
+    /** From now on sends are held unanswered (and never recorded) until `release`. */
+    hold() {
+      holding = true;
+    },
+    get heldCount() {
+      return held.size;
+    },
+    /** Stops holding; held requests whose client is gone are answered into the void and not recorded. */
+    release(options: { drop: boolean }) {
+      holding = false;
+      if (options.drop) {
+        held.clear();
+        return;
+      }
+      for (const wake of held) wake();
+      held.clear();
+    },
+    stop: () => close(server),
+  };
+}
+
+export type ThrottlingConnector = Awaited<ReturnType<typeof startThrottlingConnector>>;
