@@ -32,12 +32,15 @@ import { createBotAdapter } from './teams/adapter.js';
 import { DxNaviBot } from './teams/dx-navi-bot.js';
 import { createMenuRoutes } from './teams/menu-features.js';
 import { createTrainingFeature } from './teams/training-feature.js';
-import { Cron } from 'croner';
 import type { SurveyNotifier } from './domain/ports.js';
 import { createSurveyService } from './domain/survey/survey-service.js';
 import { registerSurveyRoutes } from './http/survey-routes.js';
 import { createSurveyResponseRepository, createSurveyRoundRepository } from './storage/survey-repository.js';
 import { createSurveyFeature } from './teams/survey-feature.js';
+import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
+import { createSurveyNotifier } from './delivery/survey-notifier.js';
+import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
+import { createProactiveSender } from './teams/proactive-sender.js';
 
 export interface RunningApp {
   server: Server;
@@ -49,6 +52,8 @@ export interface RunningApp {
   /** Present when the tab API trusts the local dev identity provider instead of Entra. */
   devIdentity: DevIdentityProvider | undefined;
   repositories: ReturnType<typeof createRepositories>;
+  /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
+  delivery: DeliveryEngine;
   stop(): Promise<void>;
 }
 
@@ -80,7 +85,7 @@ export async function startApp(
     storage: StorageConnection;
     log: Logger;
     tablePrefix?: string;
-    /** Survey invitations and reminders through the delivery engine; without it rounds start but nobody is sent a card. */
+    /** Replaces the delivery engine's survey invitations and reminders (tests that count who would be reminded). */
     surveyNotifier?: SurveyNotifier;
   },
 ): Promise<RunningApp> {
@@ -113,12 +118,22 @@ export async function startApp(
     courses: repositories.courses,
   });
 
+  const adapter = createBotAdapter(config.bot, log);
+  // Everything the bot pushes to many people goes through one durable, paced delivery engine (issue 4).
+  const delivery = createDeliveryEngine({
+    storage,
+    workQueue: createDeliveryWorkQueue(options.storage, deliveryQueueName(options.tablePrefix)),
+    conversationReferences: repositories.conversationReferences,
+    sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
+    log,
+    options: { messagesPerSecond: config.delivery.messagesPerSecond },
+  });
   const surveys = createSurveyService({
     rounds: repositories.surveyRounds,
     responses: repositories.surveyResponses,
     employees: repositories.employees,
     departments: repositories.departments,
-    notifier: options.surveyNotifier,
+    notifier: options.surveyNotifier ?? createSurveyNotifier({ engine: delivery, employees: repositories.employees }),
   });
 
   const isLocalBotAuth = !config.bot.appId;
@@ -131,7 +146,6 @@ export async function startApp(
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
     : `${config.tabEndpoint}/index.html`;
-  const adapter = createBotAdapter(config.bot, log);
   const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
   const surveyFeature = createSurveyFeature({ surveys, tabUrl });
   const bot = new DxNaviBot({
@@ -185,16 +199,10 @@ export async function startApp(
     log.warn('TAB SSO IS OFF: AAD_APP_CLIENT_ID is not set, so the tab API trusts the local dev identity provider. Local use only.');
   }
 
-  // Reminders to non-respondents need somewhere to send them; each due slot is claimed once across instances.
-  const surveyReminders = options.surveyNotifier
-    ? new Cron('*/10 * * * *', { protect: true }, async () => {
-        try {
-          await surveys.sendDueReminders();
-        } catch (error) {
-          log.error('survey reminders failed', { error });
-        }
-      })
-    : undefined;
+  // Survey reminders are checked every ten minutes; each due slot is claimed once across instances.
+  await delivery.start([
+    { name: 'survey-reminders', pattern: '*/10 * * * *', timezone: 'Asia/Tokyo', run: async () => void (await surveys.sendDueReminders()) },
+  ]);
 
   return {
     server,
@@ -203,9 +211,10 @@ export async function startApp(
     devConnector,
     devIdentity,
     repositories,
+    delivery,
     stop: async () => {
-      surveyReminders?.stop();
       await close(server);
+      await delivery.stop();
     },
   };
 }

@@ -20,6 +20,7 @@ import { z } from 'zod';
  * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
  * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
  * | DATA_DIR | where the embedded Azurite keeps its data | .data |
+ * | DELIVERY_MESSAGES_PER_SECOND | the delivery engine's app-wide pace for proactive messages (Teams allows about 50/s per tenant) | 30 |
  * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
 const optionalString = z
@@ -68,6 +69,7 @@ const environmentSchema = z
     AZURITE_TABLE_PORT: port(10002),
     AZURITE_QUEUE_PORT: port(10001),
     DATA_DIR: z.string().trim().min(1).default('.data'),
+    DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(30),
     SECRET_SURVEY_KEY: optionalString.pipe(z.string().min(MIN_SURVEY_KEY_LENGTH, `must be at least ${MIN_SURVEY_KEY_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
@@ -127,6 +129,7 @@ export interface AppConfig {
   storage: StorageConfig;
   /** Links survey participation to answer sheets; never stored in a table. */
   surveyKey: string;
+  delivery: { messagesPerSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -184,6 +187,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     tabAuth,
     storage,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,
+    delivery: { messagesPerSecond: env.DELIVERY_MESSAGES_PER_SECOND },
   };
 }
 

@@ -340,17 +340,23 @@ describe('pulse survey end to end over HTTP', () => {
   });
 });
 
-describe('survey without a delivery engine connected', () => {
+describe('survey invitations through the delivery engine', () => {
   let bare: RunningApp;
+  let inbox: Awaited<ReturnType<typeof startConnectorStandIn>>;
   beforeAll(async () => {
-    bare = await startTestApp();
+    [bare, inbox] = await Promise.all([startTestApp(), startConnectorStandIn()]);
     await bare.repositories.employees.save({ ...sampleEmployees()[ADMIN]! });
   });
   afterAll(async () => {
-    await bare?.stop();
+    await Promise.all([bare?.stop(), inbox?.stop()]);
   });
 
-  it('when the admin starts a round, then it starts and the answer says the invitations were not sent', async () => {
+  it('when the admin starts a round, then everyone in the audience who has the bot gets the survey card once, and the others are reported', async () => {
+    const audience = [0, 1, 2].map((index) => ({ ...sampleEmployees()[index]!, jobLevel: 'manager' as const }));
+    await Promise.all(audience.map((employee) => bare.repositories.employees.save(employee)));
+    // Two of the three have talked to the bot, so Teams gave it a conversation to write to.
+    const chatting = botConversation(bare, inbox);
+    for (const index of [0, 1]) await chatting.converse(textMessage(userOf(index), inbox.serviceUrl, 'ヘルプ'));
     const call = tabApi(bare);
     const created = await call('POST', '/api/tab/admin/surveys', employeeId(ADMIN), {
       kind: 'pulse',
@@ -358,12 +364,21 @@ describe('survey without a delivery engine connected', () => {
       questionIds: ['04', '01'],
       opensAt,
       closesAt,
-      audience: { kind: 'job-levels', jobLevels: [jobLevelOf(ADMIN)] },
+      audience: { kind: 'job-levels', jobLevels: ['manager'] },
     });
-    expect(created.body.round.questionIds).toEqual(['01', '04']);
-    const started = await call('POST', `/api/tab/admin/surveys/${created.body.round.id}/start`, employeeId(ADMIN));
-    expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ invitations: 'not-sent', audienceSize: 1, round: { status: 'started' } });
+    const roundId = created.body.round.id as string;
+    const started = await call('POST', `/api/tab/admin/surveys/${roundId}/start`, employeeId(ADMIN));
+    expect(started.body).toMatchObject({ invitations: 'queued', round: { status: 'started' } });
+
+    const isSurveyCard = (entry: { activity: Record<string, unknown> }) => JSON.stringify(entry.activity).includes(`"verb":"${SURVEY_VERBS.submit}"`);
+    for (const index of [0, 1]) {
+      const received = await inbox.recorder.waitFor((entries) => entries.filter(isSurveyCard).length >= 1, { conversationId: `a:personal-${employeeId(index)}`, timeoutMs: 15_000 });
+      expect(parseAdaptiveCard(cardOf(received.filter(isSurveyCard)[0]!)).problems).toEqual([]);
+    }
+    await expect.poll(async () => (await bare.delivery.report(`survey-invitation-${roundId}`))?.counts, { timeout: 15_000 }).toMatchObject({ sent: 2, noReference: 1 });
+    // Starting again sends nothing more.
+    await call('POST', `/api/tab/admin/surveys/${roundId}/start`, employeeId(ADMIN));
+    expect(inbox.recorder.list().filter(isSurveyCard)).toHaveLength(2);
   });
 
   it('when the create body is malformed, then it is a 400 naming the field', async () => {

@@ -218,7 +218,7 @@ export interface SurveyNotifier {
   /** The round has started: invite its audience. */
   invite(round: SurveyRound, employeeIds: readonly string[]): Promise<void>;
   /** A reminder slot is due: remind those of the audience who have not answered (never respondents). */
-  remind(round: SurveyRound, employeeIds: readonly string[]): Promise<void>;
+  remind(round: SurveyRound, employeeIds: readonly string[], slot: string): Promise<void>;
 }
 
 export type {

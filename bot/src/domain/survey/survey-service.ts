@@ -84,7 +84,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     const audience = audienceOf(round, await deps.employees.list()).map((employee) => employee.id);
     const notAnswered = await deps.responses.notAnswered(round.id, audience);
     try {
-      if (notAnswered.length > 0) await notifier.remind(round, notAnswered);
+      if (notAnswered.length > 0) await notifier.remind(round, notAnswered, slot);
     } catch (error) {
       await deps.rounds.update(roundId, (current) => ({ ...current, remindersSent: (current.remindersSent ?? []).filter((sent) => sent !== slot) }));
       throw error;
