@@ -47,8 +47,8 @@ describe('survey in the admin tab (headless Chromium)', () => {
     expect(await page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('下書き');
 
     await page.getByTestId(`survey-start-${roundId}`).click();
-    // No delivery engine in the local stack yet: the admin is told the invitations were not sent.
-    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain(`開始しました(対象${employees.length}人)。配信機能が未接続のため`);
+    // The delivery engine queues the invitations; the admin is told how many people they go to.
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain(`開始しました。対象の${employees.length}人に案内を送ります。`);
     expect(await page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('実施中・実施済み');
 
     // 25 of the 30 answer: Q1 all 4 (mean 4.000, target 3.5 met), the rest alternate 2 and 3.
