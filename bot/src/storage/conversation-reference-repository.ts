@@ -9,8 +9,13 @@ interface ConversationReferenceEntity {
   updatedAt: string;
 }
 
+// Teams sends the same reference on every turn; an instance remembers what it last wrote (bounded), so a chat of
+// ten messages costs one write, not ten. Another instance writing a newer one is still last-writer-wins.
+const REMEMBERED_REFERENCES = 10_000;
+
 export function createConversationReferenceRepository(storage: TableStorage): ConversationReferenceRepository {
   const table = storage.client('ConversationReferences');
+  const lastWritten = new Map<string, string>();
   return {
     async get(employeeId) {
       const entity = await getEntityOrUndefined<ConversationReferenceEntity>(table, keys.personalConversation(employeeId));
@@ -24,17 +29,21 @@ export function createConversationReferenceRepository(storage: TableStorage): Co
       return stored;
     },
     async save(stored) {
+      const referenceJson = JSON.stringify(stored.reference);
+      if (lastWritten.get(stored.employeeId) === referenceJson) return;
       // Last writer wins on purpose: the newest reference Teams sent is the one that works.
       await table.upsertEntity(
         {
           ...keys.personalConversation(stored.employeeId),
           employeeId: stored.employeeId,
           scope: stored.scope,
-          referenceJson: JSON.stringify(stored.reference),
+          referenceJson,
           updatedAt: stored.updatedAt,
         },
         'Replace',
       );
+      if (lastWritten.size >= REMEMBERED_REFERENCES) lastWritten.delete(lastWritten.keys().next().value!);
+      lastWritten.set(stored.employeeId, referenceJson);
     },
   };
 }

@@ -67,7 +67,10 @@ export function createEmployeeRepository(storage: TableStorage): EmployeeReposit
     async update(id, change) {
       for (let attempt = 1; ; attempt++) {
         const current = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
-        const next = await change(current && toEmployee(current));
+        const before = current && toEmployee(current);
+        const next = await change(before);
+        // Most turns change nothing (same name, locale and tenant): skip the write and its round trip.
+        if (before && JSON.stringify(toEntity(before)) === JSON.stringify(toEntity(next))) return next;
         try {
           if (current) await table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
           else await table.createEntity(toEntity(next));

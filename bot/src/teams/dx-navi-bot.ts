@@ -101,12 +101,21 @@ export class DxNaviBot extends TeamsActivityHandler {
       this.deps.conversationReferences.save({
         employeeId,
         scope: 'personal',
-        reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+        reference: conversationReferenceFor(activity),
         updatedAt: at,
       }),
     ]);
     return { context, locale: localeFrom(activity.locale ?? profile.locale), profile };
   }
+}
+
+/**
+ * The reference proactive messages use. The id of the activity that happened to carry it is left out: it changes
+ * every turn (so every turn would rewrite the row) and a proactive message is not a reply to it.
+ */
+function conversationReferenceFor(activity: TurnContext['activity']): Record<string, unknown> {
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+  return reference;
 }
 
 function isPersonal(context: TurnContext): boolean {
