@@ -75,6 +75,19 @@ const invalid = (detail: string, ja: string, en: string) => new AppError('invali
 /**
  * The delivery engine: `send` stores a broadcast and one delivery per recipient and queues the work; the worker
  * (one per instance) sends at a paced rate; the scheduler fires weekly digests and reminders once per slot.
+ *
+ * Guarantees, as far as the bot can tell:
+ * - A delivery recorded `sent` is never sent again (claims and results are ETag-guarded writes).
+ * - Nothing is lost: work items never expire, a crashed worker's items reappear after the visibility timeout,
+ *   its claims expire after claimTtlMs, and an item that keeps crashing workers (maxDequeueCount) records its
+ *   unfinished deliveries as failed (`poison-work-item-…`) instead of vanishing.
+ * - The one window: a crash after the connector accepted a message and before `sent` was written (a few ms per
+ *   message). With inDoubt 'resend' (default) that employee gets the message twice; with 'give-up' they get it
+ *   once or not at all (recorded failed `in-doubt`). Taken-over claims are counted in `Delivery.inDoubt`.
+ * - Rate: messagesPerSecond is per instance; with N instances configure the app's share (cap / N). A 429 makes
+ *   the recipient wait its Retry-After and briefly holds the whole instance (throttleBrakeMs, escalating).
+ * - botbuilder's connector client retries 429/5xx itself (3 times); the proactive sender removes that policy, so
+ *   every attempt is one HTTP request, counted in `Delivery.attempts`.
  */
 export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const options: DeliveryEngineOptions = {
