@@ -123,6 +123,11 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     } catch (error) {
       if (!isUserProblem(error)) throw error;
       if (error.code === 'not-found') return { kind: 'error', status: 404, message: error.userMessage[locale] };
+      if (action === 'rate' && origin === 'own') {
+        // A second press on the rating card: it shows the rating already given instead of a ticket card.
+        const { ticket } = await consultations.view(actorId ?? '', ticketNumber);
+        if (ticket.rating) return card(buildSatisfactionCard({ ticket, locale }));
+      }
       // Refused (not allowed, not now, bad text, or a stale card): the current state, with the reason on it.
       return redraw(error.userMessage[locale]);
     }
