@@ -34,7 +34,8 @@ async function setUp(answers: SendResult[]) {
   const tickets = createConsultationRepository(storage);
   const desk = createConsultationDeskRepository(storage);
   await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
-  const { ticket } = await tickets.create({ year: 2026, build: (number) => openTicket(input, requester, number, new Date()) });
+  let filed: TicketChange | undefined;
+  const { ticket } = await tickets.create({ year: 2026, build: (number) => (filed = openTicket(input, requester, number, new Date())) });
   const slept: number[] = [];
   const sent: BroadcastRequest[] = [];
   const scripted = scriptedChannel(answers);
@@ -54,15 +55,15 @@ async function setUp(answers: SendResult[]) {
     sleep: async (ms) => void slept.push(ms),
     random: () => 0,
   });
-  return { notifier, tickets, desk, ticket, slept, sent, calls: scripted.calls };
+  return { notifier, tickets, desk, ticket, filed: filed!, slept, sent, calls: scripted.calls };
 }
 
 const throttled = (retryAfter: string): SendResult => ({ ok: false, failure: { status: 429, retryAfter, networkCode: undefined, message: 'throttled' } });
 
 describe('desk channel posts', () => {
   it('when Teams answers 429 with Retry-After, then the post waits that long, is sent again and its message id is kept for later updates', async () => {
-    const { notifier, desk, ticket, slept, calls } = await setUp([throttled('3'), throttled('1')]);
-    await notifier.ticketFiled(ticket);
+    const { notifier, desk, ticket, filed, slept, calls } = await setUp([throttled('3'), throttled('1')]);
+    await notifier.ticketFiled(filed);
     await notifier.idle();
     expect(slept).toEqual([3_000, 1_000]);
     expect(calls.map((call) => call.kind)).toEqual(['send', 'send', 'send']);
@@ -70,8 +71,8 @@ describe('desk channel posts', () => {
   });
 
   it('when the bot was removed from the team (403), then it gives up at once and a later change updates nothing', async () => {
-    const { notifier, desk, tickets, ticket, calls, slept } = await setUp([{ ok: false, failure: { status: 403, retryAfter: undefined, networkCode: undefined, message: 'forbidden' } }]);
-    await notifier.ticketFiled(ticket);
+    const { notifier, desk, tickets, ticket, filed, calls, slept } = await setUp([{ ok: false, failure: { status: 403, retryAfter: undefined, networkCode: undefined, message: 'forbidden' } }]);
+    await notifier.ticketFiled(filed);
     await notifier.idle();
     expect(calls).toHaveLength(1);
     expect(slept).toEqual([]);
@@ -86,8 +87,8 @@ describe('desk channel posts', () => {
   });
 
   it('when an admin acts, then the channel card is updated and the requester gets one broadcast with an id from the ticket and history entry', async () => {
-    const { notifier, tickets, ticket, calls, sent } = await setUp([]);
-    await notifier.ticketFiled(ticket);
+    const { notifier, tickets, ticket, filed, calls, sent } = await setUp([]);
+    await notifier.ticketFiled(filed);
     const change = await tickets.transition(ticket.number, (current) => ({
       ticket: { ...current, status: 'resolved', resolution: '手順書を送りました', assigneeId: 'admin', assigneeName: '品川', version: 2 },
       history: { ticketNumber: current.number, sequence: 2, at: new Date().toISOString(), actorId: 'admin', actorName: '品川', action: 'resolve', fromStatus: 'new', toStatus: 'resolved', text: '手順書を送りました', rating: undefined },

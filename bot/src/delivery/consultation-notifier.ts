@@ -134,16 +134,17 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   }
 
   return {
-    async ticketFiled(ticket) {
+    async ticketFiled({ ticket, history }) {
       const desk = await deps.desk.getDesk();
-      if (!desk) return;
+      if (!desk) return false;
       inOrder(ticket.number, async () => {
-        const message = await deskCard(ticket.number);
-        if (!message) return;
+        // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
+        const message = asMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE }));
         const result = await withRetry(`post ${ticket.number}`, () => deps.channel.send(desk.reference, message));
         if (!result.ok || !result.activityId) return;
         await deps.desk.saveTicketPost({ ticketNumber: ticket.number, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
       });
+      return true;
     },
 
     async ticketChanged({ ticket, history }) {

@@ -273,8 +273,8 @@ export interface ConsultationDeskRepository {
  * Calls return once the work is accepted, not when it reached Teams.
  */
 export interface ConsultationNotifier {
-  /** A new ticket: post its card in the desk channel (if one is set). */
-  ticketFiled(ticket: Ticket): Promise<void>;
+  /** A new ticket: post its card in the desk channel; false when no desk channel is set (nothing to post to). */
+  ticketFiled(filed: TicketChange): Promise<boolean>;
   /** A ticket changed: refresh its channel card, and tell the requester when someone else assigned, commented or resolved. */
   ticketChanged(change: TicketChange): Promise<void>;
   /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */

@@ -141,13 +141,14 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       const requester = await deps.employees.get(requesterId);
       if (!requester) throw new AppError('not-found', { detail: `no employee ${requesterId}` });
       const at = now();
+      // The repository may build more than once (a lost race for the number); the last build is what it stored.
+      let built: TicketChange | undefined;
       const { ticket, created } = await deps.tickets.create({
         year: ticketYearOf(at),
         submissionId,
-        build: (ticketNumber) => openTicket(input, { id: requester.id, name: requester.displayName }, ticketNumber, at),
+        build: (ticketNumber) => (built = openTicket(input, { id: requester.id, name: requester.displayName }, ticketNumber, at)),
       });
-      if (created) await deps.notifier.ticketFiled(ticket);
-      const deskConfigured = (await deps.desk.getDesk()) !== undefined;
+      const deskConfigured = created && built ? await deps.notifier.ticketFiled(built) : (await deps.desk.getDesk()) !== undefined;
       return { ticket, created, deskConfigured };
     },
 
