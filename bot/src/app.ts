@@ -41,6 +41,13 @@ import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-e
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
 import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
 import { createProactiveSender } from './teams/proactive-sender.js';
+import { createConversationMessenger } from './teams/proactive-sender.js';
+import { createConsultationService, type ConsultationService } from './domain/consultation/consultation-service.js';
+import { createConsultationNotifier } from './delivery/consultation-notifier.js';
+import { registerConsultationRoutes } from './http/consultation-routes.js';
+import { createConsultationRepository } from './storage/consultation-repository.js';
+import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
+import { createConsultationFeature } from './teams/consultation-feature.js';
 
 export interface RunningApp {
   server: Server;
@@ -54,6 +61,9 @@ export interface RunningApp {
   repositories: ReturnType<typeof createRepositories>;
   /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
   delivery: DeliveryEngine;
+  /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
+  consultations: ConsultationService;
+  consultationChannelIdle: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +83,8 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     programmeTexts: createProgrammeTextRepository(storage),
     surveyRounds: createSurveyRoundRepository(storage),
     surveyResponses: createSurveyResponseRepository(storage, { secret: options.surveyKey }),
+    consultations: createConsultationRepository(storage),
+    consultationDesk: createConsultationDeskRepository(storage),
   };
 }
 
@@ -136,6 +148,22 @@ export async function startApp(
     notifier: options.surveyNotifier ?? createSurveyNotifier({ engine: delivery, employees: repositories.employees }),
   });
 
+  // DX相談 (issue 3): the desk channel's cards are posted and updated directly; the requester's notices are broadcasts.
+  const consultationNotifier = createConsultationNotifier({
+    engine: delivery,
+    employees: repositories.employees,
+    tickets: repositories.consultations,
+    desk: repositories.consultationDesk,
+    channel: createConversationMessenger({ adapter, appId: config.bot.appId, log }),
+    log,
+  });
+  const consultations = createConsultationService({
+    tickets: repositories.consultations,
+    desk: repositories.consultationDesk,
+    employees: repositories.employees,
+    notifier: consultationNotifier,
+  });
+
   const isLocalBotAuth = !config.bot.appId;
   const isDevIdentity = config.tabAuth.kind === 'dev';
   // Locally the tab may be on any loopback port (tests pick free ones); in Azure only the tab's own origin.
@@ -148,12 +176,24 @@ export async function startApp(
     : `${config.tabEndpoint}/index.html`;
   const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
   const surveyFeature = createSurveyFeature({ surveys, tabUrl });
+  const consultationFeature = createConsultationFeature({ consultations });
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, survey: surveyFeature.survey, tabUrl }),
-    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes },
+    routes: createMenuRoutes({
+      skills,
+      findTraining: trainingFeature.findTraining,
+      survey: surveyFeature.survey,
+      consult: consultationFeature.consult,
+      consultStatus: consultationFeature.consultStatus,
+      tabUrl,
+    }),
+    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes, ...consultationFeature.invokeRoutes },
     textRoutes: { ...surveyFeature.textRoutes },
+    freeText: consultationFeature.freeText,
+    channelTextRoutes: consultationFeature.channelTextRoutes,
+    channelInvokeRoutes: consultationFeature.channelInvokeRoutes,
+    channelHelp: consultationFeature.channelHelp,
     tabUrl,
   });
   registerMessagesRoute(server, { adapter, bot, log });
@@ -171,6 +211,7 @@ export async function startApp(
   registerCatalogRoutes(server, { verifier, catalog, log });
   registerReportRoutes(server, { verifier, reports, log });
   registerSurveyRoutes(server, { verifier, surveys, log });
+  registerConsultationRoutes(server, { verifier, consultations, employees: repositories.employees, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
@@ -202,6 +243,8 @@ export async function startApp(
   // Survey reminders are checked every ten minutes; each due slot is claimed once across instances.
   await delivery.start([
     { name: 'survey-reminders', pattern: '*/10 * * * *', timezone: 'Asia/Tokyo', run: async () => void (await surveys.sendDueReminders()) },
+    // DX相談: hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
+    { name: 'consultation-unassigned', pattern: '0 9-17 * * 1-5', timezone: 'Asia/Tokyo', run: async () => void (await consultations.sendUnassignedReminders()) },
   ]);
 
   return {
@@ -212,8 +255,11 @@ export async function startApp(
     devIdentity,
     repositories,
     delivery,
+    consultations,
+    consultationChannelIdle: () => consultationNotifier.idle(),
     stop: async () => {
       await close(server);
+      await consultationNotifier.idle();
       await delivery.stop();
     },
   };

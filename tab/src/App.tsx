@@ -5,6 +5,7 @@ import type { Catalog, MySkills } from './api/skills';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
+import { ConsultPage } from './pages/consult/ConsultPage';
 import { DepartmentPage, EvidencePage, SkillsPage, TrainingPage } from './pages/pages';
 import type { HostContext, ThemeName } from './runtime/host';
 import type { RuntimeConfig } from './runtime/runtime-config';
@@ -12,7 +13,7 @@ import { fluentTheme } from './runtime/theme';
 
 const TOKEN_KEY = 'dx-navi.dev-token';
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const PAGES = ['skills', 'training', 'evidence', 'department', 'admin'] as const;
+const PAGES = ['skills', 'training', 'evidence', 'consult', 'department', 'admin'] as const;
 type PageId = (typeof PAGES)[number];
 
 const useStyles = makeStyles({
@@ -142,6 +143,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
           {current === 'skills' && <SkillsPage {...common} profile={profile} skills={skills} onSkillsSaved={setSkills} />}
           {current === 'training' && <TrainingPage {...common} catalog={catalog} />}
           {current === 'evidence' && <EvidencePage {...common} />}
+          {current === 'consult' && <ConsultPage {...common} />}
           {current === 'department' && <DepartmentPage {...common} />}
           {current === 'admin' && (
             <Suspense fallback={<Spinner label={t('loading')} />}>

@@ -198,6 +198,38 @@ export const MESSAGES = {
     en: 'Sorry, survey results are only available to the Digital Promotion Division (administrators).',
   },
   surveyNoResults: { ja: '結果を表示できるアンケートはまだありません。', en: 'No survey has opened yet, so there are no results to show.' },
+  consultNoDeskNote: {
+    ja: '相談窓口のチャネルがまだ設定されていないため、デジタル推進課はタブの「相談窓口」でこの相談を確認します。',
+    en: 'No desk channel is set up yet, so the Digital Promotion Division will see this request in the tab’s desk queue.',
+  },
+  consultNoticeAssigned: { ja: '{number} の担当者が決まりました', en: 'Someone took {number}' },
+  consultNoticeAssignedBody: { ja: '{name} さんが担当します。', en: '{name} is handling your request.' },
+  consultNoticeComment: { ja: '{number} にコメントが届きました', en: 'New comment on {number}' },
+  consultNoticeCommentBody: { ja: '{name} さんからのコメント:', en: 'Comment from {name}:' },
+  consultNoticeResolved: { ja: '{number} が解決しました', en: '{number} was resolved' },
+  consultNoticeResolvedBody: { ja: '{name} さんからの解決内容:', en: 'Resolution from {name}:' },
+  consultFaqThanksTitle: { ja: '解決してよかったです', en: 'Glad that helped' },
+  consultFaqThanksBody: {
+    ja: 'ほかにも気になることがあれば、いつでも質問を入力してください。デジタル推進課に相談したいときは「相談する」と送ってください。',
+    en: 'Type another question any time. To ask the Digital Promotion Division, send "Ask for help".',
+  },
+  consultDeskSet: {
+    ja: 'このチャネルを DX相談の相談窓口に設定しました。新しい相談はここにカードで届きます。',
+    en: 'This channel is now the DX consultation desk. New requests arrive here as cards.',
+  },
+  consultDeskAdminOnly: {
+    ja: '申し訳ありません。相談窓口の設定はデジタル推進課(管理者)のみ行えます。',
+    en: 'Sorry, only the Digital Promotion Division (administrators) can set the consultation desk.',
+  },
+  consultChannelHelp: {
+    ja: 'このチャネルでは「@DX Navi 相談窓口に設定」で DX相談の窓口に設定できます(デジタル推進課のみ)。相談は個人チャットで「相談する」と送ってください。',
+    en: 'In this channel, "@DX Navi set as desk" makes it the DX consultation desk (Digital Promotion Division only). To ask for help, send "Ask for help" in a personal chat.',
+  },
+  consultReminderTitle: { ja: '担当者が決まっていない相談があります', en: 'Requests still waiting for someone' },
+  consultReminderBody: {
+    ja: '受付から2営業日、担当者が決まっていません。カードの「担当する」で引き受けてください。',
+    en: 'Nobody has taken these for 2 business days. Press "Assign to me" on their cards.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;

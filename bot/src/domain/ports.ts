@@ -232,3 +232,56 @@ export type {
   SendResult,
   WorkItem,
 } from './delivery/delivery-ports.js';
+
+// Kept beside the DX相談 ports (appended) rather than in the import block, to keep merges of this shared file simple.
+import type { ProactiveSender as DeliveryProactiveSender, SendResult as DeliverySendResult } from './delivery/delivery-ports.js';
+
+/** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
+export interface ConsultationDesk {
+  /** The channel's conversation id (no thread suffix): new tickets start new posts there. */
+  conversationId: string;
+  /** The Bot Framework conversation reference for proactive posts, as Teams sent it. */
+  reference: Record<string, unknown>;
+  setBy: string;
+  setAt: string;
+}
+
+/** The channel message that shows a ticket, so every later change can update that one card for everyone. */
+export interface TicketPost {
+  ticketNumber: string;
+  conversationId: string;
+  activityId: string;
+  postedAt: string;
+}
+
+export interface ConsultationDeskRepository {
+  getDesk(): Promise<ConsultationDesk | undefined>;
+  /** Replaces the desk (one channel at a time: the last admin to set it wins). */
+  saveDesk(desk: ConsultationDesk): Promise<void>;
+  getTicketPost(ticketNumber: string): Promise<TicketPost | undefined>;
+  saveTicketPost(post: TicketPost): Promise<void>;
+  /** How often an FAQ card's 「解決しました」 was pressed, per FAQ entry shown on it (process evaluation). */
+  recordFaqResolved(faqIds: readonly string[]): Promise<void>;
+  /** How many FAQ answer cards were shown. */
+  recordFaqShown(): Promise<void>;
+  faqStatistics(): Promise<{ shown: number; resolved: number; resolvedByEntry: Record<string, number> }>;
+}
+
+/**
+ * What the desk and the requester are told about tickets. Implemented over Teams: the desk channel gets a card
+ * per ticket that is updated in place; the requester's notices go through the delivery engine (durable, paced).
+ * Calls return once the work is accepted, not when it reached Teams.
+ */
+export interface ConsultationNotifier {
+  /** A new ticket: post its card in the desk channel; false when no desk channel is set (nothing to post to). */
+  ticketFiled(filed: TicketChange): Promise<boolean>;
+  /** A ticket changed: refresh its channel card, and tell the requester when someone else assigned, commented or resolved. */
+  ticketChanged(change: TicketChange): Promise<void>;
+  /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */
+  unassignedReminder(tickets: readonly Ticket[]): Promise<void>;
+}
+
+/** Posts into and updates messages in a stored conversation (a Teams channel). One HTTP attempt per call. */
+export interface ConversationMessenger extends DeliveryProactiveSender {
+  update(reference: Record<string, unknown>, activityId: string, message: Record<string, unknown>): Promise<DeliverySendResult>;
+}

@@ -69,6 +69,10 @@ export const keys = {
   delivery: (broadcastId: string, employeeId: string) => ({ partitionKey: sanitizeKey(broadcastId), rowKey: sanitizeKey(employeeId) }),
   /** Scheduled job slots: one partition per job, one row per slot (`2026-W48`). */
   scheduleSlot: (job: string, slot: string) => ({ partitionKey: sanitizeKey(job), rowKey: sanitizeKey(slot) }),
+  /** DX相談 desk: the one desk channel, the channel post of each ticket (point reads), FAQ feedback counters. */
+  consultationDesk: () => ({ partitionKey: 'desk', rowKey: 'channel' }),
+  consultationTicketPost: (ticketNumber: string) => ({ partitionKey: 'post', rowKey: sanitizeKey(ticketNumber) }),
+  faqCounter: (name: string) => ({ partitionKey: 'faq', rowKey: sanitizeKey(name) }),
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';

@@ -17,6 +17,7 @@ export const TABLE_NAMES = [
   'Broadcasts',
   'Deliveries',
   'ScheduleLeases',
+  'ConsultationDesk',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

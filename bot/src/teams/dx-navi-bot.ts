@@ -4,8 +4,9 @@ import { localeFrom, t } from '../cards/messages.js';
 import { buildWelcomeCard } from '../cards/welcome-card.js';
 import type { ConversationReferenceRepository } from '../domain/ports.js';
 import type { ProfileService } from '../domain/profile-service.js';
+import type { EmployeeProfile } from '../domain/employee.js';
 import { AppError } from '../domain/errors.js';
-import type { CommandRoutes, InvokeRoutes, TextRoutes, TurnScope } from './features.js';
+import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandRoutes, FreeTextHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from './features.js';
 import { commandFromSubmit, commandFromText, normalizeCommandText } from './router.js';
 
 export interface DxNaviBotDeps {
@@ -16,6 +17,14 @@ export interface DxNaviBotDeps {
   invokeRoutes: InvokeRoutes;
   /** Typed phrases that are not menu commands, e.g. an admin's 「アンケート結果」. */
   textRoutes?: TextRoutes;
+  /** Personal chat text that is neither a command nor a phrase (DX相談: the FAQ); the help card when it declines. */
+  freeText?: FreeTextHandler;
+  /** Team channel, after the @mention: exact phrases, e.g. an admin's 「相談窓口に設定」. */
+  channelTextRoutes?: ChannelTextRoutes;
+  /** Team channel: Action.Execute verbs on cards the bot posted there (the DX相談 desk's ticket cards). */
+  channelInvokeRoutes?: ChannelInvokeRoutes;
+  /** Team channel: the answer to any other mention. */
+  channelHelp?: (scope: ChannelTurnScope) => Promise<void>;
   tabUrl: string;
   now?: () => Date;
 }
@@ -47,7 +56,7 @@ export class DxNaviBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (!isPersonal(context)) {
-        // Team scope arrives with the consultation desk; until then, point people at personal chat.
+        if (isChannel(context)) await this.channelMessage(context);
         await next();
         return;
       }
@@ -60,6 +69,8 @@ export class DxNaviBot extends TeamsActivityHandler {
         await this.deps.routes[command](scope);
       } else if (textRoute) {
         await textRoute(scope);
+      } else if (text && this.deps.freeText && (await this.deps.freeText(scope, text))) {
+        // Answered (the FAQ).
       } else {
         await context.sendActivity(
           MessageFactory.attachment(buildHelpCard({ locale: scope.locale, unrecognisedText: text || undefined })),
@@ -75,19 +86,51 @@ export class DxNaviBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb ?? '';
-    const handler = Object.hasOwn(this.deps.invokeRoutes, verb) ? this.deps.invokeRoutes[verb] : undefined;
-    if (!handler || !isPersonal(context)) {
+    const unknown = (): AdaptiveCardInvokeResponse => {
       const message = t('unknownCardAction', localeFrom(context.activity.locale));
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
+    };
+    let result: InvokeResult;
+    if (isPersonal(context)) {
+      const handler = Object.hasOwn(this.deps.invokeRoutes, verb) ? this.deps.invokeRoutes[verb] : undefined;
+      if (!handler) return unknown();
+      result = await handler(await this.recordPersonalConversation(context), invokeValue.action.data);
+    } else {
+      const routes = this.deps.channelInvokeRoutes;
+      const handler = isChannel(context) && routes && Object.hasOwn(routes, verb) ? routes[verb] : undefined;
+      if (!handler) return unknown();
+      result = await handler(await this.channelScope(context), invokeValue.action.data);
     }
-    const scope = await this.recordPersonalConversation(context);
-    const result = await handler(scope, invokeValue.action.data);
     if (result.kind === 'error') {
       return { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: result.message } };
     }
     // botbuilder types the card as a loose record; ours is the typed Adaptive Card it serialises.
     const card = result.card.content as unknown as Record<string, unknown>;
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  /** A channel turn: routed by phrase after the @mention; anything else gets the channel's short help. */
+  private async channelMessage(context: TurnContext): Promise<void> {
+    const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
+    const routes = this.deps.channelTextRoutes;
+    const phrase = normalizeCommandText(text);
+    const route = routes && Object.hasOwn(routes, phrase) ? routes[phrase] : undefined;
+    if (route) await route(await this.channelScope(context));
+    else if (this.deps.channelHelp) await this.deps.channelHelp(await this.channelScope(context));
+  }
+
+  /** Who acts in a channel: their Entra id and employee record (if HR's data or an install made one); nothing is saved. */
+  private async channelScope(context: TurnContext): Promise<ChannelTurnScope> {
+    const actorId = context.activity.from?.aadObjectId;
+    let profile: EmployeeProfile | undefined;
+    if (actorId) {
+      try {
+        profile = await this.deps.profiles.getProfile(actorId);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
+      }
+    }
+    return { context, locale: localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
   }
 
   private async recordPersonalConversation(context: TurnContext): Promise<TurnScope> {
@@ -116,6 +159,11 @@ export class DxNaviBot extends TeamsActivityHandler {
 function conversationReferenceFor(activity: TurnContext['activity']): Record<string, unknown> {
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
   return reference;
+}
+
+/** A standard or private channel of a team (the bot sees its messages only when @mentioned). */
+function isChannel(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'channel';
 }
 
 function isPersonal(context: TurnContext): boolean {

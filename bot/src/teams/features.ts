@@ -25,3 +25,20 @@ export type InvokeRoutes = Record<string, InvokeHandler>;
 
 /** Exact typed phrases beyond the menu (normalised with normalizeCommandText) and their handlers. */
 export type TextRoutes = Record<string, CommandHandler>;
+
+/** Personal chat free text that is no command: true when a feature answered it (otherwise the help card). */
+export type FreeTextHandler = (scope: TurnScope, text: string) => Promise<boolean>;
+
+/**
+ * One turn in a team channel (DX相談 desk): who acted, from the activity's Entra id, and their employee record if
+ * there is one. No conversation reference is stored for channel turns: the desk's is stored on purpose only.
+ */
+export interface ChannelTurnScope {
+  context: TurnContext;
+  locale: Locale;
+  actorId: string | undefined;
+  profile: EmployeeProfile | undefined;
+}
+export type ChannelInvokeRoutes = Record<string, (scope: ChannelTurnScope, data: unknown) => Promise<InvokeResult>>;
+/** Exact phrases after the @mention in a channel (normalised with normalizeCommandText). */
+export type ChannelTextRoutes = Record<string, (scope: ChannelTurnScope) => Promise<void>>;

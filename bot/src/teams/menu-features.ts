@@ -11,6 +11,9 @@ export interface MenuFeatureDeps {
   findTraining: CommandHandler;
   /** アンケート, from the survey feature. */
   survey: CommandHandler;
+  /** 相談する and 相談状況, from the consultation feature (until wired: 準備中). */
+  consult?: CommandHandler;
+  consultStatus?: CommandHandler;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
@@ -32,8 +35,8 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
       await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, skills, locale, tabUrl: deps.tabUrl })));
     },
     'find-training': deps.findTraining,
-    consult: notYetAvailable('consult'),
-    'consult-status': notYetAvailable('consult-status'),
+    consult: deps.consult ?? notYetAvailable('consult'),
+    'consult-status': deps.consultStatus ?? notYetAvailable('consult-status'),
     survey: deps.survey,
     'notification-settings': notYetAvailable('notification-settings'),
   };

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { SendFailure } from '../domain/delivery/retry-policy.js';
-import type { ProactiveSender, SendResult } from '../domain/ports.js';
+import type { ConversationMessenger, ProactiveSender, SendResult } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
 
 // The connector client's pipeline (@azure/core-rest-pipeline) retries 429 (honouring Retry-After) and 5xx up to 3
@@ -71,5 +71,49 @@ export function createProactiveSender(options: { adapter: CloudAdapter; appId: s
       }
       return result ?? { ok: false, failure: { status: undefined, retryAfter: undefined, networkCode: 'no-turn', message: 'the proactive turn did not run' } };
     },
+  };
+}
+
+/**
+ * Posts and updates messages in a stored conversation (the DX相談 desk channel): like createProactiveSender, one
+ * HTTP request per call with the SDK's own retries removed and every outcome returned, plus `update`, which
+ * replaces a message the bot posted (a ticket card refreshed for everyone in the channel).
+ */
+export function createConversationMessenger(options: { adapter: CloudAdapter; appId: string | undefined; log: Logger }): ConversationMessenger {
+  const { adapter, log } = options;
+  let warnedAboutPipeline = false;
+  async function inTurn(reference: Record<string, unknown>, work: (context: TurnContext) => Promise<SendResult>): Promise<SendResult> {
+    let result: SendResult | undefined;
+    try {
+      await adapter.continueConversationAsync(options.appId ?? '', reference as Partial<ConversationReference>, async (context: TurnContext) => {
+        const pipeline = pipelineOf(context.turnState.get(adapter.ConnectorClientKey));
+        if (pipeline) {
+          if (pipeline.getOrderedPolicies().some((policy) => policy.name === SDK_RETRY_POLICY)) pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+        } else if (!warnedAboutPipeline) {
+          warnedAboutPipeline = true;
+          log.warn('conversation messenger: connector client pipeline not found; the SDK may retry on its own (botbuilder changed?)');
+        }
+        try {
+          result = await work(context);
+        } catch (error) {
+          result = { ok: false, failure: toFailure(error) };
+        }
+      });
+    } catch (error) {
+      return { ok: false, failure: toFailure(error) };
+    }
+    return result ?? { ok: false, failure: { status: undefined, retryAfter: undefined, networkCode: 'no-turn', message: 'the proactive turn did not run' } };
+  }
+  return {
+    send: (reference, message) =>
+      inTurn(reference, async (context) => {
+        const response = await context.sendActivity(message);
+        return { ok: true, activityId: response?.id };
+      }),
+    update: (reference, activityId, message) =>
+      inTurn(reference, async (context) => {
+        await context.updateActivity({ ...message, id: activityId, type: 'message' });
+        return { ok: true, activityId };
+      }),
   };
 }

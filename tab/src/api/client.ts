@@ -12,6 +12,7 @@ import {
   wardDistributionSchema,
   type CourseView,
 } from './skills';
+import { createConsultationApi } from './consultations';
 import { startedSchema, surveyResultsSchema, surveyRoundSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export const profileSchema = z.object({
@@ -74,6 +75,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   }
   const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
+    consultations: createConsultationApi(request),
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>

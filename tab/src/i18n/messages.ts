@@ -59,6 +59,7 @@ export const MESSAGES = {
   nav_evidence: { ja: '実績・助成', en: 'Records & subsidy' },
   nav_department: { ja: '部署の状況', en: 'My department' },
   nav_admin: { ja: '管理', en: 'Admin' },
+  nav_consult: { ja: '私の相談', en: 'My requests' },
   chartHeading: { ja: 'スキルレベル', en: 'Skill levels' },
   chartLabel: { ja: '専門スキル5分野のレベル(LV0〜LV3)', en: 'Levels in the five specialist skills (LV0–LV3)' },
   nextSessions: { ja: '次の開催', en: 'Next sessions' },

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog } from '../../api/skills';
 import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
+import { AdminConsultations } from './AdminConsultations';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
 import { WardOverview } from './WardOverview';
@@ -15,6 +16,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
   return (
     <div className={styles.stack}>
       <WardOverview locale={props.locale} api={props.api} onError={props.onError} />
+      <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
+import { demoEmployees } from '../../bot/src/dev/demo-data.js';
+import type { LocalStack } from '../../bot/src/dev/local-stack.js';
+import { personalActivity, postActivity } from '../support/activities.js';
+import { launchChromium, screenshot } from '../support/browser.js';
+import { startTestLocalStack } from '../support/local-stack.js';
+import { TEST_TENANT_ID } from '../support/test-app.js';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), stack?.stop()]);
+});
+
+const employees = demoEmployees(TEST_TENANT_ID);
+const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
+const [requester, colleague] = employees.filter((candidate) => !candidate.roles.includes('admin'));
+
+/** An employee files a request in the chat, as Teams would post 相談する and then 送信 (two Action.Execute invokes). */
+async function fileInChat(person: (typeof employees)[number], form: { category: string; title: string; details: string; urgency: string }) {
+  const invoke = async (verb: string, data: unknown) => {
+    const activity = personalActivity({ aadObjectId: person.id, name: person.displayName }, `${stack.app.baseUrl}/dev/connector/`, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    return JSON.stringify(await (await postActivity(stack.app.baseUrl, activity)).json());
+  };
+  const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(await invoke(CONSULTATION_VERBS.openForm, { title: form.title }))![1];
+  const confirmation = await invoke(CONSULTATION_VERBS.submit, { submissionId, preferredContact: 'online-meeting', ...form });
+  return /DX-\d{4}-\d{4}/.exec(confirmation)![0];
+}
+
+async function signedIn(person: (typeof employees)[number], hash: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  await page.goto(`${stack.tabUrl}#${hash}`);
+  await page.getByTestId(`dev-identity-${person.id}`).click();
+  return page;
+}
+
+describe('DX相談 in the tab (headless Chromium)', () => {
+  let kintone: string;
+  let security: string;
+
+  it('when an employee opens 私の相談, then their requests are listed, the history shows, and a comment is added', async () => {
+    kintone = await fileInChat(requester!, { category: 'tool', title: 'kintoneで申請受付アプリを作りたい', details: '紙の申請書を kintone で受け付けたい。', urgency: 'medium' });
+    security = await fileInChat(colleague!, { category: 'security', title: 'USBメモリの利用について', details: '外部とのデータ受け渡し方法を知りたい。', urgency: 'high' });
+    const page = await signedIn(requester!, 'consult');
+    await page.getByTestId('nav-consult').click();
+    await expect.poll(() => page.getByTestId('my-consultations').textContent()).toContain(kintone);
+    expect(await page.getByTestId('my-consultations').textContent()).not.toContain(security);
+    await page.getByTestId(`my-ticket-open-${kintone}`).click();
+    const detail = page.getByTestId(`ticket-detail-${kintone}`);
+    expect(await detail.textContent()).toContain('紙の申請書を kintone で受け付けたい。');
+    expect(await detail.getByTestId('ticket-history').textContent()).toContain('相談を受付');
+    // The requester may comment (and close nothing yet): no desk buttons.
+    expect(await page.getByTestId('ticket-action-assign').count()).toBe(0);
+    await page.getByTestId('ticket-text').fill('画面のイメージを添付します。');
+    await page.getByTestId('ticket-action-comment').click();
+    await expect.poll(() => detail.getByTestId('ticket-history').textContent()).toContain('画面のイメージを添付します。');
+    await screenshot(page, 'tab-consult-mine');
+    await page.close();
+  });
+
+  it('when the admin opens 相談窓口, then the queue shows counts and filters, and taking and resolving a ticket there updates it', async () => {
+    const page = await signedIn(admin, 'admin');
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(kintone);
+    expect(await page.getByTestId('consult-queue').textContent()).toContain(security);
+    expect(await page.getByTestId('consult-count-new').textContent()).toContain('受付 2');
+
+    await page.getByTestId('consult-filter-category').selectOption('security');
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).not.toContain(kintone);
+    expect(await page.getByTestId('consult-queue').textContent()).toContain(security);
+    await page.getByTestId('consult-filter-category').selectOption('');
+
+    await page.getByTestId(`consult-open-${kintone}`).click();
+    const detail = page.getByTestId(`ticket-detail-${kintone}`);
+    await page.getByTestId('ticket-action-assign').click();
+    await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('担当者決定');
+    expect(await detail.textContent()).toContain(admin.displayName);
+    await page.getByTestId('ticket-action-start').click();
+    await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('対応中');
+    await page.getByTestId('ticket-text').fill('アプリの雛形を作成して共有しました。');
+    await page.getByTestId('ticket-action-resolve').click();
+    await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('解決');
+    expect(await detail.textContent()).toContain('アプリの雛形を作成して共有しました。');
+    await expect.poll(() => page.getByTestId('consult-count-resolved').textContent()).toContain('解決 1');
+    await screenshot(page, 'tab-admin-consult-desk');
+    await page.locator('section[aria-labelledby="consult-desk-heading"]').screenshot({ path: '.artifacts/screenshots/tab-admin-consult-section.png' });
+    await page.close();
+  });
+
+  it('when the requester rates the resolved request in the tab, then it is closed with the rating and the buttons are gone', async () => {
+    const page = await signedIn(requester!, 'consult');
+    await page.getByTestId('nav-consult').click();
+    await page.getByTestId(`my-ticket-open-${kintone}`).click();
+    const detail = page.getByTestId(`ticket-detail-${kintone}`);
+    await page.getByTestId('ticket-rate-5').click();
+    await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('完了');
+    expect(await detail.textContent()).toContain('5 / 5');
+    expect(await page.getByTestId('ticket-rate-5').count()).toBe(0);
+    await screenshot(page, 'tab-consult-rated');
+    await page.close();
+  });
+});
