@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every PartitionKey and RowKey is built here. Table keys may not contain / \ # ? or control characters;
  * those (and % itself, so the scheme is reversible) are percent-encoded.
@@ -14,8 +16,15 @@ export const keys = {
   employee: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'profile' }),
   /** Departments are few (about 100): one partition, listed whole. */
   department: (departmentId: string) => ({ partitionKey: 'department', rowKey: sanitizeKey(departmentId) }),
-  /** Conversation references: per employee, one row per scope. */
-  personalConversation: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'personal' }),
+  /**
+   * Conversation references: a point read per employee, spread over 256 partitions by a hash of the id. A partition
+   * per employee would do the same in Azure, but the Azurite emulator slows with every partition it holds, and a
+   * broadcast reads one reference per recipient.
+   */
+  personalConversation: (employeeId: string) => ({
+    partitionKey: `personal-${createHash('sha256').update(employeeId).digest('hex').slice(0, 2)}`,
+    rowKey: sanitizeKey(employeeId),
+  }),
   /** The course catalog is small and always listed whole. */
   course: (courseId: string) => ({ partitionKey: 'course', rowKey: sanitizeKey(courseId) }),
   /** Skill self-assessment: the current row and its history live in the employee's own partition. */
