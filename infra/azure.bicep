@@ -21,6 +21,11 @@ param aadAppTenantId string
 @description('Teams app id, for deep links into the personal tab')
 param teamsAppId string
 
+@secure()
+@description('Keeps survey participation apart from answers (HMAC and AES-GCM keys are derived from it); never change it while a round is open.')
+@minLength(32)
+param surveyKey string
+
 param webAppSku string = 'B1'
 param botDisplayName string = 'DX Navi'
 param location string = resourceGroup().location
@@ -93,6 +98,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TAB_DOMAIN', value: tabDomain }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'STORAGE_ACCOUNT_NAME', value: storageAccount.name }
+        { name: 'SECRET_SURVEY_KEY', value: surveyKey }
       ]
     }
   }
