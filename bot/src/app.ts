@@ -41,6 +41,13 @@ import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-e
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
 import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
 import { createProactiveSender } from './teams/proactive-sender.js';
+import { newsCardBytes } from './cards/news-card.js';
+import { weeklyDigestJob, type ScheduledJob } from './delivery/job-scheduler.js';
+import { createNewsPublisher } from './delivery/news-publisher.js';
+import { createNewsService, createTrainingReminderService, type NewsService } from './domain/news/news-service.js';
+import { registerNewsRoutes } from './http/news-routes.js';
+import { createNewsRepository, createNotificationPreferenceRepository } from './storage/news-repository.js';
+import { createNewsFeature } from './teams/news-feature.js';
 
 export interface RunningApp {
   server: Server;
@@ -54,6 +61,8 @@ export interface RunningApp {
   repositories: ReturnType<typeof createRepositories>;
   /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
   delivery: DeliveryEngine;
+  /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
+  news: { service: NewsService; jobs: { weeklyDigest: ScheduledJob; trainingReminders: ScheduledJob } };
   stop(): Promise<void>;
 }
 
@@ -73,6 +82,8 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     programmeTexts: createProgrammeTextRepository(storage),
     surveyRounds: createSurveyRoundRepository(storage),
     surveyResponses: createSurveyResponseRepository(storage, { secret: options.surveyKey }),
+    news: createNewsRepository(storage),
+    notificationPreferences: createNotificationPreferenceRepository(storage),
   };
 }
 
@@ -148,12 +159,30 @@ export async function startApp(
     : `${config.tabEndpoint}/index.html`;
   const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
   const surveyFeature = createSurveyFeature({ surveys, tabUrl });
+  // インフォメーション (issue 4): news, the weekly digest and training reminders, all sent by the delivery engine.
+  const newsPublisher = createNewsPublisher({ engine: delivery, tabUrl });
+  const news = createNewsService({
+    news: repositories.news,
+    employees: repositories.employees,
+    departments: repositories.departments,
+    preferences: repositories.notificationPreferences,
+    publisher: newsPublisher,
+    cardBytes: newsCardBytes,
+  });
+  const trainingReminders = createTrainingReminderService({
+    sessions: repositories.trainingSessions,
+    courses: repositories.courses,
+    employees: repositories.employees,
+    publisher: newsPublisher,
+    reminderDays: config.news.reminderDays,
+  });
+  const newsFeature = createNewsFeature({ news, training, reminderDays: config.news.reminderDays, tabUrl });
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, survey: surveyFeature.survey, tabUrl }),
-    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes },
-    textRoutes: { ...surveyFeature.textRoutes },
+    routes: createMenuRoutes({ skills, findTraining: trainingFeature.findTraining, survey: surveyFeature.survey, notificationSettings: newsFeature.notificationSettings, tabUrl }),
+    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes, ...newsFeature.invokeRoutes },
+    textRoutes: { ...surveyFeature.textRoutes, ...newsFeature.textRoutes },
     tabUrl,
   });
   registerMessagesRoute(server, { adapter, bot, log });
@@ -171,6 +200,7 @@ export async function startApp(
   registerCatalogRoutes(server, { verifier, catalog, log });
   registerReportRoutes(server, { verifier, reports, log });
   registerSurveyRoutes(server, { verifier, surveys, log });
+  registerNewsRoutes(server, { verifier, news, delivery, employees: repositories.employees, departments: repositories.departments, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
@@ -200,8 +230,19 @@ export async function startApp(
   }
 
   // Survey reminders are checked every ten minutes; each due slot is claimed once across instances.
+  const newsJobs = {
+    weeklyDigest: weeklyDigestJob({ pattern: config.news.weeklyDigestCron, run: async ({ slot }) => void (await news.runWeeklyDigest(slot)) }),
+    trainingReminders: {
+      name: 'training-reminders',
+      pattern: config.news.reminderCron,
+      timezone: 'Asia/Tokyo',
+      run: async ({ scheduledAt }) => void (await trainingReminders.sendDue(scheduledAt)),
+    } satisfies ScheduledJob,
+  };
   await delivery.start([
     { name: 'survey-reminders', pattern: '*/10 * * * *', timezone: 'Asia/Tokyo', run: async () => void (await surveys.sendDueReminders()) },
+    newsJobs.weeklyDigest,
+    newsJobs.trainingReminders,
   ]);
 
   return {
@@ -212,6 +253,7 @@ export async function startApp(
     devIdentity,
     repositories,
     delivery,
+    news: { service: news, jobs: newsJobs },
     stop: async () => {
       await close(server);
       await delivery.stop();

@@ -69,6 +69,10 @@ export const keys = {
   delivery: (broadcastId: string, employeeId: string) => ({ partitionKey: sanitizeKey(broadcastId), rowKey: sanitizeKey(employeeId) }),
   /** Scheduled job slots: one partition per job, one row per slot (`2026-W48`). */
   scheduleSlot: (job: string, slot: string) => ({ partitionKey: sanitizeKey(job), rowKey: sanitizeKey(slot) }),
+  /** News items are few (a handful a week) and listed whole for the admin and the digest: one partition. */
+  newsItem: (newsId: string) => ({ partitionKey: 'news', rowKey: sanitizeKey(newsId) }),
+  /** Notification settings: one row per employee, in their own partition. */
+  notificationPreferences: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'notifications' }),
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';

@@ -17,6 +17,8 @@ export const TABLE_NAMES = [
   'Broadcasts',
   'Deliveries',
   'ScheduleLeases',
+  'News',
+  'NotificationPreferences',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -11,6 +11,8 @@ export interface MenuFeatureDeps {
   findTraining: CommandHandler;
   /** アンケート, from the survey feature. */
   survey: CommandHandler;
+  /** 通知設定, from the news feature. */
+  notificationSettings: CommandHandler;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
@@ -35,6 +37,6 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
     consult: notYetAvailable('consult'),
     'consult-status': notYetAvailable('consult-status'),
     survey: deps.survey,
-    'notification-settings': notYetAvailable('notification-settings'),
+    'notification-settings': deps.notificationSettings,
   };
 }
