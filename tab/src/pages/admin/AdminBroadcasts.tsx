@@ -31,17 +31,22 @@ export function AdminBroadcasts(props: { locale: Locale; api: Api; onError: (mes
   const [selected, setSelected] = useState<string | undefined>();
   const [report, setReport] = useState<ReportView | undefined>();
 
+  // The report is read first: reading it is what records a finished broadcast as completed for the list.
   const refresh = useCallback(async () => {
     if (!selected) return;
-    const [loaded] = await Promise.all([api.admin.broadcastReport(selected), reload()]);
-    setReport(loaded);
+    setReport(await api.admin.broadcastReport(selected));
+    await reload();
   }, [api, selected, reload]);
+  const finished = report?.broadcast?.id === selected && report?.broadcast?.state === 'completed';
   useEffect(() => {
     if (!selected) return;
     void attempt(refresh, onError);
+  }, [selected, refresh, onError]);
+  useEffect(() => {
+    if (!selected || finished) return;
     const timer = setInterval(() => void refresh().catch(() => undefined), POLL_MS);
     return () => clearInterval(timer);
-  }, [selected, refresh, onError]);
+  }, [selected, finished, refresh]);
 
   const download = (broadcastId: string) =>
     attempt(async () => {
@@ -110,7 +115,7 @@ export function AdminBroadcasts(props: { locale: Locale; api: Api; onError: (mes
                               <TableCell>{row.displayName || row.employeeId}</TableCell>
                               <TableCell>
                                 {t(`count_${row.state === 'no-reference' ? 'noReference' : (row.state as Exclude<(typeof COUNT_KEYS)[number], 'total' | 'noReference'>)}`)}
-                                {row.reason ? ` (${row.reason})` : ''}
+                                {row.reason && row.state !== 'no-reference' ? ` (${row.reason})` : ''}
                               </TableCell>
                             </TableRow>
                           ))}
