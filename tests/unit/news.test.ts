@@ -8,6 +8,7 @@ import { MAX_NEWS_CARD_BYTES, planDigest, validateNewsContent, type NewsInput, t
 import { parseNewsMarkdown } from '../../bot/src/domain/news/news-markdown.js';
 import { dueReminders, parseReminderDays } from '../../bot/src/domain/news/training-reminders.js';
 import type { TrainingSession } from '../../bot/src/domain/training-sessions.js';
+import { ConfigError, loadConfig } from '../../bot/src/config.js';
 import { parseAdaptiveCard } from '../support/cards.js';
 
 const input = (change: Partial<NewsInput> = {}): NewsInput => ({
@@ -176,5 +177,26 @@ describe('digest plan and reminder windows', () => {
     ]);
     expect(parseReminderDays('7,1')).toEqual([7, 1]);
     expect(parseReminderDays('7,x')).toBeUndefined();
+  });
+});
+
+describe('news configuration', () => {
+  it('when nothing is set, then the digest goes out Mondays 09:00 and reminders come 7 and 1 days before, checked hourly', () => {
+    expect(loadConfig({}).news).toEqual({ weeklyDigestCron: '0 9 * * 1', reminderDays: [7, 1], reminderCron: '5 * * * *' });
+    expect(loadConfig({ WEEKLY_DIGEST_CRON: '30 8 * * 2', TRAINING_REMINDER_DAYS: '3, 14' }).news).toMatchObject({ weeklyDigestCron: '30 8 * * 2', reminderDays: [14, 3] });
+  });
+
+  it('when WEEKLY_DIGEST_CRON or TRAINING_REMINDER_DAYS is not valid, then the error names the variable', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ WEEKLY_DIGEST_CRON: 'every monday', TRAINING_REMINDER_DAYS: '7,zero' });
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems.join('\n');
+        throw error;
+      }
+      return '';
+    })();
+    expect(problems).toMatch(/^WEEKLY_DIGEST_CRON: /m);
+    expect(problems).toMatch(/^TRAINING_REMINDER_DAYS: /m);
   });
 });
