@@ -48,6 +48,13 @@ import { registerConsultationRoutes } from './http/consultation-routes.js';
 import { createConsultationRepository } from './storage/consultation-repository.js';
 import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
 import { createConsultationFeature } from './teams/consultation-feature.js';
+import { newsCardBytes } from './cards/news-card.js';
+import { weeklyDigestJob, type ScheduledJob } from './delivery/job-scheduler.js';
+import { createNewsPublisher } from './delivery/news-publisher.js';
+import { createNewsService, createTrainingReminderService, type NewsService } from './domain/news/news-service.js';
+import { registerNewsRoutes } from './http/news-routes.js';
+import { createNewsRepository, createNotificationPreferenceRepository } from './storage/news-repository.js';
+import { createNewsFeature } from './teams/news-feature.js';
 
 export interface RunningApp {
   server: Server;
@@ -64,6 +71,8 @@ export interface RunningApp {
   /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
   consultations: ConsultationService;
   consultationChannelIdle: () => Promise<void>;
+  /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
+  news: { service: NewsService; jobs: { weeklyDigest: ScheduledJob; trainingReminders: ScheduledJob } };
   stop(): Promise<void>;
 }
 
@@ -85,6 +94,8 @@ export function createRepositories(storage: ReturnType<typeof createTableStorage
     surveyResponses: createSurveyResponseRepository(storage, { secret: options.surveyKey }),
     consultations: createConsultationRepository(storage),
     consultationDesk: createConsultationDeskRepository(storage),
+    news: createNewsRepository(storage),
+    notificationPreferences: createNotificationPreferenceRepository(storage),
   };
 }
 
@@ -177,6 +188,24 @@ export async function startApp(
   const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
   const surveyFeature = createSurveyFeature({ surveys, tabUrl });
   const consultationFeature = createConsultationFeature({ consultations });
+  // インフォメーション (issue 4): news, the weekly digest and training reminders, all sent by the delivery engine.
+  const newsPublisher = createNewsPublisher({ engine: delivery, tabUrl });
+  const news = createNewsService({
+    news: repositories.news,
+    employees: repositories.employees,
+    departments: repositories.departments,
+    preferences: repositories.notificationPreferences,
+    publisher: newsPublisher,
+    cardBytes: newsCardBytes,
+  });
+  const trainingReminders = createTrainingReminderService({
+    sessions: repositories.trainingSessions,
+    courses: repositories.courses,
+    employees: repositories.employees,
+    publisher: newsPublisher,
+    reminderDays: config.news.reminderDays,
+  });
+  const newsFeature = createNewsFeature({ news, training, reminderDays: config.news.reminderDays, tabUrl });
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
@@ -186,10 +215,11 @@ export async function startApp(
       survey: surveyFeature.survey,
       consult: consultationFeature.consult,
       consultStatus: consultationFeature.consultStatus,
+      notificationSettings: newsFeature.notificationSettings,
       tabUrl,
     }),
-    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes, ...consultationFeature.invokeRoutes },
-    textRoutes: { ...surveyFeature.textRoutes },
+    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes, ...consultationFeature.invokeRoutes, ...newsFeature.invokeRoutes },
+    textRoutes: { ...surveyFeature.textRoutes, ...newsFeature.textRoutes },
     freeText: consultationFeature.freeText,
     channelTextRoutes: consultationFeature.channelTextRoutes,
     channelInvokeRoutes: consultationFeature.channelInvokeRoutes,
@@ -212,6 +242,7 @@ export async function startApp(
   registerReportRoutes(server, { verifier, reports, log });
   registerSurveyRoutes(server, { verifier, surveys, log });
   registerConsultationRoutes(server, { verifier, consultations, employees: repositories.employees, log });
+  registerNewsRoutes(server, { verifier, news, delivery, employees: repositories.employees, departments: repositories.departments, log });
 
   let devConnector: ConnectorRecorder | undefined;
   const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
@@ -241,10 +272,21 @@ export async function startApp(
   }
 
   // Survey reminders are checked every ten minutes; each due slot is claimed once across instances.
+  const newsJobs = {
+    weeklyDigest: weeklyDigestJob({ pattern: config.news.weeklyDigestCron, run: async ({ slot }) => void (await news.runWeeklyDigest(slot)) }),
+    trainingReminders: {
+      name: 'training-reminders',
+      pattern: config.news.reminderCron,
+      timezone: 'Asia/Tokyo',
+      run: async ({ scheduledAt }) => void (await trainingReminders.sendDue(scheduledAt)),
+    } satisfies ScheduledJob,
+  };
   await delivery.start([
     { name: 'survey-reminders', pattern: '*/10 * * * *', timezone: 'Asia/Tokyo', run: async () => void (await surveys.sendDueReminders()) },
     // DX相談: hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
     { name: 'consultation-unassigned', pattern: '0 9-17 * * 1-5', timezone: 'Asia/Tokyo', run: async () => void (await consultations.sendUnassignedReminders()) },
+    newsJobs.weeklyDigest,
+    newsJobs.trainingReminders,
   ]);
 
   return {
@@ -257,6 +299,7 @@ export async function startApp(
     delivery,
     consultations,
     consultationChannelIdle: () => consultationNotifier.idle(),
+    news: { service: news, jobs: newsJobs },
     stop: async () => {
       await close(server);
       await consultationNotifier.idle();

@@ -1,4 +1,6 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseReminderDays } from './domain/news/training-reminders.js';
 
 /**
  * Every environment variable the server reads, parsed once at start-up. This is the only module that touches
@@ -21,6 +23,9 @@ import { z } from 'zod';
  * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
  * | DATA_DIR | where the embedded Azurite keeps its data | .data |
  * | DELIVERY_MESSAGES_PER_SECOND | the delivery engine's app-wide pace for proactive messages (Teams allows about 50/s per tenant) | 30 |
+ * | WEEKLY_DIGEST_CRON | when the weekly DX news digest goes out: a cron pattern (5 fields) in Asia/Tokyo; one digest per ISO week whatever the pattern | `0 9 * * 1` (Monday 09:00) |
+ * | TRAINING_REMINDER_DAYS | days before a training session its enrolled participants are reminded, comma-separated | `7,1` |
+ * | TRAINING_REMINDER_CRON | how often due training reminders are looked for (cron, Asia/Tokyo); each run is claimed once across instances | `5 * * * *` (hourly) |
  * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
 const optionalString = z
@@ -44,6 +49,20 @@ const urlWithoutTrailingSlash = z
  */
 export const DEV_SURVEY_KEY = 'dx-navi-development-only-survey-key-not-secret';
 const MIN_SURVEY_KEY_LENGTH = 32;
+
+const cronPattern = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((pattern) => {
+      try {
+        new Cron(pattern, { paused: true, timezone: 'Asia/Tokyo' }).stop();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a cron pattern such as "0 9 * * 1"');
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
@@ -70,6 +89,20 @@ const environmentSchema = z
     AZURITE_QUEUE_PORT: port(10001),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(30),
+    WEEKLY_DIGEST_CRON: cronPattern('0 9 * * 1'),
+    TRAINING_REMINDER_DAYS: z
+      .string()
+      .trim()
+      .default('7,1')
+      .transform((value, ctx) => {
+        const days = parseReminderDays(value);
+        if (days === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'must be whole days from 1 to 60, comma-separated, e.g. 7,1' });
+          return z.NEVER;
+        }
+        return days;
+      }),
+    TRAINING_REMINDER_CRON: cronPattern('5 * * * *'),
     SECRET_SURVEY_KEY: optionalString.pipe(z.string().min(MIN_SURVEY_KEY_LENGTH, `must be at least ${MIN_SURVEY_KEY_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
@@ -130,6 +163,8 @@ export interface AppConfig {
   /** Links survey participation to answer sheets; never stored in a table. */
   surveyKey: string;
   delivery: { messagesPerSecond: number };
+  /** インフォメーション: the weekly digest's schedule and the training reminders (cron patterns in Asia/Tokyo). */
+  news: { weeklyDigestCron: string; reminderDays: number[]; reminderCron: string };
 }
 
 export class ConfigError extends Error {
@@ -188,6 +223,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     storage,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,
     delivery: { messagesPerSecond: env.DELIVERY_MESSAGES_PER_SECOND },
+    news: { weeklyDigestCron: env.WEEKLY_DIGEST_CRON, reminderDays: env.TRAINING_REMINDER_DAYS, reminderCron: env.TRAINING_REMINDER_CRON },
   };
 }
 

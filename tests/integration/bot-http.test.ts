@@ -99,9 +99,11 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
     expect(card.actions?.[0]?.url).toMatch(/\/index\.html$/);
   });
 
-  it('when a feature not built yet is asked for, then the bot says it is coming rather than pretending', async () => {
+  it('when 通知設定 is asked for, then the settings card with the news categories comes back', async () => {
     const [reply] = await converse(textMessage(newUser('8'), connector.serviceUrl, '通知設定'));
-    expect(reply!.activity.text).toBe('「通知設定」は現在準備中です。公開までしばらくお待ちください。');
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(cardText(card)).toContain('庁内優良事例');
   });
 
   it('when a malformed activity is posted, then the server answers 400 and keeps serving', async () => {

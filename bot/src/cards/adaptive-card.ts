@@ -42,7 +42,9 @@ export type CardElement =
       value?: string;
       wrap?: boolean;
       spacing?: 'None' | 'Small' | 'Medium' | 'Large';
-    };
+    }
+  | { type: 'Input.Toggle'; id: string; title: string; label?: string; value?: string; valueOn?: string; valueOff?: string; wrap?: boolean; spacing?: 'None' | 'Small' | 'Medium' | 'Large' }
+  | { type: 'Image'; url: string; altText?: string; size?: 'Auto' | 'Stretch' | 'Small' | 'Medium' | 'Large'; spacing?: 'None' | 'Small' | 'Medium' | 'Large' };
 
 /** The card an Action.ShowCard opens in place (no schema or version of its own). */
 export interface ShownCard {

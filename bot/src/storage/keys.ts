@@ -82,6 +82,10 @@ export const keys = {
   consultationDesk: () => ({ partitionKey: 'desk', rowKey: 'channel' }),
   consultationTicketPost: (ticketNumber: string) => ({ partitionKey: 'post', rowKey: sanitizeKey(ticketNumber) }),
   faqCounter: (name: string) => ({ partitionKey: 'faq', rowKey: sanitizeKey(name) }),
+  /** News items are few (a handful a week) and listed whole for the admin and the digest: one partition. */
+  newsItem: (newsId: string) => ({ partitionKey: 'news', rowKey: sanitizeKey(newsId) }),
+  /** Notification settings: one row per employee, in their own partition. */
+  notificationPreferences: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'notifications' }),
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';

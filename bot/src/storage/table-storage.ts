@@ -18,6 +18,8 @@ export const TABLE_NAMES = [
   'Deliveries',
   'ScheduleLeases',
   'ConsultationDesk',
+  'News',
+  'NotificationPreferences',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,6 +1,5 @@
 import { MessageFactory } from 'botbuilder';
 import { buildHelpCard } from '../cards/help-card.js';
-import { COMMAND_LABELS, t, type CommandId } from '../cards/messages.js';
 import { buildProfileCard } from '../cards/profile-card.js';
 import type { SkillService } from '../domain/skill-service.js';
 import type { CommandHandler, CommandRoutes } from './features.js';
@@ -11,19 +10,14 @@ export interface MenuFeatureDeps {
   findTraining: CommandHandler;
   /** アンケート, from the survey feature. */
   survey: CommandHandler;
-  /** 相談する and 相談状況, from the consultation feature (until wired: 準備中). */
-  consult?: CommandHandler;
-  consultStatus?: CommandHandler;
+  /** 相談する and 相談状況, from the consultation feature. */
+  consult: CommandHandler;
+  consultStatus: CommandHandler;
+  /** 通知設定, from the news feature. */
+  notificationSettings: CommandHandler;
   /** Where "open the tab" buttons lead: a Teams deep link, or the local tab URL in development. */
   tabUrl: string;
 }
-
-/** Commands whose capability is still being built (their own issues). */
-const notYetAvailable =
-  (command: CommandId): CommandHandler =>
-  async ({ context, locale }) => {
-    await context.sendActivity(t('notYetAvailable', locale, { command: COMMAND_LABELS[command][locale] }));
-  };
 
 export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
   return {
@@ -35,9 +29,9 @@ export function createMenuRoutes(deps: MenuFeatureDeps): CommandRoutes {
       await context.sendActivity(MessageFactory.attachment(buildProfileCard({ profile, skills, locale, tabUrl: deps.tabUrl })));
     },
     'find-training': deps.findTraining,
-    consult: deps.consult ?? notYetAvailable('consult'),
-    'consult-status': deps.consultStatus ?? notYetAvailable('consult-status'),
+    consult: deps.consult,
+    'consult-status': deps.consultStatus,
     survey: deps.survey,
-    'notification-settings': notYetAvailable('notification-settings'),
+    'notification-settings': deps.notificationSettings,
   };
 }

@@ -13,6 +13,7 @@ import {
   type CourseView,
 } from './skills';
 import { createConsultationApi } from './consultations';
+import { broadcastsSchema, newsItemSchema, newsListSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { startedSchema, surveyResultsSchema, surveyRoundSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export const profileSchema = z.object({
@@ -112,7 +113,19 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       surveyResults: (roundId: string) => request(`${surveyPath(roundId)}/results`, surveyResultsSchema),
       surveyTrend: () => request('/api/tab/admin/surveys/trend', surveyTrendSchema).then((body) => body.trend),
       exportSurveyResults: (roundId: string) => download(`${surveyPath(roundId)}/results.csv`, `survey-results_${roundId}.csv`),
+      news: () => request('/api/tab/admin/news', newsListSchema),
+      previewNews: (input: NewsInput) => request('/api/tab/admin/news/preview', previewSchema, { method: 'POST', body: JSON.stringify(input) }),
+      saveNews: (id: string, input: NewsInput, state: 'draft' | 'scheduled') =>
+        request(`/api/tab/admin/news/${encodeURIComponent(id)}`, z.object({ item: newsItemSchema }), put({ item: input, state })),
+      sendNews: (id: string, input?: NewsInput) =>
+        request(`/api/tab/admin/news/${encodeURIComponent(id)}/send`, sentSchema, { method: 'POST', body: JSON.stringify(input ? { item: input } : {}) }),
+      broadcasts: () => request('/api/tab/admin/broadcasts', broadcastsSchema).then((body) => body.broadcasts),
+      broadcastReport: (id: string) => request(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}`, reportSchema),
+      exportBroadcastReport: (id: string) => download(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}/report.csv`, `delivery-report_${id}.csv`),
     },
+    news: () => request('/api/tab/news', z.object({ items: z.array(newsItemSchema) })).then((body) => body.items),
+    notificationSettings: () => request('/api/tab/notifications', preferencesSchema),
+    saveNotificationSettings: (categories: string[]) => request('/api/tab/notifications', preferencesSchema, put({ categories })),
     devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
     devToken: (employeeId: string) =>
       request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {

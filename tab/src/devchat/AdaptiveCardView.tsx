@@ -1,5 +1,9 @@
 import * as AdaptiveCards from 'adaptivecards';
 import { useEffect, useRef } from 'react';
+import { processCardMarkdown } from './card-markdown';
+
+// Teams renders a TextBlock's Markdown subset; the official renderer needs the host to do it.
+AdaptiveCards.AdaptiveCard.onProcessMarkdown = processCardMarkdown;
 
 export interface CardActionEvent {
   type: 'submit' | 'execute' | 'open-url';

@@ -6,6 +6,7 @@ import { Distribution } from '../components/Distribution/Distribution';
 import { ExamPasses } from '../components/ExamPasses/ExamPasses';
 import { ExamSubsidy } from '../components/ExamSubsidy/ExamSubsidy';
 import { Completions, MySessions } from '../components/MyTraining/MyTraining';
+import { NewsSettings } from '../components/NewsSettings/NewsSettings';
 import { Recommendations } from '../components/Recommendations/Recommendations';
 import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
 import { SkillChart } from '../components/SkillChart/SkillChart';
@@ -40,6 +41,8 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   const styles = useStyles();
   const { api, onError, onChanged } = props;
   const { data: mine } = useLoad(useRevisioned(api.mySessions, props.revision), onError);
+  const { data: news } = useLoad(api.news, onError);
+  const { data: settings, reload: reloadSettings } = useLoad(api.notificationSettings, onError);
   const enrolled = useMemo(() => new Set((mine ?? []).filter((session) => !session.past).map((session) => session.id)), [mine]);
   const save = useCallback(
     async (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => {
@@ -59,6 +62,17 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
         }}
       />
       <SkillAssessment locale={props.locale} jobLevel={props.profile.jobLevel} skills={props.skills} onSave={save} />
+      <NewsSettings
+        locale={props.locale}
+        items={news}
+        categories={settings?.categories}
+        onSave={async (categories) => {
+          await api.saveNotificationSettings(categories);
+          props.onNotice(translate(props.locale, 'saved'));
+          await reloadSettings();
+        }}
+        onError={onError}
+      />
     </div>
   );
 }

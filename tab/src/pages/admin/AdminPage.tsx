@@ -3,13 +3,14 @@ import type { Catalog } from '../../api/skills';
 import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
+import { AdminNews } from './AdminNews';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
 import { WardOverview } from './WardOverview';
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
-/** 管理 (デジタル推進課): ward-wide figures and export, sessions and attendance, the survey, catalog and texts. */
+/** 管理 (デジタル推進課): ward-wide figures and export, sessions and attendance, the survey, news and deliveries, catalog and texts. */
 // Default export: the app shell loads this page lazily, so the 5,000 staff who are not admins never download it.
 export default function AdminPage(props: PageProps & { catalog: Catalog; onCatalogChanged: () => Promise<void> }) {
   const styles = useStyles();
@@ -19,6 +20,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
+      <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
     </div>
   );
