@@ -71,25 +71,25 @@ describe('DX相談 in the tab (headless Chromium)', () => {
   it('when the admin opens 相談窓口, then the queue shows counts and filters, and taking and resolving a ticket there updates it', async () => {
     const page = await signedIn(admin, 'admin');
     await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(kintone);
-    expect(await page.getByTestId('consult-queue').textContent()).toContain(security);
-    expect(await page.getByTestId('consult-count-new').textContent()).toContain('受付 2');
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(security);
+    await expect.poll(() => page.getByTestId('consult-count-new').textContent()).toContain('受付 2');
 
     await page.getByTestId('consult-filter-category').selectOption('security');
     await expect.poll(() => page.getByTestId('consult-queue').textContent()).not.toContain(kintone);
-    expect(await page.getByTestId('consult-queue').textContent()).toContain(security);
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(security);
     await page.getByTestId('consult-filter-category').selectOption('');
 
     await page.getByTestId(`consult-open-${kintone}`).click();
     const detail = page.getByTestId(`ticket-detail-${kintone}`);
     await page.getByTestId('ticket-action-assign').click();
     await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('担当者決定');
-    expect(await detail.textContent()).toContain(admin.displayName);
+    await expect.poll(() => detail.textContent()).toContain(admin.displayName);
     await page.getByTestId('ticket-action-start').click();
     await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('対応中');
     await page.getByTestId('ticket-text').fill('アプリの雛形を作成して共有しました。');
     await page.getByTestId('ticket-action-resolve').click();
     await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('解決');
-    expect(await detail.textContent()).toContain('アプリの雛形を作成して共有しました。');
+    await expect.poll(() => detail.textContent()).toContain('アプリの雛形を作成して共有しました。');
     await expect.poll(() => page.getByTestId('consult-count-resolved').textContent()).toContain('解決 1');
     await screenshot(page, 'tab-admin-consult-desk');
     await page.locator('section[aria-labelledby="consult-desk-heading"]').screenshot({ path: '.artifacts/screenshots/tab-admin-consult-section.png' });

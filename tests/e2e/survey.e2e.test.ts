@@ -49,7 +49,7 @@ describe('survey in the admin tab (headless Chromium)', () => {
     await page.getByTestId(`survey-start-${roundId}`).click();
     // The delivery engine queues the invitations; the admin is told how many people they go to.
     await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain(`開始しました。対象の${employees.length}人に案内を送ります。`);
-    expect(await page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('実施中・実施済み');
+    await expect.poll(() => page.getByTestId(`survey-status-${roundId}`).textContent()).toBe('実施中・実施済み');
 
     // 25 of the 30 answer: Q1 all 4 (mean 4.000, target 3.5 met), the rest alternate 2 and 3.
     const answering = employees.slice(0, 25);
@@ -69,7 +69,7 @@ describe('survey in the admin tab (headless Chromium)', () => {
     // デジタル推進課 has three people: hidden, with whatever else must go to stop subtraction.
     expect(await page.getByTestId('survey-by-department').textContent()).toContain('5人未満のため非表示');
     expect(await page.getByTestId('survey-by-department').textContent()).not.toContain('品川 デジタ');
-    expect(await page.getByTestId('survey-trend').textContent()).toContain('3.043');
+    await expect.poll(() => page.getByTestId('survey-trend').textContent()).toContain('3.043');
     await expect.poll(() => page.getByTestId('survey-trend').textContent()).toContain('4.000 (+0.957)');
     await screenshot(page, 'tab-admin-survey-results');
     await page.locator('section[aria-labelledby="survey-heading"]').screenshot({ path: `${SCREENSHOT_DIR}/tab-admin-survey-section.png` });

@@ -122,7 +122,7 @@ describe('tab in headless Chromium', () => {
     await page.getByTestId('exam-date').fill('2024-11-01');
     await page.getByTestId('exam-record').click();
     await expect.poll(() => page.getByTestId('exam-passes').textContent()).toContain('情報セキュリティマネジメント (2024-11-01)');
-    expect(await page.getByTestId('exam-subsidy').textContent()).toContain('IT関連試験・講座を受ける職員への助成率を引き上げる');
+    await expect.poll(() => page.getByTestId('exam-subsidy').textContent()).toContain('IT関連試験・講座を受ける職員への助成率を引き上げる');
     await screenshot(page, 'tab-evidence');
     await page.close();
   });
