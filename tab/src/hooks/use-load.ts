@@ -25,4 +25,13 @@ export async function attempt(action: () => Promise<unknown>, onError: (message:
   }
 }
 
+/** Hands a downloaded file to the browser's save flow under the name the server suggested. */
+export function saveFile(file: { blob: Blob; fileName: string }): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file.blob);
+  link.download = file.fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 export { formatJstDateTime as formatJst } from '../../../bot/src/domain/jst.js';

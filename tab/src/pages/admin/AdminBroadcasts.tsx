@@ -2,7 +2,7 @@ import { Badge, Button, Card, Subtitle2, Table, TableBody, TableCell, TableHeade
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import type { DeliveryCountsView, ReportView } from '../../api/news';
-import { attempt, formatJst, useLoad } from '../../hooks/use-load';
+import { attempt, saveFile, formatJst, useLoad } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -49,14 +49,7 @@ export function AdminBroadcasts(props: { locale: Locale; api: Api; onError: (mes
   }, [selected, finished, refresh]);
 
   const download = (broadcastId: string) =>
-    attempt(async () => {
-      const { blob, fileName } = await api.admin.exportBroadcastReport(broadcastId);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    }, onError);
+    attempt(async () => saveFile(await api.admin.exportBroadcastReport(broadcastId)), onError);
 
   return (
     <section aria-labelledby="broadcasts-heading" className={styles.stack}>

@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, Input, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { JOB_LEVELS, JOB_LEVEL_LABELS } from '../../../../bot/src/domain/catalog/job-levels.js';
 import type { createApiClient } from '../../api/client';
 import { NEWS_CATEGORY_IDS, type NewsInput } from '../../api/news';
 import { AdaptiveCardView } from '../../devchat/AdaptiveCardView';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
+import { AudiencePicker } from '../../components/AudiencePicker/AudiencePicker';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 import { AdminBroadcasts } from './AdminBroadcasts';
 
@@ -14,7 +14,6 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   form: { display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', alignItems: 'end' },
   wide: { gridColumn: '1 / -1' },
-  choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   buttons: { gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   preview: { maxWidth: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden', backgroundColor: '#ffffff' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingLeft: 0, listStyle: 'none', margin: 0 },
@@ -22,12 +21,6 @@ const useStyles = makeStyles({
 });
 
 const emptyForm = { title: '', summary: '', body: '', link: '', imageUrl: '', category: 'notices', audience: 'everyone' };
-const toggled = (set: ReadonlySet<string>, value: string, on: boolean) => {
-  const next = new Set(set);
-  if (on) next.add(value);
-  else next.delete(value);
-  return next;
-};
 const ignoreAction = () => undefined;
 
 /**
@@ -134,22 +127,15 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
               <option value="promoters">{t('audience_promoters')}</option>
             </Select>
           </Field>
-          {form.audience === 'departments' && (
-            <fieldset className={`${styles.wide} ${styles.choices}`}>
-              <legend>{t('audience_departments')}</legend>
-              {(data?.departments ?? []).map((department) => (
-                <Checkbox key={department.id} label={department.name} checked={departmentIds.has(department.id)} onChange={(_event, change) => setDepartmentIds((current) => toggled(current, department.id, change.checked === true))} />
-              ))}
-            </fieldset>
-          )}
-          {form.audience === 'job-levels' && (
-            <fieldset className={`${styles.wide} ${styles.choices}`}>
-              <legend>{t('audience_job-levels')}</legend>
-              {JOB_LEVELS.map((level) => (
-                <Checkbox key={level} label={JOB_LEVEL_LABELS[level][locale]} checked={jobLevels.has(level)} onChange={(_event, change) => setJobLevels((current) => toggled(current, level, change.checked === true))} />
-              ))}
-            </fieldset>
-          )}
+          <AudiencePicker
+            locale={locale}
+            kind={form.audience}
+            departments={data?.departments ?? []}
+            departmentIds={departmentIds}
+            onDepartmentIds={setDepartmentIds}
+            jobLevels={jobLevels}
+            onJobLevels={setJobLevels}
+          />
           <div className={styles.buttons}>
             <Button type="submit" data-testid="news-preview">
               {t('newsPreview')}

@@ -1,12 +1,12 @@
 import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { JOB_LEVELS, JOB_LEVEL_LABELS } from '../../../../bot/src/domain/catalog/job-levels.js';
 import { SURVEY_INDICATORS } from '../../../../bot/src/domain/catalog/survey-indicators.js';
 import { fiscalYearOf } from '../../../../bot/src/domain/survey/survey-rounds.js';
 import type { createApiClient } from '../../api/client';
 import type { NewSurveyInput, SurveyResultsView } from '../../api/surveys';
 import { SurveyResults, SurveyTrend } from '../../components/SurveyResults/SurveyResults';
-import { attempt, formatJst, useLoad } from '../../hooks/use-load';
+import { attempt, saveFile, formatJst, useLoad } from '../../hooks/use-load';
+import { AudiencePicker, toggled } from '../../components/AudiencePicker/AudiencePicker';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -15,7 +15,6 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   form: { display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', alignItems: 'end' },
   wide: { gridColumn: '1 / -1' },
-  choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: 0, listStyle: 'none', margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -26,12 +25,6 @@ const DAY_MS = 86_400_000;
 const jstDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10);
 /** JST wall-clock date and time from the form, as an instant. */
 const jstInstant = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`).toISOString();
-const toggled = (set: ReadonlySet<string>, value: string, on: boolean) => {
-  const next = new Set(set);
-  if (on) next.add(value);
-  else next.delete(value);
-  return next;
-};
 
 /** アンケート for デジタル推進課: create and start rounds, read each round's results, the CSV and the trend. */
 export function AdminSurveys(props: { locale: Locale; api: Api; onError: (message: string) => void; onNotice: (message: string) => void }) {
@@ -100,14 +93,7 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
   };
 
   const download = (roundId: string) =>
-    attempt(async () => {
-      const { blob, fileName } = await api.admin.exportSurveyResults(roundId);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    }, onError);
+    attempt(async () => saveFile(await api.admin.exportSurveyResults(roundId)), onError);
 
   return (
     <section aria-labelledby="survey-heading" className={styles.stack}>
@@ -155,22 +141,15 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
           <Field label={t('reminderDays')}>
             <Input {...field('reminders')} data-testid="survey-reminders" />
           </Field>
-          {form.audience === 'departments' && (
-            <fieldset className={`${styles.wide} ${styles.choices}`}>
-              <legend>{t('audience_departments')}</legend>
-              {(data?.departments ?? []).map((department) => (
-                <Checkbox key={department.id} label={department.name} checked={departmentIds.has(department.id)} onChange={(_event, change) => setDepartmentIds((current) => toggled(current, department.id, change.checked === true))} />
-              ))}
-            </fieldset>
-          )}
-          {form.audience === 'job-levels' && (
-            <fieldset className={`${styles.wide} ${styles.choices}`}>
-              <legend>{t('audience_job-levels')}</legend>
-              {JOB_LEVELS.map((level) => (
-                <Checkbox key={level} label={JOB_LEVEL_LABELS[level][locale]} checked={jobLevels.has(level)} onChange={(_event, change) => setJobLevels((current) => toggled(current, level, change.checked === true))} />
-              ))}
-            </fieldset>
-          )}
+          <AudiencePicker
+            locale={locale}
+            kind={form.audience}
+            departments={data?.departments ?? []}
+            departmentIds={departmentIds}
+            onDepartmentIds={setDepartmentIds}
+            jobLevels={jobLevels}
+            onJobLevels={setJobLevels}
+          />
           {form.kind === 'pulse' && (
             <fieldset className={styles.wide}>
               <legend>{t('surveyQuestions')}</legend>

@@ -1,7 +1,7 @@
 import { Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { createApiClient } from '../../api/client';
 import { Distribution } from '../../components/Distribution/Distribution';
-import { attempt, useLoad } from '../../hooks/use-load';
+import { attempt, saveFile, useLoad } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -18,14 +18,7 @@ export function WardOverview(props: { locale: Locale; api: Api; onError: (messag
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
   const { data } = useLoad(api.admin.distribution, onError);
   const download = () =>
-    attempt(async () => {
-      const { blob, fileName } = await api.admin.exportTalentData();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    }, onError);
+    attempt(async () => saveFile(await api.admin.exportTalentData()), onError);
   return (
     <section aria-labelledby="ward-heading">
       <div className={styles.head}>
