@@ -39,6 +39,7 @@ import { createSurveyResponseRepository, createSurveyRoundRepository } from './s
 import { createSurveyFeature } from './teams/survey-feature.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
+import { createSessionCancellationNotifier } from './delivery/session-cancellation-notifier.js';
 import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
 import { createProactiveSender } from './teams/proactive-sender.js';
 import { createConversationMessenger } from './teams/proactive-sender.js';
@@ -123,11 +124,22 @@ export async function startApp(
     employees: repositories.employees,
     sessions: repositories.trainingSessions,
   });
+  const adapter = createBotAdapter(config.bot, log);
+  // Everything the bot pushes to many people goes through one durable, paced delivery engine (issue 4).
+  const delivery = createDeliveryEngine({
+    storage,
+    workQueue: createDeliveryWorkQueue(options.storage, deliveryQueueName(options.tablePrefix)),
+    conversationReferences: repositories.conversationReferences,
+    sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
+    log,
+    options: { messagesPerSecond: config.delivery.messagesPerSecond },
+  });
   const training = createTrainingService({
     sessions: repositories.trainingSessions,
     courses: repositories.courses,
     employees: repositories.employees,
     completions: repositories.completions,
+    cancellations: createSessionCancellationNotifier({ engine: delivery, employees: repositories.employees }),
   });
   const catalog = createCatalogService({ courses: repositories.courses, exams: repositories.exams, texts: repositories.programmeTexts, employees: repositories.employees });
   await catalog.ensurePolicyCatalog();
@@ -141,16 +153,6 @@ export async function startApp(
     courses: repositories.courses,
   });
 
-  const adapter = createBotAdapter(config.bot, log);
-  // Everything the bot pushes to many people goes through one durable, paced delivery engine (issue 4).
-  const delivery = createDeliveryEngine({
-    storage,
-    workQueue: createDeliveryWorkQueue(options.storage, deliveryQueueName(options.tablePrefix)),
-    conversationReferences: repositories.conversationReferences,
-    sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
-    log,
-    options: { messagesPerSecond: config.delivery.messagesPerSecond },
-  });
   const surveys = createSurveyService({
     rounds: repositories.surveyRounds,
     responses: repositories.surveyResponses,

@@ -53,6 +53,35 @@ describe('attendance and completed trainings', () => {
   });
 });
 
+describe('cancelling a session', () => {
+  it('when an admin cancels an upcoming session, then it leaves the open list, the signed-up see it cancelled and are told once', async () => {
+    const learner = byName('豊町 和也');
+    const created = await call('POST', '/api/tab/admin/sessions', admin.id, {
+      courseId: 'service-design',
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 5 * 86_400_000 + 7_200_000).toISOString(),
+      capacity: 10,
+    });
+    const sessionId = created.body.id as string;
+    await call('POST', `/api/tab/sessions/${sessionId}/enroll`, learner.id);
+    expect((await call('POST', `/api/tab/admin/sessions/${sessionId}/cancel`, learner.id)).status).toBe(403);
+    expect((await call('POST', `/api/tab/admin/sessions/${sessionId}/cancel`, admin.id)).status).toBe(200);
+    expect((await call('POST', `/api/tab/admin/sessions/${sessionId}/cancel`, admin.id)).body).toMatchObject({ cancelled: true });
+    expect((await call('GET', '/api/tab/sessions', learner.id)).body.sessions.map((session: { id: string }) => session.id)).not.toContain(sessionId);
+    expect((await call('GET', '/api/tab/sessions/mine', learner.id)).body.sessions).toEqual(expect.arrayContaining([expect.objectContaining({ id: sessionId, cancelled: true })]));
+    const told = await app.delivery.report(`session-cancelled-${sessionId}`);
+    expect(told?.broadcast.recipientCount).toBe(1);
+    expect((await call('POST', `/api/tab/sessions/${sessionId}/enroll`, byName('二葉 舞').id)).body.error.message).toBe('この回は中止になりました。');
+  });
+
+  it('when an admin tries to cancel a session that has started, then it is refused and stays as it was', async () => {
+    const refused = await call('POST', `/api/tab/admin/sessions/${pastSessionId}/cancel`, admin.id);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('開始した回は中止できません。');
+    expect((await app.repositories.trainingSessions.get(pastSessionId))?.cancelled).toBe(false);
+  });
+});
+
 describe('department and ward-wide skill distributions', () => {
   it('when a DX推進委員 opens the department view, then they see counts per level for their own department only', async () => {
     await call('PUT', '/api/tab/skills', byName('荏原 直樹').id, { ticked: ['security.lv1.1'] });

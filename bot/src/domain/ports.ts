@@ -95,6 +95,8 @@ export interface TrainingSessionRepository {
   enroll(sessionId: string, employeeId: string, decide: (session: TrainingSession, existing: Enrollment | undefined) => 'enrolled' | 'waitlisted'): Promise<Enrollment>;
   /** Cancels the employee's enrolment; a freed seat goes to the first on the waitlist, in the same transaction. */
   cancel(sessionId: string, employeeId: string): Promise<{ cancelled: Enrollment; promoted: Enrollment | undefined }>;
+  /** Marks the session cancelled (ETag-guarded); enrolments stay as they were, for the record. */
+  markCancelled(sessionId: string): Promise<TrainingSession>;
   /** Marks who attended and who did not among the seated, in one transaction on the session's partition. */
   recordAttendance(sessionId: string, attendance: { attended: string[]; notAttended: string[] }): Promise<void>;
 }
@@ -327,4 +329,9 @@ export interface TrainingReminder {
 export interface TrainingReminderPublisher {
   /** Broadcast id `training-reminder-<sessionId>-<days>d`: once per session and window. */
   remind(reminder: TrainingReminder, recipients: readonly NewsRecipient[]): Promise<{ broadcastId: string; created: boolean }>;
+}
+
+/** Tells the people signed up for a session that デジタル推進課 cancelled it (through the delivery engine). */
+export interface SessionCancellationNotifier {
+  sessionCancelled(session: TrainingSession, courseTitle: LocalizedText, employeeIds: readonly string[]): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { Locale } from './catalog/localized-text.js';
 import { requireAdmin } from './access.js';
 import { AppError } from './errors.js';
-import type { CompletionRepository, CourseRepository, EmployeeRepository, TrainingSessionRepository } from './ports.js';
+import type { CompletionRepository, CourseRepository, EmployeeRepository, SessionCancellationNotifier, TrainingSessionRepository } from './ports.js';
 import { jstDate } from './jst.js';
 import { planAttendance, type Completion } from './training-records.js';
 import { decideEnrollment, type Enrollment, type TrainingSession } from './training-sessions.js';
@@ -28,6 +28,8 @@ export function createTrainingService(deps: {
   courses: CourseRepository;
   employees: EmployeeRepository;
   completions: CompletionRepository;
+  /** Tells those signed up when a session is cancelled. */
+  cancellations: SessionCancellationNotifier;
   now?: () => Date;
 }) {
   const now = () => deps.now?.() ?? new Date();
@@ -85,6 +87,27 @@ export function createTrainingService(deps: {
       await asAdmin(adminId);
       const [sessions, titleOf] = await Promise.all([deps.sessions.listAll(), titles(locale)]);
       return sessions.map((session) => view(session, titleOf(session.courseId), null));
+    },
+    /**
+     * デジタル推進課 cancels a session that has not started: it leaves every list of open sessions, no reminder goes
+     * out for it, and everyone signed up or waiting is told. Cancelling twice changes nothing and tells nobody again.
+     */
+    async cancelSession(adminId: string, sessionId: string) {
+      await asAdmin(adminId);
+      const session = await deps.sessions.get(sessionId);
+      if (!session) throw sessionNotFound(sessionId);
+      if (session.cancelled) return session;
+      if (new Date(session.startsAt) <= now()) {
+        throw new AppError('invalid-input', {
+          detail: `session ${sessionId} has started`,
+          userMessage: { ja: '開始した回は中止できません。', en: 'A session that has started cannot be cancelled.' },
+        });
+      }
+      const cancelled = await deps.sessions.markCancelled(sessionId);
+      const [course, enrollments] = await Promise.all([deps.courses.get(session.courseId), deps.sessions.enrollments(sessionId)]);
+      const signedUp = enrollments.filter((enrollment) => enrollment.status !== 'cancelled').map((enrollment) => enrollment.employeeId);
+      if (signedUp.length > 0) await deps.cancellations.sessionCancelled(cancelled, course?.title ?? { ja: session.courseId, en: session.courseId }, signedUp);
+      return cancelled;
     },
     async roster(adminId: string, sessionId: string): Promise<RosterEntry[]> {
       await asAdmin(adminId);

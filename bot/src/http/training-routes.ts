@@ -32,6 +32,7 @@ export function registerTrainingRoutes(server: Server, deps: { verifier: () => T
     '/api/tab/admin/sessions',
     handle(async (req, employeeId) => deps.training.schedule(employeeId, { id: randomUUID(), place: undefined, onlineUrl: undefined, ...parseInput(scheduleSchema, req.body) })),
   );
+  server.post('/api/tab/admin/sessions/:sessionId/cancel', handle((req, employeeId) => deps.training.cancelSession(employeeId, sessionIdOf(req))));
   server.get('/api/tab/admin/sessions/:sessionId/roster', handle(async (req, employeeId) => ({ roster: await deps.training.roster(employeeId, sessionIdOf(req)) })));
   server.put(
     '/api/tab/admin/sessions/:sessionId/attendance',

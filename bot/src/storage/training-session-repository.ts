@@ -167,6 +167,13 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         return { actions, result: { cancelled, promoted } };
       });
     },
+    async markCancelled(sessionId) {
+      return withSessionTransaction(sessionId, async (session) => {
+        const { etag, ...plain } = session;
+        const actions: TransactionAction[] = [['update', { ...keys.trainingSession(sessionId), cancelled: true }, 'Merge', { etag }]];
+        return { actions, result: { ...plain, cancelled: true } };
+      });
+    },
     async recordAttendance(sessionId, attendance) {
       await withSessionTransaction(sessionId, async (session) => {
         const byEmployee = new Map((await enrollmentsOf(sessionId)).map((enrollment) => [enrollment.employeeId, enrollment]));

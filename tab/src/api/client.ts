@@ -99,6 +99,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       sessions: () => request('/api/tab/admin/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
       schedule: (input: { courseId: string; startsAt: string; endsAt: string; place?: string; onlineUrl?: string; capacity: number }) =>
         request('/api/tab/admin/sessions', z.object({ id: z.string() }), { method: 'POST', body: JSON.stringify(input) }),
+      cancelSession: (sessionId: string) => request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
       roster: (sessionId: string) => request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/roster`, rosterSchema).then((body) => body.roster),
       recordAttendance: (sessionId: string, attended: string[]) =>
         request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/attendance`, z.object({ attended: z.number(), notAttended: z.number() }), put({ attended })),

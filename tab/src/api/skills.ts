@@ -31,6 +31,7 @@ export const sessionSchema = z.object({
   place: z.string().optional().nullable(),
   onlineUrl: z.string().optional().nullable(),
   capacity: z.number(),
+  cancelled: z.boolean().optional(),
   seatsLeft: z.number(),
   myStatus: z.enum(['enrolled', 'waitlisted', 'cancelled']).nullable(),
 });

@@ -32,12 +32,16 @@ export function MySessions(props: { locale: Locale; sessions: MySession[] | unde
         <ul className={styles.list} data-testid="my-sessions">
           {props.sessions?.map((session) => (
             <li key={session.id} className={styles.row}>
-              <Badge appearance="outline">{session.past ? t('past') : t('upcoming')}</Badge>
+              <Badge appearance="outline" color={session.cancelled ? 'danger' : 'brand'}>
+                {session.cancelled ? t('sessionCancelled') : session.past ? t('past') : t('upcoming')}
+              </Badge>
               <Text>
                 {formatJst(session.startsAt, props.locale)} {session.courseTitle}
               </Text>
               <Text size={200}>
-                {session.past
+                {session.cancelled
+                  ? ''
+                  : session.past
                   ? attendance(session)
                   : t(`status_${session.myStatus === 'waitlisted' ? 'waitlisted' : 'enrolled'}`)}
               </Text>

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import type { Catalog, RosterEntry } from '../../api/skills';
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', alignItems: 'end' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: 0, listStyle: 'none', margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 /** JST wall-clock date and time from the form, as an instant. */
@@ -111,9 +112,32 @@ export function AdminSessions(props: { locale: Locale; api: Api; catalog: Catalo
                     <Text weight="semibold">{session.courseTitle}</Text> {formatJst(session.startsAt, locale)} {session.place ?? ''}
                   </Text>
                   <Text size={200}>{t('enrolledCount', { n: session.capacity - session.seatsLeft, capacity: session.capacity })}</Text>
-                  <Button size="small" onClick={() => showRoster(session.id)} data-testid={`roster-open-${session.id}`} aria-expanded={openRoster === session.id}>
-                    {t('roster')}
-                  </Button>
+                  <span className={styles.actions}>
+                    {session.cancelled ? (
+                      <Badge appearance="outline" color="danger">
+                        {t('sessionCancelled')}
+                      </Badge>
+                    ) : (
+                      new Date(session.startsAt) > new Date() && (
+                        <Button
+                          size="small"
+                          data-testid={`session-cancel-admin-${session.id}`}
+                          onClick={async () => {
+                            if (!window.confirm(t('confirmCancelSession'))) return;
+                            if (await attempt(() => api.admin.cancelSession(session.id), onError)) {
+                              props.onNotice(t('sessionCancelledNotice'));
+                              await reload();
+                            }
+                          }}
+                        >
+                          {t('cancelSession')}
+                        </Button>
+                      )
+                    )}
+                    <Button size="small" onClick={() => showRoster(session.id)} data-testid={`roster-open-${session.id}`} aria-expanded={openRoster === session.id}>
+                      {t('roster')}
+                    </Button>
+                  </span>
                 </div>
                 {openRoster === session.id && (
                   <div data-testid="roster">
