@@ -44,34 +44,8 @@ function toFailure(error: unknown): SendFailure {
  * proactive send (it would message the user about our failure).
  */
 export function createProactiveSender(options: { adapter: CloudAdapter; appId: string | undefined; log: Logger }): ProactiveSender {
-  const { adapter, log } = options;
-  let warnedAboutPipeline = false;
-  return {
-    async send(reference, message): Promise<SendResult> {
-      let result: SendResult | undefined;
-      try {
-        await adapter.continueConversationAsync(options.appId ?? '', reference as Partial<ConversationReference>, async (context: TurnContext) => {
-          const pipeline = pipelineOf(context.turnState.get(adapter.ConnectorClientKey));
-          if (pipeline) {
-            if (pipeline.getOrderedPolicies().some((policy) => policy.name === SDK_RETRY_POLICY)) pipeline.removePolicy({ name: SDK_RETRY_POLICY });
-          } else if (!warnedAboutPipeline) {
-            warnedAboutPipeline = true;
-            log.warn('proactive sender: connector client pipeline not found; the SDK may retry on its own (botbuilder changed?)');
-          }
-          try {
-            const response = await context.sendActivity(message);
-            result = { ok: true, activityId: response?.id };
-          } catch (error) {
-            result = { ok: false, failure: toFailure(error) };
-          }
-        });
-      } catch (error) {
-        // Before any send: token acquisition, a malformed reference.
-        return { ok: false, failure: toFailure(error) };
-      }
-      return result ?? { ok: false, failure: { status: undefined, retryAfter: undefined, networkCode: 'no-turn', message: 'the proactive turn did not run' } };
-    },
-  };
+  const { send } = createConversationMessenger(options);
+  return { send };
 }
 
 /**
@@ -91,7 +65,7 @@ export function createConversationMessenger(options: { adapter: CloudAdapter; ap
           if (pipeline.getOrderedPolicies().some((policy) => policy.name === SDK_RETRY_POLICY)) pipeline.removePolicy({ name: SDK_RETRY_POLICY });
         } else if (!warnedAboutPipeline) {
           warnedAboutPipeline = true;
-          log.warn('conversation messenger: connector client pipeline not found; the SDK may retry on its own (botbuilder changed?)');
+          log.warn('proactive sender: connector client pipeline not found; the SDK may retry on its own (botbuilder changed?)');
         }
         try {
           result = await work(context);
