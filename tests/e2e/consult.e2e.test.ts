@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
-import type { LocalStack } from '../../bot/src/dev/local-stack.js';
 import { personalActivity, postActivity } from '../support/activities.js';
-import { launchChromium, screenshot } from '../support/browser.js';
-import { startTestLocalStack } from '../support/local-stack.js';
+import { screenshot } from '../support/browser.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.stop()]);
-});
+const e2e = useTabInBrowser();
 
 const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
@@ -25,12 +16,12 @@ const [requester, colleague] = employees.filter((candidate) => !candidate.roles.
 /** An employee files a request in the chat, as Teams would post 相談する and then 送信 (two Action.Execute invokes). */
 async function fileInChat(person: (typeof employees)[number], form: { category: string; title: string; details: string; urgency: string }) {
   const invoke = async (verb: string, data: unknown) => {
-    const activity = personalActivity({ aadObjectId: person.id, name: person.displayName }, `${stack.app.baseUrl}/dev/connector/`, {
+    const activity = personalActivity({ aadObjectId: person.id, name: person.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, {
       type: 'invoke',
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
-    return JSON.stringify(await (await postActivity(stack.app.baseUrl, activity)).json());
+    return JSON.stringify(await (await postActivity(e2e.stack.app.baseUrl, activity)).json());
   };
   const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(await invoke(CONSULTATION_VERBS.openForm, { title: form.title }))![1];
   const confirmation = await invoke(CONSULTATION_VERBS.submit, { submissionId, preferredContact: 'online-meeting', ...form });
@@ -38,9 +29,7 @@ async function fileInChat(person: (typeof employees)[number], form: { category: 
 }
 
 async function signedIn(person: (typeof employees)[number], hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  await page.goto(`${stack.tabUrl}#${hash}`);
-  await page.getByTestId(`dev-identity-${person.id}`).click();
+  const page = await e2e.openAs(person, `${e2e.stack.tabUrl}#${hash}`, { width: 1280, height: 900, locale: 'ja-JP' });
   return page;
 }
 

@@ -1,13 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
-import type { LocalStack } from '../../bot/src/dev/local-stack.js';
-import { SCREENSHOT_DIR, launchChromium, screenshot } from '../support/browser.js';
-import { startTestLocalStack } from '../support/local-stack.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
 
-let stack: LocalStack;
-let browser: Browser;
+const e2e = useTabInBrowser();
 
 const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
@@ -16,17 +13,16 @@ const withChat = employees.slice(0, 20);
 const conversationOf = (employeeId: string) => `a:personal-${employeeId}`;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
   const at = new Date().toISOString();
   await Promise.all(
     withChat.map((employee) =>
-      stack.app.repositories.conversationReferences.save({
+      e2e.stack.app.repositories.conversationReferences.save({
         employeeId: employee.id,
         scope: 'personal',
         updatedAt: at,
         reference: {
           channelId: 'msteams',
-          serviceUrl: `${stack.app.baseUrl}/dev/connector/`,
+          serviceUrl: `${e2e.stack.app.baseUrl}/dev/connector/`,
           conversation: { id: conversationOf(employee.id), conversationType: 'personal', tenantId: TEST_TENANT_ID },
           user: { id: `29:${employee.id}`, aadObjectId: employee.id },
           bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
@@ -35,16 +31,11 @@ beforeAll(async () => {
     ),
   );
 });
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.stop()]);
-});
 
 describe('インフォメーション in the admin tab (headless Chromium)', () => {
   it('when the admin writes a news item, previews it and sends it now (twice), then each employee with a chat gets one card and the report shows the counts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
     page.setDefaultTimeout(8_000);
-    await page.goto(`${stack.tabUrl}#admin`);
-    await page.getByTestId(`dev-identity-${admin.id}`).click();
 
     await page.getByTestId('news-title').fill('kintone 活用事例: 戸籍住民課の窓口予約');
     await page.getByTestId('news-summary').fill('窓口予約を kintone で受け付け、待ち時間を半分にしました。');
@@ -77,7 +68,7 @@ describe('インフォメーション in the admin tab (headless Chromium)', () 
     await page.locator('section[aria-labelledby="broadcasts-heading"]').screenshot({ path: `${SCREENSHOT_DIR}/tab-admin-news-deliveries.png` });
 
     for (const employee of withChat) {
-      const cards = stack.app.devConnector!.list({ conversationId: conversationOf(employee.id) }).filter((entry) => JSON.stringify(entry.activity).includes('窓口予約'));
+      const cards = e2e.stack.app.devConnector!.list({ conversationId: conversationOf(employee.id) }).filter((entry) => JSON.stringify(entry.activity).includes('窓口予約'));
       expect(cards, employee.displayName).toHaveLength(1);
     }
 

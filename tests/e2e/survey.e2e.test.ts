@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SURVEY_VERBS, answerInputId } from '../../bot/src/cards/survey-card.js';
 import { SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
-import type { LocalStack } from '../../bot/src/dev/local-stack.js';
 import { personalActivity, postActivity } from '../support/activities.js';
-import { SCREENSHOT_DIR, launchChromium, screenshot } from '../support/browser.js';
-import { startTestLocalStack } from '../support/local-stack.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.stop()]);
-});
+const e2e = useTabInBrowser();
 
 const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
@@ -25,20 +15,18 @@ const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
 /** An employee presses 送信 on the survey card in Teams: the Action.Execute invoke the bot receives. */
 async function answer(employee: (typeof employees)[number], roundId: string, value: (questionIndex: number) => number) {
   const data = { roundId, ...Object.fromEntries(SURVEY_INDICATORS.map((indicator, index) => [answerInputId(indicator.id), String(value(index))])) };
-  const activity = personalActivity({ aadObjectId: employee.id, name: employee.displayName }, `${stack.app.baseUrl}/dev/connector/`, {
+  const activity = personalActivity({ aadObjectId: employee.id, name: employee.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, {
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb: SURVEY_VERBS.submit, data }, trigger: 'manual' },
   });
-  const response = await postActivity(stack.app.baseUrl, activity);
+  const response = await postActivity(e2e.stack.app.baseUrl, activity);
   expect(JSON.stringify(await response.json())).toContain('回答済み');
 }
 
 describe('survey in the admin tab (headless Chromium)', () => {
   it('when the admin creates and starts the annual round and staff answer, then the results page shows means against targets, the chart, hidden small groups and the CSV', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    await page.goto(`${stack.tabUrl}#admin`);
-    await page.getByTestId(`dev-identity-${admin.id}`).click();
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
     await page.getByTestId('survey-create').click();
     await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('アンケートを作成しました');
     const roundCard = page.locator('[data-testid^="survey-round-"]').first();

@@ -1,20 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS, demoEmployees, demoPastSessionId } from '../../bot/src/dev/demo-data.js';
-import type { LocalStack } from '../../bot/src/dev/local-stack.js';
-import { launchChromium, screenshot } from '../support/browser.js';
-import { startTestLocalStack } from '../support/local-stack.js';
+import { screenshot } from '../support/browser.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestLocalStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.stop()]);
-});
+const e2e = useTabInBrowser();
 
 const employees = demoEmployees(TEST_TENANT_ID);
 const departmentName = (id: string | undefined) => DEMO_DEPARTMENTS.find((department) => department.id === id)!.name;
@@ -22,9 +12,7 @@ const departmentName = (id: string | undefined) => DEMO_DEPARTMENTS.find((depart
 describe('tab in headless Chromium', () => {
   it('when a sample employee signs in outside Teams, then the tab shows their name, department and job level', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'chief')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 720 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 720, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('employee-name').textContent()).toContain(employee.displayName);
     expect(await page.getByTestId('employee-department').textContent()).toContain(departmentName(employee.departmentId));
     expect(await page.getByTestId('employee-job-level').textContent()).toContain('係長級');
@@ -34,9 +22,7 @@ describe('tab in headless Chromium', () => {
 
   it('when the browser is English and the theme is dark, then the tab speaks English in the dark theme', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'manager')!;
-    const page = await browser.newPage({ viewport: { width: 360, height: 720 }, locale: 'en-US' });
-    await page.goto(`${stack.tabUrl}?theme=dark&lang=en`);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, `${e2e.stack.tabUrl}?theme=dark&lang=en`, { width: 360, height: 720, locale: 'en-US' });
     await expect.poll(() => page.getByTestId('employee-job-level').textContent()).toContain('Manager');
     await expect.poll(() => page.getByTestId('recommendations').textContent()).toContain('Business process reform LV1');
     // Nothing may force a sideways scroll at Teams' narrow width.
@@ -50,9 +36,7 @@ describe('tab in headless Chromium', () => {
 
   it('when someone chats on the dev chat page, then the bot welcomes them and answers ヘルプ with a rendered card', async () => {
     const employee = employees[0]!;
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.devChatUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.devChatUrl, { width: 900, height: 900, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('bot-message').first().textContent(), { timeout: 15_000 }).toContain('DX Navi へようこそ');
     await page.getByTestId('chat-input').fill('ヘルプ');
     await page.getByTestId('chat-send').click();
@@ -63,9 +47,7 @@ describe('tab in headless Chromium', () => {
 
   it('when someone asks 研修を探す in the dev chat and presses 申し込む, then the card is replaced by one saying they are signed up', async () => {
     const employee = employees.find((candidate) => candidate.displayName === '目黒 隆')!;
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
-    await page.goto(stack.devChatUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.devChatUrl, { width: 900, height: 1200, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('bot-message').first().textContent(), { timeout: 15_000 }).toContain('DX Navi へようこそ');
     await page.getByTestId('chat-input').fill('研修を探す');
     await page.getByTestId('chat-send').click();
@@ -78,9 +60,7 @@ describe('tab in headless Chromium', () => {
 
   it('when an employee ticks every データ活用 LV1 criterion and saves, then the level shows LV1 and its recommendation goes away', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'general')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('skill-level-data-utilization').textContent()).toBe('未達成');
     expect(await page.getByTestId('recommendation-data-utilization').textContent()).toContain('データ活用 LV1: データの収集方法を理解している');
     for (const index of [1, 2, 3]) await page.getByTestId(`criterion-data-utilization.lv1.${index}`).click();
@@ -99,9 +79,7 @@ describe('tab in headless Chromium', () => {
 
   it('when an employee signs up for a session in the tab, then it shows 申込済み, and キャンセル gives the seat back', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'manager')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
     const sessionId = `demo-${new Date().toISOString().slice(0, 7)}-data-utilization`;
     await page.getByTestId('nav-training').click();
     await page.getByTestId(`session-enroll-${sessionId}`).click();
@@ -114,9 +92,7 @@ describe('tab in headless Chromium', () => {
 
   it('when an employee records an IT exam pass, then it is listed with its date', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'general' && candidate.departmentId === 'environment')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
     await page.getByTestId('nav-evidence').click();
     await page.getByTestId('exam-select').selectOption('sg');
     await page.getByTestId('exam-date').fill('2024-11-01');
@@ -129,9 +105,7 @@ describe('tab in headless Chromium', () => {
 
   it('when an employee signs up from a recommendation, then the recommendation shows 申込済み and the training page lists the session', async () => {
     const employee = employees.find((candidate) => candidate.displayName === '天王洲 拓也')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
     const sessionId = `demo-${new Date().toISOString().slice(0, 7)}-security`;
     await expect.poll(() => page.getByTestId('skill-chart').textContent()).toContain('セキュリティ');
     await page.getByTestId(`recommended-enroll-${sessionId}`).click();
@@ -148,9 +122,7 @@ describe('tab in headless Chromium', () => {
     const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
     const attendee = employees.find((candidate) => candidate.displayName === '大崎 健太')!;
     const sessionId = demoPastSessionId(new Date());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    await page.goto(stack.tabUrl);
-    await page.getByTestId(`dev-identity-${admin.id}`).click();
+    const page = await e2e.openAs(admin, e2e.stack.tabUrl, { width: 1280, height: 900, locale: 'ja-JP' });
     await page.getByTestId('nav-admin').click();
     await expect.poll(() => page.getByTestId('ward-distribution').textContent()).toContain('セキュリティ');
     await page.getByTestId(`roster-open-${sessionId}`).click();
@@ -171,9 +143,7 @@ describe('tab in headless Chromium', () => {
 
   it('when the DX推進委員 opens 部署の状況, then the department distribution shows counts, not names', async () => {
     const promoter = employees.find((candidate) => candidate.roles.includes('promoter'))!;
-    const page = await browser.newPage({ viewport: { width: 400, height: 900 }, locale: 'ja-JP' });
-    await page.goto(`${stack.tabUrl}#department`);
-    await page.getByTestId(`dev-identity-${promoter.id}`).click();
+    const page = await e2e.openAs(promoter, `${e2e.stack.tabUrl}#department`, { width: 400, height: 900, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('department-distribution').textContent()).toContain('データ活用');
     expect(await page.getByTestId('department-distribution').textContent()).not.toContain('大崎');
     await screenshot(page, 'tab-department-narrow');
@@ -182,9 +152,7 @@ describe('tab in headless Chromium', () => {
 
   it('when the tab is opened in the high-contrast theme, then it renders with the contrast palette and the keyboard reaches the tabs', async () => {
     const employee = employees.find((candidate) => candidate.jobLevel === 'general')!;
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, locale: 'ja-JP' });
-    await page.goto(`${stack.tabUrl}?theme=contrast`);
-    await page.getByTestId(`dev-identity-${employee.id}`).click();
+    const page = await e2e.openAs(employee, `${e2e.stack.tabUrl}?theme=contrast`, { width: 1024, height: 800, locale: 'ja-JP' });
     await expect.poll(() => page.getByTestId('skill-chart').isVisible()).toBe(true);
     await page.getByTestId('nav-skills').focus();
     await page.keyboard.press('ArrowRight');
