@@ -4,7 +4,6 @@
  * on in-memory Azurite, with a Bot Connector stand-in on 127.0.0.1 as the desk channel. Prints p50/p99 turn latency
  * and checks 200 distinct ticket numbers and 200 channel cards. Usage: npm run bench:consult (never fails on timing).
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import { startApp } from '../bot/src/app.js';
@@ -16,10 +15,11 @@ import { freePort } from '../bot/src/dev/ports.js';
 import type { Employee } from '../bot/src/domain/employee.js';
 import { close, listen } from '../bot/src/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
+import { executeActivity } from '../tests/support/activities.js';
+import { channelMention } from '../tests/support/channel-activities.js';
 
 const EMPLOYEES = 200;
 const TENANT = '00000000-0000-4000-8000-000000000001';
-const BOT_ID = '28:dx-navi-bench-bot';
 const DESK = '19:bench-desk@thread.tacv2';
 const employeeId = (index: number) => `00000000-0000-4000-8000-8${String(index).padStart(11, '0')}`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -36,25 +36,14 @@ const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_
   tablePrefix: 'bench',
 });
 
-const activity = (person: Employee, conversation: Record<string, unknown>, fields: Record<string, unknown>) => ({
-  id: randomUUID(),
-  timestamp: new Date().toISOString(),
-  channelId: 'msteams',
-  serviceUrl,
-  from: { id: `29:${person.id}`, name: person.displayName, aadObjectId: person.id },
-  recipient: { id: BOT_ID, name: 'DX Navi' },
-  conversation: { tenantId: TENANT, ...conversation },
-  channelData: { tenant: { id: TENANT }, ...(conversation.conversationType === 'channel' ? { team: { id: '19:bench-team@thread.tacv2' }, channel: { id: DESK } } : {}) },
-  locale: 'ja-JP',
-  ...fields,
-});
+const userOf = (person: Employee) => ({ aadObjectId: person.id, name: person.displayName });
 const post = async (body: unknown) => {
   const response = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.text()) || '{}' };
 };
 const invoke = (person: Employee, verb: string, data: unknown) =>
   post(
-    activity(person, { id: `a:personal-${person.id}`, conversationType: 'personal' }, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
+    executeActivity(userOf(person), serviceUrl, verb, data),
   );
 
 try {
@@ -72,11 +61,7 @@ try {
   }));
   await Promise.all(people.map((person) => app.repositories.employees.save(person)));
   const setDesk = await post(
-    activity(people[0]!, { id: `${DESK};messageid=1`, conversationType: 'channel', isGroup: true }, {
-      type: 'message',
-      text: '<at>DX Navi</at> 相談窓口に設定',
-      entities: [{ type: 'mention', text: '<at>DX Navi</at>', mentioned: { id: BOT_ID, name: 'DX Navi' } }],
-    }),
+    channelMention(userOf(people[0]!), serviceUrl, { teamId: '19:bench-team@thread.tacv2', channelId: DESK }, '相談窓口に設定'),
   );
   if (setDesk.status >= 300 || !(await app.repositories.consultationDesk.getDesk())) throw new Error('the desk channel could not be set');
 

@@ -18,6 +18,7 @@ import { JOB_LEVELS } from '../bot/src/domain/catalog/job-levels.js';
 import type { Employee } from '../bot/src/domain/employee.js';
 import { ANNUAL_QUESTION_IDS, fiscalYearBounds, fiscalYearOf } from '../bot/src/domain/survey/survey-rounds.js';
 import { createLogger } from '../bot/src/logger.js';
+import { executeActivity } from '../tests/support/activities.js';
 import { keys } from '../bot/src/storage/keys.js';
 import { createTableStorage, listAll } from '../bot/src/storage/table-storage.js';
 
@@ -82,20 +83,7 @@ try {
   const started = performance.now();
   await inParallel(employees, CONCURRENCY, async (employee) => {
     const data = { roundId: round.id, ...Object.fromEntries(ANNUAL_QUESTION_IDS.map((id, q) => [answerInputId(id), String(1 + ((employee.id.charCodeAt(35) + q) % 5))])) };
-    const activity = {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      channelId: 'msteams',
-      serviceUrl: `${app.baseUrl}/dev/connector/`,
-      from: { id: `29:${employee.id}`, name: employee.displayName, aadObjectId: employee.id },
-      recipient: { id: '28:dx-navi-bench', name: 'DX Navi' },
-      conversation: { id: `a:personal-${employee.id}`, conversationType: 'personal', tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
-      locale: 'ja-JP',
-      value: { action: { type: 'Action.Execute', verb: SURVEY_VERBS.submit, data }, trigger: 'manual' },
-    };
+    const activity = executeActivity({ aadObjectId: employee.id, name: employee.displayName }, `${app.baseUrl}/dev/connector/`, SURVEY_VERBS.submit, data);
     const sent = performance.now();
     const response = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
     const body = await response.text();

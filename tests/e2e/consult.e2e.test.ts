@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
-import { personalActivity, postActivity } from '../support/activities.js';
+import { executeActivity, postActivity } from '../support/activities.js';
 import { screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
@@ -16,11 +16,7 @@ const [requester, colleague] = employees.filter((candidate) => !candidate.roles.
 /** An employee files a request in the chat, as Teams would post 相談する and then 送信 (two Action.Execute invokes). */
 async function fileInChat(person: (typeof employees)[number], form: { category: string; title: string; details: string; urgency: string }) {
   const invoke = async (verb: string, data: unknown) => {
-    const activity = personalActivity({ aadObjectId: person.id, name: person.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
+    const activity = executeActivity({ aadObjectId: person.id, name: person.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, verb, data);
     return JSON.stringify(await (await postActivity(e2e.stack.app.baseUrl, activity)).json());
   };
   const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(await invoke(CONSULTATION_VERBS.openForm, { title: form.title }))![1];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SURVEY_VERBS, answerInputId } from '../../bot/src/cards/survey-card.js';
 import { SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
-import { personalActivity, postActivity } from '../support/activities.js';
+import { executeActivity, postActivity } from '../support/activities.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
@@ -15,11 +15,7 @@ const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
 /** An employee presses 送信 on the survey card in Teams: the Action.Execute invoke the bot receives. */
 async function answer(employee: (typeof employees)[number], roundId: string, value: (questionIndex: number) => number) {
   const data = { roundId, ...Object.fromEntries(SURVEY_INDICATORS.map((indicator, index) => [answerInputId(indicator.id), String(value(index))])) };
-  const activity = personalActivity({ aadObjectId: employee.id, name: employee.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb: SURVEY_VERBS.submit, data }, trigger: 'manual' },
-  });
+  const activity = executeActivity({ aadObjectId: employee.id, name: employee.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, SURVEY_VERBS.submit, data);
   const response = await postActivity(e2e.stack.app.baseUrl, activity);
   expect(JSON.stringify(await response.json())).toContain('回答済み');
 }

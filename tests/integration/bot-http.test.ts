@@ -3,10 +3,12 @@ import type { RunningApp } from '../../bot/src/app.js';
 import { parseAdaptiveCard } from '../support/cards.js';
 import { botConversation, cardOf, type CardContent } from '../support/bot-conversation.js';
 import { startConnectorStandIn } from '../support/connector-stand-in.js';
+import type {
+  personalActivity} from '../support/activities.js';
 import {
+  executeActivity,
   installActivity,
   installationUpdate,
-  personalActivity,
   postActivity,
   submitMessage,
   textMessage,
@@ -118,11 +120,7 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
   it('when a card action verb is unknown, then the invoke answers 400 with a message for the card', async () => {
     const response = await postActivity(
       app.baseUrl,
-      personalActivity(newUser('9'), connector.serviceUrl, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'forged-verb', data: {} }, trigger: 'manual' },
-      }),
+      executeActivity(newUser('9'), connector.serviceUrl, 'forged-verb', {}),
     );
     // botbuilder answers the invoke with the card response's own status code.
     expect(response.status).toBe(400);

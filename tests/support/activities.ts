@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TEST_TENANT_ID } from './test-app.js';
+import { TEST_TENANT_ID } from './tenant.js';
 
 export const BOT_ID = '28:dx-navi-test-bot';
 
@@ -9,8 +9,16 @@ export interface TestUser {
   locale?: string;
 }
 
-/** A Teams personal-chat activity, shaped like what Teams posts to /api/messages. */
-export function personalActivity(user: TestUser, serviceUrl: string, fields: Record<string, unknown>) {
+/**
+ * An activity as Teams posts it to /api/messages, in a given conversation (personal chat or a channel thread).
+ * No vitest import here: benchmark scripts build their traffic with it too.
+ */
+export function teamsActivity(
+  user: TestUser,
+  serviceUrl: string,
+  place: { conversation: Record<string, unknown>; channelData?: Record<string, unknown> },
+  fields: Record<string, unknown>,
+) {
   return {
     id: randomUUID(),
     timestamp: new Date().toISOString(),
@@ -18,12 +26,21 @@ export function personalActivity(user: TestUser, serviceUrl: string, fields: Rec
     serviceUrl,
     from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
     recipient: { id: BOT_ID, name: 'DX Navi' },
-    conversation: { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
-    channelData: { tenant: { id: TEST_TENANT_ID } },
+    conversation: { tenantId: TEST_TENANT_ID, ...place.conversation } as { id: string; conversationType: string; tenantId: string },
+    channelData: { tenant: { id: TEST_TENANT_ID }, ...place.channelData },
     locale: user.locale ?? 'ja-JP',
     ...fields,
   };
 }
+
+/** A Teams personal-chat activity, shaped like what Teams posts to /api/messages. */
+export function personalActivity(user: TestUser, serviceUrl: string, fields: Record<string, unknown>) {
+  return teamsActivity(user, serviceUrl, { conversation: { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal' } }, fields);
+}
+
+/** Action.Execute pressed on a card in a personal chat: the invoke Teams sends to the bot. */
+export const executeActivity = (user: TestUser, serviceUrl: string, verb: string, data: unknown) =>
+  personalActivity(user, serviceUrl, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
 
 export const installActivity = (user: TestUser, serviceUrl: string) =>
   personalActivity(user, serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }, { id: `29:${user.aadObjectId}` }] });

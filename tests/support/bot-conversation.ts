@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
 import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
-import { personalActivity, postActivity, type TestUser } from './activities.js';
+import type { personalActivity} from './activities.js';
+import { executeActivity, postActivity, type TestUser } from './activities.js';
 import type { startConnectorStandIn } from './connector-stand-in.js';
 
 export type CardContent = { body: Record<string, unknown>[]; actions?: { title: string; url?: string }[] };
@@ -29,11 +30,7 @@ export function botConversation(app: RunningApp, connector: Awaited<ReturnType<t
     async execute(user: TestUser, verb: string, data: unknown) {
       const response = await postActivity(
         app.baseUrl,
-        personalActivity(user, connector.serviceUrl, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-        }),
+        executeActivity(user, connector.serviceUrl, verb, data),
       );
       // The invoke body's shape is the Bot Framework's: statusCode, type and a card or an error as value.
       const body = (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };

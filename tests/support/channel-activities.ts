@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BOT_ID, type TestUser } from './activities.js';
-import { TEST_TENANT_ID } from './test-app.js';
+import { BOT_ID, teamsActivity, type TestUser } from './activities.js';
 
 export interface TestChannel {
   teamId: string;
@@ -12,18 +11,15 @@ export interface TestChannel {
  * channel are in channelData, and a message to the bot carries an <at> mention of it.
  */
 export function channelActivity(user: TestUser, serviceUrl: string, channel: TestChannel, fields: Record<string, unknown>, threadId: string = randomUUID()) {
-  return {
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
+  return teamsActivity(
+    user,
     serviceUrl,
-    from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
-    recipient: { id: BOT_ID, name: 'DX Navi' },
-    conversation: { id: `${channel.channelId};messageid=${threadId}`, conversationType: 'channel', isGroup: true, tenantId: TEST_TENANT_ID },
-    channelData: { tenant: { id: TEST_TENANT_ID }, team: { id: channel.teamId }, channel: { id: channel.channelId } },
-    locale: user.locale ?? 'ja-JP',
-    ...fields,
-  };
+    {
+      conversation: { id: `${channel.channelId};messageid=${threadId}`, conversationType: 'channel', isGroup: true },
+      channelData: { team: { id: channel.teamId }, channel: { id: channel.channelId } },
+    },
+    fields,
+  );
 }
 
 /** 「@DX Navi <text>」 in a channel. */

@@ -5,9 +5,9 @@ import { createDeliveryWorkQueue, deliveryQueueName } from '../../bot/src/storag
 import { createTableStorage } from '../../bot/src/storage/table-storage.js';
 import { createBotAdapter } from '../../bot/src/teams/adapter.js';
 import { createProactiveSender } from '../../bot/src/teams/proactive-sender.js';
+import { BOT_ID } from './activities.js';
+import { TEST_TENANT_ID } from './tenant.js';
 
-// The same bot id as tests/support/activities.ts (not imported: that module pulls in vitest via test-app).
-const BOT_ID = '28:dx-navi-test-bot';
 
 /** Employee ids shaped like Entra object ids. */
 export const employeeIdFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
@@ -48,7 +48,7 @@ export async function startDeliveryStack(settings: {
             reference: {
               channelId: 'msteams',
               serviceUrl,
-              conversation: { id: conversationIdFor(employeeId), conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000001' },
+              conversation: { id: conversationIdFor(employeeId), conversationType: 'personal', tenantId: TEST_TENANT_ID },
               user: { id: `29:${employeeId}`, aadObjectId: employeeId },
               bot: { id: BOT_ID, name: 'DX Navi' },
             },

@@ -3,7 +3,8 @@ import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { azuriteConnectionString, uniqueTablePrefix } from './storage.js';
 
-export const TEST_TENANT_ID = '00000000-0000-4000-8000-000000000001';
+export { TEST_TENANT_ID } from './tenant.js';
+import { TEST_TENANT_ID } from './tenant.js';
 
 /** The real bot server on a free port, on the shared Azurite with tables of its own. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
