@@ -28,3 +28,6 @@ export function formatJstShort(instant: string | Date): string {
   const two = (value: number) => String(value).padStart(2, '0');
   return `${jst.getUTCFullYear()}/${two(jst.getUTCMonth() + 1)}/${two(jst.getUTCDate())} ${two(jst.getUTCHours())}:${two(jst.getUTCMinutes())}`;
 }
+
+/** The instant of a JST wall-clock date (YYYY-MM-DD) and time (HH:MM), as forms ask for it. */
+export const jstInstant = (date: string, time: string): string => new Date(`${date}T${time}:00+09:00`).toISOString();

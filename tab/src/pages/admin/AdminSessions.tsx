@@ -2,7 +2,7 @@ import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, m
 import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import type { Catalog, RosterEntry } from '../../api/skills';
-import { attempt, formatJst, useLoad } from '../../hooks/use-load';
+import { attempt, formatJst, jstInstant, useLoad } from '../../hooks/use-load';
 import { Section } from '../../components/Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
@@ -15,8 +15,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-/** JST wall-clock date and time from the form, as an instant. */
-const jstInstant = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`).toISOString();
 
 /** デジタル推進課: schedule sessions, see who signed up and record attendance (which confirms completions). */
 export function AdminSessions(props: { locale: Locale; api: Api; catalog: Catalog; onError: (message: string) => void; onNotice: (message: string) => void }) {

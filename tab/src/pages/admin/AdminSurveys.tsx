@@ -5,7 +5,7 @@ import { fiscalYearOf } from '../../../../bot/src/domain/survey/survey-rounds.js
 import type { createApiClient } from '../../api/client';
 import type { NewSurveyInput, SurveyResultsView } from '../../api/surveys';
 import { SurveyResults, SurveyTrend } from '../../components/SurveyResults/SurveyResults';
-import { attempt, saveFile, formatJst, useLoad } from '../../hooks/use-load';
+import { attempt, formatJst, jstDate, jstInstant, saveFile, useLoad } from '../../hooks/use-load';
 import { AudiencePicker, toggled } from '../../components/AudiencePicker/AudiencePicker';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
@@ -20,11 +20,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-const DAY_MS = 86_400_000;
-/** A JST calendar date (YYYY-MM-DD) some days from now. */
-const jstDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10);
-/** JST wall-clock date and time from the form, as an instant. */
-const jstInstant = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`).toISOString();
+/** The JST calendar date (YYYY-MM-DD) some days from now. */
+const jstDaysFromNow = (days: number) => jstDate(new Date(Date.now() + days * 86_400_000));
 
 /** アンケート for デジタル推進課: create and start rounds, read each round's results, the CSV and the trend. */
 export function AdminSurveys(props: { locale: Locale; api: Api; onError: (message: string) => void; onNotice: (message: string) => void }) {
@@ -36,9 +33,9 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
   const [form, setForm] = useState({
     kind: 'annual' as NewSurveyInput['kind'],
     fiscalYear: String(fiscalYearOf(new Date())),
-    opensDate: jstDate(0),
+    opensDate: jstDaysFromNow(0),
     opensTime: '09:00',
-    closesDate: jstDate(14),
+    closesDate: jstDaysFromNow(14),
     closesTime: '17:00',
     audience: 'everyone' as NewSurveyInput['audience']['kind'],
     reminders: '3',
