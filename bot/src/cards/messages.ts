@@ -89,6 +89,10 @@ export const MESSAGES = {
   enroll: { ja: '申し込む', en: 'Sign up' },
   statusEnrolled: { ja: '申込済み', en: 'Signed up' },
   statusWaitlisted: { ja: 'キャンセル待ち', en: 'Waitlisted' },
+  sessionCancelledNotice: {
+    ja: '【研修中止】{course}({when})は中止になりました。お申し込みは取り消されています。',
+    en: '[Cancelled] {course} ({when}) has been cancelled. Your sign-up no longer applies.',
+  },
   enrolledNotice: { ja: '「{course}」に申し込みました。', en: 'You are signed up for "{course}".' },
   waitlistedNotice: { ja: '「{course}」は満席のため、キャンセル待ちで受け付けました。', en: '"{course}" is full: you are on the waitlist.' },
   invalidCardData: { ja: 'カードの内容を読み取れませんでした。もう一度お試しください。', en: 'The card data could not be read. Please try again.' },

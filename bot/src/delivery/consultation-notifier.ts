@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { cardMessage } from './outgoing-message.js';
 import { buildSatisfactionCard } from '../cards/satisfaction-card.js';
 import { buildTicketCard } from '../cards/ticket-card.js';
 import { buildTicketNoticeCard, type NoticeAction } from '../cards/ticket-notice-card.js';
@@ -39,7 +39,6 @@ export const DESK_RETRY_POLICY: RetryPolicy = {
 const NOTICE_ACTIONS: readonly string[] = ['assign', 'comment', 'resolve'] satisfies NoticeAction[];
 const isNotice = (entry: TicketHistoryEntry): entry is TicketHistoryEntry & { action: NoticeAction } => NOTICE_ACTIONS.includes(entry.action);
 
-const asMessage = (card: CardAttachment) => MessageFactory.attachment(card) as unknown as Record<string, unknown>;
 
 /** The stored channel reference, pointed at `conversationId` (a ticket's post may be in an earlier desk channel). */
 function referenceFor(reference: Record<string, unknown>, conversationId: string): Record<string, unknown> {
@@ -104,7 +103,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
 
   async function deskCard(ticketNumber: string): Promise<Record<string, unknown> | undefined> {
     const [ticket, history] = await Promise.all([deps.tickets.get(ticketNumber), deps.tickets.history(ticketNumber)]);
-    return ticket && asMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE }));
+    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE }));
   }
 
   async function localeOf(employeeId: string): Promise<Locale> {
@@ -113,7 +112,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
 
   async function tellRequester(ticket: Ticket, entry: TicketHistoryEntry & { action: NoticeAction }) {
     const locale = await localeOf(ticket.requesterId);
-    const variants = (build: (locale: Locale) => CardAttachment) => ({ [locale]: asMessage(build(locale)) });
+    const variants = (build: (locale: Locale) => CardAttachment) => ({ [locale]: cardMessage(build(locale)) });
     const base = { createdBy: entry.actorId, audience: `requester of ${ticket.number}`, recipients: [{ employeeId: ticket.requesterId, variant: locale }] };
     await deps.engine.send({
       ...base,
@@ -139,7 +138,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       if (!desk) return false;
       inOrder(ticket.number, async () => {
         // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
-        const message = asMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE }));
+        const message = cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE }));
         const result = await withRetry(`post ${ticket.number}`, () => deps.channel.send(desk.reference, message));
         if (!result.ok || !result.activityId) return;
         await deps.desk.saveTicketPost({ ticketNumber: ticket.number, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
@@ -161,7 +160,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     async unassignedReminder(tickets) {
       const desk = await deps.desk.getDesk();
       if (!desk || tickets.length === 0) return;
-      const message = asMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
+      const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
       inOrder('unassigned-reminder', async () => {
         await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message));
       });

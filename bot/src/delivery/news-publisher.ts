@@ -1,5 +1,4 @@
-import { MessageFactory } from 'botbuilder';
-import type { CardAttachment } from '../cards/adaptive-card.js';
+import { cardMessage } from './outgoing-message.js';
 import { buildNewsCard, buildNewsDigestCard } from '../cards/news-card.js';
 import { buildTrainingReminderCard } from '../cards/training-reminder-card.js';
 import { trainingReminderBroadcastId } from '../domain/news/training-reminders.js';
@@ -8,7 +7,6 @@ import type { DeliveryEngine } from './delivery-engine.js';
 
 const LOCALES = ['ja', 'en'] as const;
 // botbuilder types an activity loosely; the engine stores it as an opaque record.
-const message = (card: CardAttachment) => MessageFactory.attachment(card) as unknown as Record<string, unknown>;
 
 export const newsBroadcastId = (newsId: string) => `news-${newsId}`;
 export const weeklyDigestBroadcastId = (slot: string) => `weekly-digest-${slot}`;
@@ -26,7 +24,7 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
         createdBy: item.createdBy,
         title: item.title,
         audience,
-        variants: Object.fromEntries(LOCALES.map((locale) => [locale, message(buildNewsCard({ item, locale }))])),
+        variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildNewsCard({ item, locale }))])),
         recipients: recipients.map((recipient) => ({ employeeId: recipient.employeeId, variant: recipient.locale })),
       });
       return { broadcastId: broadcast.id, created };
@@ -42,7 +40,7 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
         variants: {},
         recipients: digests.map(({ recipient, items }) => ({
           employeeId: recipient.employeeId,
-          message: message(buildNewsDigestCard({ items, locale: recipient.locale, kind: 'digest', tabUrl: deps.tabUrl })),
+          message: cardMessage(buildNewsDigestCard({ items, locale: recipient.locale, kind: 'digest', tabUrl: deps.tabUrl })),
         })),
       });
       return { broadcastId: broadcast.id, created };
@@ -54,7 +52,7 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
         createdBy: 'system',
         title: `研修リマインド(${reminder.days}日前) ${reminder.courseTitle.ja}`,
         audience: `enrolled in ${reminder.session.id}`,
-        variants: Object.fromEntries(LOCALES.map((locale) => [locale, message(buildTrainingReminderCard({ ...reminder, locale }))])),
+        variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildTrainingReminderCard({ ...reminder, locale }))])),
         recipients: recipients.map((recipient) => ({ employeeId: recipient.employeeId, variant: recipient.locale })),
       });
       return { broadcastId: broadcast.id, created };

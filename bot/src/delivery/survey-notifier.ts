@@ -1,7 +1,5 @@
-import { MessageFactory } from 'botbuilder';
+import { cardMessage, employeeLocales } from './outgoing-message.js';
 import { buildSurveyCard } from '../cards/survey-card.js';
-import { localeFrom } from '../cards/messages.js';
-import type { Locale } from '../domain/catalog/localized-text.js';
 import type { EmployeeRepository, SurveyNotifier } from '../domain/ports.js';
 import type { SurveyRound } from '../domain/survey/survey-rounds.js';
 import type { DeliveryEngine } from './delivery-engine.js';
@@ -12,10 +10,10 @@ import type { DeliveryEngine } from './delivery-engine.js';
  */
 export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'>; employees: EmployeeRepository }): SurveyNotifier {
   const variants = (round: SurveyRound) =>
-    Object.fromEntries((['ja', 'en'] as const).map((locale) => [locale, MessageFactory.attachment(buildSurveyCard({ round, locale })) as unknown as Record<string, unknown>]));
+    Object.fromEntries((['ja', 'en'] as const).map((locale) => [locale, cardMessage(buildSurveyCard({ round, locale }))]));
   const recipients = async (employeeIds: readonly string[]) => {
-    const localeOf = new Map((await deps.employees.list()).map((employee) => [employee.id, localeFrom(employee.locale)]));
-    return employeeIds.map((employeeId) => ({ employeeId, variant: localeOf.get(employeeId) ?? ('ja' satisfies Locale) }));
+    const localeOf = await employeeLocales(deps.employees);
+    return employeeIds.map((employeeId) => ({ employeeId, variant: localeOf(employeeId) }));
   };
   const audience = (round: SurveyRound) => `survey ${round.id} (${round.kind}, FY${round.fiscalYear})`;
   return {
