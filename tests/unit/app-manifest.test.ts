@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -8,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_IDS, COMMAND_LABELS } from '../../bot/src/cards/messages.js';
 import { APP_PACKAGE_DIR, buildAppPackage, fillPlaceholders } from '../../scripts/app-package.js';
 
-// The official Teams JSON schemas, as shipped inside npm @microsoft/app-manifest: validation needs no network.
-const schemaDir = resolve(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams/v1.22');
+// The official Teams JSON schemas ship inside npm @microsoft/app-manifest: validation needs no network.
+const schemaDir = resolve(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams/v1.30');
 const loadSchema = (name: string) => JSON.parse(readFileSync(resolve(schemaDir, name), 'utf8')) as object;
 
 const SAMPLE_ENV = {
@@ -23,8 +24,12 @@ const SAMPLE_ENV = {
 
 const filled = (file: string) => JSON.parse(fillPlaceholders(readFileSync(resolve(APP_PACKAGE_DIR, file), 'utf8'), SAMPLE_ENV)) as Record<string, unknown>;
 
-function validate(schemaName: string, document: unknown): string[] {
-  // The localisation schema's patterns are not valid under the u flag.
+/** The manifest through the library's own validator, which loads the schema its $schema names from the package. */
+const validateManifest = (manifest: Record<string, unknown>) => AppManifestUtils.validateAgainstSchema(manifest as unknown as TeamsManifest);
+
+function validateLocalisation(schemaName: string, document: unknown): string[] {
+  // AppManifestUtils compiles with the u flag, under which the localisation schema's patterns do not compile
+  // ("Lone quantifier brackets"), so this one schema goes through ajv directly.
   // Both are CommonJS packages whose class and function are their `default` export.
   const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
   ajvFormats.default(ajv);
@@ -38,17 +43,18 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('Teams app package', () => {
-  it('when the manifest is filled for an environment, then it validates against the official v1.22 schema', () => {
-    expect(validate('MicrosoftTeams.schema.json', filled('manifest.json'))).toEqual([]);
+  it('when the manifest is filled for an environment, then it validates against the official v1.30 schema', async () => {
+    expect(filled('manifest.json').manifestVersion).toBe('1.30');
+    expect(await validateManifest(filled('manifest.json'))).toEqual([]);
   });
 
   it('when the English localisation is filled, then it validates against the localisation schema', () => {
-    expect(validate('MicrosoftTeams.Localization.schema.json', filled('en-us.json'))).toEqual([]);
+    expect(validateLocalisation('MicrosoftTeams.Localization.schema.json', filled('en-us.json'))).toEqual([]);
   });
 
-  it('when the manifest is broken, then the schema check reports it (the check can fail)', () => {
+  it('when the manifest is broken, then the schema check reports it (the check can fail)', async () => {
     const broken = { ...filled('manifest.json'), accentColor: 'blue', bots: [{ botId: 'x' }] };
-    expect(validate('MicrosoftTeams.schema.json', broken).length).toBeGreaterThan(0);
+    expect((await validateManifest(broken)).length).toBeGreaterThan(0);
   });
 
   it('when a placeholder has no value, then packaging fails naming it', () => {
