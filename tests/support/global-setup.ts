@@ -10,7 +10,11 @@ declare module 'vitest' {
 
 /** One in-memory Azurite for the whole run, on ports the OS hands out. */
 export default async function setup(project: TestProject) {
-  const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
+  const azurite = await startEmbeddedAzurite({
+    tablePort: await freePort(),
+    queuePort: await freePort(),
+    onSlow: (message) => console.warn(message),
+  });
   project.provide('azuriteConnectionString', azurite.connectionString);
   return async () => {
     await azurite.stop();

@@ -6,7 +6,7 @@ import { mountTabSite, tabRuntimeConfig } from '../http/tab-site.js';
 import { close, listen } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import type { StorageConnection } from '../storage/table-storage.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './azurite.js';
+import { reclaimOrphanedAzurite, startEmbeddedAzurite, type EmbeddedAzurite } from './azurite.js';
 import { seedDemoData } from './demo-data.js';
 import { isPortInUse } from './ports.js';
 
@@ -34,6 +34,12 @@ export async function startLocalStack(
     [config.port, 'bot server', 'PORT'],
     [config.tabPort, 'tab', 'TAB_PORT'],
   ];
+  const azuriteFolder = config.storage.kind === 'embedded-azurite' ? resolve(config.storage.dataDir, 'azurite') : undefined;
+  if (azuriteFolder && !options.azuriteInMemory) {
+    // An earlier run killed with SIGKILL leaves its Azurite children holding the ports: stop those, and only those.
+    const reclaimed = await reclaimOrphanedAzurite(azuriteFolder);
+    if (reclaimed.length > 0) options.log.warn('stopped Azurite left running by an earlier run of this data folder', { pids: reclaimed });
+  }
   if (config.storage.kind === 'embedded-azurite') {
     wanted.push([config.storage.tablePort, 'Azurite Table service', 'AZURITE_TABLE_PORT']);
     wanted.push([config.storage.queuePort, 'Azurite Queue service', 'AZURITE_QUEUE_PORT']);
@@ -59,6 +65,7 @@ export async function startLocalStack(
         tablePort: config.storage.tablePort,
         queuePort: config.storage.queuePort,
         ...(options.azuriteInMemory ? {} : { location: resolve(config.storage.dataDir, 'azurite') }),
+        onSlow: (message) => options.log.warn(message),
       });
       stops.push(azurite.stop);
       storage = { connectionString: azurite.connectionString };
