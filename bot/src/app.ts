@@ -40,7 +40,8 @@ import { createSurveyFeature } from './teams/survey-feature.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
 import { createSessionCancellationNotifier } from './delivery/session-cancellation-notifier.js';
-import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
+import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './storage/delivery-work-queue.js';
+import { createReadinessProbe } from './http/readiness.js';
 import { createProactiveSender } from './teams/proactive-sender.js';
 import { createConversationMessenger } from './teams/proactive-sender.js';
 import { createConsultationService, type ConsultationService } from './domain/consultation/consultation-service.js';
@@ -182,7 +183,11 @@ export async function startApp(
   // Locally the tab may be on any loopback port (tests pick free ones); in Azure only the tab's own origin.
   const allowedOrigins: (string | RegExp)[] =
     isDevIdentity || isLocalBotAuth ? [config.tabEndpoint, /^http:\/\/(localhost|127\.0\.0\.1):\d+$/] : [config.tabEndpoint];
-  const server = createHttpServer({ allowedOrigins });
+  const readiness = createReadinessProbe([
+    { name: 'storage', check: () => storage.ping() },
+    { name: 'queue', check: () => pingDeliveryQueue(options.storage, deliveryQueueName(options.tablePrefix)) },
+  ]);
+  const server = createHttpServer({ allowedOrigins, readiness });
 
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`

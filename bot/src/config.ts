@@ -26,6 +26,7 @@ import { parseReminderDays } from './domain/news/training-reminders.js';
  * | WEEKLY_DIGEST_CRON | when the weekly DX news digest goes out: a cron pattern (5 fields) in Asia/Tokyo; one digest per ISO week whatever the pattern | `0 9 * * 1` (Monday 09:00) |
  * | TRAINING_REMINDER_DAYS | days before a training session its enrolled participants are reminded, comma-separated | `7,1` |
  * | TRAINING_REMINDER_CRON | how often due training reminders are looked for (cron, Asia/Tokyo); each run is claimed once across instances | `5 * * * *` (hourly) |
+ * | APPLICATIONINSIGHTS_CONNECTION_STRING | Application Insights: requests, dependencies, traces and exceptions are exported when set (Bicep sets it) | empty (no telemetry) |
  * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
 const optionalString = z
@@ -103,6 +104,9 @@ const environmentSchema = z
         return days;
       }),
     TRAINING_REMINDER_CRON: cronPattern('5 * * * *'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
+      z.string().regex(/(^|;)\s*(InstrumentationKey|ConnectionString)=/i, 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)').optional(),
+    ),
     SECRET_SURVEY_KEY: optionalString.pipe(z.string().min(MIN_SURVEY_KEY_LENGTH, `must be at least ${MIN_SURVEY_KEY_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
@@ -160,6 +164,8 @@ export interface AppConfig {
   bot: { appId: string | undefined; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
   tabAuth: TabAuthConfig;
   storage: StorageConfig;
+  /** Application Insights connection string; undefined means no telemetry. */
+  telemetryConnectionString: string | undefined;
   /** Links survey participation to answer sheets; never stored in a table. */
   surveyKey: string;
   delivery: { messagesPerSecond: number };
@@ -221,6 +227,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     tabAuth,
     storage,
+    telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,
     delivery: { messagesPerSecond: env.DELIVERY_MESSAGES_PER_SECOND },
     news: { weeklyDigestCron: env.WEEKLY_DIGEST_CRON, reminderDays: env.TRAINING_REMINDER_DAYS, reminderCron: env.TRAINING_REMINDER_CRON },

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { mountTabSite, tabRuntimeConfig } from './http/tab-site.js';
 import { createLogger } from './logger.js';
+import { startTelemetry } from './telemetry.js';
 
 /**
  * Production entry (App Service): the bot endpoint, the tab API and the built tab on one origin. The local
@@ -14,6 +13,10 @@ try {
   if (config.storage.kind === 'embedded-azurite') {
     throw new ConfigError(['STORAGE_ACCOUNT_NAME: set it (or STORAGE_CONNECTION_STRING); the embedded Azurite is only for npm start']);
   }
+  // Telemetry first: its instrumentation has to be in place before restify and the SDK clients are loaded.
+  const stopTelemetry = await startTelemetry(config.telemetryConnectionString, log);
+  const { startApp } = await import('./app.js');
+  const { mountTabSite, tabRuntimeConfig } = await import('./http/tab-site.js');
   const app = await startApp(config, {
     storage:
       config.storage.kind === 'connection-string'
@@ -26,7 +29,11 @@ try {
     runtimeConfig: tabRuntimeConfig(config, ''),
   });
   log.info('DX Navi listening', { url: app.baseUrl });
-  const shutdown = () => void app.stop().then(() => process.exit(0));
+  const shutdown = () =>
+    void app
+      .stop()
+      .then(stopTelemetry)
+      .then(() => process.exit(0));
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 } catch (error) {

@@ -1,7 +1,7 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../logger.js';
+import { withLogContext, type Logger } from '../logger.js';
 
 /** The least an activity must carry before botbuilder sees it; anything else is a client error, not a crash. */
 const activityEnvelopeSchema = z
@@ -24,7 +24,9 @@ export function registerMessagesRoute(server: Server, deps: { adapter: CloudAdap
       return;
     }
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.adapter.process(req, res, (context) =>
+        withLogContext({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, () => deps.bot.run(context)),
+      );
     } catch (error) {
       deps.log.error('activity processing failed', { error });
       if (!res.headersSent) res.send(500, { error: { code: 'internal', message: 'The activity could not be processed.' } });

@@ -18,11 +18,19 @@ export function deliveryQueueName(prefix = ''): string {
  * The delivery work queue on Azure Storage Queues. Messages are base64 JSON (`{b: broadcastId, r: [ids]}`), the
  * encoding Azure Functions and Storage Explorer expect.
  */
+function queueClient(connection: StorageConnection, queueName: string): QueueClient {
+  return 'connectionString' in connection
+    ? new QueueClient(connection.connectionString, queueName)
+    : new QueueClient(`https://${connection.accountName}.queue.core.windows.net/${queueName}`, new DefaultAzureCredential());
+}
+
+/** Throws unless the delivery queue answers (the readiness probe). */
+export async function pingDeliveryQueue(connection: StorageConnection, queueName: string): Promise<void> {
+  await queueClient(connection, queueName).getProperties();
+}
+
 export function createDeliveryWorkQueue(connection: StorageConnection, queueName: string): DeliveryWorkQueue {
-  const client =
-    'connectionString' in connection
-      ? new QueueClient(connection.connectionString, queueName)
-      : new QueueClient(`https://${connection.accountName}.queue.core.windows.net/${queueName}`, new DefaultAzureCredential());
+  const client = queueClient(connection, queueName);
 
   const decode = (text: string) => {
     try {

@@ -29,6 +29,8 @@ export interface TableStorage {
   client(name: TableName): TableClient;
   /** Creates every table the app uses; safe to call on every start. */
   ensureTables(): Promise<void>;
+  /** Throws unless the table service answers (the readiness probe). */
+  ping(): Promise<void>;
 }
 
 /**
@@ -61,6 +63,9 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
         clients.set(name, client);
       }
       return client;
+    },
+    async ping() {
+      await service.listTables().byPage({ maxPageSize: 1 }).next();
     },
     async ensureTables() {
       for (const name of TABLE_NAMES) {
