@@ -110,6 +110,15 @@ const environmentSchema = z
     SECRET_SURVEY_KEY: optionalString.pipe(z.string().min(MIN_SURVEY_KEY_LENGTH, `must be at least ${MIN_SURVEY_KEY_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
+    // App Service passes a Key Vault reference through as text when it cannot resolve it (missing role, wrong
+    // name): starting with that text as the key would silently use a public value.
+    if (env.SECRET_SURVEY_KEY?.startsWith('@Microsoft.KeyVault(')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRET_SURVEY_KEY'],
+        message: "is an unresolved Key Vault reference: give the App Service's identity the Key Vault Secrets User role on the vault and check the secret name",
+      });
+    }
     if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_TENANT_ID)) {
       ctx.addIssue({
         code: 'custom',

@@ -76,4 +76,28 @@ describe('config', () => {
       audiences: [clientId, `api://dxnavi.example.jp/${clientId}`],
     });
   });
+
+  it('when the survey key is a Key Vault reference App Service could not resolve, then start-up refuses and says how to fix it', () => {
+    const problems = problemsOf({ SECRET_SURVEY_KEY: '@Microsoft.KeyVault(VaultName=dxnavikv;SecretName=survey-key)' }).join('\n');
+    expect(problems).toMatch(/^SECRET_SURVEY_KEY: is an unresolved Key Vault reference/m);
+  });
+
+  it('when production runs with the managed identity as bot identity, then no app password is asked for', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '22222222-2222-4333-8444-555555555555',
+      AAD_APP_CLIENT_ID: '33333333-2222-4333-8444-555555555555',
+      AAD_APP_TENANT_ID: '22222222-2222-4333-8444-555555555555',
+      STORAGE_ACCOUNT_NAME: 'dxnavist',
+      SECRET_SURVEY_KEY: 'k'.repeat(48),
+    });
+    expect(config.bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: undefined });
+  });
+
+  it('when the Application Insights connection string is malformed, then the error names it', () => {
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.invalid' }).join('\n')).toMatch(/^APPLICATIONINSIGHTS_CONNECTION_STRING: /m);
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=https://x/' }).telemetryConnectionString).toContain('InstrumentationKey=');
+  });
 });

@@ -9,7 +9,6 @@ export interface TabRuntimeConfig {
   devSignIn: boolean;
   clientId: string;
   tenantId: string;
-  initiateLoginEndpoint: string;
   botId: string;
 }
 
@@ -20,7 +19,6 @@ export function tabRuntimeConfig(config: AppConfig, apiBaseUrl: string): TabRunt
     devSignIn: config.tabAuth.kind === 'dev',
     clientId: config.tabAuth.kind === 'entra' ? config.tabAuth.clientId : '',
     tenantId: config.tabAuth.tenantId,
-    initiateLoginEndpoint: `${config.tabEndpoint}/auth-start.html`,
     botId: config.bot.appId ?? '',
   };
 }

@@ -5,7 +5,6 @@ const runtimeConfigSchema = z.object({
   devSignIn: z.boolean(),
   clientId: z.string(),
   tenantId: z.string(),
-  initiateLoginEndpoint: z.string(),
   botId: z.string(),
 });
 
