@@ -19,12 +19,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain is the policy as code: it must not depend on transports or storage SDKs.
-    files: ['bot/src/domain/**/*.ts'],
+    // The domain is the policy as code: every domain/ folder (kernel, delivery, each feature) holds pure rules
+    // and ports. No SDK, and no other room (storage, cards, teams, http, the feature's transports, dev, app).
+    files: ['bot/src/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '../storage/*', '../teams/*', '../http/*', '../cards/*'] },
+        {
+          patterns: [
+            { group: ['botbuilder*', 'restify*', '@azure/*'], message: 'domain/ is free of SDKs: put this behind a port.' },
+            {
+              regex: '(^|/)(storage|cards|teams|http|dev)/|(^|/)(app|config|logger)(\\.js)?$|-(teams|routes|notifier)(\\.js)?$',
+              message: 'domain/ imports only domain/ (its own, the kernel\'s, delivery\'s): storage, cards and transports depend on it, not the other way.',
+            },
+          ],
+        },
       ],
     },
   },
