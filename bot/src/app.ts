@@ -40,7 +40,7 @@ import { createSurveyFeature } from './teams/survey-feature.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
 import { createSessionCancellationNotifier } from './delivery/session-cancellation-notifier.js';
-import { createDeliveryWorkQueue, deliveryQueueName } from './storage/delivery-work-queue.js';
+import { createDeliveryWorkQueue, deliveryQueueName } from './delivery/storage/delivery-work-queue.js';
 import { createProactiveSender } from './teams/proactive-sender.js';
 import { createConversationMessenger } from './teams/proactive-sender.js';
 import { createConsultationService, type ConsultationService } from './domain/consultation/consultation-service.js';

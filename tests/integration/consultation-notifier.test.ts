@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsultationNotifier } from '../../bot/src/delivery/consultation-notifier.js';
 import { openTicket, type TicketChange } from '../../bot/src/domain/consultation/tickets.js';
-import type { BroadcastRequest } from '../../bot/src/domain/delivery/delivery.js';
+import type { BroadcastRequest } from '../../bot/src/delivery/domain/delivery.js';
 import type { ConversationMessenger, SendResult } from '../../bot/src/domain/ports.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { createConsultationRepository } from '../../bot/src/storage/consultation-repository.js';

@@ -8,7 +8,7 @@ import type { CardAttachment } from '../cards/adaptive-card.js';
 import type { Locale } from '../domain/catalog/localized-text.js';
 import { DESK_VIEWER } from '../domain/consultation/consultation-service.js';
 import type { Ticket, TicketHistoryEntry } from '../domain/consultation/tickets.js';
-import { decideAfterFailure, type RetryPolicy } from '../domain/delivery/retry-policy.js';
+import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
 import type {
   ConsultationDeskRepository,
   ConsultationNotifier,

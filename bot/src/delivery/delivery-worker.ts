@@ -9,8 +9,8 @@ import {
   type Delivery,
   type InDoubtPolicy,
   type Versioned,
-} from '../domain/delivery/delivery.js';
-import { decideAfterFailure, type RetryPolicy } from '../domain/delivery/retry-policy.js';
+} from './domain/delivery.js';
+import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
 import { ConcurrencyError } from '../domain/errors.js';
 import type {
   BroadcastContent,

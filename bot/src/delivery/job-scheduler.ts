@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { canTakeOver, instantSlot, isoWeekSlot, type SlotLease } from '../domain/delivery/schedule-slots.js';
+import { canTakeOver, instantSlot, isoWeekSlot, type SlotLease } from './domain/schedule-slots.js';
 import { ConcurrencyError } from '../domain/errors.js';
 import type { ScheduleLeaseRepository } from '../domain/ports.js';
 import type { Logger } from '../logger.js';

@@ -234,10 +234,10 @@ export type {
   ScheduleLeaseRepository,
   SendResult,
   WorkItem,
-} from './delivery/delivery-ports.js';
+} from '../delivery/domain/delivery-ports.js';
 
 // Kept beside the DX相談 ports (appended) rather than in the import block, to keep merges of this shared file simple.
-import type { ProactiveSender as DeliveryProactiveSender, SendResult as DeliverySendResult } from './delivery/delivery-ports.js';
+import type { ProactiveSender as DeliveryProactiveSender, SendResult as DeliverySendResult } from '../delivery/domain/delivery-ports.js';
 
 /** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
 export interface ConsultationDesk {

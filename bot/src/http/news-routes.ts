@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { buildNewsCard, cardBytes } from '../cards/news-card.js';
 import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import { requireAdmin } from '../domain/access.js';
-import { isTerminal } from '../domain/delivery/delivery.js';
+import { isTerminal } from '../delivery/domain/delivery.js';
 import { broadcastReportCsv } from '../domain/news/broadcast-report.js';
 import { NEWS_CATEGORIES, type NewsContent } from '../domain/news/news-items.js';
 import type { NewsService } from '../domain/news/news-service.js';

@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { SendFailure } from '../domain/delivery/retry-policy.js';
+import type { SendFailure } from '../delivery/domain/retry-policy.js';
 import type { ConversationMessenger, ProactiveSender, SendResult } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
 

@@ -1,7 +1,7 @@
-import type { Broadcast, DeliveryCounts } from '../domain/delivery/delivery.js';
-import type { BroadcastContent, BroadcastRepository } from '../domain/ports.js';
-import { keys } from './keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
+import type { Broadcast, DeliveryCounts } from '../domain/delivery.js';
+import type { BroadcastContent, BroadcastRepository } from '../../domain/ports.js';
+import { keys } from '../../storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../storage/table-storage.js';
 import { RestError } from '@azure/data-tables';
 
 interface BroadcastEntity {

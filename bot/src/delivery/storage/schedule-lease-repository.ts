@@ -1,8 +1,8 @@
 import { RestError } from '@azure/data-tables';
-import type { ScheduleLeaseRepository } from '../domain/ports.js';
-import type { SlotLease, SlotLeaseState } from '../domain/delivery/schedule-slots.js';
-import { keys } from './keys.js';
-import { getEntityOrUndefined, toConcurrencyError, type TableStorage } from './table-storage.js';
+import type { ScheduleLeaseRepository } from '../../domain/ports.js';
+import type { SlotLease, SlotLeaseState } from '../domain/schedule-slots.js';
+import { keys } from '../../storage/keys.js';
+import { getEntityOrUndefined, toConcurrencyError, type TableStorage } from '../../storage/table-storage.js';
 
 interface SlotLeaseEntity {
   job: string;
