@@ -14,13 +14,13 @@ import { SURVEY_VERBS, answerInputId } from '../bot/src/cards/survey-card.js';
 import { loadConfig } from '../bot/src/config.js';
 import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
 import { freePort } from '../bot/src/dev/ports.js';
-import { JOB_LEVELS } from '../bot/src/domain/catalog/job-levels.js';
-import type { Employee } from '../bot/src/domain/employee.js';
+import { JOB_LEVELS } from '../bot/src/kernel/domain/catalog/job-levels.js';
+import type { Employee } from '../bot/src/kernel/domain/employee.js';
 import { ANNUAL_QUESTION_IDS, fiscalYearBounds, fiscalYearOf } from '../bot/src/domain/survey/survey-rounds.js';
 import { createLogger } from '../bot/src/logger.js';
 import { executeActivity } from '../tests/support/activities.js';
-import { keys } from '../bot/src/storage/keys.js';
-import { createTableStorage, listAll } from '../bot/src/storage/table-storage.js';
+import { keys } from '../bot/src/kernel/storage/keys.js';
+import { createTableStorage, listAll } from '../bot/src/kernel/storage/table-storage.js';
 
 const EMPLOYEES = 5_000;
 const CONCURRENCY = 100;

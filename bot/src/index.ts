@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { mountTabSite, tabRuntimeConfig } from './http/tab-site.js';
+import { mountTabSite, tabRuntimeConfig } from './kernel/http/tab-site.js';
 import { createLogger } from './logger.js';
 
 /**

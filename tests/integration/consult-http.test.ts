@@ -3,7 +3,7 @@ import type { RunningApp } from '../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
 import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
 import { FAQ_ENTRIES } from '../../bot/src/domain/consultation/faq-entries.js';
-import type { Employee } from '../../bot/src/domain/employee.js';
+import type { Employee } from '../../bot/src/kernel/domain/employee.js';
 import { postActivity, textMessage, type TestUser } from '../support/activities.js';
 import { botConversation, cardOf } from '../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../support/cards.js';

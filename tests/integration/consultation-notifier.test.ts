@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createConsultationNotifier } from '../../bot/src/delivery/consultation-notifier.js';
 import { openTicket, type TicketChange } from '../../bot/src/domain/consultation/tickets.js';
 import type { BroadcastRequest } from '../../bot/src/delivery/domain/delivery.js';
-import type { ConversationMessenger, SendResult } from '../../bot/src/domain/ports.js';
+import type { ConversationMessenger, SendResult } from '../../bot/src/kernel/domain/ports.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { createConsultationRepository } from '../../bot/src/storage/consultation-repository.js';
 import { createConsultationDeskRepository } from '../../bot/src/storage/consultation-desk-repository.js';
-import { createEmployeeRepository } from '../../bot/src/storage/employee-repository.js';
+import { createEmployeeRepository } from '../../bot/src/kernel/storage/employee-repository.js';
 import { testTableStorage } from '../support/storage.js';
 
 const input = { category: 'data', title: 'BIで集計したい', details: '毎月の集計を自動化したい', preferredContact: 'chat', urgency: 'low' } as const;

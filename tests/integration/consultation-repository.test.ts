@@ -7,8 +7,8 @@ import {
   type TicketActor,
   type TicketCommand,
 } from '../../bot/src/domain/consultation/tickets.js';
-import { AppError } from '../../bot/src/domain/errors.js';
-import type { ConsultationRepository } from '../../bot/src/domain/ports.js';
+import { AppError } from '../../bot/src/kernel/domain/errors.js';
+import type { ConsultationRepository } from '../../bot/src/kernel/domain/ports.js';
 import { createConsultationRepository } from '../../bot/src/storage/consultation-repository.js';
 import { testTableStorage } from '../support/storage.js';
 

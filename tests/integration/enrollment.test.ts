@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../bot/src/domain/errors.js';
+import { AppError } from '../../bot/src/kernel/domain/errors.js';
 import { decideEnrollment, type TrainingSession } from '../../bot/src/domain/training-sessions.js';
 import { createTrainingSessionRepository } from '../../bot/src/storage/training-session-repository.js';
 import { testTableStorage } from '../support/storage.js';

@@ -1,4 +1,4 @@
-import type { JobLevel } from '../../bot/src/domain/catalog/job-levels.js';
+import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { AnonymousSurveyResponse } from '../../bot/src/domain/survey/survey-results.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../../bot/src/domain/catalog/localized-text.js';
+import type { Locale } from '../../bot/src/kernel/domain/catalog/localized-text.js';
 import { FAQ_ENTRIES } from '../../bot/src/domain/consultation/faq-entries.js';
 import {
   applyTransition,
@@ -11,7 +11,7 @@ import {
   type TicketActor,
   type TicketHistoryEntry,
 } from '../../bot/src/domain/consultation/tickets.js';
-import type { AdaptiveCard, CardAction, CardElement } from '../../bot/src/cards/adaptive-card.js';
+import type { AdaptiveCard, CardAction, CardElement } from '../../bot/src/kernel/cards/adaptive-card.js';
 import { buildConsultationConfirmationCard } from '../../bot/src/cards/consultation-confirmation-card.js';
 import { buildConsultationFormCard } from '../../bot/src/cards/consultation-form-card.js';
 import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from '../../bot/src/cards/consultation-verbs.js';

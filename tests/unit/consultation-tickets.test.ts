@@ -19,7 +19,7 @@ import {
   type TicketCommand,
   type TicketStatus,
 } from '../../bot/src/domain/consultation/tickets.js';
-import { AppError } from '../../bot/src/domain/errors.js';
+import { AppError } from '../../bot/src/kernel/domain/errors.js';
 
 const requester: TicketActor = { id: 'emp-1', name: '戸越 花子', isAdmin: false };
 const admin: TicketActor = { id: 'adm-1', name: '品川 デジタ', isAdmin: true };

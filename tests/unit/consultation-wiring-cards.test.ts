@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsultationConfirmationCard } from '../../bot/src/cards/consultation-confirmation-card.js';
 import { buildFaqResolvedCard } from '../../bot/src/cards/faq-resolved-card.js';
-import { t } from '../../bot/src/cards/messages.js';
+import { t } from '../../bot/src/kernel/cards/messages.js';
 import { buildTicketNoticeCard } from '../../bot/src/cards/ticket-notice-card.js';
 import { buildUnassignedReminderCard } from '../../bot/src/cards/unassigned-reminder-card.js';
 import { applyTransition, openTicket, type TicketActor } from '../../bot/src/domain/consultation/tickets.js';

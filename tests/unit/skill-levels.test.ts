@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_COURSES } from '../../bot/src/domain/catalog/courses.js';
-import { SKILLS } from '../../bot/src/domain/catalog/skills.js';
+import { POLICY_COURSES } from '../../bot/src/kernel/domain/catalog/courses.js';
+import { SKILLS } from '../../bot/src/kernel/domain/catalog/skills.js';
 import { checkTicks, levelOf, levelsFromTicks, recommendCourses, trainingMap } from '../../bot/src/domain/skill-levels.js';
 
 const allOf = (skillId: string, upTo: number) =>

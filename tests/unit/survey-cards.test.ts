@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
-import type { Locale } from '../../bot/src/domain/catalog/localized-text.js';
-import type { CardAttachment, CardElement } from '../../bot/src/cards/adaptive-card.js';
+import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
+import type { Locale } from '../../bot/src/kernel/domain/catalog/localized-text.js';
+import type { CardAttachment, CardElement } from '../../bot/src/kernel/cards/adaptive-card.js';
 import { buildSurveyAnsweredCard } from '../../bot/src/cards/survey-answered-card.js';
 import { SURVEY_VERBS, answerInputId, buildSurveyCard, surveySubmissionFromCardData } from '../../bot/src/cards/survey-card.js';
 import { buildSurveyResultsCard } from '../../bot/src/cards/survey-results-card.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_LEVELS } from '../../bot/src/domain/catalog/job-levels.js';
-import { SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
+import { JOB_LEVELS } from '../../bot/src/kernel/domain/catalog/job-levels.js';
+import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
 import { ANNUAL_QUESTION_IDS } from '../../bot/src/domain/survey/survey-rounds.js';
 import {
   aggregateSurveyRound,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../bot/src/domain/errors.js';
+import { AppError } from '../../bot/src/kernel/domain/errors.js';
 import {
   ANNUAL_QUESTION_IDS,
   checkSubmission,

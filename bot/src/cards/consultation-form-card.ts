@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/catalog/localized-text.js';
+import type { Locale } from '../kernel/domain/catalog/localized-text.js';
 import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../domain/consultation/categories.js';
 import {
   PREFERRED_CONTACT_LABELS,
@@ -8,9 +8,9 @@ import {
   URGENCIES,
   URGENCY_LABELS,
 } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS } from './consultation-verbs.js';
-import { t } from './messages.js';
+import { t } from '../kernel/cards/messages.js';
 
 /** What the form shows again after a refusal (strings as the employee typed them, unchecked). */
 export interface ConsultationFormValues {

@@ -1,9 +1,9 @@
-import type { Locale } from '../domain/catalog/localized-text.js';
+import type { Locale } from '../kernel/domain/catalog/localized-text.js';
 import { CONSULTATION_CATEGORY_LABELS } from '../domain/consultation/categories.js';
 import type { Ticket } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
 import { formatJst, truncateForCard } from './consultation-format.js';
-import { t } from './messages.js';
+import { t } from '../kernel/cards/messages.js';
 
 const SHOWN = 20;
 

@@ -1,11 +1,11 @@
-import { cardMessage } from './outgoing-message.js';
+import { cardMessage } from '../kernel/teams/outgoing-message.js';
 import { buildSatisfactionCard } from '../cards/satisfaction-card.js';
 import { buildTicketCard } from '../cards/ticket-card.js';
 import { buildTicketNoticeCard, type NoticeAction } from '../cards/ticket-notice-card.js';
 import { buildUnassignedReminderCard } from '../cards/unassigned-reminder-card.js';
-import { localeFrom } from '../cards/messages.js';
-import type { CardAttachment } from '../cards/adaptive-card.js';
-import type { Locale } from '../domain/catalog/localized-text.js';
+import { localeFrom } from '../kernel/cards/messages.js';
+import type { CardAttachment } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER } from '../domain/consultation/consultation-service.js';
 import type { Ticket, TicketHistoryEntry } from '../domain/consultation/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
@@ -16,7 +16,7 @@ import type {
   ConversationMessenger,
   EmployeeRepository,
   SendResult,
-} from '../domain/ports.js';
+} from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { DeliveryEngine } from './delivery-engine.js';
 

@@ -11,7 +11,7 @@ import {
   type Versioned,
 } from './domain/delivery.js';
 import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
-import { ConcurrencyError } from '../domain/errors.js';
+import { ConcurrencyError } from '../kernel/domain/errors.js';
 import type {
   BroadcastContent,
   BroadcastRepository,
@@ -20,7 +20,7 @@ import type {
   DeliveryWorkQueue,
   ProactiveSender,
   ReceivedWorkItem,
-} from '../domain/ports.js';
+} from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './delivery-pacer.js';
 

@@ -1,8 +1,8 @@
-import { cardMessage } from './outgoing-message.js';
+import { cardMessage } from '../kernel/teams/outgoing-message.js';
 import { buildNewsCard, buildNewsDigestCard } from '../cards/news-card.js';
 import { buildTrainingReminderCard } from '../cards/training-reminder-card.js';
 import { trainingReminderBroadcastId } from '../domain/news/training-reminders.js';
-import type { NewsPublisher, TrainingReminderPublisher } from '../domain/ports.js';
+import type { NewsPublisher, TrainingReminderPublisher } from '../kernel/domain/ports.js';
 import type { DeliveryEngine } from './delivery-engine.js';
 
 const LOCALES = ['ja', 'en'] as const;

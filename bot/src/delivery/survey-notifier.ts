@@ -1,6 +1,6 @@
-import { cardMessage, employeeLocales } from './outgoing-message.js';
+import { cardMessage, employeeLocales } from '../kernel/teams/outgoing-message.js';
 import { buildSurveyCard } from '../cards/survey-card.js';
-import type { EmployeeRepository, SurveyNotifier } from '../domain/ports.js';
+import type { EmployeeRepository, SurveyNotifier } from '../kernel/domain/ports.js';
 import type { SurveyRound } from '../domain/survey/survey-rounds.js';
 import type { DeliveryEngine } from './delivery-engine.js';
 

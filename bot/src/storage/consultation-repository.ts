@@ -10,10 +10,10 @@ import {
   type Ticket,
   type TicketHistoryEntry,
 } from '../domain/consultation/tickets.js';
-import { AppError, ConcurrencyError } from '../domain/errors.js';
-import type { ConsultationRepository } from '../domain/ports.js';
-import { consultationRange, keys } from './keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
+import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
+import type { ConsultationRepository } from '../kernel/domain/ports.js';
+import { consultationRange, keys } from '../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../kernel/storage/table-storage.js';
 
 /**
  * Table design (table `Consultations`, ONE partition `consultation`):

@@ -1,7 +1,7 @@
 import type { Broadcast, DeliveryCounts } from '../domain/delivery.js';
-import type { BroadcastContent, BroadcastRepository } from '../../domain/ports.js';
-import { keys } from '../../storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../storage/table-storage.js';
+import type { BroadcastContent, BroadcastRepository } from '../../kernel/domain/ports.js';
+import { keys } from '../../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../kernel/storage/table-storage.js';
 import { RestError } from '@azure/data-tables';
 
 interface BroadcastEntity {

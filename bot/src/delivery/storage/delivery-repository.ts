@@ -1,8 +1,8 @@
 import { odata, RestError, type TransactionAction } from '@azure/data-tables';
 import type { Delivery, DeliveryState, OutgoingMessage } from '../domain/delivery.js';
-import type { DeliveryRepository } from '../../domain/ports.js';
-import { keys } from '../../storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../storage/table-storage.js';
+import type { DeliveryRepository } from '../../kernel/domain/ports.js';
+import { keys } from '../../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../kernel/storage/table-storage.js';
 
 type DeliveryEntity = {
   broadcastId: string;

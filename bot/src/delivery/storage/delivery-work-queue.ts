@@ -1,8 +1,8 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import { QueueClient, RestError } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { DeliveryWorkQueue, ReceivedWorkItem } from '../../domain/ports.js';
-import type { StorageConnection } from '../../storage/table-storage.js';
+import type { DeliveryWorkQueue, ReceivedWorkItem } from '../../kernel/domain/ports.js';
+import type { StorageConnection } from '../../kernel/storage/table-storage.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });
 

@@ -1,4 +1,4 @@
-import type { LocalizedText, Locale } from '../catalog/localized-text.js';
+import type { LocalizedText, Locale } from '../../kernel/domain/catalog/localized-text.js';
 import type { Delivery, DeliveryState } from '../../delivery/domain/delivery.js';
 
 /** What each delivery state means to the admin reading the report. */

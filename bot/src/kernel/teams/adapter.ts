@@ -6,7 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { localeFrom, t } from '../cards/messages.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 export interface BotIdentity {
   appId: string | undefined;

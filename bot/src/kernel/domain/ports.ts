@@ -1,15 +1,15 @@
 import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
-import type { Enrollment, TrainingSession } from './training-sessions.js';
-import type { ExamPass } from './exam-records.js';
+import type { Enrollment, TrainingSession } from '../../domain/training-sessions.js';
+import type { ExamPass } from '../../domain/exam-records.js';
 import type { Locale, LocalizedText } from './catalog/localized-text.js';
-import type { NewsItem, NotificationPreferences } from './news/news-items.js';
-import type { Completion } from './training-records.js';
+import type { NewsItem, NotificationPreferences } from '../../domain/news/news-items.js';
+import type { Completion } from '../../domain/training-records.js';
 import type { JobLevel } from './catalog/job-levels.js';
-import type { SurveyAnswers, SurveyRound } from './survey/survey-rounds.js';
-import type { AnonymousSurveyResponse } from './survey/survey-results.js';
-import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './consultation/tickets.js';
+import type { SurveyAnswers, SurveyRound } from '../../domain/survey/survey-rounds.js';
+import type { AnonymousSurveyResponse } from '../../domain/survey/survey-results.js';
+import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from '../../domain/consultation/tickets.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
@@ -234,10 +234,10 @@ export type {
   ScheduleLeaseRepository,
   SendResult,
   WorkItem,
-} from '../delivery/domain/delivery-ports.js';
+} from '../../delivery/domain/delivery-ports.js';
 
 // Kept beside the DX相談 ports (appended) rather than in the import block, to keep merges of this shared file simple.
-import type { ProactiveSender as DeliveryProactiveSender, SendResult as DeliverySendResult } from '../delivery/domain/delivery-ports.js';
+import type { ProactiveSender as DeliveryProactiveSender, SendResult as DeliverySendResult } from '../../delivery/domain/delivery-ports.js';
 
 /** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
 export interface ConsultationDesk {

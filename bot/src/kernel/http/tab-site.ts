@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Server } from 'restify';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../config.js';
 
 /** What the tab reads from /config.json at start-up. */
 export interface TabRuntimeConfig {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import { AppError } from '../domain/errors.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** Sends a JSON error the tab can show; details go to the log only. */
 export function sendError(req: Request, res: Response, error: unknown, log: Logger): void {

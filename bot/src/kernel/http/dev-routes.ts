@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { DevIdentityProvider } from '../dev/dev-identity-provider.js';
+import type { DevIdentityProvider } from '../../dev/dev-identity-provider.js';
 import { AppError } from '../domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../domain/ports.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 import { sendError } from './errors.js';
 
 export interface DevRouteDeps {

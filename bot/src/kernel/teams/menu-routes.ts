@@ -1,8 +1,8 @@
 import { MessageFactory } from 'botbuilder';
 import { buildHelpCard } from '../cards/help-card.js';
-import { buildProfileCard } from '../cards/profile-card.js';
-import type { SkillService } from '../domain/skill-service.js';
-import type { CommandHandler, CommandRoutes } from './features.js';
+import { buildProfileCard } from '../../cards/profile-card.js';
+import type { SkillService } from '../../domain/skill-service.js';
+import type { CommandHandler, CommandRoutes } from './route-types.js';
 
 export interface MenuFeatureDeps {
   skills: SkillService;

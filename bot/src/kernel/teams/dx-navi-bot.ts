@@ -6,7 +6,7 @@ import type { ConversationReferenceRepository } from '../domain/ports.js';
 import type { ProfileService } from '../domain/profile-service.js';
 import type { EmployeeProfile } from '../domain/employee.js';
 import { AppError } from '../domain/errors.js';
-import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandRoutes, FreeTextHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from './features.js';
+import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandRoutes, FreeTextHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from './route-types.js';
 import { commandFromSubmit, commandFromText, normalizeCommandText } from './router.js';
 
 export interface DxNaviBotDeps {

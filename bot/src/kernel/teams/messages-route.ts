@@ -1,7 +1,7 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** The least an activity must carry before botbuilder sees it; anything else is a client error, not a crash. */
 const activityEnvelopeSchema = z

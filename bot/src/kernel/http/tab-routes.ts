@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
 import type { EmployeeProfile } from '../domain/employee.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 import { sendError } from './errors.js';
 import { bearerToken, type TabTokenVerifier, type VerifiedCaller } from './tab-token-verifier.js';
 

@@ -2,7 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { CardAttachment } from '../cards/adaptive-card.js';
 import { localeFrom } from '../cards/messages.js';
 import type { Locale } from '../domain/catalog/localized-text.js';
-import type { OutgoingMessage } from './domain/delivery.js';
+import type { OutgoingMessage } from '../../delivery/domain/delivery.js';
 import type { EmployeeRepository } from '../domain/ports.js';
 
 // The engine stores messages as plain JSON records; botbuilder's Partial<Activity> is one, but its type has no index signature.
