@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { POLICY_COURSES } from '../kernel/domain/catalog/courses.js';
-import { EXAM_SUBSIDY_TEXT } from '../domain/catalog-service.js';
+import { EXAM_SUBSIDY_TEXT } from '../features/catalog/domain/catalog-service.js';
 import type { JobLevel } from '../kernel/domain/catalog/job-levels.js';
 import type { Department, Employee, Role } from '../kernel/domain/employee.js';
 import { ConcurrencyError } from '../kernel/domain/errors.js';

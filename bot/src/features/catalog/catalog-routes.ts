@@ -1,12 +1,12 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { MINDSET_IDS } from '../kernel/domain/catalog/mindsets.js';
-import { OUTCOME_IDS } from '../kernel/domain/catalog/outcomes.js';
-import { SKILL_IDS } from '../kernel/domain/catalog/skills.js';
-import type { CatalogService } from '../domain/catalog-service.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { MINDSET_IDS } from '../../kernel/domain/catalog/mindsets.js';
+import { OUTCOME_IDS } from '../../kernel/domain/catalog/outcomes.js';
+import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
+import type { CatalogService } from './domain/catalog-service.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 // Table keys forbid / \ # ?; ids stay readable slugs.
 const slugSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower-case letters, digits and hyphens');

@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../kernel/domain/catalog/localized-text.js';
-import type { ProgrammeTextRepository } from '../kernel/domain/ports.js';
-import { keys } from '../kernel/storage/keys.js';
-import { getEntityOrUndefined, type TableStorage } from '../kernel/storage/table-storage.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import type { ProgrammeTextRepository } from '../../../kernel/domain/ports.js';
+import { keys } from '../../../kernel/storage/keys.js';
+import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface ProgrammeTextEntity {
   key: string;
