@@ -13,12 +13,12 @@ import { createConversationReferenceRepository } from './kernel/storage/conversa
 import { createCourseRepository } from './features/catalog/storage/course-repository.js';
 import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
 import { createSkillService } from './domain/skill-service.js';
-import { createTrainingService } from './domain/training-service.js';
-import { registerTrainingRoutes } from './http/training-routes.js';
-import { createTrainingSessionRepository } from './storage/training-session-repository.js';
+import { createTrainingService } from './features/training/domain/training-service.js';
+import { registerTrainingRoutes } from './features/training/training-routes.js';
+import { createTrainingSessionRepository } from './features/training/storage/training-session-repository.js';
 import { createExamPassRepository } from './storage/exam-pass-repository.js';
 import { createExamCatalogRepository } from './features/catalog/storage/exam-catalog-repository.js';
-import { createCompletionRepository } from './storage/completion-repository.js';
+import { createCompletionRepository } from './features/training/storage/completion-repository.js';
 import { createProgrammeTextRepository } from './features/catalog/storage/programme-text-repository.js';
 import { createCatalogService } from './features/catalog/domain/catalog-service.js';
 import { createSkillReportService } from './domain/skill-report-service.js';
@@ -31,7 +31,7 @@ import { createTableStorage, type StorageConnection } from './kernel/storage/tab
 import { createBotAdapter } from './kernel/teams/adapter.js';
 import { DxNaviBot } from './kernel/teams/dx-navi-bot.js';
 import { createMenuRoutes } from './kernel/teams/menu-routes.js';
-import { createTrainingFeature } from './teams/training-feature.js';
+import { createTrainingFeature } from './features/training/training-teams.js';
 import type { SurveyNotifier } from './kernel/domain/ports.js';
 import { createSurveyService } from './domain/survey/survey-service.js';
 import { registerSurveyRoutes } from './http/survey-routes.js';
@@ -39,7 +39,7 @@ import { createSurveyResponseRepository, createSurveyRoundRepository } from './s
 import { createSurveyFeature } from './teams/survey-feature.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
 import { createSurveyNotifier } from './delivery/survey-notifier.js';
-import { createSessionCancellationNotifier } from './delivery/session-cancellation-notifier.js';
+import { createSessionCancellationNotifier } from './features/training/training-notifier.js';
 import { createDeliveryWorkQueue, deliveryQueueName } from './delivery/storage/delivery-work-queue.js';
 import { createProactiveSender } from './kernel/teams/proactive-sender.js';
 import { createConversationMessenger } from './kernel/teams/proactive-sender.js';

@@ -7,7 +7,7 @@ import { AppError } from '../../bot/src/kernel/domain/errors.js';
 import { MAX_NEWS_CARD_BYTES, planDigest, validateNewsContent, type NewsInput, type NewsItem } from '../../bot/src/domain/news/news-items.js';
 import { parseNewsMarkdown } from '../../bot/src/domain/news/news-markdown.js';
 import { dueReminders, parseReminderDays } from '../../bot/src/domain/news/training-reminders.js';
-import type { TrainingSession } from '../../bot/src/domain/training-sessions.js';
+import type { TrainingSession } from '../../bot/src/features/training/domain/training-sessions.js';
 import { ConfigError, loadConfig } from '../../bot/src/config.js';
 import { parseAdaptiveCard } from '../support/cards.js';
 

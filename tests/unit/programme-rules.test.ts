@@ -6,8 +6,8 @@ import { levelDistribution, MIN_GROUP_SIZE } from '../../bot/src/domain/skill-di
 import { levelsFromTicks } from '../../bot/src/domain/skill-levels.js';
 import { csvCell, talentDataCsv } from '../../bot/src/domain/talent-data-csv.js';
 import { jstDate } from '../../bot/src/kernel/domain/jst.js';
-import { planAttendance } from '../../bot/src/domain/training-records.js';
-import type { TrainingSession } from '../../bot/src/domain/training-sessions.js';
+import { planAttendance } from '../../bot/src/features/training/domain/training-records.js';
+import type { TrainingSession } from '../../bot/src/features/training/domain/training-sessions.js';
 
 const person = (fields: Partial<Employee>): Employee => ({
   id: 'e1',

@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '../kernel/domain/catalog/localized-text.js';
 import { formatJstDateTime } from '../kernel/domain/jst.js';
-import type { TrainingSession } from '../domain/training-sessions.js';
+import type { TrainingSession } from '../features/training/domain/training-sessions.js';
 import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
 import { t } from '../kernel/cards/messages.js';
 

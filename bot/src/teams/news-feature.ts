@@ -6,7 +6,7 @@ import { NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardDa
 import { TRAINING_REMINDER_VERBS, buildTrainingReminderCard } from '../cards/training-reminder-card.js';
 import { AppError } from '../kernel/domain/errors.js';
 import type { NewsService } from '../domain/news/news-service.js';
-import type { TrainingService } from '../domain/training-service.js';
+import type { TrainingService } from '../features/training/domain/training-service.js';
 import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from '../kernel/teams/route-types.js';
 import { normalizeCommandText } from '../kernel/teams/router.js';
 

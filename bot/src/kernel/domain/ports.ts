@@ -1,11 +1,11 @@
 import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
-import type { Enrollment, TrainingSession } from '../../domain/training-sessions.js';
+import type { Enrollment, TrainingSession } from '../../features/training/domain/training-sessions.js';
 import type { ExamPass } from '../../domain/exam-records.js';
 import type { Locale, LocalizedText } from './catalog/localized-text.js';
 import type { NewsItem, NotificationPreferences } from '../../domain/news/news-items.js';
-import type { Completion } from '../../domain/training-records.js';
+import type { Completion } from '../../features/training/domain/training-records.js';
 import type { JobLevel } from './catalog/job-levels.js';
 import type { SurveyAnswers, SurveyRound } from '../../domain/survey/survey-rounds.js';
 import type { AnonymousSurveyResponse } from '../../domain/survey/survey-results.js';

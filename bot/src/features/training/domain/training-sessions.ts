@@ -1,4 +1,4 @@
-import { AppError } from '../kernel/domain/errors.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 
 /** One scheduled run of a course (研修の開催回). Times are ISO instants; the UI shows them in JST. */
 export interface TrainingSession {

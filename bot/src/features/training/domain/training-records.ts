@@ -1,4 +1,4 @@
-import { AppError } from '../kernel/domain/errors.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import type { Enrollment, TrainingSession } from './training-sessions.js';
 
 /** A training an employee completed, confirmed by デジタル推進課 from the attendance of one session. */

@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { FoundSession } from '../domain/training-finder.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { formatJstDateTime } from '../kernel/domain/jst.js';
-import { t } from '../kernel/cards/messages.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { formatJstDateTime } from '../../../kernel/domain/jst.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Action.Execute verbs of training cards, shared by the builder and the handler. */
 export const TRAINING_VERBS = { enroll: 'training.enroll' } as const;

@@ -1,4 +1,4 @@
-import type { SkillId } from '../kernel/domain/catalog/skills.js';
+import type { SkillId } from '../../../kernel/domain/catalog/skills.js';
 import type { SessionView } from './training-service.js';
 
 export interface FoundSession {

@@ -1,12 +1,12 @@
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
-import { buildSessionFinderCard, TRAINING_VERBS } from '../cards/session-finder-card.js';
-import { t } from '../kernel/cards/messages.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { SkillService } from '../domain/skill-service.js';
-import { findSessionsForGaps } from '../domain/training-finder.js';
-import type { TrainingService } from '../domain/training-service.js';
-import type { CommandHandler, InvokeRoutes, TurnScope } from '../kernel/teams/route-types.js';
+import { buildSessionFinderCard, TRAINING_VERBS } from './cards/session-finder-card.js';
+import { t } from '../../kernel/cards/messages.js';
+import { AppError } from '../../kernel/domain/errors.js';
+import type { SkillService } from '../../domain/skill-service.js';
+import { findSessionsForGaps } from './domain/training-finder.js';
+import type { TrainingService } from './domain/training-service.js';
+import type { CommandHandler, InvokeRoutes, TurnScope } from '../../kernel/teams/route-types.js';
 
 export interface TrainingFeatureDeps {
   skills: SkillService;

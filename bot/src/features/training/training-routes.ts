@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import type { TrainingService } from '../domain/training-service.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, localeOfRequest, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import type { TrainingService } from './domain/training-service.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, localeOfRequest, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const idSchema = z.string().trim().min(1).max(100);
 const scheduleSchema = z.object({

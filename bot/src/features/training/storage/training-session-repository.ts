@@ -1,9 +1,9 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
-import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
-import type { TrainingSessionRepository } from '../kernel/domain/ports.js';
+import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import type { TrainingSessionRepository } from '../../../kernel/domain/ports.js';
 import { nextFromWaitlist, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
-import { keys } from '../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../kernel/storage/table-storage.js';
+import { keys } from '../../../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface SessionEntity {
   sessionId: string;

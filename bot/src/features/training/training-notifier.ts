@@ -1,8 +1,8 @@
-import { t } from '../kernel/cards/messages.js';
-import { formatJstDateTime } from '../kernel/domain/jst.js';
-import type { EmployeeRepository, SessionCancellationNotifier } from '../kernel/domain/ports.js';
-import type { DeliveryEngine } from './delivery-engine.js';
-import { employeeLocales, textMessage } from '../kernel/teams/outgoing-message.js';
+import { t } from '../../kernel/cards/messages.js';
+import { formatJstDateTime } from '../../kernel/domain/jst.js';
+import type { EmployeeRepository, SessionCancellationNotifier } from '../../kernel/domain/ports.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+import { employeeLocales, textMessage } from '../../kernel/teams/outgoing-message.js';
 
 /** A cancelled session is one broadcast to those signed up or waiting; its id is the session's, so it goes once. */
 export function createSessionCancellationNotifier(deps: { engine: Pick<DeliveryEngine, 'send'>; employees: EmployeeRepository }): SessionCancellationNotifier {
