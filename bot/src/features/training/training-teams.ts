@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { buildSessionFinderCard, TRAINING_VERBS } from './cards/session-finder-card.js';
 import { t } from '../../kernel/cards/messages.js';
 import { AppError } from '../../kernel/domain/errors.js';
-import type { SkillService } from '../../domain/skill-service.js';
+import type { SkillService } from '../skills/domain/skill-service.js';
 import { findSessionsForGaps } from './domain/training-finder.js';
 import type { TrainingService } from './domain/training-service.js';
 import type { CommandHandler, InvokeRoutes, TurnScope } from '../../kernel/teams/route-types.js';

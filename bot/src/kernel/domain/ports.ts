@@ -2,7 +2,7 @@ import type { Course } from './catalog/courses.js';
 import type { Department, Employee } from './employee.js';
 import type { SkillId, SkillLevel } from './catalog/skills.js';
 import type { Enrollment, TrainingSession } from '../../features/training/domain/training-sessions.js';
-import type { ExamPass } from '../../domain/exam-records.js';
+import type { ExamPass } from '../../features/skills/domain/exam-records.js';
 import type { Locale, LocalizedText } from './catalog/localized-text.js';
 import type { NewsItem, NotificationPreferences } from '../../domain/news/news-items.js';
 import type { Completion } from '../../features/training/domain/training-records.js';

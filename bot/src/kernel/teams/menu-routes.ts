@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { buildHelpCard } from '../cards/help-card.js';
-import { buildProfileCard } from '../../cards/profile-card.js';
-import type { SkillService } from '../../domain/skill-service.js';
+import { buildProfileCard } from '../../features/skills/cards/profile-card.js';
+import type { SkillService } from '../../features/skills/domain/skill-service.js';
 import type { CommandHandler, CommandRoutes } from './route-types.js';
 
 export interface MenuFeatureDeps {

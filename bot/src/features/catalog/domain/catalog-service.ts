@@ -3,7 +3,7 @@ import { IT_EXAMS } from '../../../kernel/domain/catalog/it-exams.js';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { requireAdmin } from '../../../kernel/domain/access.js';
 import type { CourseRepository, EmployeeRepository, ExamCatalogRepository, ExamDefinition, ProgrammeTextRepository } from '../../../kernel/domain/ports.js';
-import { trainingMap } from '../../../domain/skill-levels.js';
+import { trainingMap } from '../../skills/domain/skill-levels.js';
 
 /** The key of the IT exam subsidy (IT関連試験・講座助成) explanation デジタル推進課 writes. */
 export const EXAM_SUBSIDY_TEXT = 'exam-subsidy';

@@ -1,4 +1,4 @@
-import { SKILLS } from '../kernel/domain/catalog/skills.js';
+import { SKILLS } from '../../../kernel/domain/catalog/skills.js';
 import type { SkillLevels } from './skill-levels.js';
 
 /** One employee's line in the 人材データ export for 人事課's talent-management system (outcome 02). */

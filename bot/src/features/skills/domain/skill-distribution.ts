@@ -1,4 +1,4 @@
-import { SKILL_IDS, type SkillId } from '../kernel/domain/catalog/skills.js';
+import { SKILL_IDS, type SkillId } from '../../../kernel/domain/catalog/skills.js';
 import type { SkillLevels } from './skill-levels.js';
 
 /** Groups smaller than this are not shown, so nobody's self-assessment can be read off a department view. */

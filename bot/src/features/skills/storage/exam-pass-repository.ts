@@ -1,8 +1,8 @@
 import { odata } from '@azure/data-tables';
 import type { ExamPass } from '../domain/exam-records.js';
-import type { ExamPassRepository } from '../kernel/domain/ports.js';
-import { keys } from '../kernel/storage/keys.js';
-import { listAll, type TableStorage } from '../kernel/storage/table-storage.js';
+import type { ExamPassRepository } from '../../../kernel/domain/ports.js';
+import { keys } from '../../../kernel/storage/keys.js';
+import { listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface ExamPassEntity {
   employeeId?: string;

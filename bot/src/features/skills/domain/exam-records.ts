@@ -1,5 +1,5 @@
-import { AppError } from '../kernel/domain/errors.js';
-import { jstDate } from '../kernel/domain/jst.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import { jstDate } from '../../../kernel/domain/jst.js';
 
 export interface ExamPass {
   examId: string;

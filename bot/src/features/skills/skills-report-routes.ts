@@ -1,10 +1,10 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { jstDate } from '../kernel/domain/jst.js';
-import type { SkillReportService } from '../domain/skill-report-service.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, FileResponse, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { jstDate } from '../../kernel/domain/jst.js';
+import type { SkillReportService } from './domain/skill-report-service.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, FileResponse, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const departmentQuerySchema = z.object({ departmentId: z.string().trim().min(1).max(100).optional() });
 

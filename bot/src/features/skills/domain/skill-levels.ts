@@ -1,6 +1,6 @@
-import type { Course } from '../kernel/domain/catalog/courses.js';
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { SKILLS, findCriterion, type SkillId, type SkillLevel } from '../kernel/domain/catalog/skills.js';
+import type { Course } from '../../../kernel/domain/catalog/courses.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { SKILLS, findCriterion, type SkillId, type SkillLevel } from '../../../kernel/domain/catalog/skills.js';
 
 /**
  * 第3章 4. 専門スキル as rules: a level counts as reached when all its criteria and those of every level below

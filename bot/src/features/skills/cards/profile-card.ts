@@ -1,10 +1,10 @@
-import { JOB_LEVEL_LABELS } from '../kernel/domain/catalog/job-levels.js';
-import { SKILLS } from '../kernel/domain/catalog/skills.js';
+import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
+import { SKILLS } from '../../../kernel/domain/catalog/skills.js';
 import type { MySkillsView } from '../domain/skill-service.js';
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import type { EmployeeProfile } from '../kernel/domain/employee.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { EmployeeProfile } from '../../../kernel/domain/employee.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** マイスキル: who the employee is, their level in each skill and the top three recommendations. */
 export function buildProfileCard(data: { profile: EmployeeProfile; skills: MySkillsView; locale: Locale; tabUrl: string }): CardAttachment {

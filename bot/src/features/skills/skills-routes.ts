@@ -1,13 +1,13 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { SKILL_IDS } from '../kernel/domain/catalog/skills.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { SkillService } from '../domain/skill-service.js';
-import { checkExamPass } from '../domain/exam-records.js';
-import type { ExamCatalogRepository, ExamPassRepository } from '../kernel/domain/ports.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, localeOfRequest } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
+import { AppError } from '../../kernel/domain/errors.js';
+import type { SkillService } from './domain/skill-service.js';
+import { checkExamPass } from './domain/exam-records.js';
+import type { ExamCatalogRepository, ExamPassRepository } from '../../kernel/domain/ports.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, localeOfRequest } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const saveSkillsSchema = z.object({
   ticked: z.array(z.string().min(1).max(100)).max(200),

@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { mindsetStatementsFor } from '../kernel/domain/catalog/mindsets.js';
-import type { SkillId, SkillLevel } from '../kernel/domain/catalog/skills.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository, TrainingSessionRepository } from '../kernel/domain/ports.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { mindsetStatementsFor } from '../../../kernel/domain/catalog/mindsets.js';
+import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository, TrainingSessionRepository } from '../../../kernel/domain/ports.js';
 import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
 
 export interface MySkillsView {

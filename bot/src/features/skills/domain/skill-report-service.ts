@@ -1,8 +1,8 @@
-import { JOB_LEVEL_LABELS } from '../kernel/domain/catalog/job-levels.js';
-import { canViewDepartment, requireAdmin } from '../kernel/domain/access.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { Employee } from '../kernel/domain/employee.js';
-import type { CompletionRepository, CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository, ExamPassRepository, SkillAssessmentRepository } from '../kernel/domain/ports.js';
+import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
+import { canViewDepartment, requireAdmin } from '../../../kernel/domain/access.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import type { CompletionRepository, CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository, ExamPassRepository, SkillAssessmentRepository } from '../../../kernel/domain/ports.js';
 import { levelDistribution } from './skill-distribution.js';
 import { levelsFromTicks, type SkillLevels } from './skill-levels.js';
 import { talentDataCsv } from './talent-data-csv.js';
