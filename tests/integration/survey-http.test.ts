@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../bot/src/app.js';
-import { SURVEY_VERBS, answerInputId } from '../../bot/src/cards/survey-card.js';
+import { SURVEY_VERBS, answerInputId } from '../../bot/src/features/survey/cards/survey-card.js';
 import { loadConfig } from '../../bot/src/config.js';
 import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
 import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
 import type { Employee } from '../../bot/src/kernel/domain/employee.js';
 import type { SurveyNotifier } from '../../bot/src/kernel/domain/ports.js';
-import { publishedMean } from '../../bot/src/domain/survey/survey-results.js';
-import { fiscalYearBounds, fiscalYearOf, type SurveyRound } from '../../bot/src/domain/survey/survey-rounds.js';
-import { createSurveyService } from '../../bot/src/domain/survey/survey-service.js';
+import { publishedMean } from '../../bot/src/features/survey/domain/survey-results.js';
+import { fiscalYearBounds, fiscalYearOf, type SurveyRound } from '../../bot/src/features/survey/domain/survey-rounds.js';
+import { createSurveyService } from '../../bot/src/features/survey/domain/survey-service.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { textMessage, type TestUser } from '../support/activities.js';
 import { botConversation, cardOf } from '../support/bot-conversation.js';

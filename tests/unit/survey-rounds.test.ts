@@ -13,7 +13,7 @@ import {
   startSurveyRound,
   type NewSurveyRound,
   type SurveyRound,
-} from '../../bot/src/domain/survey/survey-rounds.js';
+} from '../../bot/src/features/survey/domain/survey-rounds.js';
 
 const NOW = new Date('2026-05-01T00:00:00+09:00');
 

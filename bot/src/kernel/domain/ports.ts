@@ -7,8 +7,8 @@ import type { Locale, LocalizedText } from './catalog/localized-text.js';
 import type { NewsItem, NotificationPreferences } from '../../domain/news/news-items.js';
 import type { Completion } from '../../features/training/domain/training-records.js';
 import type { JobLevel } from './catalog/job-levels.js';
-import type { SurveyAnswers, SurveyRound } from '../../domain/survey/survey-rounds.js';
-import type { AnonymousSurveyResponse } from '../../domain/survey/survey-results.js';
+import type { SurveyAnswers, SurveyRound } from '../../features/survey/domain/survey-rounds.js';
+import type { AnonymousSurveyResponse } from '../../features/survey/domain/survey-results.js';
 import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from '../../domain/consultation/tickets.js';
 
 /**

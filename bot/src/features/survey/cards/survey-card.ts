@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { LocalizedText, Locale } from '../kernel/domain/catalog/localized-text.js';
-import { ANSWER_SCALE, SURVEY_INDICATORS } from '../kernel/domain/catalog/survey-indicators.js';
-import { formatJst, questionNumber, type SurveyAnswers, type SurveyRound } from '../domain/survey/survey-rounds.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../../kernel/domain/catalog/survey-indicators.js';
+import { formatJst, questionNumber, type SurveyAnswers, type SurveyRound } from '../domain/survey-rounds.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Action.Execute verbs of the survey cards, shared with their handlers. */
 export const SURVEY_VERBS = {

@@ -1,7 +1,7 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { formatMean, formatRate, type QuestionResult, type SurveyRoundResults } from '../domain/survey/survey-results.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { formatMean, formatRate, type QuestionResult, type SurveyRoundResults } from '../domain/survey-results.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 function questionFacts(question: QuestionResult, locale: Locale): { title: string; value: string }[] {
   const shown = question.mean !== undefined;

@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { ANSWER_SCALE, SURVEY_INDICATORS } from '../kernel/domain/catalog/survey-indicators.js';
-import { formatJst, questionNumber, type SurveyAnswers } from '../domain/survey/survey-rounds.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../../kernel/domain/catalog/survey-indicators.js';
+import { formatJst, questionNumber, type SurveyAnswers } from '../domain/survey-rounds.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 import { SURVEY_VERBS, surveyTitle, type SurveyCardRound } from './survey-card.js';
 
 /** 「回答済み」: what the employee answered and, until the round closes, 回答を修正. */

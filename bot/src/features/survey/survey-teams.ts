@@ -1,16 +1,16 @@
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
-import type { CardAttachment } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
-import { buildSurveyAnsweredCard } from '../cards/survey-answered-card.js';
-import { SURVEY_VERBS, buildSurveyCard, surveySubmissionFromCardData } from '../cards/survey-card.js';
-import { buildSurveyResultsCard } from '../cards/survey-results-card.js';
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { SurveyService } from '../domain/survey/survey-service.js';
-import { isOpen, type SurveyAnswerValue, type SurveyAnswers, type SurveyRound } from '../domain/survey/survey-rounds.js';
-import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes } from '../kernel/teams/route-types.js';
-import { normalizeCommandText } from '../kernel/teams/router.js';
+import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
+import { t } from '../../kernel/cards/messages.js';
+import { buildSurveyAnsweredCard } from './cards/survey-answered-card.js';
+import { SURVEY_VERBS, buildSurveyCard, surveySubmissionFromCardData } from './cards/survey-card.js';
+import { buildSurveyResultsCard } from './cards/survey-results-card.js';
+import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
+import { AppError } from '../../kernel/domain/errors.js';
+import type { SurveyService } from './domain/survey-service.js';
+import { isOpen, type SurveyAnswerValue, type SurveyAnswers, type SurveyRound } from './domain/survey-rounds.js';
+import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes } from '../../kernel/teams/route-types.js';
+import { normalizeCommandText } from '../../kernel/teams/router.js';
 
 export interface SurveyFeatureDeps {
   surveys: SurveyService;

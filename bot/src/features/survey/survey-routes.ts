@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { JOB_LEVELS } from '../kernel/domain/catalog/job-levels.js';
-import type { SurveyService } from '../domain/survey/survey-service.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { JOB_LEVELS } from '../../kernel/domain/catalog/job-levels.js';
+import type { SurveyService } from './domain/survey-service.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const roundIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const instantSchema = z.iso.datetime({ offset: true });

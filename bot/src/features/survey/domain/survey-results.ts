@@ -1,7 +1,7 @@
-import { isTargetAchieved, nextBenchmark, type Benchmark } from '../../kernel/domain/catalog/benchmark-rule.js';
-import type { JobLevel } from '../../kernel/domain/catalog/job-levels.js';
-import type { LocalizedText, Locale } from '../../kernel/domain/catalog/localized-text.js';
-import { HR_MEASURED_OUTCOME, REFERENCE_SURVEY_2024, SURVEY_INDICATORS, type IndicatorTarget, type SurveyIndicator } from '../../kernel/domain/catalog/survey-indicators.js';
+import { isTargetAchieved, nextBenchmark, type Benchmark } from '../../../kernel/domain/catalog/benchmark-rule.js';
+import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { HR_MEASURED_OUTCOME, REFERENCE_SURVEY_2024, SURVEY_INDICATORS, type IndicatorTarget, type SurveyIndicator } from '../../../kernel/domain/catalog/survey-indicators.js';
 import type { SurveyAnswerValue, SurveyRound } from './survey-rounds.js';
 
 /** One stored answer sheet: no employee identity, only what the breakdowns need. */

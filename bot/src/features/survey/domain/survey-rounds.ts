@@ -1,9 +1,9 @@
-import { formatJstShort, JST_OFFSET_MS } from '../../kernel/domain/jst.js';
-import type { JobLevel } from '../../kernel/domain/catalog/job-levels.js';
-import { JOB_LEVELS } from '../../kernel/domain/catalog/job-levels.js';
-import type { LocalizedText } from '../../kernel/domain/catalog/localized-text.js';
-import { SURVEY_INDICATORS } from '../../kernel/domain/catalog/survey-indicators.js';
-import { AppError } from '../../kernel/domain/errors.js';
+import { formatJstShort, JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
+import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import { SURVEY_INDICATORS } from '../../../kernel/domain/catalog/survey-indicators.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 
 /**
  * 第2章 3. 評価指標: 「アンケートは毎年度実施する」. A survey round is one run of the survey: the yearly (annual)

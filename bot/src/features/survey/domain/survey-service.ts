@@ -1,9 +1,9 @@
-import { requireAdmin } from '../../kernel/domain/access.js';
-import { JOB_LEVEL_LABELS, type JobLevel } from '../../kernel/domain/catalog/job-levels.js';
-import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
-import type { Employee } from '../../kernel/domain/employee.js';
-import { AppError } from '../../kernel/domain/errors.js';
-import type { DepartmentRepository, EmployeeRepository, SurveyNotifier, SurveyResponseRepository, SurveyRoundRepository } from '../../kernel/domain/ports.js';
+import { requireAdmin } from '../../../kernel/domain/access.js';
+import { JOB_LEVEL_LABELS, type JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { DepartmentRepository, EmployeeRepository, SurveyNotifier, SurveyResponseRepository, SurveyRoundRepository } from '../../../kernel/domain/ports.js';
 import { aggregateSurveyRound, surveyResultsCsv, yearOverYearTrend, type SurveyRoundResults } from './survey-results.js';
 import {
   checkSubmission,

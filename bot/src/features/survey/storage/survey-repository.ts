@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import { JOB_LEVELS } from '../kernel/domain/catalog/job-levels.js';
-import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
-import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../kernel/domain/ports.js';
-import type { SurveyRound } from '../domain/survey/survey-rounds.js';
-import { keys } from '../kernel/storage/keys.js';
+import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
+import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../../../kernel/domain/ports.js';
+import type { SurveyRound } from '../domain/survey-rounds.js';
+import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../kernel/storage/table-storage.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 // Twenty taps on 送信 at once lose up to nineteen races for the last writer; each retry is two point reads.
 const MAX_ATTEMPTS = 50;

@@ -1,8 +1,8 @@
-import { cardMessage, employeeLocales } from '../kernel/teams/outgoing-message.js';
-import { buildSurveyCard } from '../cards/survey-card.js';
-import type { EmployeeRepository, SurveyNotifier } from '../kernel/domain/ports.js';
-import type { SurveyRound } from '../domain/survey/survey-rounds.js';
-import type { DeliveryEngine } from './delivery-engine.js';
+import { cardMessage, employeeLocales } from '../../kernel/teams/outgoing-message.js';
+import { buildSurveyCard } from './cards/survey-card.js';
+import type { EmployeeRepository, SurveyNotifier } from '../../kernel/domain/ports.js';
+import type { SurveyRound } from './domain/survey-rounds.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 
 /**
  * Survey invitations and reminders as broadcasts: stored, paced and delivered once each by the delivery engine.
