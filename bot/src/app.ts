@@ -49,13 +49,13 @@ import { registerConsultationRoutes } from './http/consultation-routes.js';
 import { createConsultationRepository } from './storage/consultation-repository.js';
 import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
 import { createConsultationFeature } from './teams/consultation-feature.js';
-import { newsCardBytes } from './cards/news-card.js';
+import { newsCardBytes } from './features/news/cards/news-card.js';
 import { weeklyDigestJob, type ScheduledJob } from './delivery/job-scheduler.js';
-import { createNewsPublisher } from './delivery/news-publisher.js';
-import { createNewsService, createTrainingReminderService, type NewsService } from './domain/news/news-service.js';
-import { registerNewsRoutes } from './http/news-routes.js';
-import { createNewsRepository, createNotificationPreferenceRepository } from './storage/news-repository.js';
-import { createNewsFeature } from './teams/news-feature.js';
+import { createNewsPublisher } from './features/news/news-notifier.js';
+import { createNewsService, createTrainingReminderService, type NewsService } from './features/news/domain/news-service.js';
+import { registerNewsRoutes } from './features/news/news-routes.js';
+import { createNewsRepository, createNotificationPreferenceRepository } from './features/news/storage/news-repository.js';
+import { createNewsFeature } from './features/news/news-teams.js';
 
 export interface RunningApp {
   server: Server;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
-import { NOTIFICATION_VERBS, categoryInputId } from '../../bot/src/cards/notification-settings-card.js';
-import { TRAINING_REMINDER_VERBS } from '../../bot/src/cards/training-reminder-card.js';
+import { NOTIFICATION_VERBS, categoryInputId } from '../../bot/src/features/news/cards/notification-settings-card.js';
+import { TRAINING_REMINDER_VERBS } from '../../bot/src/features/news/cards/training-reminder-card.js';
 import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { Employee } from '../../bot/src/kernel/domain/employee.js';
 import { textMessage, type TestUser } from '../support/activities.js';

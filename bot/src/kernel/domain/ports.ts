@@ -4,7 +4,7 @@ import type { SkillId, SkillLevel } from './catalog/skills.js';
 import type { Enrollment, TrainingSession } from '../../features/training/domain/training-sessions.js';
 import type { ExamPass } from '../../features/skills/domain/exam-records.js';
 import type { Locale, LocalizedText } from './catalog/localized-text.js';
-import type { NewsItem, NotificationPreferences } from '../../domain/news/news-items.js';
+import type { NewsItem, NotificationPreferences } from '../../features/news/domain/news-items.js';
 import type { Completion } from '../../features/training/domain/training-records.js';
 import type { JobLevel } from './catalog/job-levels.js';
 import type { SurveyAnswers, SurveyRound } from '../../features/survey/domain/survey-rounds.js';

@@ -1,7 +1,7 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { NEWS_CATEGORIES, NEWS_CATEGORY_LABELS, type NewsCategory, type NotificationPreferences } from '../domain/news/news-items.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { NEWS_CATEGORIES, NEWS_CATEGORY_LABELS, type NewsCategory, type NotificationPreferences } from '../domain/news-items.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 export const NOTIFICATION_VERBS = { save: 'notifications.save' } as const;
 

@@ -1,4 +1,4 @@
-import type { TrainingSession } from '../../features/training/domain/training-sessions.js';
+import type { TrainingSession } from '../../training/domain/training-sessions.js';
 
 const DAY_MS = 86_400_000;
 

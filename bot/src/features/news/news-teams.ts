@@ -1,14 +1,14 @@
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
-import { t } from '../kernel/cards/messages.js';
-import { buildNewsDigestCard } from '../cards/news-card.js';
-import { NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardData } from '../cards/notification-settings-card.js';
-import { TRAINING_REMINDER_VERBS, buildTrainingReminderCard } from '../cards/training-reminder-card.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { NewsService } from '../domain/news/news-service.js';
-import type { TrainingService } from '../features/training/domain/training-service.js';
-import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from '../kernel/teams/route-types.js';
-import { normalizeCommandText } from '../kernel/teams/router.js';
+import { t } from '../../kernel/cards/messages.js';
+import { buildNewsDigestCard } from './cards/news-card.js';
+import { NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardData } from './cards/notification-settings-card.js';
+import { TRAINING_REMINDER_VERBS, buildTrainingReminderCard } from './cards/training-reminder-card.js';
+import { AppError } from '../../kernel/domain/errors.js';
+import type { NewsService } from './domain/news-service.js';
+import type { TrainingService } from '../training/domain/training-service.js';
+import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes, TurnScope } from '../../kernel/teams/route-types.js';
+import { normalizeCommandText } from '../../kernel/teams/router.js';
 
 export interface NewsFeatureDeps {
   news: NewsService;

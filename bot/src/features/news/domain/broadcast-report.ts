@@ -1,5 +1,5 @@
-import type { LocalizedText, Locale } from '../../kernel/domain/catalog/localized-text.js';
-import type { Delivery, DeliveryState } from '../../delivery/domain/delivery.js';
+import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Delivery, DeliveryState } from '../../../delivery/domain/delivery.js';
 
 /** What each delivery state means to the admin reading the report. */
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, LocalizedText> = {

@@ -1,8 +1,8 @@
-import type { Locale, LocalizedText } from '../kernel/domain/catalog/localized-text.js';
-import { formatJstDateTime } from '../kernel/domain/jst.js';
-import type { TrainingSession } from '../features/training/domain/training-sessions.js';
-import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale, LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import { formatJstDateTime } from '../../../kernel/domain/jst.js';
+import type { TrainingSession } from '../../training/domain/training-sessions.js';
+import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Action.Execute verbs of the reminder card, shared by the builder and the handler. */
 export const TRAINING_REMINDER_VERBS = { attend: 'training.reminder.attend', cancel: 'training.reminder.cancel' } as const;

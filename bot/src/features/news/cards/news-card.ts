@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { MAX_NEWS_CARD_BYTES, NEWS_CATEGORY_LABELS, type NewsContent } from '../domain/news/news-items.js';
-import { blockToTextBlockMarkdown, parseNewsMarkdown } from '../domain/news/news-markdown.js';
-import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { MAX_NEWS_CARD_BYTES, NEWS_CATEGORY_LABELS, type NewsContent } from '../domain/news-items.js';
+import { blockToTextBlockMarkdown, parseNewsMarkdown } from '../domain/news-markdown.js';
+import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Bytes of a card as Teams receives it (UTF-8 JSON). */
 export const cardBytes = (card: CardAttachment): number => new TextEncoder().encode(JSON.stringify(card.content)).length;

@@ -1,7 +1,7 @@
-import { requireAdmin } from '../../kernel/domain/access.js';
-import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
-import type { Employee } from '../../kernel/domain/employee.js';
-import { AppError } from '../../kernel/domain/errors.js';
+import { requireAdmin } from '../../../kernel/domain/access.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import type {
   CourseRepository,
   DepartmentRepository,
@@ -12,7 +12,7 @@ import type {
   NotificationPreferenceRepository,
   TrainingReminderPublisher,
   TrainingSessionRepository,
-} from '../../kernel/domain/ports.js';
+} from '../../../kernel/domain/ports.js';
 import {
   NEWS_CATEGORIES,
   defaultNotificationPreferences,

@@ -1,7 +1,7 @@
-import { JOB_LEVELS, type JobLevel } from '../../kernel/domain/catalog/job-levels.js';
-import type { LocalizedText } from '../../kernel/domain/catalog/localized-text.js';
-import type { Employee } from '../../kernel/domain/employee.js';
-import { AppError } from '../../kernel/domain/errors.js';
+import { JOB_LEVELS, type JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import { findHtml, parseNewsMarkdown, type MarkdownProblem } from './news-markdown.js';
 
 /**

@@ -1,16 +1,16 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { buildNewsCard, cardBytes } from '../cards/news-card.js';
-import type { DeliveryEngine } from '../delivery/delivery-engine.js';
-import { requireAdmin } from '../kernel/domain/access.js';
-import { isTerminal } from '../delivery/domain/delivery.js';
-import { broadcastReportCsv } from '../domain/news/broadcast-report.js';
-import { NEWS_CATEGORIES, type NewsContent } from '../domain/news/news-items.js';
-import type { NewsService } from '../domain/news/news-service.js';
-import type { DepartmentRepository, EmployeeRepository } from '../kernel/domain/ports.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { buildNewsCard, cardBytes } from './cards/news-card.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+import { requireAdmin } from '../../kernel/domain/access.js';
+import { isTerminal } from '../../delivery/domain/delivery.js';
+import { broadcastReportCsv } from './domain/broadcast-report.js';
+import { NEWS_CATEGORIES, type NewsContent } from './domain/news-items.js';
+import type { NewsService } from './domain/news-service.js';
+import type { DepartmentRepository, EmployeeRepository } from '../../kernel/domain/ports.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const newsIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
 const broadcastIdSchema = z.string().trim().min(1).max(200);
