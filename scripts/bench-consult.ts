@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import { startApp } from '../bot/src/app.js';
-import { CONSULTATION_VERBS } from '../bot/src/cards/consultation-verbs.js';
+import { CONSULTATION_VERBS } from '../bot/src/features/consultation/cards/consultation-verbs.js';
 import { loadConfig } from '../bot/src/config.js';
 import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
 import { ConnectorRecorder, mountConnectorRecorder } from '../bot/src/dev/connector-recorder.js';

@@ -43,12 +43,12 @@ import { createSessionCancellationNotifier } from './features/training/training-
 import { createDeliveryWorkQueue, deliveryQueueName } from './delivery/storage/delivery-work-queue.js';
 import { createProactiveSender } from './kernel/teams/proactive-sender.js';
 import { createConversationMessenger } from './kernel/teams/proactive-sender.js';
-import { createConsultationService, type ConsultationService } from './domain/consultation/consultation-service.js';
-import { createConsultationNotifier } from './delivery/consultation-notifier.js';
-import { registerConsultationRoutes } from './http/consultation-routes.js';
-import { createConsultationRepository } from './storage/consultation-repository.js';
-import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
-import { createConsultationFeature } from './teams/consultation-feature.js';
+import { createConsultationService, type ConsultationService } from './features/consultation/domain/consultation-service.js';
+import { createConsultationNotifier } from './features/consultation/consultation-notifier.js';
+import { registerConsultationRoutes } from './features/consultation/consultation-routes.js';
+import { createConsultationRepository } from './features/consultation/storage/consultation-repository.js';
+import { createConsultationDeskRepository } from './features/consultation/storage/consultation-desk-repository.js';
+import { createConsultationFeature } from './features/consultation/consultation-teams.js';
 import { newsCardBytes } from './features/news/cards/news-card.js';
 import { weeklyDigestJob, type ScheduledJob } from './delivery/job-scheduler.js';
 import { createNewsPublisher } from './features/news/news-notifier.js';

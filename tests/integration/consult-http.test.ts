@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
-import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
+import { CONSULTATION_VERBS } from '../../bot/src/features/consultation/cards/consultation-verbs.js';
 import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
-import { FAQ_ENTRIES } from '../../bot/src/domain/consultation/faq-entries.js';
+import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
 import type { Employee } from '../../bot/src/kernel/domain/employee.js';
 import { postActivity, textMessage, type TestUser } from '../support/activities.js';
 import { botConversation, cardOf } from '../support/bot-conversation.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createConsultationNotifier } from '../../bot/src/delivery/consultation-notifier.js';
-import { openTicket, type TicketChange } from '../../bot/src/domain/consultation/tickets.js';
+import { createConsultationNotifier } from '../../bot/src/features/consultation/consultation-notifier.js';
+import { openTicket, type TicketChange } from '../../bot/src/features/consultation/domain/tickets.js';
 import type { BroadcastRequest } from '../../bot/src/delivery/domain/delivery.js';
 import type { ConversationMessenger, SendResult } from '../../bot/src/kernel/domain/ports.js';
 import { createLogger } from '../../bot/src/logger.js';
-import { createConsultationRepository } from '../../bot/src/storage/consultation-repository.js';
-import { createConsultationDeskRepository } from '../../bot/src/storage/consultation-desk-repository.js';
+import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
+import { createConsultationDeskRepository } from '../../bot/src/features/consultation/storage/consultation-desk-repository.js';
 import { createEmployeeRepository } from '../../bot/src/kernel/storage/employee-repository.js';
 import { testTableStorage } from '../support/storage.js';
 

@@ -6,10 +6,10 @@ import {
   parseConsultationInput,
   type TicketActor,
   type TicketCommand,
-} from '../../bot/src/domain/consultation/tickets.js';
+} from '../../bot/src/features/consultation/domain/tickets.js';
 import { AppError } from '../../bot/src/kernel/domain/errors.js';
 import type { ConsultationRepository } from '../../bot/src/kernel/domain/ports.js';
-import { createConsultationRepository } from '../../bot/src/storage/consultation-repository.js';
+import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
 import { testTableStorage } from '../support/storage.js';
 
 const admin: TicketActor = { id: 'adm-1', name: '品川 デジタ', isAdmin: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONSULTATION_CATEGORIES } from '../../bot/src/domain/consultation/categories.js';
-import { FAQ_ENTRIES } from '../../bot/src/domain/consultation/faq-entries.js';
-import { createFaqSearch, tokenizeJapanese } from '../../bot/src/domain/consultation/faq-search.js';
+import { CONSULTATION_CATEGORIES } from '../../bot/src/features/consultation/domain/categories.js';
+import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
+import { createFaqSearch, tokenizeJapanese } from '../../bot/src/features/consultation/domain/faq-search.js';
 import { FAQ_QUALITY_SET, measureFaqQuality } from '../support/faq-quality-set.js';
 
 describe('FAQ search quality over the fixed question set', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONSULTATION_CATEGORIES } from '../../../bot/src/domain/consultation/categories.js';
-import { TICKET_ACTIONS, TICKET_STATUSES } from '../../../bot/src/domain/consultation/tickets.js';
+import { CONSULTATION_CATEGORIES } from '../../../bot/src/features/consultation/domain/categories.js';
+import { TICKET_ACTIONS, TICKET_STATUSES } from '../../../bot/src/features/consultation/domain/tickets.js';
 
 // JSON drops undefined fields: a missing assignee, resolution or rating means "none yet".
 export const ticketSchema = z.object({

@@ -9,7 +9,7 @@ import type { Completion } from '../../features/training/domain/training-records
 import type { JobLevel } from './catalog/job-levels.js';
 import type { SurveyAnswers, SurveyRound } from '../../features/survey/domain/survey-rounds.js';
 import type { AnonymousSurveyResponse } from '../../features/survey/domain/survey-results.js';
-import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from '../../domain/consultation/tickets.js';
+import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from '../../features/consultation/domain/tickets.js';
 
 /**
  * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { CardAttachment } from '../kernel/cards/adaptive-card.js';
-import { buildConsultationConfirmationCard } from '../cards/consultation-confirmation-card.js';
-import { buildConsultationFormCard, type ConsultationFormValues } from '../cards/consultation-form-card.js';
-import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from '../cards/consultation-verbs.js';
-import { buildFaqAnswerCard } from '../cards/faq-answer-card.js';
-import { buildFaqResolvedCard } from '../cards/faq-resolved-card.js';
-import { t } from '../kernel/cards/messages.js';
-import { buildSatisfactionCard } from '../cards/satisfaction-card.js';
-import { buildTicketCard } from '../cards/ticket-card.js';
-import { buildTicketListCard } from '../cards/ticket-list-card.js';
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { DESK_VIEWER, type ActionOrigin, type ConsultationService } from '../domain/consultation/consultation-service.js';
-import { InvalidConsultationInputError, type TicketAction, type TicketCommand } from '../domain/consultation/tickets.js';
-import { AppError } from '../kernel/domain/errors.js';
-import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandHandler, FreeTextHandler, InvokeResult, InvokeRoutes } from '../kernel/teams/route-types.js';
-import { normalizeCommandText } from '../kernel/teams/router.js';
+import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
+import { buildConsultationConfirmationCard } from './cards/consultation-confirmation-card.js';
+import { buildConsultationFormCard, type ConsultationFormValues } from './cards/consultation-form-card.js';
+import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from './cards/consultation-verbs.js';
+import { buildFaqAnswerCard } from './cards/faq-answer-card.js';
+import { buildFaqResolvedCard } from './cards/faq-resolved-card.js';
+import { t } from '../../kernel/cards/messages.js';
+import { buildSatisfactionCard } from './cards/satisfaction-card.js';
+import { buildTicketCard } from './cards/ticket-card.js';
+import { buildTicketListCard } from './cards/ticket-list-card.js';
+import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
+import { DESK_VIEWER, type ActionOrigin, type ConsultationService } from './domain/consultation-service.js';
+import { InvalidConsultationInputError, type TicketAction, type TicketCommand } from './domain/tickets.js';
+import { AppError } from '../../kernel/domain/errors.js';
+import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandHandler, FreeTextHandler, InvokeResult, InvokeRoutes } from '../../kernel/teams/route-types.js';
+import { normalizeCommandText } from '../../kernel/teams/router.js';
 
 export interface ConsultationFeatureDeps {
   consultations: ConsultationService;

@@ -1,13 +1,13 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { requireAdmin } from '../kernel/domain/access.js';
-import { CONSULTATION_CATEGORIES } from '../domain/consultation/categories.js';
-import type { ActionOrigin, ConsultationService, TicketView } from '../domain/consultation/consultation-service.js';
-import { TICKET_STATUSES, type TicketAction, type TicketCommand } from '../domain/consultation/tickets.js';
-import type { EmployeeRepository } from '../kernel/domain/ports.js';
-import type { Logger } from '../logger.js';
-import { authenticatedRoute, parseInput } from '../kernel/http/tab-routes.js';
-import type { TabTokenVerifier } from '../kernel/http/tab-token-verifier.js';
+import { requireAdmin } from '../../kernel/domain/access.js';
+import { CONSULTATION_CATEGORIES } from './domain/categories.js';
+import type { ActionOrigin, ConsultationService, TicketView } from './domain/consultation-service.js';
+import { TICKET_STATUSES, type TicketAction, type TicketCommand } from './domain/tickets.js';
+import type { EmployeeRepository } from '../../kernel/domain/ports.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 // The 4,000-character rule is the domain's (with its message); this bound only stops abuse.
 const LONG_TEXT = z.string().max(50_000);

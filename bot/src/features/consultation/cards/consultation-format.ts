@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** An instant as staff read it: JST, e.g. 2026/04/06 10:00 (the same digits for English readers). */
-export { formatJstShort as formatJst } from '../kernel/domain/jst.js';
+export { formatJstShort as formatJst } from '../../../kernel/domain/jst.js';
 
 /**
  * Cuts text to `max` characters (code points, so a surrogate pair is never split) and says where the rest is:

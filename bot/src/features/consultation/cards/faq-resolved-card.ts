@@ -1,6 +1,6 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { adaptiveCard, type CardAttachment } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { adaptiveCard, type CardAttachment } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Replaces the FAQ card after 「解決しました」: thanks, and how to ask more (no button left to press twice). */
 export function buildFaqResolvedCard(data: { locale: Locale }): CardAttachment {

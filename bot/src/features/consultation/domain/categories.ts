@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../kernel/domain/catalog/localized-text.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 
 /** The consultation form's categories, in the order the form lists them. */
 export const CONSULTATION_CATEGORIES = ['tool', 'bpr', 'data', 'security', 'procurement', 'ai', 'other'] as const;

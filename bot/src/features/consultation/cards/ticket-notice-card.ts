@@ -1,9 +1,9 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import type { Ticket, TicketHistoryEntry } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Ticket, TicketHistoryEntry } from '../domain/tickets.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { truncateForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
-import { t, type MessageKey } from '../kernel/cards/messages.js';
+import { t, type MessageKey } from '../../../kernel/cards/messages.js';
 import { ticketActionData, ticketFacts } from './ticket-card.js';
 
 /** The changes a requester is told about (someone else's action on their ticket). */

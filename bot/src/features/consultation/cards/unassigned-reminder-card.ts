@@ -1,9 +1,9 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { CONSULTATION_CATEGORY_LABELS } from '../domain/consultation/categories.js';
-import type { Ticket } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
+import type { Ticket } from '../domain/tickets.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { formatJst, truncateForCard } from './consultation-format.js';
-import { t } from '../kernel/cards/messages.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 const SHOWN = 20;
 

@@ -1,14 +1,14 @@
-import { cardMessage } from '../kernel/teams/outgoing-message.js';
-import { buildSatisfactionCard } from '../cards/satisfaction-card.js';
-import { buildTicketCard } from '../cards/ticket-card.js';
-import { buildTicketNoticeCard, type NoticeAction } from '../cards/ticket-notice-card.js';
-import { buildUnassignedReminderCard } from '../cards/unassigned-reminder-card.js';
-import { localeFrom } from '../kernel/cards/messages.js';
-import type { CardAttachment } from '../kernel/cards/adaptive-card.js';
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { DESK_VIEWER } from '../domain/consultation/consultation-service.js';
-import type { Ticket, TicketHistoryEntry } from '../domain/consultation/tickets.js';
-import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
+import { cardMessage } from '../../kernel/teams/outgoing-message.js';
+import { buildSatisfactionCard } from './cards/satisfaction-card.js';
+import { buildTicketCard } from './cards/ticket-card.js';
+import { buildTicketNoticeCard, type NoticeAction } from './cards/ticket-notice-card.js';
+import { buildUnassignedReminderCard } from './cards/unassigned-reminder-card.js';
+import { localeFrom } from '../../kernel/cards/messages.js';
+import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
+import { DESK_VIEWER } from './domain/consultation-service.js';
+import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
+import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
 import type {
   ConsultationDeskRepository,
   ConsultationNotifier,
@@ -16,9 +16,9 @@ import type {
   ConversationMessenger,
   EmployeeRepository,
   SendResult,
-} from '../kernel/domain/ports.js';
-import type { Logger } from '../logger.js';
-import type { DeliveryEngine } from './delivery-engine.js';
+} from '../../kernel/domain/ports.js';
+import type { Logger } from '../../logger.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 
 const DESK_LOCALE: Locale = 'ja';
 

@@ -1,8 +1,8 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import type { Ticket } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Ticket } from '../domain/tickets.js';
+import { adaptiveCard, type CardAttachment } from '../../../kernel/cards/adaptive-card.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
-import { COMMAND_LABELS, t } from '../kernel/cards/messages.js';
+import { COMMAND_LABELS, t } from '../../../kernel/cards/messages.js';
 import { ticketActionData, ticketFacts } from './ticket-card.js';
 
 /**

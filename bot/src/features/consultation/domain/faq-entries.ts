@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../kernel/domain/catalog/localized-text.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import type { ConsultationCategory } from './categories.js';
 
 /**

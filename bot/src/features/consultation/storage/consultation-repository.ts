@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import { CONSULTATION_CATEGORIES } from '../domain/consultation/categories.js';
+import { CONSULTATION_CATEGORIES } from '../domain/categories.js';
 import {
   formatTicketNumber,
   PREFERRED_CONTACTS,
@@ -9,11 +9,11 @@ import {
   URGENCIES,
   type Ticket,
   type TicketHistoryEntry,
-} from '../domain/consultation/tickets.js';
-import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
-import type { ConsultationRepository } from '../kernel/domain/ports.js';
-import { consultationRange, keys } from '../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../kernel/storage/table-storage.js';
+} from '../domain/tickets.js';
+import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import type { ConsultationRepository } from '../../../kernel/domain/ports.js';
+import { consultationRange, keys } from '../../../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
  * Table design (table `Consultations`, ONE partition `consultation`):

@@ -1,5 +1,5 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../domain/consultation/categories.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
 import {
   PREFERRED_CONTACT_LABELS,
   PREFERRED_CONTACTS,
@@ -7,10 +7,10 @@ import {
   TITLE_MAX_LENGTH,
   URGENCIES,
   URGENCY_LABELS,
-} from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+} from '../domain/tickets.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS } from './consultation-verbs.js';
-import { t } from '../kernel/cards/messages.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** What the form shows again after a refusal (strings as the employee typed them, unchecked). */
 export interface ConsultationFormValues {

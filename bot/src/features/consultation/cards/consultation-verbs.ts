@@ -1,4 +1,4 @@
-import type { TicketAction } from '../domain/consultation/tickets.js';
+import type { TicketAction } from '../domain/tickets.js';
 
 /** Action.Execute verbs of the DX相談 cards, shared by the card builders and the handlers that answer them. */
 export const CONSULTATION_VERBS = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { LocalizedText } from '../../kernel/domain/catalog/localized-text.js';
-import { AppError } from '../../kernel/domain/errors.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import { addBusinessDays, jstYearOf } from './business-days.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 

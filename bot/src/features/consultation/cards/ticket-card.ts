@@ -1,5 +1,5 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { CONSULTATION_CATEGORY_LABELS } from '../domain/consultation/categories.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
 import {
   canApply,
   PREFERRED_CONTACT_LABELS,
@@ -12,11 +12,11 @@ import {
   type TicketAction,
   type TicketActor,
   type TicketHistoryEntry,
-} from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+} from '../domain/tickets.js';
+import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { formatJst, truncateForCard } from './consultation-format.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS, TICKET_ACTION_VERBS, type TicketActionData } from './consultation-verbs.js';
-import { t } from '../kernel/cards/messages.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 // Size budget (Teams refuses cards over 28 KB): full details (4,000 characters are up to 16 KB of UTF-8), the
 // latest history entries with their text cut short, and the resolution cut short; the tab shows everything.

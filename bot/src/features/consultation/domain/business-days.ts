@@ -1,4 +1,4 @@
-import { jstDate, jstYearOf, JST_OFFSET_MS } from '../../kernel/domain/jst.js';
+import { jstDate, jstYearOf, JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
 
 /**
  * Business days of the ward office in Japan Standard Time: Monday to Friday, except Japanese public holidays

@@ -1,7 +1,7 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import type { Ticket } from '../domain/consultation/tickets.js';
-import { actionRows, adaptiveCard, type CardAttachment } from '../kernel/cards/adaptive-card.js';
-import { t } from '../kernel/cards/messages.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Ticket } from '../domain/tickets.js';
+import { actionRows, adaptiveCard, type CardAttachment } from '../../../kernel/cards/adaptive-card.js';
+import { t } from '../../../kernel/cards/messages.js';
 import { ratingActions } from './ticket-card.js';
 
 /**

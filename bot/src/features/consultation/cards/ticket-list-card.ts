@@ -1,9 +1,9 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import { TICKET_STATUS_LABELS, type Ticket } from '../domain/consultation/tickets.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { TICKET_STATUS_LABELS, type Ticket } from '../domain/tickets.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { formatJst } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
-import { COMMAND_LABELS, t } from '../kernel/cards/messages.js';
+import { COMMAND_LABELS, t } from '../../../kernel/cards/messages.js';
 import { ticketActionData } from './ticket-card.js';
 
 const SHOWN = 10;

@@ -1,9 +1,9 @@
-import type { Locale } from '../kernel/domain/catalog/localized-text.js';
-import type { FaqEntry } from '../domain/consultation/faq-entries.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { FaqEntry } from '../domain/faq-entries.js';
+import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { truncateForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
-import { t } from '../kernel/cards/messages.js';
+import { t } from '../../../kernel/cards/messages.js';
 
 /** Data of the FAQ card's buttons. */
 export interface FaqResolvedData {

@@ -1,8 +1,8 @@
 import { odata } from '@azure/data-tables';
-import { ConcurrencyError } from '../kernel/domain/errors.js';
-import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../kernel/domain/ports.js';
-import { keys } from '../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../kernel/storage/table-storage.js';
+import { ConcurrencyError } from '../../../kernel/domain/errors.js';
+import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../../../kernel/domain/ports.js';
+import { keys } from '../../../kernel/storage/keys.js';
+import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
  * Table `ConsultationDesk`, beside (not inside) the tickets' single `Consultations` partition, because none of
