@@ -32,7 +32,7 @@ import { createBotAdapter } from './kernel/teams/adapter.js';
 import { DxNaviBot } from './kernel/teams/dx-navi-bot.js';
 import { createMenuRoutes } from './kernel/teams/menu-routes.js';
 import { createTrainingFeature } from './features/training/training-teams.js';
-import type { SurveyNotifier } from './kernel/domain/ports.js';
+import type { SurveyNotifier } from './features/survey/domain/survey-ports.js';
 import { createSurveyService } from './features/survey/domain/survey-service.js';
 import { registerSurveyRoutes } from './features/survey/survey-routes.js';
 import { createSurveyResponseRepository, createSurveyRoundRepository } from './features/survey/storage/survey-repository.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createConsultationNotifier } from '../../bot/src/features/consultation/consultation-notifier.js';
 import { openTicket, type TicketChange } from '../../bot/src/features/consultation/domain/tickets.js';
 import type { BroadcastRequest } from '../../bot/src/delivery/domain/delivery.js';
-import type { ConversationMessenger, SendResult } from '../../bot/src/kernel/domain/ports.js';
+import type { ConversationMessenger, SendResult } from '../../bot/src/delivery/domain/delivery-ports.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
 import { createConsultationDeskRepository } from '../../bot/src/features/consultation/storage/consultation-desk-repository.js';

@@ -8,7 +8,7 @@ import {
   type TicketCommand,
 } from '../../bot/src/features/consultation/domain/tickets.js';
 import { AppError } from '../../bot/src/kernel/domain/errors.js';
-import type { ConsultationRepository } from '../../bot/src/kernel/domain/ports.js';
+import type { ConsultationRepository } from '../../bot/src/features/consultation/domain/consultation-ports.js';
 import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
 import { testTableStorage } from '../support/storage.js';
 

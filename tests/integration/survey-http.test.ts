@@ -5,7 +5,7 @@ import { loadConfig } from '../../bot/src/config.js';
 import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
 import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
 import type { Employee } from '../../bot/src/kernel/domain/employee.js';
-import type { SurveyNotifier } from '../../bot/src/kernel/domain/ports.js';
+import type { SurveyNotifier } from '../../bot/src/features/survey/domain/survey-ports.js';
 import { publishedMean } from '../../bot/src/features/survey/domain/survey-results.js';
 import { fiscalYearBounds, fiscalYearOf, type SurveyRound } from '../../bot/src/features/survey/domain/survey-rounds.js';
 import { createSurveyService } from '../../bot/src/features/survey/domain/survey-service.js';

@@ -11,7 +11,8 @@ import {
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
 import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
-import type { ConversationReferenceRepository, DeliveryWorkQueue, ProactiveSender } from '../kernel/domain/ports.js';
+import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
+import type { DeliveryWorkQueue, ProactiveSender } from './domain/delivery-ports.js';
 import type { Logger } from '../logger.js';
 import { createBroadcastRepository } from './storage/broadcast-repository.js';
 import { createDeliveryRepository } from './storage/delivery-repository.js';

@@ -12,15 +12,8 @@ import {
 } from './domain/delivery.js';
 import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
 import { ConcurrencyError } from '../kernel/domain/errors.js';
-import type {
-  BroadcastContent,
-  BroadcastRepository,
-  ConversationReferenceRepository,
-  DeliveryRepository,
-  DeliveryWorkQueue,
-  ProactiveSender,
-  ReceivedWorkItem,
-} from '../kernel/domain/ports.js';
+import type { BroadcastContent, BroadcastRepository, DeliveryRepository, DeliveryWorkQueue, ProactiveSender, ReceivedWorkItem } from './domain/delivery-ports.js';
+import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './delivery-pacer.js';
 

@@ -74,3 +74,8 @@ export type SendResult = { ok: true; activityId: string | undefined } | { ok: fa
 export interface ProactiveSender {
   send(reference: Record<string, unknown>, message: OutgoingMessage): Promise<SendResult>;
 }
+
+/** Posts into and updates messages in a stored conversation (a Teams channel). One HTTP attempt per call. */
+export interface ConversationMessenger extends ProactiveSender {
+  update(reference: Record<string, unknown>, activityId: string, message: Record<string, unknown>): Promise<SendResult>;
+}

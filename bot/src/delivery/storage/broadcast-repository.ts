@@ -1,5 +1,5 @@
 import type { Broadcast, DeliveryCounts } from '../domain/delivery.js';
-import type { BroadcastContent, BroadcastRepository } from '../../kernel/domain/ports.js';
+import type { BroadcastContent, BroadcastRepository } from '../domain/delivery-ports.js';
 import { keys } from '../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../kernel/storage/table-storage.js';
 import { RestError } from '@azure/data-tables';

@@ -1,6 +1,6 @@
 import { odata, RestError, type TransactionAction } from '@azure/data-tables';
 import type { Delivery, DeliveryState, OutgoingMessage } from '../domain/delivery.js';
-import type { DeliveryRepository } from '../../kernel/domain/ports.js';
+import type { DeliveryRepository } from '../domain/delivery-ports.js';
 import { keys } from '../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../kernel/storage/table-storage.js';
 

@@ -1,7 +1,7 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import { QueueClient, RestError } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { DeliveryWorkQueue, ReceivedWorkItem } from '../../kernel/domain/ports.js';
+import type { DeliveryWorkQueue, ReceivedWorkItem } from '../domain/delivery-ports.js';
 import type { StorageConnection } from '../../kernel/storage/table-storage.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });

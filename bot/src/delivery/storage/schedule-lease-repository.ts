@@ -1,5 +1,5 @@
 import { RestError } from '@azure/data-tables';
-import type { ScheduleLeaseRepository } from '../../kernel/domain/ports.js';
+import type { ScheduleLeaseRepository } from '../domain/delivery-ports.js';
 import type { SlotLease, SlotLeaseState } from '../domain/schedule-slots.js';
 import { keys } from '../../kernel/storage/keys.js';
 import { getEntityOrUndefined, toConcurrencyError, type TableStorage } from '../../kernel/storage/table-storage.js';

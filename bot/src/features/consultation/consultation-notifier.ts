@@ -9,14 +9,9 @@ import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER } from './domain/consultation-service.js';
 import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
-import type {
-  ConsultationDeskRepository,
-  ConsultationNotifier,
-  ConsultationRepository,
-  ConversationMessenger,
-  EmployeeRepository,
-  SendResult,
-} from '../../kernel/domain/ports.js';
+import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
+import type { ConversationMessenger, SendResult } from '../../delivery/domain/delivery-ports.js';
+import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 

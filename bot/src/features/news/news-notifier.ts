@@ -2,7 +2,7 @@ import { cardMessage } from '../../kernel/teams/outgoing-message.js';
 import { buildNewsCard, buildNewsDigestCard } from './cards/news-card.js';
 import { buildTrainingReminderCard } from './cards/training-reminder-card.js';
 import { trainingReminderBroadcastId } from './domain/training-reminders.js';
-import type { NewsPublisher, TrainingReminderPublisher } from '../../kernel/domain/ports.js';
+import type { NewsPublisher, TrainingReminderPublisher } from './domain/news-ports.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 
 const LOCALES = ['ja', 'en'] as const;

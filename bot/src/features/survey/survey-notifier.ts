@@ -1,6 +1,7 @@
 import { cardMessage, employeeLocales } from '../../kernel/teams/outgoing-message.js';
 import { buildSurveyCard } from './cards/survey-card.js';
-import type { EmployeeRepository, SurveyNotifier } from '../../kernel/domain/ports.js';
+import type { EmployeeRepository } from '../../kernel/domain/ports.js';
+import type { SurveyNotifier } from './domain/survey-ports.js';
 import type { SurveyRound } from './domain/survey-rounds.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 

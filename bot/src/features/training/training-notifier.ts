@@ -1,6 +1,7 @@
 import { t } from '../../kernel/cards/messages.js';
 import { formatJstDateTime } from '../../kernel/domain/jst.js';
-import type { EmployeeRepository, SessionCancellationNotifier } from '../../kernel/domain/ports.js';
+import type { EmployeeRepository } from '../../kernel/domain/ports.js';
+import type { SessionCancellationNotifier } from './domain/training-ports.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 import { employeeLocales, textMessage } from '../../kernel/teams/outgoing-message.js';
 

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { SendFailure } from '../../delivery/domain/retry-policy.js';
-import type { ConversationMessenger, ProactiveSender, SendResult } from '../domain/ports.js';
+import type { ConversationMessenger, ProactiveSender, SendResult } from '../../delivery/domain/delivery-ports.js';
 import type { Logger } from '../../logger.js';
 
 // The connector client's pipeline (@azure/core-rest-pipeline) retries 429 (honouring Retry-After) and 5xx up to 3

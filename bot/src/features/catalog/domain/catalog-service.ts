@@ -2,7 +2,8 @@ import { POLICY_COURSES, type Course } from '../../../kernel/domain/catalog/cour
 import { IT_EXAMS } from '../../../kernel/domain/catalog/it-exams.js';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { requireAdmin } from '../../../kernel/domain/access.js';
-import type { CourseRepository, EmployeeRepository, ExamCatalogRepository, ExamDefinition, ProgrammeTextRepository } from '../../../kernel/domain/ports.js';
+import type { CourseRepository, EmployeeRepository, ExamCatalogRepository, ExamDefinition } from '../../../kernel/domain/ports.js';
+import type { ProgrammeTextRepository } from './catalog-ports.js';
 import { trainingMap } from '../../skills/domain/skill-levels.js';
 
 /** The key of the IT exam subsidy (IT関連試験・講座助成) explanation デジタル推進課 writes. */

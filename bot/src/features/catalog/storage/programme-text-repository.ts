@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
-import type { ProgrammeTextRepository } from '../../../kernel/domain/ports.js';
+import type { ProgrammeTextRepository } from '../domain/catalog-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

@@ -1,7 +1,8 @@
 import { isAdmin, requireAdmin } from '../../../kernel/domain/access.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './consultation-ports.js';
+import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
 import { createFaqSearch, type FaqSearch } from './faq-search.js';

@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { ConcurrencyError } from '../../../kernel/domain/errors.js';
-import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../../../kernel/domain/ports.js';
+import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../domain/consultation-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

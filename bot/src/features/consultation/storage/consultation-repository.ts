@@ -11,7 +11,7 @@ import {
   type TicketHistoryEntry,
 } from '../domain/tickets.js';
 import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
-import type { ConsultationRepository } from '../../../kernel/domain/ports.js';
+import type { ConsultationRepository } from '../domain/consultation-ports.js';
 import { consultationRange, keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

@@ -2,17 +2,9 @@ import { requireAdmin } from '../../../kernel/domain/access.js';
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type {
-  CourseRepository,
-  DepartmentRepository,
-  EmployeeRepository,
-  NewsPublisher,
-  NewsRecipient,
-  NewsRepository,
-  NotificationPreferenceRepository,
-  TrainingReminderPublisher,
-  TrainingSessionRepository,
-} from '../../../kernel/domain/ports.js';
+import type { CourseRepository, DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { NewsPublisher, NewsRecipient, NewsRepository, NotificationPreferenceRepository, TrainingReminderPublisher } from './news-ports.js';
+import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import {
   NEWS_CATEGORIES,
   defaultNotificationPreferences,

@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConcurrencyError } from '../../../kernel/domain/errors.js';
 import { NEWS_CATEGORIES, type NewsAudience, type NewsItem, type NotificationPreferences } from '../domain/news-items.js';
-import type { NewsRepository, NotificationPreferenceRepository } from '../../../kernel/domain/ports.js';
+import type { NewsRepository, NotificationPreferenceRepository } from '../domain/news-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

@@ -2,7 +2,9 @@ import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import { mindsetStatementsFor } from '../../../kernel/domain/catalog/mindsets.js';
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { CourseRepository, EmployeeRepository, SkillAssessmentRepository, TrainingSessionRepository } from '../../../kernel/domain/ports.js';
+import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { SkillAssessmentRepository } from './skills-ports.js';
+import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
 
 export interface MySkillsView {

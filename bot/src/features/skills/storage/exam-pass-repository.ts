@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { ExamPass } from '../domain/exam-records.js';
-import type { ExamPassRepository } from '../../../kernel/domain/ports.js';
+import type { ExamPassRepository } from '../domain/skills-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { SKILL_IDS } from '../../../kernel/domain/catalog/skills.js';
 import { ConcurrencyError } from '../../../kernel/domain/errors.js';
-import type { SkillAssessment, SkillAssessmentRepository } from '../../../kernel/domain/ports.js';
+import type { SkillAssessment, SkillAssessmentRepository } from '../domain/skills-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 

@@ -3,7 +3,8 @@ import { JOB_LEVEL_LABELS, type JobLevel } from '../../../kernel/domain/catalog/
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { DepartmentRepository, EmployeeRepository, SurveyNotifier, SurveyResponseRepository, SurveyRoundRepository } from '../../../kernel/domain/ports.js';
+import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { SurveyNotifier, SurveyResponseRepository, SurveyRoundRepository } from './survey-ports.js';
 import { aggregateSurveyRound, surveyResultsCsv, yearOverYearTrend, type SurveyRoundResults } from './survey-results.js';
 import {
   checkSubmission,

@@ -3,7 +3,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
-import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../../../kernel/domain/ports.js';
+import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../domain/survey-ports.js';
 import type { SurveyRound } from '../domain/survey-rounds.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import { requireAdmin } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { CompletionRepository, CourseRepository, EmployeeRepository, SessionCancellationNotifier, TrainingSessionRepository } from '../../../kernel/domain/ports.js';
+import type { CompletionRepository, SessionCancellationNotifier, TrainingSessionRepository } from './training-ports.js';
+import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { jstDate } from '../../../kernel/domain/jst.js';
 import { planAttendance, type Completion } from './training-records.js';
 import { decideEnrollment, type Enrollment, type TrainingSession } from './training-sessions.js';

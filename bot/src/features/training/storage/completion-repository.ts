@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import type { CompletionRepository } from '../../../kernel/domain/ports.js';
+import type { CompletionRepository } from '../domain/training-ports.js';
 import type { Completion } from '../domain/training-records.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';

@@ -1,6 +1,6 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
-import type { TrainingSessionRepository } from '../../../kernel/domain/ports.js';
+import type { TrainingSessionRepository } from '../domain/training-ports.js';
 import { nextFromWaitlist, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
