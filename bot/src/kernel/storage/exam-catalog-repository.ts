@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
-import type { ExamCatalogRepository, ExamDefinition } from '../../../kernel/domain/ports.js';
-import { keys } from '../../../kernel/storage/keys.js';
-import { listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import type { ExamCatalogRepository, ExamDefinition } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { listAll, type TableStorage } from './table-storage.js';
 
 interface ExamDefinitionEntity {
   examId: string;

@@ -1,8 +1,8 @@
 import { odata } from '@azure/data-tables';
-import type { Course } from '../../../kernel/domain/catalog/courses.js';
-import type { CourseRepository } from '../../../kernel/domain/ports.js';
-import { keys } from '../../../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import type { Course } from '../domain/catalog/courses.js';
+import type { CourseRepository } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from './table-storage.js';
 
 interface CourseEntity {
   courseId: string;
