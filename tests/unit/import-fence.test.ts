@@ -45,3 +45,27 @@ describe('the import fence around domain/', () => {
     expect(await restrictedImports('bot/src/features/survey/domain/survey-rules.ts', source)).toEqual([]);
   });
 });
+
+describe('the import fences around kernel/, delivery/ and botbuilder', () => {
+  const cases: [file: string, line: string][] = [
+    ['bot/src/kernel/teams/dx-navi-bot.ts', "import { createSurveyModule } from '../../features/survey/index.js';"],
+    ['bot/src/kernel/http/tab-routes.ts', "import { startApp } from '../../app.js';"],
+    ['bot/src/kernel/storage/keys.ts', "import { createDeliveryEngine } from '../../delivery/delivery-engine.js';"],
+    ['bot/src/delivery/delivery-engine.ts', "import { buildSurveyCard } from '../features/survey/cards/survey-card.js';"],
+    ['bot/src/delivery/delivery-worker.ts', "import { createBotAdapter } from '../kernel/teams/adapter.js';"],
+    ['bot/src/delivery/delivery-worker.ts', "import { MessageFactory } from 'botbuilder';"],
+    ['bot/src/features/survey/survey-routes.ts', "import { MessageFactory } from 'botbuilder';"],
+    ['bot/src/features/survey/survey-notifier.ts', "import { TurnContext } from 'botbuilder';"],
+  ];
+  for (const [file, line] of cases) {
+    it(`when ${file} has \`${line}\`, then lint fails`, async () => {
+      expect(await restrictedImports(file, `${line}\nexport {};\n`)).toHaveLength(1);
+    });
+  }
+
+  it('when a feature\'s -teams.ts file or kernel/teams imports botbuilder, then lint passes', async () => {
+    const source = "import { MessageFactory } from 'botbuilder';\nexport {};\n";
+    expect(await restrictedImports('bot/src/features/survey/survey-teams.ts', source)).toEqual([]);
+    expect(await restrictedImports('bot/src/kernel/teams/adapter.ts', source)).toEqual([]);
+  });
+});
