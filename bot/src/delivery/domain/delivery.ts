@@ -1,3 +1,5 @@
+import { toCsv } from '../../kernel/domain/csv.js';
+
 /**
  * Broadcasts and deliveries: everything the bot pushes to many people (weekly digest, urgent news, training
  * reminders, survey invitations, ticket notifications) is one broadcast, stored first, with one delivery
@@ -211,13 +213,9 @@ export function countDeliveries(deliveries: Iterable<Pick<Delivery, 'state'>>): 
 
 export const isFinished = (counts: DeliveryCounts): boolean => counts.queued + counts.sending + counts.retrying === 0;
 
-/** The delivery report as CSV (RFC 4180, CRLF, with a BOM so Excel opens Japanese text correctly). */
+/** The delivery report as CSV, through the one CSV writer (BOM, CRLF, RFC 4180, formulas defused). */
 export function deliveryReportCsv(deliveries: readonly Delivery[]): string {
   const header = ['employeeId', 'state', 'reason', 'attempts', 'lastStatus', 'sentAt', 'updatedAt'];
-  const cell = (value: string | number | undefined) => {
-    const text = value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = deliveries.map((d) => [d.employeeId, d.state, d.reason, d.attempts, d.lastStatus, d.sentAt, d.updatedAt].map(cell).join(','));
-  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  const rows = deliveries.map((d) => [d.employeeId, d.state, d.reason, d.attempts, d.lastStatus, d.sentAt, d.updatedAt]);
+  return toCsv([header, ...rows]);
 }

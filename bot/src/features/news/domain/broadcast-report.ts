@@ -1,5 +1,6 @@
 import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Delivery, DeliveryState } from '../../../delivery/domain/delivery.js';
+import { toCsv } from '../../../kernel/domain/csv.js';
 
 /** What each delivery state means to the admin reading the report. */
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, LocalizedText> = {
@@ -17,21 +18,15 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['Employee id', 'Name', 'Department', 'State', 'Reason', 'Attempts', 'Last HTTP status', 'Sent at', 'Updated at'],
 };
 
-/** One broadcast's deliveries as CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
+/** One broadcast's deliveries as CSV for Excel, through the one CSV writer. */
 export function broadcastReportCsv(
   deliveries: readonly Delivery[],
   who: (employeeId: string) => { name: string; department: string },
   locale: Locale,
 ): string {
-  const cell = (value: string | number | undefined) => {
-    const text = value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const rows = deliveries.map((delivery) => {
     const person = who(delivery.employeeId);
-    return [delivery.employeeId, person.name, person.department, DELIVERY_STATE_LABELS[delivery.state][locale], delivery.reason, delivery.attempts, delivery.lastStatus, delivery.sentAt, delivery.updatedAt]
-      .map(cell)
-      .join(',');
+    return [delivery.employeeId, person.name, person.department, DELIVERY_STATE_LABELS[delivery.state][locale], delivery.reason, delivery.attempts, delivery.lastStatus, delivery.sentAt, delivery.updatedAt];
   });
-  return `\uFEFF${[HEADERS[locale].join(','), ...rows].join('\r\n')}\r\n`;
+  return toCsv([HEADERS[locale], ...rows]);
 }

@@ -1,3 +1,4 @@
+import { toCsv } from '../../../kernel/domain/csv.js';
 import { SKILLS } from '../../../kernel/domain/catalog/skills.js';
 import type { SkillLevels } from './skill-levels.js';
 
@@ -12,15 +13,9 @@ export interface TalentDataRow {
   examPasses: { name: string; passedOn: string }[];
 }
 
-const BOM = '\uFEFF';
+export { csvCell } from '../../../kernel/domain/csv.js';
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so Excel never runs a cell as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** UTF-8 with BOM and CRLF, so Excel on a ward PC opens the Japanese text as it is. */
+/** Through the one CSV writer: BOM, CRLF, formulas defused. */
 export function talentDataCsv(rows: readonly TalentDataRow[]): string {
   const header = ['職員ID', '氏名', '所属', '職層', ...SKILLS.map((skill) => `${skill.name.ja}(LV)`), '修了研修', 'IT試験合格'];
   const lines = rows.map((row) => [
@@ -32,5 +27,5 @@ export function talentDataCsv(rows: readonly TalentDataRow[]): string {
     row.completions.map((completion) => `${completion.title}(${completion.completedOn})`).join('; '),
     row.examPasses.map((pass) => `${pass.name}(${pass.passedOn})`).join('; '),
   ]);
-  return BOM + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([header, ...lines]);
 }

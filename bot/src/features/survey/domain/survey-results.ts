@@ -3,6 +3,7 @@ import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import { HR_MEASURED_OUTCOME, REFERENCE_SURVEY_2024, SURVEY_INDICATORS, type IndicatorTarget, type SurveyIndicator } from '../../../kernel/domain/catalog/survey-indicators.js';
 import type { SurveyAnswerValue, SurveyRound } from './survey-rounds.js';
+import { toCsv } from '../../../kernel/domain/csv.js';
 
 /** One stored answer sheet: no employee identity, only what the breakdowns need. */
 export interface AnonymousSurveyResponse {
@@ -276,14 +277,6 @@ const CSV_TEXT = {
   },
 } satisfies Record<string, LocalizedText>;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a formula-like text is defused with '. */
-function csvField(value: string | number | undefined, text = false): string {
-  if (value === undefined) return '';
-  let field = String(value);
-  if (text && /^[=+\-@\t\r]/.test(field)) field = `'${field}`;
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 /**
  * The aggregates as CSV for spreadsheet users: UTF-8 with a BOM (so Excel reads the Japanese), CRLF line ends,
  * RFC 4180 quoting. Only aggregates: suppressed groups stay blank, and no individual answer is ever a row.
@@ -294,7 +287,6 @@ export function surveyResultsCsv(
 ): string {
   const { locale } = options;
   const rows: (string | number | undefined)[][] = [];
-  const textColumns = new Set([0, 1, 3, 17]);
   for (const question of results.questions) {
     rows.push([
       CSV_TEXT.overall[locale],
@@ -352,6 +344,5 @@ export function surveyResultsCsv(
     CSV_TEXT.reference[locale],
   ]);
   rows.push([CSV_TEXT.hr[locale], undefined, results.hrMeasured.outcomeId, undefined, ...Array.from({ length: 13 }, () => undefined), results.hrMeasured.text[locale]]);
-  const lines = [CSV_HEADERS[locale], ...rows].map((row) => row.map((value, column) => csvField(value, textColumns.has(column))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([CSV_HEADERS[locale], ...rows]);
 }
