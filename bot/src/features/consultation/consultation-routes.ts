@@ -1,6 +1,6 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { requireAdmin } from '../../kernel/domain/access.js';
+import { adminCheck } from '../../kernel/domain/access.js';
 import { CONSULTATION_CATEGORIES } from './domain/categories.js';
 import type { ActionOrigin, ConsultationService, TicketView } from './domain/consultation-service.js';
 import { TICKET_STATUSES, type TicketAction, type TicketCommand } from './domain/tickets.js';
@@ -63,7 +63,7 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
   const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
   const { consultations } = deps;
   const numberOf = (req: Request) => parseInput(ticketNumberSchema, req.params.ticketNumber);
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const act = async (req: Request, employeeId: string, origin: ActionOrigin, body: { action: TicketAction; text?: string | undefined; rating?: number | undefined; version: number }) => {
     const ticketNumber = numberOf(req);
     await consultations.act(employeeId, ticketNumber, commandOf(body.action, body), { expectedVersion: body.version, origin });

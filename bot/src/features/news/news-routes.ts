@@ -2,7 +2,7 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { buildNewsCard, cardBytes } from './cards/news-card.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
-import { requireAdmin } from '../../kernel/domain/access.js';
+import { adminCheck } from '../../kernel/domain/access.js';
 import { isTerminal } from '../../delivery/domain/delivery.js';
 import { broadcastReportCsv } from './domain/broadcast-report.js';
 import { NEWS_CATEGORIES, type NewsContent } from './domain/news-items.js';
@@ -50,7 +50,7 @@ export interface NewsRouteDeps {
  */
 export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
   const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const newsIdOf = (req: Request) => parseInput(newsIdSchema, req.params.newsId);
   const broadcastIdOf = (req: Request) => parseInput(broadcastIdSchema, req.params.broadcastId);
   const people = async () => {

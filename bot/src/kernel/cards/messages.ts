@@ -267,7 +267,4 @@ export function t(key: MessageKey, locale: Locale, values: Record<string, string
   return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }
 
-/** Teams locales are BCP-47 (ja-JP, en-US, en-GB…): English for any English, Japanese otherwise. */
-export function localeFrom(teamsLocale: string | undefined): Locale {
-  return teamsLocale?.toLowerCase().startsWith('en') ? 'en' : 'ja';
-}
+export { localeFrom } from '../domain/locale.js';

@@ -1,5 +1,6 @@
 import { AppError } from './errors.js';
 import type { Employee } from './employee.js';
+import type { EmployeeRepository } from './ports.js';
 
 /**
  * Who may see what beyond their own profile (第4章 推進体制): デジタル推進課 (admin) runs the programme ward-wide;
@@ -11,6 +12,15 @@ export function isAdmin(employee: Employee | undefined): boolean {
 
 export function requireAdmin(employee: Employee | undefined): asserts employee is Employee {
   if (!isAdmin(employee)) throw new AppError('forbidden', { detail: `${employee?.id ?? 'unknown'} is not an admin` });
+}
+
+/** The one admin check by id: reads the employee and refuses anyone who is not デジタル推進課 (AppError 'forbidden'). */
+export function adminCheck(employees: Pick<EmployeeRepository, 'get'>): (employeeId: string) => Promise<Employee> {
+  return async (employeeId) => {
+    const employee = await employees.get(employeeId);
+    requireAdmin(employee);
+    return employee;
+  };
 }
 
 /** The departments whose distribution this person may see: all for admins, their own for promoters and managers. */

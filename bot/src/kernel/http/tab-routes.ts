@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { ProfileService } from '../domain/profile-service.js';
 import { AppError } from '../domain/errors.js';
+import { localeFrom } from '../domain/locale.js';
 import type { EmployeeProfile } from '../domain/employee.js';
 import type { Logger } from '../../logger.js';
 import { sendError } from './errors.js';
@@ -56,7 +57,7 @@ export function authenticatedRoute(
 }
 
 /** The caller's language from Accept-Language: English for any English, Japanese otherwise. */
-export const localeOfRequest = (req: Request): 'ja' | 'en' => (/^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ja');
+export const localeOfRequest = (req: Request): 'ja' | 'en' => localeFrom(req.header('accept-language'));
 
 /** Parses a body or params with a zod schema; a mismatch is a 400 with a message the tab can show. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -1,7 +1,7 @@
 import { POLICY_COURSES, type Course } from '../../../kernel/domain/catalog/courses.js';
 import { IT_EXAMS } from '../../../kernel/domain/catalog/it-exams.js';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
-import { requireAdmin } from '../../../kernel/domain/access.js';
+import { adminCheck } from '../../../kernel/domain/access.js';
 import type { CourseRepository, EmployeeRepository, ExamCatalogRepository, ExamDefinition } from '../../../kernel/domain/ports.js';
 import type { ProgrammeTextRepository } from './catalog-ports.js';
 import { trainingMap } from '../../skills/domain/skill-levels.js';
@@ -20,7 +20,7 @@ export function createCatalogService(deps: {
   employees: EmployeeRepository;
   now?: () => Date;
 }) {
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const sortedCourses = async () => (await deps.courses.list()).sort((a, b) => a.id.localeCompare(b.id));
   return {
     /**

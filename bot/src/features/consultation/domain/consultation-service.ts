@@ -1,4 +1,4 @@
-import { isAdmin, requireAdmin } from '../../../kernel/domain/access.js';
+import { isAdmin, adminCheck } from '../../../kernel/domain/access.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './consultation-ports.js';
@@ -178,7 +178,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /** The desk's queue with counts over every ticket, for デジタル推進課 only. */
     async queue(adminId: string, filter: QueueFilter = {}) {
-      requireAdmin(await deps.employees.get(adminId));
+      await adminCheck(deps.employees)(adminId);
       const all = await deps.tickets.listByStatus(TICKET_STATUSES);
       const byStatus = Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) as Record<TicketStatus, number>;
       const byCategory = Object.fromEntries(CONSULTATION_CATEGORIES.map((category) => [category, 0])) as Record<ConsultationCategory, number>;
@@ -212,7 +212,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     async faqStatistics(adminId: string) {
-      requireAdmin(await deps.employees.get(adminId));
+      await adminCheck(deps.employees)(adminId);
       const statistics = await deps.desk.faqStatistics();
       const entries = FAQ_ENTRIES.map((entry) => ({ id: entry.id, question: entry.question, resolved: statistics.resolvedByEntry[entry.id] ?? 0 }));
       return { shown: statistics.shown, resolved: statistics.resolved, entries: entries.sort((a, b) => b.resolved - a.resolved) };

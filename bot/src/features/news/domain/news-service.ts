@@ -1,4 +1,5 @@
-import { requireAdmin } from '../../../kernel/domain/access.js';
+import { adminCheck } from '../../../kernel/domain/access.js';
+import { localeFrom } from '../../../kernel/domain/locale.js';
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
@@ -21,7 +22,7 @@ import {
 } from './news-items.js';
 import { dueReminders } from './training-reminders.js';
 
-const localeOf = (employee: Pick<Employee, 'locale'>): Locale => (employee.locale?.toLowerCase().startsWith('en') ? 'en' : 'ja');
+const localeOf = (employee: Pick<Employee, 'locale'>): Locale => localeFrom(employee.locale);
 const recipientOf = (employee: Employee): NewsRecipient => ({ employeeId: employee.id, locale: localeOf(employee) });
 
 const publishedAlready = (id: string) =>
@@ -44,7 +45,7 @@ export interface NewsServiceDeps {
 /** インフォメーション: compose, save for the digest or send now (admins); the weekly digest; the latest items; settings. */
 export function createNewsService(deps: NewsServiceDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const validate = async (input: NewsInput) => {
     const departments = await deps.departments.list();
     return validateNewsContent(input, { departmentIds: new Set(departments.map((department) => department.id)), cardBytes: deps.cardBytes });

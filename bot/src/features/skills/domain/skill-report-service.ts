@@ -1,5 +1,5 @@
 import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
-import { canViewDepartment, requireAdmin } from '../../../kernel/domain/access.js';
+import { canViewDepartment, adminCheck } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import type { CompletionRepository } from '../../training/domain/training-ports.js';
@@ -43,7 +43,7 @@ export function createSkillReportService(deps: {
     },
     /** Ward-wide and per-department distributions for デジタル推進課. */
     async wardWide(adminId: string) {
-      requireAdmin(await deps.employees.get(adminId));
+      await adminCheck(deps.employees)(adminId);
       const [departments, employees, levels] = await Promise.all([deps.departments.list(), deps.employees.list(), levelsByEmployee()]);
       return {
         ward: levelDistribution(levelsOf(employees, levels)),
@@ -55,7 +55,7 @@ export function createSkillReportService(deps: {
     },
     /** 人材データ: one line per employee with levels, completed trainings and exam passes, as Excel-ready CSV. */
     async talentDataCsv(adminId: string): Promise<string> {
-      requireAdmin(await deps.employees.get(adminId));
+      await adminCheck(deps.employees)(adminId);
       const [departments, employees, levels, completions, passes, courses, exams] = await Promise.all([
         deps.departments.list(),
         deps.employees.list(),

@@ -1,4 +1,4 @@
-import { requireAdmin } from '../../../kernel/domain/access.js';
+import { adminCheck } from '../../../kernel/domain/access.js';
 import { JOB_LEVEL_LABELS, type JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
@@ -46,7 +46,7 @@ const notInAudience = (roundId: string, employeeId: string) =>
  */
 export function createSurveyService(deps: SurveyServiceDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const getRound = async (roundId: string) => {
     const round = await deps.rounds.get(roundId);
     if (!round) throw roundNotFound(roundId);

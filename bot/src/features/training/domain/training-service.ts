@@ -1,5 +1,5 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
-import { requireAdmin } from '../../../kernel/domain/access.js';
+import { adminCheck } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { CompletionRepository, SessionCancellationNotifier, TrainingSessionRepository } from './training-ports.js';
 import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
@@ -34,7 +34,7 @@ export function createTrainingService(deps: {
   now?: () => Date;
 }) {
   const now = () => deps.now?.() ?? new Date();
-  const asAdmin = async (employeeId: string) => requireAdmin(await deps.employees.get(employeeId));
+  const asAdmin = adminCheck(deps.employees);
   const titles = async (locale: Locale) => {
     const courses = await deps.courses.list();
     return (courseId: string) => courses.find((course) => course.id === courseId)?.title[locale] ?? courseId;
