@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../domain/catalog/job-levels.js';
 import { ROLES, type Employee } from '../domain/employee.js';
 import type { EmployeeRepository } from '../domain/ports.js';
-import { ConcurrencyError } from '../domain/errors.js';
 import { keys } from './keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from './table-storage.js';
+import { replaceOrCreate, withEtagRetry } from './etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from './table-storage.js';
 
 interface EmployeeEntity {
   employeeId: string;
@@ -52,7 +52,6 @@ function toEntity(employee: Employee) {
   };
 }
 
-const MAX_UPDATE_ATTEMPTS = 5;
 
 export function createEmployeeRepository(storage: TableStorage): EmployeeRepository {
   const table = storage.client('Employees');
@@ -65,21 +64,15 @@ export function createEmployeeRepository(storage: TableStorage): EmployeeReposit
       await table.upsertEntity(toEntity(employee), 'Replace');
     },
     async update(id, change) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry(`employee ${id}`, 'turn', async () => {
         const current = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
         const before = current && toEmployee(current);
         const next = await change(before);
         // Most turns change nothing (same name, locale and tenant): skip the write and its round trip.
         if (before && JSON.stringify(toEntity(before)) === JSON.stringify(toEntity(next))) return next;
-        try {
-          if (current) await table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
-          else await table.createEntity(toEntity(next));
-          return next;
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `employee ${id}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_UPDATE_ATTEMPTS) throw mapped;
-        }
-      }
+        await replaceOrCreate(table, toEntity(next), current?.etag);
+        return next;
+      });
     },
     async list() {
       // Every employee row is RowKey 'profile'; the filter keeps other row kinds out if they are added later.

@@ -1,8 +1,8 @@
 import { odata } from '@azure/data-tables';
-import { ConcurrencyError } from '../../../kernel/domain/errors.js';
 import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../domain/consultation-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
  * Table `ConsultationDesk`, beside (not inside) the tickets' single `Consultations` partition, because none of
@@ -33,7 +33,6 @@ interface CounterEntity {
   count: number;
 }
 
-const MAX_ATTEMPTS = 20;
 const SHOWN = 'shown';
 const RESOLVED = 'resolved';
 const ENTRY_PREFIX = 'entry!';
@@ -43,18 +42,10 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
 
   async function increment(name: string): Promise<void> {
     const key = keys.faqCounter(name);
-    for (let attempt = 1; ; attempt++) {
+    await withEtagRetry(`faq counter ${name}`, 'contended', async () => {
       const current = await getEntityOrUndefined<CounterEntity>(table, key);
-      try {
-        if (current) await table.updateEntity({ ...key, count: current.count + 1 }, 'Replace', { etag: current.etag });
-        else await table.createEntity({ ...key, count: 1 });
-        return;
-      } catch (error) {
-        const mapped = toConcurrencyError(error, `faq counter ${name}`);
-        if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
-      }
-    }
+      await replaceOrCreate(table, { ...key, count: (current?.count ?? 0) + 1 }, current?.etag);
+    });
   }
 
   return {

@@ -10,10 +10,11 @@ import {
   type Ticket,
   type TicketHistoryEntry,
 } from '../domain/tickets.js';
-import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import type { ConsultationRepository } from '../domain/consultation-ports.js';
 import { consultationRange, keys } from '../../../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
  * Table design (table `Consultations`, ONE partition `consultation`):
@@ -34,7 +35,6 @@ import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } 
  * range reads, not scans. The cost is one partition's throughput (about 2,000 rows/s), far above a ward help
  * desk's load; if that ever mattered, the partition could be split by year, as numbers already are.
  */
-const MAX_ATTEMPTS = 100;
 const ROW_KINDS = { ticket: 'ticket', history: 'history' } as const;
 
 interface TicketEntity {
@@ -175,7 +175,6 @@ async function rangeRows<T extends object>(table: TableClient, range: { partitio
   return listAll<T>(table, odata`PartitionKey eq ${range.partitionKey} and RowKey ge ${range.from} and RowKey lt ${range.to}`);
 }
 
-const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
 
 export function createConsultationRepository(storage: TableStorage): ConsultationRepository {
   const table = storage.client('Consultations');
@@ -210,22 +209,10 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
     return actions;
   }
 
-  async function submit(actions: TransactionAction[], what: string, attempt: number): Promise<boolean> {
-    try {
-      await table.submitTransaction(actions);
-      return true;
-    } catch (error) {
-      const mapped = toConcurrencyError(error, what);
-      if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-      await jitter();
-      return false;
-    }
-  }
-
   return {
     create({ year, submissionId, build }) {
-      return serialized(async () => {
-        for (let attempt = 1; ; attempt++) {
+      return serialized(() =>
+        withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
           const earlier = await existingSubmission(submissionId);
           if (earlier) return { ticket: earlier, created: false };
           const counter = await getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year));
@@ -240,9 +227,10 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
             ['create', statusRow(ticket)],
           ];
           if (submissionId) actions.push(['create', { ...keys.consultationSubmission(submissionId), ticketNumber: ticket.number }]);
-          if (await submit(actions, `consultation counter ${year}`, attempt)) return { ticket, created: true };
-        }
-      });
+          await table.submitTransaction(actions);
+          return { ticket, created: true };
+        }),
+      );
     },
 
     async get(ticketNumber) {
@@ -269,7 +257,7 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
     },
 
     async transition(ticketNumber, change) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry(`consultation ${ticketNumber}`, 'contended', async () => {
         const entity = await readTicket(ticketNumber);
         if (!entity) throw ticketNotFound(ticketNumber);
         const current = toTicket(entity);
@@ -277,19 +265,21 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
         if (result.ticket.number !== current.number || result.ticket.version !== current.version + 1 || result.history.sequence !== result.ticket.version) {
           throw new AppError('internal', { detail: `transition of ${ticketNumber} produced an inconsistent version` });
         }
-        if (await submit(changeActions(current, entity.etag, result.ticket, result.history), `consultation ${ticketNumber}`, attempt)) return result;
-      }
+        await table.submitTransaction(changeActions(current, entity.etag, result.ticket, result.history));
+        return result;
+      });
     },
 
     async claimUnassignedReminder(ticketNumber, at) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry(`consultation reminder ${ticketNumber}`, 'contended', async () => {
         const entity = await readTicket(ticketNumber);
         if (!entity) throw ticketNotFound(ticketNumber);
         const current = toTicket(entity);
         if (current.status !== 'new' || current.unassignedReminderAt) return false;
         const next: Ticket = { ...current, unassignedReminderAt: at.toISOString() };
-        if (await submit(changeActions(current, entity.etag, next, undefined), `consultation reminder ${ticketNumber}`, attempt)) return true;
-      }
+        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
+        return true;
+      });
     },
   };
 }

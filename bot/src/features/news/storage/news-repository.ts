@@ -1,10 +1,10 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
-import { ConcurrencyError } from '../../../kernel/domain/errors.js';
 import { NEWS_CATEGORIES, type NewsAudience, type NewsItem, type NotificationPreferences } from '../domain/news-items.js';
 import type { NewsRepository, NotificationPreferenceRepository } from '../domain/news-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface NewsEntity {
   newsId: string;
@@ -60,8 +60,6 @@ const toEntity = (item: NewsItem) => ({
   publishedVia: item.publishedVia ?? '',
 });
 
-const MAX_ATTEMPTS = 5;
-
 export function createNewsRepository(storage: TableStorage): NewsRepository {
   const table = storage.client('News');
   return {
@@ -73,18 +71,12 @@ export function createNewsRepository(storage: TableStorage): NewsRepository {
       return (await listAll<NewsEntity>(table, odata`PartitionKey eq ${'news'}`)).map(toItem);
     },
     async upsert(id, change) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry(`news ${id}`, 'turn', async () => {
         const current = await getEntityOrUndefined<NewsEntity>(table, keys.newsItem(id));
         const next = change(current && toItem(current));
-        try {
-          if (current) await table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
-          else await table.createEntity(toEntity(next));
-          return next;
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `news ${id}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-        }
-      }
+        await replaceOrCreate(table, toEntity(next), current?.etag);
+        return next;
+      });
     },
   };
 }

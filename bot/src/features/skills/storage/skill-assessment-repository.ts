@@ -1,10 +1,10 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { SKILL_IDS } from '../../../kernel/domain/catalog/skills.js';
-import { ConcurrencyError } from '../../../kernel/domain/errors.js';
 import type { SkillAssessment, SkillAssessmentRepository } from '../domain/skills-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface CurrentEntity {
   employeeId?: string;
@@ -22,7 +22,6 @@ interface HistoryEntity {
 
 const goalsSchema = z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).catch({});
 const idsSchema = z.array(z.string()).catch([]);
-const MAX_ATTEMPTS = 5;
 
 const toAssessment = (employeeId: string, entity: CurrentEntity | undefined): SkillAssessment => ({
   employeeId,
@@ -43,29 +42,23 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
       return (await read(employeeId)).assessment;
     },
     async update(employeeId, change) {
-      for (let attempt = 1; ; attempt++) {
+      const { current, next, at } = await withEtagRetry(`skill assessment ${employeeId}`, 'turn', async () => {
         const { assessment: current, etag } = await read(employeeId);
         const next = change(current);
         const at = new Date(next.updatedAt ?? Date.now());
         const entity = { ...keys.currentAssessment(employeeId), employeeId, tickedJson: JSON.stringify(next.ticked), goalsJson: JSON.stringify(next.goals), mindsetJson: JSON.stringify(next.mindsetChecks), updatedAt: at.toISOString() };
-        try {
-          if (etag) await table.updateEntity(entity, 'Replace', { etag });
-          else await table.createEntity(entity);
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `skill assessment ${employeeId}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-          continue;
-        }
-        const before = new Set(current.ticked);
-        const after = new Set(next.ticked);
-        await table.upsertEntity({
-          ...keys.assessmentHistory(employeeId, at),
-          at: at.toISOString(),
-          addedJson: JSON.stringify(next.ticked.filter((id) => !before.has(id))),
-          removedJson: JSON.stringify(current.ticked.filter((id) => !after.has(id))),
-        });
-        return { ...next, updatedAt: at.toISOString() };
-      }
+        await replaceOrCreate(table, entity, etag);
+        return { current, next, at };
+      });
+      const before = new Set(current.ticked);
+      const after = new Set(next.ticked);
+      await table.upsertEntity({
+        ...keys.assessmentHistory(employeeId, at),
+        at: at.toISOString(),
+        addedJson: JSON.stringify(next.ticked.filter((id) => !before.has(id))),
+        removedJson: JSON.stringify(current.ticked.filter((id) => !after.has(id))),
+      });
+      return { ...next, updatedAt: at.toISOString() };
     },
     async listCurrent() {
       const rows = await listAll<CurrentEntity>(table, odata`RowKey eq ${'current'}`);

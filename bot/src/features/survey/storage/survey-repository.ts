@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
-import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../domain/survey-ports.js';
 import type { SurveyRound } from '../domain/survey-rounds.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';
-import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 // Twenty taps on 送信 at once lose up to nineteen races for the last writer; each retry is two point reads.
-const MAX_ATTEMPTS = 50;
-const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
 
 interface RoundEntity {
   roundJson: string;
@@ -54,22 +53,16 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
     },
     list,
     async create(decide) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry('new survey round', 'contended', async () => {
         const round = decide(await list());
         const actions: TransactionAction[] = [['create', roundEntity(round)]];
         if (claims(round)) actions.push(['create', { ...keys.annualSurveyClaim(round.fiscalYear), roundId: round.id }]);
-        try {
-          await table.submitTransaction(actions);
-          return round;
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `survey round ${round.id}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-          await jitter();
-        }
-      }
+        await table.submitTransaction(actions);
+        return round;
+      });
     },
     async update(roundId, change) {
-      for (let attempt = 1; ; attempt++) {
+      return withEtagRetry(`survey round ${roundId}`, 'contended', async () => {
         const entity = await getEntityOrUndefined<RoundEntity>(table, keys.surveyRound(roundId));
         if (!entity) {
           throw new AppError('not-found', { detail: `no survey round ${roundId}`, userMessage: { ja: 'このアンケートは見つかりません。', en: 'This survey does not exist.' } });
@@ -78,15 +71,9 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
         const next = change(current);
         const actions: TransactionAction[] = [['update', roundEntity(next), 'Replace', { etag: entity.etag }]];
         if (claims(current) && !claims(next)) actions.push(['delete', keys.annualSurveyClaim(current.fiscalYear)]);
-        try {
-          await table.submitTransaction(actions);
-          return next;
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `survey round ${roundId}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-          await jitter();
-        }
-      }
+        await table.submitTransaction(actions);
+        return next;
+      });
     },
   };
 }
@@ -139,34 +126,27 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
     async submit(submission) {
       const { roundId } = submission;
       const participantKey = pseudonyms.participantKey(roundId, submission.employeeId);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          let responseId = await responseIdOf(roundId, participantKey);
-          if (!responseId) {
-            responseId = randomUUID();
-            await participation.createEntity<ParticipationEntity>({
-              ...keys.surveyParticipation(roundId, participantKey),
-              sealedResponseId: pseudonyms.sealResponseId(roundId, participantKey, responseId),
-            });
-          }
-          const sheetKey = keys.surveyResponse(roundId, responseId);
-          const existing = await getEntityOrUndefined<ResponseEntity>(responses, sheetKey);
-          const sheet = {
-            ...sheetKey,
-            answersJson: JSON.stringify(submission.answers),
-            departmentId: submission.departmentId ?? '',
-            jobLevel: submission.jobLevel ?? '',
-            submittedAt: submission.submittedAt,
-          };
-          if (existing) await responses.updateEntity<ResponseEntity>(sheet, 'Replace', { etag: existing.etag });
-          else await responses.createEntity<ResponseEntity>(sheet);
-          return { responseId, replaced: Boolean(existing) };
-        } catch (error) {
-          const mapped = toConcurrencyError(error, `survey response in ${roundId}`);
-          if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-          await jitter();
+      return withEtagRetry(`survey response in ${roundId}`, 'contended', async () => {
+        let responseId = await responseIdOf(roundId, participantKey);
+        if (!responseId) {
+          responseId = randomUUID();
+          await participation.createEntity<ParticipationEntity>({
+            ...keys.surveyParticipation(roundId, participantKey),
+            sealedResponseId: pseudonyms.sealResponseId(roundId, participantKey, responseId),
+          });
         }
-      }
+        const sheetKey = keys.surveyResponse(roundId, responseId);
+        const existing = await getEntityOrUndefined<ResponseEntity>(responses, sheetKey);
+        const sheet = {
+          ...sheetKey,
+          answersJson: JSON.stringify(submission.answers),
+          departmentId: submission.departmentId ?? '',
+          jobLevel: submission.jobLevel ?? '',
+          submittedAt: submission.submittedAt,
+        };
+        await replaceOrCreate<ResponseEntity>(responses, sheet, existing?.etag);
+        return { responseId, replaced: Boolean(existing) };
+      });
     },
     async findOwn(roundId, employeeId) {
       const responseId = await responseIdOf(roundId, pseudonyms.participantKey(roundId, employeeId));

@@ -1,8 +1,9 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
-import { AppError, ConcurrencyError } from '../../../kernel/domain/errors.js';
+import { AppError } from '../../../kernel/domain/errors.js';
 import type { TrainingSessionRepository } from '../domain/training-ports.js';
 import { nextFromWaitlist, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
 import { keys } from '../../../kernel/storage/keys.js';
+import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface SessionEntity {
@@ -53,9 +54,6 @@ const enrollmentEntity = (enrollment: Enrollment) => ({
   attended: enrollment.attended === undefined ? '' : enrollment.attended ? 'yes' : 'no',
 });
 
-// 50 people pressing 申し込む at once means up to 49 lost races for the last one; retries are cheap point reads.
-const MAX_ATTEMPTS = 100;
-
 export function createTrainingSessionRepository(storage: TableStorage): TrainingSessionRepository {
   const table = storage.client('TrainingSessions');
   const readSession = async (sessionId: string) => getEntityOrUndefined<SessionEntity>(table, keys.trainingSession(sessionId));
@@ -64,19 +62,14 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
 
   /** Runs one optimistic transaction on the session's partition, re-reading on a lost race. */
   async function withSessionTransaction<T>(sessionId: string, plan: (session: TrainingSession & { etag: string }) => Promise<{ actions: TransactionAction[]; result: T }>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    // 50 people pressing 申し込む at once means up to 49 lost races for the last one; retries are cheap point reads.
+    return withEtagRetry(`training session ${sessionId}`, 'contended', async () => {
       const entity = await readSession(sessionId);
       if (!entity) throw sessionNotFound(sessionId);
       const { actions, result } = await plan({ ...toSession(entity), etag: entity.etag });
-      try {
-        await table.submitTransaction(actions);
-        return result;
-      } catch (error) {
-        const mapped = toConcurrencyError(error, `training session ${sessionId}`);
-        if (!(mapped instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw mapped;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
-      }
-    }
+      await table.submitTransaction(actions);
+      return result;
+    });
   }
 
   const sessionUpdate = (session: TrainingSession & { etag: string }, enrolledCount: number): TransactionAction => [
