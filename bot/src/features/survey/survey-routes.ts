@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../../kernel/domain/catalog/job-levels.js';
 import type { SurveyService } from './domain/survey-service.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, FileResponse, localeOfRequest, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
+import type { startedSchema, surveyResultsSchema, surveyRoundSchema, surveyRoundsSchema, surveyTrendSchema } from './survey-api.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const roundIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -29,18 +30,18 @@ export function registerSurveyRoutes(server: Server, deps: { verifier: () => Tab
   const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
   const roundIdOf = (req: Request) => parseInput(roundIdSchema, req.params.roundId);
 
-  server.get('/api/tab/admin/surveys', handle((_req, employeeId) => deps.surveys.listRounds(employeeId)));
-  server.get('/api/tab/admin/surveys/trend', handle(async (_req, employeeId) => ({ trend: await deps.surveys.trend(employeeId) })));
+  server.get('/api/tab/admin/surveys', handle(async (_req, employeeId): Promise<Contract<typeof surveyRoundsSchema>> => deps.surveys.listRounds(employeeId)));
+  server.get('/api/tab/admin/surveys/trend', handle(async (_req, employeeId): Promise<Contract<typeof surveyTrendSchema>> => ({ trend: await deps.surveys.trend(employeeId) })));
   server.post(
     '/api/tab/admin/surveys',
-    handle(async (req, employeeId) => {
+    handle(async (req, employeeId): Promise<{ round: Contract<typeof surveyRoundSchema> }> => {
       const input = parseInput(createSchema, req.body);
       const id = input.id ?? `fy${input.fiscalYear}-${input.kind}-${randomBytes(3).toString('hex')}`;
       return { round: await deps.surveys.createRound(employeeId, { ...input, id }) };
     }),
   );
-  server.post('/api/tab/admin/surveys/:roundId/start', handle((req, employeeId) => deps.surveys.startRound(employeeId, roundIdOf(req))));
-  server.get('/api/tab/admin/surveys/:roundId/results', handle((req, employeeId) => deps.surveys.results(employeeId, roundIdOf(req))));
+  server.post('/api/tab/admin/surveys/:roundId/start', handle(async (req, employeeId): Promise<Contract<typeof startedSchema>> => deps.surveys.startRound(employeeId, roundIdOf(req))));
+  server.get('/api/tab/admin/surveys/:roundId/results', handle(async (req, employeeId): Promise<Contract<typeof surveyResultsSchema>> => deps.surveys.results(employeeId, roundIdOf(req))));
   server.get(
     '/api/tab/admin/surveys/:roundId/results.csv',
     handle(async (req, employeeId) => {

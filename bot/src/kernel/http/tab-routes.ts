@@ -56,6 +56,12 @@ export function authenticatedRoute(
   };
 }
 
+/**
+ * What a route answers for a response schema the tab parses (features/<name>/<name>-api.ts): the server is checked
+ * against the same contract the tab reads with.
+ */
+export type Contract<S extends z.ZodType> = z.input<S>;
+
 /** The caller's language from Accept-Language: English for any English, Japanese otherwise. */
 export const localeOfRequest = (req: Request): 'ja' | 'en' => localeFrom(req.header('accept-language'));
 
