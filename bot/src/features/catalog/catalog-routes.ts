@@ -7,6 +7,8 @@ import type { CatalogService } from './domain/catalog-service.js';
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, parseInput } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
+import type { Contract } from '../../kernel/http/tab-routes.js';
+import type { catalogSchema, programmeTextSchema } from '../skills/skills-api.js';
 
 // Table keys forbid / \ # ?; ids stay readable slugs.
 const slugSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower-case letters, digits and hyphens');
@@ -27,7 +29,7 @@ const subsidySchema = z.object({ body: z.object({ ja: z.string().trim().max(4000
 
 /** The training catalog, the IT exam list and the subsidy text: read by everyone, edited by デジタル推進課. */
 export function registerCatalogRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; catalog: CatalogService; log: Logger }): void {
-  server.get('/api/tab/catalog', authenticatedRoute(deps, () => deps.catalog.catalog()));
+  server.get('/api/tab/catalog', authenticatedRoute(deps, async (): Promise<Contract<typeof catalogSchema>> => deps.catalog.catalog()));
   server.put(
     '/api/tab/admin/courses/:courseId',
     authenticatedRoute(deps, async (req, employeeId) => {
@@ -42,7 +44,7 @@ export function registerCatalogRoutes(server: Server, deps: { verifier: () => Ta
       exams: await deps.catalog.saveExam(employeeId, { id: parseInput(slugSchema, req.params.examId), ...parseInput(examSchema, req.body) }),
     })),
   );
-  server.get('/api/tab/content/exam-subsidy', authenticatedRoute(deps, () => deps.catalog.examSubsidy()));
+  server.get('/api/tab/content/exam-subsidy', authenticatedRoute(deps, async (): Promise<Contract<typeof programmeTextSchema>> => deps.catalog.examSubsidy()));
   server.put(
     '/api/tab/admin/content/exam-subsidy',
     authenticatedRoute(deps, async (req, employeeId) => deps.catalog.saveExamSubsidy(employeeId, parseInput(subsidySchema, req.body).body)),

@@ -6,8 +6,9 @@ import type { ActionOrigin, ConsultationService, TicketView } from './domain/con
 import { TICKET_STATUSES, type TicketAction, type TicketCommand } from './domain/tickets.js';
 import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedRoute, parseInput } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
+import type { faqStatisticsSchema, ticketDetailSchema, ticketSchema } from './consultation-api.js';
 
 // The 4,000-character rule is the domain's (with its message); this bound only stops abuse.
 const LONG_TEXT = z.string().max(50_000);
@@ -70,7 +71,7 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
     return viewBody(await consultations.view(employeeId, ticketNumber));
   };
 
-  server.get('/api/tab/consultations', handle(async (_req, employeeId) => ({ tickets: await consultations.mine(employeeId) })));
+  server.get('/api/tab/consultations', handle(async (_req, employeeId): Promise<{ tickets: Contract<typeof ticketSchema>[] }> => ({ tickets: await consultations.mine(employeeId) })));
   server.post(
     '/api/tab/consultations',
     handle(async (req, employeeId) => {
@@ -78,7 +79,7 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
       return consultations.file(employeeId, body, body.submissionId);
     }),
   );
-  server.get('/api/tab/consultations/:ticketNumber', handle(async (req, employeeId) => viewBody(await consultations.view(employeeId, numberOf(req)))));
+  server.get('/api/tab/consultations/:ticketNumber', handle(async (req, employeeId): Promise<Contract<typeof ticketDetailSchema>> => viewBody(await consultations.view(employeeId, numberOf(req)))));
   server.post('/api/tab/consultations/:ticketNumber/actions', handle((req, employeeId) => act(req, employeeId, 'own', parseInput(ownActionSchema, req.body))));
 
   server.get(
@@ -88,7 +89,7 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
       return consultations.queue(employeeId, { statuses: query.status, category: query.category, assignee: query.assignee });
     }),
   );
-  server.get('/api/tab/admin/consultations/faq-statistics', handle((_req, employeeId) => consultations.faqStatistics(employeeId)));
+  server.get('/api/tab/admin/consultations/faq-statistics', handle(async (_req, employeeId): Promise<Contract<typeof faqStatisticsSchema>> => consultations.faqStatistics(employeeId)));
   server.get(
     '/api/tab/admin/consultations/:ticketNumber',
     handle(async (req, employeeId) => {

@@ -9,8 +9,9 @@ import { NEWS_CATEGORIES, type NewsContent } from './domain/news-items.js';
 import type { NewsService } from './domain/news-service.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedRoute, FileResponse, localeOfRequest, parseInput } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, FileResponse, localeOfRequest, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
+import type { newsItemSchema, newsListSchema, preferencesSchema as preferencesResponseSchema } from './news-api.js';
 
 const newsIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
 const broadcastIdSchema = z.string().trim().min(1).max(200);
@@ -66,7 +67,7 @@ export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
     return { cards: { ja: ja.content, en: en.content }, bytes: Math.max(cardBytes(ja), cardBytes(en)) };
   };
 
-  server.get('/api/tab/admin/news', handle((_req, employeeId) => deps.news.list(employeeId)));
+  server.get('/api/tab/admin/news', handle(async (_req, employeeId): Promise<Contract<typeof newsListSchema>> => deps.news.list(employeeId)));
   server.post(
     '/api/tab/admin/news/preview',
     handle(async (req, employeeId) => {
@@ -128,7 +129,7 @@ export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
     }),
   );
 
-  server.get('/api/tab/news', handle(async (_req, employeeId) => ({ items: await deps.news.latest(employeeId, 10) })));
-  server.get('/api/tab/notifications', handle((_req, employeeId) => deps.news.preferences(employeeId)));
+  server.get('/api/tab/news', handle(async (_req, employeeId): Promise<{ items: Contract<typeof newsItemSchema>[] }> => ({ items: await deps.news.latest(employeeId, 10) })));
+  server.get('/api/tab/notifications', handle(async (_req, employeeId): Promise<Contract<typeof preferencesResponseSchema>> => deps.news.preferences(employeeId)));
   server.put('/api/tab/notifications', handle((req, employeeId) => deps.news.savePreferences(employeeId, parseInput(preferencesSchema, req.body).categories)));
 }
