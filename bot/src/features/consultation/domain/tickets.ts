@@ -380,3 +380,10 @@ export function isUnassignedReminderDue(createdAt: Date | string, now: Date): bo
 export function needsUnassignedReminder(ticket: Ticket, now: Date): boolean {
   return ticket.status === 'new' && ticket.unassignedReminderAt === undefined && isUnassignedReminderDue(ticket.createdAt, now);
 }
+
+/** The refusal for a ticket number that does not exist (what the storage adapter throws). */
+export const ticketNotFound = (ticketNumber: string): AppError =>
+  new AppError('not-found', {
+    detail: `no consultation ticket ${ticketNumber}`,
+    userMessage: { ja: 'この相談は見つかりませんでした。', en: 'This request was not found.' },
+  });

@@ -7,6 +7,7 @@ import {
   TICKET_ACTIONS,
   TICKET_STATUSES,
   URGENCIES,
+  ticketNotFound,
   type Ticket,
   type TicketHistoryEntry,
 } from '../domain/tickets.js';
@@ -164,12 +165,6 @@ function historyRow(entry: TicketHistoryEntry) {
 const ticketRow = (ticket: Ticket) => ({ ...keys.consultationTicket(ticket.number), ...ticketColumnsOf(ticket) });
 const requesterRow = (ticket: Ticket) => ({ ...keys.consultationByRequester(ticket.requesterId, ticket.number), ...ticketColumnsOf(ticket) });
 const statusRow = (ticket: Ticket) => ({ ...keys.consultationByStatus(ticket.status, ticket.number), ...ticketColumnsOf(ticket) });
-
-const ticketNotFound = (ticketNumber: string) =>
-  new AppError('not-found', {
-    detail: `no consultation ticket ${ticketNumber}`,
-    userMessage: { ja: 'この相談は見つかりませんでした。', en: 'This request was not found.' },
-  });
 
 async function rangeRows<T extends object>(table: TableClient, range: { partitionKey: string; from: string; to: string }) {
   return listAll<T>(table, odata`PartitionKey eq ${range.partitionKey} and RowKey ge ${range.from} and RowKey lt ${range.to}`);

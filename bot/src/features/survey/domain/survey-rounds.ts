@@ -305,3 +305,7 @@ export function checkSubmission(round: SurveyRound | undefined, answers: Readonl
   }
   return checked;
 }
+
+/** The refusal for a round id that does not exist (what the storage adapter throws). */
+export const surveyRoundNotFound = (roundId: string): AppError =>
+  new AppError('not-found', { detail: `no survey round ${roundId}`, userMessage: { ja: 'このアンケートは見つかりません。', en: 'This survey does not exist.' } });

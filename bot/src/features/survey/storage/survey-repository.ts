@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../domain/survey-ports.js';
-import type { SurveyRound } from '../domain/survey-rounds.js';
+import { surveyRoundNotFound, type SurveyRound } from '../domain/survey-rounds.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';
 import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
@@ -65,7 +65,7 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
       return withEtagRetry(`survey round ${roundId}`, 'contended', async () => {
         const entity = await getEntityOrUndefined<RoundEntity>(table, keys.surveyRound(roundId));
         if (!entity) {
-          throw new AppError('not-found', { detail: `no survey round ${roundId}`, userMessage: { ja: 'このアンケートは見つかりません。', en: 'This survey does not exist.' } });
+          throw surveyRoundNotFound(roundId);
         }
         const current = toRound(entity);
         const next = change(current);

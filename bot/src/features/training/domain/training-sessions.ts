@@ -43,3 +43,17 @@ export function decideEnrollment(session: TrainingSession, existing: Enrollment 
 export function nextFromWaitlist(enrollments: readonly Enrollment[]): Enrollment | undefined {
   return enrollments.filter((enrollment) => enrollment.status === 'waitlisted').sort((a, b) => a.at.localeCompare(b.at))[0];
 }
+
+/** Refusals the storage adapter throws, with their text here rather than in storage code. */
+export const sessionNotFound = (sessionId: string): AppError =>
+  new AppError('not-found', { detail: `no training session ${sessionId}`, userMessage: { ja: '研修の回が見つかりません。', en: 'Training session not found.' } });
+
+export const notEnrolled = (employeeId: string, sessionId: string): AppError =>
+  new AppError('not-found', {
+    detail: `employee ${employeeId} is not enrolled in ${sessionId}`,
+    userMessage: { ja: 'この回には申し込んでいません。', en: 'You are not signed up for this session.' },
+  });
+
+/** A Table transaction holds at most 100 operations: the session row plus 99 attendees. */
+export const attendanceTooLarge = (): AppError =>
+  new AppError('invalid-input', { detail: 'attendance over 99 people', userMessage: { ja: '一度に記録できるのは99名までです。', en: 'Up to 99 people can be recorded at once.' } });

@@ -1,7 +1,6 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
-import { AppError } from '../../../kernel/domain/errors.js';
 import type { TrainingSessionRepository } from '../domain/training-ports.js';
-import { nextFromWaitlist, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
+import { attendanceTooLarge, nextFromWaitlist, notEnrolled, sessionNotFound, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
@@ -57,8 +56,6 @@ const enrollmentEntity = (enrollment: Enrollment) => ({
 export function createTrainingSessionRepository(storage: TableStorage): TrainingSessionRepository {
   const table = storage.client('TrainingSessions');
   const readSession = async (sessionId: string) => getEntityOrUndefined<SessionEntity>(table, keys.trainingSession(sessionId));
-  const sessionNotFound = (sessionId: string) =>
-    new AppError('not-found', { detail: `no training session ${sessionId}`, userMessage: { ja: '研修の回が見つかりません。', en: 'Training session not found.' } });
 
   /** Runs one optimistic transaction on the session's partition, re-reading on a lost race. */
   async function withSessionTransaction<T>(sessionId: string, plan: (session: TrainingSession & { etag: string }) => Promise<{ actions: TransactionAction[]; result: T }>): Promise<T> {
@@ -145,10 +142,7 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         const all = await enrollmentsOf(sessionId);
         const mine = all.find((enrollment) => enrollment.employeeId === employeeId && enrollment.status !== 'cancelled');
         if (!mine) {
-          throw new AppError('not-found', {
-            detail: `employee ${employeeId} is not enrolled in ${sessionId}`,
-            userMessage: { ja: 'この回には申し込んでいません。', en: 'You are not signed up for this session.' },
-          });
+          throw notEnrolled(employeeId, sessionId);
         }
         const at = new Date().toISOString();
         const cancelled: Enrollment = { ...mine, status: 'cancelled', at };
@@ -178,7 +172,7 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         }
         // A Table transaction holds at most 100 operations: the session row plus 99 attendees.
         if (actions.length > 100) {
-          throw new AppError('invalid-input', { detail: 'attendance over 99 people', userMessage: { ja: '一度に記録できるのは99名までです。', en: 'Up to 99 people can be recorded at once.' } });
+          throw attendanceTooLarge();
         }
         return { actions, result: undefined };
       });
