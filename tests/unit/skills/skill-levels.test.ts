@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_COURSES } from '../../bot/src/kernel/domain/catalog/courses.js';
-import { SKILLS } from '../../bot/src/kernel/domain/catalog/skills.js';
-import { checkTicks, levelOf, levelsFromTicks, recommendCourses, trainingMap } from '../../bot/src/features/skills/domain/skill-levels.js';
+import { POLICY_COURSES } from '../../../bot/src/kernel/domain/catalog/courses.js';
+import { SKILLS } from '../../../bot/src/kernel/domain/catalog/skills.js';
+import { checkTicks, levelOf, levelsFromTicks, recommendCourses, trainingMap } from '../../../bot/src/features/skills/domain/skill-levels.js';
 
 const allOf = (skillId: string, upTo: number) =>
   SKILLS.find((skill) => skill.id === skillId)!.levels.filter((level) => level.level <= upTo).flatMap((level) => level.criteria.map((criterion) => criterion.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
 import {
   ANNUAL_QUESTION_IDS,
   checkSubmission,
@@ -13,7 +13,7 @@ import {
   startSurveyRound,
   type NewSurveyRound,
   type SurveyRound,
-} from '../../bot/src/features/survey/domain/survey-rounds.js';
+} from '../../../bot/src/features/survey/domain/survey-rounds.js';
 
 const NOW = new Date('2026-05-01T00:00:00+09:00');
 

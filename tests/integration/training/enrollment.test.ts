@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
-import { decideEnrollment, type TrainingSession } from '../../bot/src/features/training/domain/training-sessions.js';
-import { createTrainingSessionRepository } from '../../bot/src/features/training/storage/training-session-repository.js';
-import { testTableStorage } from '../support/storage.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
+import { decideEnrollment, type TrainingSession } from '../../../bot/src/features/training/domain/training-sessions.js';
+import { createTrainingSessionRepository } from '../../../bot/src/features/training/storage/training-session-repository.js';
+import { testTableStorage } from '../../support/storage.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const session = (id: string, capacity: number, startsAt = inDays(7)): TrainingSession => ({

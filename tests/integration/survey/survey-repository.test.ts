@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
-import { ANNUAL_QUESTION_IDS, createSurveyRound, type NewSurveyRound, type SurveyAnswers } from '../../bot/src/features/survey/domain/survey-rounds.js';
-import { keys } from '../../bot/src/kernel/storage/keys.js';
-import { createSurveyPseudonyms } from '../../bot/src/features/survey/storage/survey-pseudonyms.js';
-import { createSurveyResponseRepository, createSurveyRoundRepository } from '../../bot/src/features/survey/storage/survey-repository.js';
-import { listAll } from '../../bot/src/kernel/storage/table-storage.js';
-import { testTableStorage } from '../support/storage.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
+import { ANNUAL_QUESTION_IDS, createSurveyRound, type NewSurveyRound, type SurveyAnswers } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { keys } from '../../../bot/src/kernel/storage/keys.js';
+import { createSurveyPseudonyms } from '../../../bot/src/features/survey/storage/survey-pseudonyms.js';
+import { createSurveyResponseRepository, createSurveyRoundRepository } from '../../../bot/src/features/survey/storage/survey-repository.js';
+import { listAll } from '../../../bot/src/kernel/storage/table-storage.js';
+import { testTableStorage } from '../../support/storage.js';
 
 const SECRET = 'survey-secret-for-tests-0123456789abcdef';
 const OTHER_SECRET = 'a-different-secret-nobody-configured-000';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../bot/src/app.js';
-import { TRAINING_VERBS } from '../../bot/src/features/training/cards/session-finder-card.js';
-import { parseAdaptiveCard } from '../support/cards.js';
-import { textMessage, type TestUser } from '../support/activities.js';
-import { botConversation, cardOf } from '../support/bot-conversation.js';
-import { startConnectorStandIn } from '../support/connector-stand-in.js';
-import { startTestApp } from '../support/test-app.js';
+import type { RunningApp } from '../../../bot/src/app.js';
+import { TRAINING_VERBS } from '../../../bot/src/features/training/cards/session-finder-card.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
+import { textMessage, type TestUser } from '../../support/activities.js';
+import { botConversation, cardOf } from '../../support/bot-conversation.js';
+import { startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { startTestApp } from '../../support/test-app.js';
 
 let app: RunningApp;
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;

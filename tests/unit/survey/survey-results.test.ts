@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_LEVELS } from '../../bot/src/kernel/domain/catalog/job-levels.js';
-import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
-import { ANNUAL_QUESTION_IDS } from '../../bot/src/features/survey/domain/survey-rounds.js';
+import { JOB_LEVELS } from '../../../bot/src/kernel/domain/catalog/job-levels.js';
+import { SURVEY_INDICATORS } from '../../../bot/src/kernel/domain/catalog/survey-indicators.js';
+import { ANNUAL_QUESTION_IDS } from '../../../bot/src/features/survey/domain/survey-rounds.js';
 import {
   aggregateSurveyRound,
   surveyResultsCsv,
   yearOverYearTrend,
   type AnonymousSurveyResponse,
-} from '../../bot/src/features/survey/domain/survey-results.js';
-import { answersWithSum, responsesWithSums } from '../support/survey-answers.js';
+} from '../../../bot/src/features/survey/domain/survey-results.js';
+import { answersWithSum, responsesWithSums } from '../../support/survey-answers.js';
 
 const annualRound = (fiscalYear = 2026) => ({ id: `fy${fiscalYear}-annual`, kind: 'annual' as const, fiscalYear, questionIds: [...ANNUAL_QUESTION_IDS] });
 const pulseOn = (questionId: string) => ({ id: 'pulse', kind: 'pulse' as const, fiscalYear: 2026, questionIds: [questionId] });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONSULTATION_CATEGORIES } from '../../bot/src/features/consultation/domain/categories.js';
-import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
-import { createFaqSearch, tokenizeJapanese } from '../../bot/src/features/consultation/domain/faq-search.js';
-import { FAQ_QUALITY_SET, measureFaqQuality } from '../support/faq-quality-set.js';
+import { CONSULTATION_CATEGORIES } from '../../../bot/src/features/consultation/domain/categories.js';
+import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
+import { createFaqSearch, tokenizeJapanese } from '../../../bot/src/features/consultation/domain/faq-search.js';
+import { FAQ_QUALITY_SET, measureFaqQuality } from '../../support/faq-quality-set.js';
 
 describe('FAQ search quality over the fixed question set', () => {
   it('when employees ask the 30+ realistic questions, then the right entry is in the top 3 for at least 90%', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../../bot/src/kernel/domain/catalog/localized-text.js';
-import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
+import type { Locale } from '../../../bot/src/kernel/domain/catalog/localized-text.js';
+import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
 import {
   applyTransition,
   openTicket,
@@ -10,16 +10,16 @@ import {
   type Ticket,
   type TicketActor,
   type TicketHistoryEntry,
-} from '../../bot/src/features/consultation/domain/tickets.js';
-import type { AdaptiveCard, CardAction, CardElement } from '../../bot/src/kernel/cards/adaptive-card.js';
-import { buildConsultationConfirmationCard } from '../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
-import { buildConsultationFormCard } from '../../bot/src/features/consultation/cards/consultation-form-card.js';
-import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from '../../bot/src/features/consultation/cards/consultation-verbs.js';
-import { buildFaqAnswerCard } from '../../bot/src/features/consultation/cards/faq-answer-card.js';
-import { buildSatisfactionCard } from '../../bot/src/features/consultation/cards/satisfaction-card.js';
-import { buildTicketCard } from '../../bot/src/features/consultation/cards/ticket-card.js';
-import { buildTicketListCard } from '../../bot/src/features/consultation/cards/ticket-list-card.js';
-import { parseAdaptiveCard } from '../support/cards.js';
+} from '../../../bot/src/features/consultation/domain/tickets.js';
+import type { AdaptiveCard, CardAction, CardElement } from '../../../bot/src/kernel/cards/adaptive-card.js';
+import { buildConsultationConfirmationCard } from '../../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
+import { buildConsultationFormCard } from '../../../bot/src/features/consultation/cards/consultation-form-card.js';
+import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
+import { buildFaqAnswerCard } from '../../../bot/src/features/consultation/cards/faq-answer-card.js';
+import { buildSatisfactionCard } from '../../../bot/src/features/consultation/cards/satisfaction-card.js';
+import { buildTicketCard } from '../../../bot/src/features/consultation/cards/ticket-card.js';
+import { buildTicketListCard } from '../../../bot/src/features/consultation/cards/ticket-list-card.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
 
 const MAX_CARD_BYTES = 28 * 1024;
 const LOCALES: Locale[] = ['ja', 'en'];

@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../bot/src/app.js';
-import { SURVEY_VERBS, answerInputId } from '../../bot/src/features/survey/cards/survey-card.js';
-import { loadConfig } from '../../bot/src/config.js';
-import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
-import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
-import type { Employee } from '../../bot/src/kernel/domain/employee.js';
-import type { SurveyNotifier } from '../../bot/src/features/survey/domain/survey-ports.js';
-import { publishedMean } from '../../bot/src/features/survey/domain/survey-results.js';
-import { fiscalYearBounds, fiscalYearOf, type SurveyRound } from '../../bot/src/features/survey/domain/survey-rounds.js';
-import { createSurveyService } from '../../bot/src/features/survey/domain/survey-service.js';
-import { createLogger } from '../../bot/src/logger.js';
-import { textMessage, type TestUser } from '../support/activities.js';
-import { botConversation, cardOf } from '../support/bot-conversation.js';
-import { parseAdaptiveCard } from '../support/cards.js';
-import { startConnectorStandIn } from '../support/connector-stand-in.js';
-import { azuriteConnectionString, uniqueTablePrefix } from '../support/storage.js';
-import { answersWithSum } from '../support/survey-answers.js';
-import { tabApi } from '../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../support/test-app.js';
+import { startApp, type RunningApp } from '../../../bot/src/app.js';
+import { SURVEY_VERBS, answerInputId } from '../../../bot/src/features/survey/cards/survey-card.js';
+import { loadConfig } from '../../../bot/src/config.js';
+import type { JobLevel } from '../../../bot/src/kernel/domain/catalog/job-levels.js';
+import { SURVEY_INDICATORS } from '../../../bot/src/kernel/domain/catalog/survey-indicators.js';
+import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
+import type { SurveyNotifier } from '../../../bot/src/features/survey/domain/survey-ports.js';
+import { publishedMean } from '../../../bot/src/features/survey/domain/survey-results.js';
+import { fiscalYearBounds, fiscalYearOf, type SurveyRound } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { createSurveyService } from '../../../bot/src/features/survey/domain/survey-service.js';
+import { createLogger } from '../../../bot/src/logger.js';
+import { textMessage, type TestUser } from '../../support/activities.js';
+import { botConversation, cardOf } from '../../support/bot-conversation.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
+import { startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { azuriteConnectionString, uniqueTablePrefix } from '../../support/storage.js';
+import { answersWithSum } from '../../support/survey-answers.js';
+import { tabApi } from '../../support/tab-api.js';
+import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
 
 /** A test double of the internal port the delivery engine will implement: it records what it was asked to send. */
 function recordingNotifier() {

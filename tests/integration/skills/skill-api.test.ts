@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../bot/src/app.js';
-import { demoEmployees, seedDemoData } from '../../bot/src/dev/demo-data.js';
-import { tabApi } from '../support/tab-api.js';
-import { startTestApp, TEST_TENANT_ID } from '../support/test-app.js';
+import type { RunningApp } from '../../../bot/src/app.js';
+import { demoEmployees, seedDemoData } from '../../../bot/src/dev/demo-data.js';
+import { tabApi } from '../../support/tab-api.js';
+import { startTestApp, TEST_TENANT_ID } from '../../support/test-app.js';
 
 let app: RunningApp;
 const [employee, other] = demoEmployees(TEST_TENANT_ID);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildConsultationConfirmationCard } from '../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
-import { buildFaqResolvedCard } from '../../bot/src/features/consultation/cards/faq-resolved-card.js';
-import { t } from '../../bot/src/kernel/cards/messages.js';
-import { buildTicketNoticeCard } from '../../bot/src/features/consultation/cards/ticket-notice-card.js';
-import { buildUnassignedReminderCard } from '../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
-import { applyTransition, openTicket, type TicketActor } from '../../bot/src/features/consultation/domain/tickets.js';
-import { looksLikeQuestion } from '../../bot/src/features/consultation/consultation-teams.js';
-import { parseAdaptiveCard } from '../support/cards.js';
+import { buildConsultationConfirmationCard } from '../../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
+import { buildFaqResolvedCard } from '../../../bot/src/features/consultation/cards/faq-resolved-card.js';
+import { t } from '../../../bot/src/kernel/cards/messages.js';
+import { buildTicketNoticeCard } from '../../../bot/src/features/consultation/cards/ticket-notice-card.js';
+import { buildUnassignedReminderCard } from '../../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
+import { applyTransition, openTicket, type TicketActor } from '../../../bot/src/features/consultation/domain/tickets.js';
+import { looksLikeQuestion } from '../../../bot/src/features/consultation/consultation-teams.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
 
 const now = new Date('2026-06-01T01:00:00Z');
 const admin: TicketActor = { id: 'admin-1', name: '品川 デジタ', isAdmin: true };

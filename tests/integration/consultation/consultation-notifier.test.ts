@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createConsultationNotifier } from '../../bot/src/features/consultation/consultation-notifier.js';
-import { openTicket, type TicketChange } from '../../bot/src/features/consultation/domain/tickets.js';
-import type { BroadcastRequest } from '../../bot/src/delivery/domain/delivery.js';
-import type { ConversationMessenger, SendResult } from '../../bot/src/delivery/domain/delivery-ports.js';
-import { createLogger } from '../../bot/src/logger.js';
-import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
-import { createConsultationDeskRepository } from '../../bot/src/features/consultation/storage/consultation-desk-repository.js';
-import { createEmployeeRepository } from '../../bot/src/kernel/storage/employee-repository.js';
-import { testTableStorage } from '../support/storage.js';
+import { createConsultationNotifier } from '../../../bot/src/features/consultation/consultation-notifier.js';
+import { openTicket, type TicketChange } from '../../../bot/src/features/consultation/domain/tickets.js';
+import type { BroadcastRequest } from '../../../bot/src/delivery/domain/delivery.js';
+import type { ConversationMessenger, SendResult } from '../../../bot/src/delivery/domain/delivery-ports.js';
+import { createLogger } from '../../../bot/src/logger.js';
+import { createConsultationRepository } from '../../../bot/src/features/consultation/storage/consultation-repository.js';
+import { createConsultationDeskRepository } from '../../../bot/src/features/consultation/storage/consultation-desk-repository.js';
+import { createEmployeeRepository } from '../../../bot/src/kernel/storage/employee-repository.js';
+import { testTableStorage } from '../../support/storage.js';
 
 const input = { category: 'data', title: 'BIで集計したい', details: '毎月の集計を自動化したい', preferredContact: 'chat', urgency: 'low' } as const;
 const requester = { id: 'requester-1', name: '大崎 依頼' };

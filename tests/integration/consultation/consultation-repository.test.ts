@@ -6,11 +6,11 @@ import {
   parseConsultationInput,
   type TicketActor,
   type TicketCommand,
-} from '../../bot/src/features/consultation/domain/tickets.js';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
-import type { ConsultationRepository } from '../../bot/src/features/consultation/domain/consultation-ports.js';
-import { createConsultationRepository } from '../../bot/src/features/consultation/storage/consultation-repository.js';
-import { testTableStorage } from '../support/storage.js';
+} from '../../../bot/src/features/consultation/domain/tickets.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
+import type { ConsultationRepository } from '../../../bot/src/features/consultation/domain/consultation-ports.js';
+import { createConsultationRepository } from '../../../bot/src/features/consultation/storage/consultation-repository.js';
+import { testTableStorage } from '../../support/storage.js';
 
 const admin: TicketActor = { id: 'adm-1', name: '品川 デジタ', isAdmin: true };
 const otherAdmin: TicketActor = { id: 'adm-2', name: '大井 次郎', isAdmin: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, PUBLIC_HOLIDAY_YEARS } from '../../bot/src/features/consultation/domain/business-days.js';
+import { addBusinessDays, PUBLIC_HOLIDAY_YEARS } from '../../../bot/src/features/consultation/domain/business-days.js';
 import {
   applyTransition,
   assertCurrentVersion,
@@ -18,8 +18,8 @@ import {
   type TicketActor,
   type TicketCommand,
   type TicketStatus,
-} from '../../bot/src/features/consultation/domain/tickets.js';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
+} from '../../../bot/src/features/consultation/domain/tickets.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
 
 const requester: TicketActor = { id: 'emp-1', name: '戸越 花子', isAdmin: false };
 const admin: TicketActor = { id: 'adm-1', name: '品川 デジタ', isAdmin: true };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
-import type { Locale } from '../../bot/src/kernel/domain/catalog/localized-text.js';
-import type { CardAttachment, CardElement } from '../../bot/src/kernel/cards/adaptive-card.js';
-import { buildSurveyAnsweredCard } from '../../bot/src/features/survey/cards/survey-answered-card.js';
-import { SURVEY_VERBS, answerInputId, buildSurveyCard, surveySubmissionFromCardData } from '../../bot/src/features/survey/cards/survey-card.js';
-import { buildSurveyResultsCard } from '../../bot/src/features/survey/cards/survey-results-card.js';
-import { aggregateSurveyRound } from '../../bot/src/features/survey/domain/survey-results.js';
-import { ANNUAL_QUESTION_IDS, checkSubmission, type SurveyAnswers, type SurveyRound } from '../../bot/src/features/survey/domain/survey-rounds.js';
-import { parseAdaptiveCard } from '../support/cards.js';
-import { responsesWithSums } from '../support/survey-answers.js';
+import { ANSWER_SCALE, SURVEY_INDICATORS } from '../../../bot/src/kernel/domain/catalog/survey-indicators.js';
+import type { Locale } from '../../../bot/src/kernel/domain/catalog/localized-text.js';
+import type { CardAttachment, CardElement } from '../../../bot/src/kernel/cards/adaptive-card.js';
+import { buildSurveyAnsweredCard } from '../../../bot/src/features/survey/cards/survey-answered-card.js';
+import { SURVEY_VERBS, answerInputId, buildSurveyCard, surveySubmissionFromCardData } from '../../../bot/src/features/survey/cards/survey-card.js';
+import { buildSurveyResultsCard } from '../../../bot/src/features/survey/cards/survey-results-card.js';
+import { aggregateSurveyRound } from '../../../bot/src/features/survey/domain/survey-results.js';
+import { ANNUAL_QUESTION_IDS, checkSubmission, type SurveyAnswers, type SurveyRound } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
+import { responsesWithSums } from '../../support/survey-answers.js';
 
 const LOCALES: Locale[] = ['ja', 'en'];
 const MAX_CARD_BYTES = 28 * 1024;

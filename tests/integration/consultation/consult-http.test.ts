@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../bot/src/app.js';
-import { CONSULTATION_VERBS } from '../../bot/src/features/consultation/cards/consultation-verbs.js';
-import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
-import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
-import type { Employee } from '../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage, type TestUser } from '../support/activities.js';
-import { botConversation, cardOf } from '../support/bot-conversation.js';
-import { parseAdaptiveCard } from '../support/cards.js';
-import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../support/channel-activities.js';
-import { startConnectorStandIn } from '../support/connector-stand-in.js';
-import { tabApi } from '../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../support/test-app.js';
+import type { RunningApp } from '../../../bot/src/app.js';
+import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
+import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
+import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
+import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
+import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
+import { botConversation, cardOf } from '../../support/bot-conversation.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
+import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
+import { startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { tabApi } from '../../support/tab-api.js';
+import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-3${String(n).padStart(11, '0')}`;
 const employee = (n: number, name: string, roles: Employee['roles']): Employee => ({

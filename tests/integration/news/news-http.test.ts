@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../bot/src/app.js';
-import { NOTIFICATION_VERBS, categoryInputId } from '../../bot/src/features/news/cards/notification-settings-card.js';
-import { TRAINING_REMINDER_VERBS } from '../../bot/src/features/news/cards/training-reminder-card.js';
-import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
-import type { Employee } from '../../bot/src/kernel/domain/employee.js';
-import { textMessage, type TestUser } from '../support/activities.js';
-import { botConversation, cardOf } from '../support/bot-conversation.js';
-import { parseAdaptiveCard } from '../support/cards.js';
-import { tabApi } from '../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../support/test-app.js';
-import { startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector.js';
+import type { RunningApp } from '../../../bot/src/app.js';
+import { NOTIFICATION_VERBS, categoryInputId } from '../../../bot/src/features/news/cards/notification-settings-card.js';
+import { TRAINING_REMINDER_VERBS } from '../../../bot/src/features/news/cards/training-reminder-card.js';
+import type { JobLevel } from '../../../bot/src/kernel/domain/catalog/job-levels.js';
+import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
+import { textMessage, type TestUser } from '../../support/activities.js';
+import { botConversation, cardOf } from '../../support/bot-conversation.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
+import { tabApi } from '../../support/tab-api.js';
+import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
+import { startThrottlingConnector, type ThrottlingConnector } from '../../support/throttling-connector.js';
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-7${String(index).padStart(11, '0')}`;
 const conversationOf = (id: string) => `a:personal-${id}`;

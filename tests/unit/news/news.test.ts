@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildNewsCard, buildNewsDigestCard, cardBytes, newsCardBytes } from '../../bot/src/features/news/cards/news-card.js';
-import { buildNotificationSettingsCard, categoriesFromCardData, categoryInputId } from '../../bot/src/features/news/cards/notification-settings-card.js';
-import { buildTrainingReminderCard, TRAINING_REMINDER_VERBS } from '../../bot/src/features/news/cards/training-reminder-card.js';
-import type { Employee } from '../../bot/src/kernel/domain/employee.js';
-import { AppError } from '../../bot/src/kernel/domain/errors.js';
-import { MAX_NEWS_CARD_BYTES, planDigest, validateNewsContent, type NewsInput, type NewsItem } from '../../bot/src/features/news/domain/news-items.js';
-import { parseNewsMarkdown } from '../../bot/src/features/news/domain/news-markdown.js';
-import { dueReminders, parseReminderDays } from '../../bot/src/features/news/domain/training-reminders.js';
-import type { TrainingSession } from '../../bot/src/features/training/domain/training-sessions.js';
-import { ConfigError, loadConfig } from '../../bot/src/config.js';
-import { parseAdaptiveCard } from '../support/cards.js';
+import { buildNewsCard, buildNewsDigestCard, cardBytes, newsCardBytes } from '../../../bot/src/features/news/cards/news-card.js';
+import { buildNotificationSettingsCard, categoriesFromCardData, categoryInputId } from '../../../bot/src/features/news/cards/notification-settings-card.js';
+import { buildTrainingReminderCard, TRAINING_REMINDER_VERBS } from '../../../bot/src/features/news/cards/training-reminder-card.js';
+import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
+import { MAX_NEWS_CARD_BYTES, planDigest, validateNewsContent, type NewsInput, type NewsItem } from '../../../bot/src/features/news/domain/news-items.js';
+import { parseNewsMarkdown } from '../../../bot/src/features/news/domain/news-markdown.js';
+import { dueReminders, parseReminderDays } from '../../../bot/src/features/news/domain/training-reminders.js';
+import type { TrainingSession } from '../../../bot/src/features/training/domain/training-sessions.js';
+import { ConfigError, loadConfig } from '../../../bot/src/config.js';
+import { parseAdaptiveCard } from '../../support/cards.js';
 
 const input = (change: Partial<NewsInput> = {}): NewsInput => ({
   title: '生成AIの庁内利用ガイドラインを公開しました',
