@@ -1,30 +1,17 @@
-import type { Server } from 'restify';
 import type { AppConfig } from './config.js';
-import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
+import { createDeliveryEngine } from './delivery/delivery-engine.js';
 import { createDeliveryWorkQueue, deliveryQueueName } from './delivery/storage/delivery-work-queue.js';
 import { createCatalogModule } from './features/catalog/index.js';
 import { createConsultationModule } from './features/consultation/index.js';
-import type { ConsultationService } from './features/consultation/domain/consultation-service.js';
-import {
-  collectJobs,
-  composeChatRoutes,
-  registerFeatureRoutes,
-  type FeatureModule,
-} from './features/feature-module.js';
-import { createNewsModule, type NewsModule } from './features/news/index.js';
+import { collectJobs, composeChatRoutes, registerFeatureRoutes } from './features/feature-module.js';
+import { createNewsModule } from './features/news/index.js';
 import { createSkillsModule } from './features/skills/index.js';
 import type { SurveyNotifier } from './features/survey/domain/survey-ports.js';
 import { createSurveyModule } from './features/survey/index.js';
 import { createTrainingModule } from './features/training/index.js';
 import { createProfileService } from './kernel/domain/profile-service.js';
 import { close, createHttpServer, listen } from './kernel/http/server.js';
-import {
-  allowedOrigins,
-  mountLocalAuth,
-  type LocalAuth,
-  tabTokenVerifierSlot,
-  warnAboutLocalAuth,
-} from './kernel/http/local-auth.js';
+import { allowedOrigins, mountTabAuth } from './kernel/http/tab-auth.js';
 import { registerTabRoutes } from './kernel/http/tab-routes.js';
 import { createRepositories } from './features/index.js';
 import { createTableStorage, type StorageConnection } from './kernel/storage/table-storage.js';
@@ -35,21 +22,8 @@ import { registerMessagesRoute } from './kernel/teams/messages-route.js';
 import { createConversationMessenger, createProactiveSender } from './kernel/teams/proactive-sender.js';
 import type { Logger } from './logger.js';
 
-export interface RunningApp extends LocalAuth {
-  server: Server;
-  /** http://host:port of the bot server as bound. */
-  baseUrl: string;
-  port: number;
-  repositories: ReturnType<typeof createRepositories>;
-  /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
-  delivery: DeliveryEngine;
-  /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
-  consultations: ConsultationService;
-  consultationChannelIdle: () => Promise<void>;
-  /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
-  news: { service: NewsModule['news']; jobs: NewsModule['jobs'] };
-  stop(): Promise<void>;
-}
+/** What startApp returns: the server as bound, the repositories and the services tests and scripts drive directly. */
+export type RunningApp = Awaited<ReturnType<typeof startApp>>;
 
 export { createRepositories } from './features/index.js';
 
@@ -57,7 +31,7 @@ export { createRepositories } from './features/index.js';
 export async function startApp(
   config: AppConfig,
   options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier },
-): Promise<RunningApp> {
+) {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);
   await storage.ensureTables();
@@ -83,7 +57,7 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
-  const modules: FeatureModule[] = [
+  const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
     ...[catalog, skills, training, surveys, consultation, news].map((feature) => feature.module),
   ];
@@ -98,26 +72,29 @@ export async function startApp(
   });
   const server = createHttpServer({ allowedOrigins: allowedOrigins(config) });
   registerMessagesRoute(server, { adapter, bot, log });
-  const verifier = tabTokenVerifierSlot();
-  registerTabRoutes(server, { verifier: verifier.get, profiles, log });
-  registerFeatureRoutes(server, modules, { verifier: verifier.get, log });
-  const local = await mountLocalAuth(server, config, { repositories, log });
+  const tabAuth = await mountTabAuth(server, config, { repositories, log });
+  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
+  registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 
   const port = await listen(server, config.port, config.host);
   const baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  verifier.bind(config, baseUrl, local.devIdentity);
-  warnAboutLocalAuth(config, log);
+  tabAuth.listening(baseUrl);
   await delivery.start(collectJobs(modules));
 
   return {
     server,
+    /** http://host:port of the bot server as bound. */
     baseUrl,
     port,
-    ...local,
+    /** devConnector and devIdentity: present on a local stack only. */
+    ...tabAuth.local,
     repositories,
+    /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
     delivery,
+    /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
     consultations: consultation.consultations,
     consultationChannelIdle: consultation.idle,
+    /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
     news: { service: news.news, jobs: news.jobs },
     stop: async () => {
       await close(server);
