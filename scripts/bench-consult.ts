@@ -7,13 +7,13 @@
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import { startApp } from '../bot/src/app.js';
-import { CONSULTATION_VERBS } from '../bot/src/cards/consultation-verbs.js';
+import { CONSULTATION_VERBS } from '../bot/src/features/consultation/cards/consultation-verbs.js';
 import { loadConfig } from '../bot/src/config.js';
 import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
 import { ConnectorRecorder, mountConnectorRecorder } from '../bot/src/dev/connector-recorder.js';
 import { freePort } from '../bot/src/dev/ports.js';
-import type { Employee } from '../bot/src/domain/employee.js';
-import { close, listen } from '../bot/src/http/server.js';
+import type { Employee } from '../bot/src/kernel/domain/employee.js';
+import { close, listen } from '../bot/src/kernel/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
 import { executeActivity } from '../tests/support/activities.js';
 import { channelMention } from '../tests/support/channel-activities.js';

@@ -4,9 +4,9 @@
  * Usage: npm run bench:survey-aggregate  (prints figures; never fails on timing)
  */
 import { performance } from 'node:perf_hooks';
-import { JOB_LEVELS } from '../bot/src/domain/catalog/job-levels.js';
-import { ANNUAL_QUESTION_IDS } from '../bot/src/domain/survey/survey-rounds.js';
-import { aggregateSurveyRound, surveyResultsCsv, type AnonymousSurveyResponse } from '../bot/src/domain/survey/survey-results.js';
+import { JOB_LEVELS } from '../bot/src/kernel/domain/catalog/job-levels.js';
+import { ANNUAL_QUESTION_IDS } from '../bot/src/features/survey/domain/survey-rounds.js';
+import { aggregateSurveyRound, surveyResultsCsv, type AnonymousSurveyResponse } from '../bot/src/features/survey/domain/survey-results.js';
 
 const DEPARTMENTS = 100;
 const round = { id: 'fy2026-annual', kind: 'annual' as const, fiscalYear: 2026, questionIds: [...ANNUAL_QUESTION_IDS] };

@@ -1,5 +1,5 @@
-import { createFaqSearch } from '../bot/src/domain/consultation/faq-search.js';
-import { FAQ_ENTRIES } from '../bot/src/domain/consultation/faq-entries.js';
+import { createFaqSearch } from '../bot/src/features/consultation/domain/faq-search.js';
+import { FAQ_ENTRIES } from '../bot/src/features/consultation/domain/faq-entries.js';
 import { measureFaqQuality } from '../tests/support/faq-quality-set.js';
 
 // Prints the FAQ search's hit rates over the fixed question set kept with the tests (npm run faq:quality).

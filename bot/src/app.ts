@@ -1,315 +1,106 @@
-import type { Server } from 'restify';
-import { DEV_SURVEY_KEY, type AppConfig } from './config.js';
-import { ConnectorRecorder, mountConnectorRecorder } from './dev/connector-recorder.js';
-import { createDevIdentityProvider, type DevIdentityProvider } from './dev/dev-identity-provider.js';
-import { createProfileService } from './domain/profile-service.js';
-import { registerDevRoutes } from './http/dev-routes.js';
-import { registerMessagesRoute } from './http/messages-route.js';
-import { close, createHttpServer, listen } from './http/server.js';
-import { registerTabRoutes } from './http/tab-routes.js';
-import { createTabTokenVerifier, entraVerifierOptions, type TabTokenVerifier } from './http/tab-token-verifier.js';
+import type { AppConfig } from './config.js';
+import { createDeliveryEngine } from './delivery/delivery-engine.js';
+import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './delivery/storage/delivery-work-queue.js';
+import { createCatalogModule } from './features/catalog/index.js';
+import { createConsultationModule } from './features/consultation/index.js';
+import { collectJobs, composeChatRoutes, registerFeatureRoutes } from './features/feature-module.js';
+import { createNewsModule } from './features/news/index.js';
+import { createSkillsModule } from './features/skills/index.js';
+import type { SurveyNotifier } from './features/survey/domain/survey-ports.js';
+import { createSurveyModule } from './features/survey/index.js';
+import { createTrainingModule } from './features/training/index.js';
+import { createProfileService } from './kernel/domain/profile-service.js';
+import { createReadinessProbe } from './kernel/http/readiness.js';
+import { close, createHttpServer, listen } from './kernel/http/server.js';
+import { allowedOrigins, mountTabAuth } from './kernel/http/tab-auth.js';
+import { registerTabRoutes } from './kernel/http/tab-routes.js';
+import { createRepositories } from './features/index.js';
+import { createTableStorage, type StorageConnection } from './kernel/storage/table-storage.js';
+import { createBotAdapter } from './kernel/teams/adapter.js';
+import { DxNaviBot } from './kernel/teams/dx-navi-bot.js';
+import { helpCommand } from './kernel/teams/help-command.js';
+import { registerMessagesRoute } from './kernel/teams/messages-route.js';
+import { createConversationMessenger, createProactiveSender } from './kernel/teams/proactive-sender.js';
 import type { Logger } from './logger.js';
-import { createConversationReferenceRepository } from './storage/conversation-reference-repository.js';
-import { createCourseRepository } from './storage/course-repository.js';
-import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
-import { createSkillService } from './domain/skill-service.js';
-import { createTrainingService } from './domain/training-service.js';
-import { registerTrainingRoutes } from './http/training-routes.js';
-import { createTrainingSessionRepository } from './storage/training-session-repository.js';
-import { createExamPassRepository } from './storage/exam-pass-repository.js';
-import { createExamCatalogRepository } from './storage/exam-catalog-repository.js';
-import { createCompletionRepository } from './storage/completion-repository.js';
-import { createProgrammeTextRepository } from './storage/programme-text-repository.js';
-import { createCatalogService } from './domain/catalog-service.js';
-import { createSkillReportService } from './domain/skill-report-service.js';
-import { registerCatalogRoutes } from './http/catalog-routes.js';
-import { registerReportRoutes } from './http/report-routes.js';
-import { registerSkillRoutes } from './http/skill-routes.js';
-import { createDepartmentRepository } from './storage/department-repository.js';
-import { createEmployeeRepository } from './storage/employee-repository.js';
-import { createTableStorage, type StorageConnection } from './storage/table-storage.js';
-import { createBotAdapter } from './teams/adapter.js';
-import { DxNaviBot } from './teams/dx-navi-bot.js';
-import { createMenuRoutes } from './teams/menu-features.js';
-import { createTrainingFeature } from './teams/training-feature.js';
-import type { SurveyNotifier } from './domain/ports.js';
-import { createSurveyService } from './domain/survey/survey-service.js';
-import { registerSurveyRoutes } from './http/survey-routes.js';
-import { createSurveyResponseRepository, createSurveyRoundRepository } from './storage/survey-repository.js';
-import { createSurveyFeature } from './teams/survey-feature.js';
-import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
-import { createSurveyNotifier } from './delivery/survey-notifier.js';
-import { createSessionCancellationNotifier } from './delivery/session-cancellation-notifier.js';
-import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './storage/delivery-work-queue.js';
-import { createReadinessProbe } from './http/readiness.js';
-import { createProactiveSender } from './teams/proactive-sender.js';
-import { createConversationMessenger } from './teams/proactive-sender.js';
-import { createConsultationService, type ConsultationService } from './domain/consultation/consultation-service.js';
-import { createConsultationNotifier } from './delivery/consultation-notifier.js';
-import { registerConsultationRoutes } from './http/consultation-routes.js';
-import { createConsultationRepository } from './storage/consultation-repository.js';
-import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
-import { createConsultationFeature } from './teams/consultation-feature.js';
-import { newsCardBytes } from './cards/news-card.js';
-import { weeklyDigestJob, type ScheduledJob } from './delivery/job-scheduler.js';
-import { createNewsPublisher } from './delivery/news-publisher.js';
-import { createNewsService, createTrainingReminderService, type NewsService } from './domain/news/news-service.js';
-import { registerNewsRoutes } from './http/news-routes.js';
-import { createNewsRepository, createNotificationPreferenceRepository } from './storage/news-repository.js';
-import { createNewsFeature } from './teams/news-feature.js';
 
-export interface RunningApp {
-  server: Server;
-  /** http://host:port of the bot server as bound. */
-  baseUrl: string;
-  port: number;
-  /** Present on a local stack without Teams: what the bot sent to the dev chat page. */
-  devConnector: ConnectorRecorder | undefined;
-  /** Present when the tab API trusts the local dev identity provider instead of Entra. */
-  devIdentity: DevIdentityProvider | undefined;
-  repositories: ReturnType<typeof createRepositories>;
-  /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
-  delivery: DeliveryEngine;
-  /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
-  consultations: ConsultationService;
-  consultationChannelIdle: () => Promise<void>;
-  /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
-  news: { service: NewsService; jobs: { weeklyDigest: ScheduledJob; trainingReminders: ScheduledJob } };
-  stop(): Promise<void>;
-}
+/** What startApp returns: the server as bound, the repositories and the services tests and scripts drive directly. */
+export type RunningApp = Awaited<ReturnType<typeof startApp>>;
 
-// The public development key is only a default for tests that build repositories directly; startApp always
-// passes the configured key.
-export function createRepositories(storage: ReturnType<typeof createTableStorage>, options: { surveyKey: string } = { surveyKey: DEV_SURVEY_KEY }) {
-  return {
-    employees: createEmployeeRepository(storage),
-    departments: createDepartmentRepository(storage),
-    conversationReferences: createConversationReferenceRepository(storage),
-    courses: createCourseRepository(storage),
-    skillAssessments: createSkillAssessmentRepository(storage),
-    trainingSessions: createTrainingSessionRepository(storage),
-    examPasses: createExamPassRepository(storage),
-    exams: createExamCatalogRepository(storage),
-    completions: createCompletionRepository(storage),
-    programmeTexts: createProgrammeTextRepository(storage),
-    surveyRounds: createSurveyRoundRepository(storage),
-    surveyResponses: createSurveyResponseRepository(storage, { secret: options.surveyKey }),
-    consultations: createConsultationRepository(storage),
-    consultationDesk: createConsultationDeskRepository(storage),
-    news: createNewsRepository(storage),
-    notificationPreferences: createNotificationPreferenceRepository(storage),
-  };
-}
+export { createRepositories } from './features/index.js';
 
-/**
- * The composition root: config -> storage -> services -> adapter -> HTTP server. Nothing else builds objects.
- */
+/** The composition root: kernel -> delivery -> each feature's module -> bot and HTTP server. Nothing else builds objects. */
 export async function startApp(
   config: AppConfig,
-  options: {
-    storage: StorageConnection;
-    log: Logger;
-    tablePrefix?: string;
-    /** Replaces the delivery engine's survey invitations and reminders (tests that count who would be reminded). */
-    surveyNotifier?: SurveyNotifier;
-  },
-): Promise<RunningApp> {
+  options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier },
+) {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);
   await storage.ensureTables();
   const repositories = createRepositories(storage, { surveyKey: config.surveyKey });
-  const profiles = createProfileService(repositories);
-  const skills = createSkillService({
-    assessments: repositories.skillAssessments,
-    courses: repositories.courses,
-    employees: repositories.employees,
-    sessions: repositories.trainingSessions,
-  });
   const adapter = createBotAdapter(config.bot, log);
+  const queueName = deliveryQueueName(options.tablePrefix);
   // Everything the bot pushes to many people goes through one durable, paced delivery engine (issue 4).
   const delivery = createDeliveryEngine({
     storage,
-    workQueue: createDeliveryWorkQueue(options.storage, deliveryQueueName(options.tablePrefix)),
+    workQueue: createDeliveryWorkQueue(options.storage, queueName),
     conversationReferences: repositories.conversationReferences,
     sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
     log,
     options: { messagesPerSecond: config.delivery.messagesPerSecond },
   });
-  const training = createTrainingService({
-    sessions: repositories.trainingSessions,
-    courses: repositories.courses,
-    employees: repositories.employees,
-    completions: repositories.completions,
-    cancellations: createSessionCancellationNotifier({ engine: delivery, employees: repositories.employees }),
-  });
-  const catalog = createCatalogService({ courses: repositories.courses, exams: repositories.exams, texts: repositories.programmeTexts, employees: repositories.employees });
-  await catalog.ensurePolicyCatalog();
-  const reports = createSkillReportService({
-    employees: repositories.employees,
-    departments: repositories.departments,
-    assessments: repositories.skillAssessments,
-    completions: repositories.completions,
-    examPasses: repositories.examPasses,
-    exams: repositories.exams,
-    courses: repositories.courses,
-  });
-
-  const surveys = createSurveyService({
-    rounds: repositories.surveyRounds,
-    responses: repositories.surveyResponses,
-    employees: repositories.employees,
-    departments: repositories.departments,
-    notifier: options.surveyNotifier ?? createSurveyNotifier({ engine: delivery, employees: repositories.employees }),
-  });
-
-  // DX相談 (issue 3): the desk channel's cards are posted and updated directly; the requester's notices are broadcasts.
-  const consultationNotifier = createConsultationNotifier({
-    engine: delivery,
-    employees: repositories.employees,
-    tickets: repositories.consultations,
-    desk: repositories.consultationDesk,
-    channel: createConversationMessenger({ adapter, appId: config.bot.appId, log }),
-    log,
-  });
-  const consultations = createConsultationService({
-    tickets: repositories.consultations,
-    desk: repositories.consultationDesk,
-    employees: repositories.employees,
-    notifier: consultationNotifier,
-  });
-
-  const isLocalBotAuth = !config.bot.appId;
-  const isDevIdentity = config.tabAuth.kind === 'dev';
-  // Locally the tab may be on any loopback port (tests pick free ones); in Azure only the tab's own origin.
-  const allowedOrigins: (string | RegExp)[] =
-    isDevIdentity || isLocalBotAuth ? [config.tabEndpoint, /^http:\/\/(localhost|127\.0\.0\.1):\d+$/] : [config.tabEndpoint];
-  const readiness = createReadinessProbe([
-    { name: 'storage', check: () => storage.ping() },
-    { name: 'queue', check: () => pingDeliveryQueue(options.storage, deliveryQueueName(options.tablePrefix)) },
-  ]);
-  const server = createHttpServer({ allowedOrigins, readiness });
-
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
     : `${config.tabEndpoint}/index.html`;
-  const trainingFeature = createTrainingFeature({ skills, training, tabUrl });
-  const surveyFeature = createSurveyFeature({ surveys, tabUrl });
-  const consultationFeature = createConsultationFeature({ consultations });
-  // インフォメーション (issue 4): news, the weekly digest and training reminders, all sent by the delivery engine.
-  const newsPublisher = createNewsPublisher({ engine: delivery, tabUrl });
-  const news = createNewsService({
-    news: repositories.news,
-    employees: repositories.employees,
-    departments: repositories.departments,
-    preferences: repositories.notificationPreferences,
-    publisher: newsPublisher,
-    cardBytes: newsCardBytes,
-  });
-  const trainingReminders = createTrainingReminderService({
-    sessions: repositories.trainingSessions,
-    courses: repositories.courses,
-    employees: repositories.employees,
-    publisher: newsPublisher,
-    reminderDays: config.news.reminderDays,
-  });
-  const newsFeature = createNewsFeature({ news, training, reminderDays: config.news.reminderDays, tabUrl });
+
+  const catalog = createCatalogModule({ repositories });
+  const skills = createSkillsModule({ repositories, tabUrl });
+  const training = createTrainingModule({ repositories, delivery, skills: skills.skills, tabUrl });
+  const surveys = createSurveyModule({ repositories, delivery, notifier: options.surveyNotifier, tabUrl });
+  const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
+  const consultation = createConsultationModule({ repositories, delivery, channel, log });
+  const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
+  const modules = [
+    { name: 'kernel', chat: { commands: { help: helpCommand } } },
+    ...[catalog, skills, training, surveys, consultation, news].map((feature) => feature.module),
+  ];
+  for (const module of modules) await module.start?.();
+
+  const profiles = createProfileService(repositories);
   const bot = new DxNaviBot({
     profiles,
     conversationReferences: repositories.conversationReferences,
-    routes: createMenuRoutes({
-      skills,
-      findTraining: trainingFeature.findTraining,
-      survey: surveyFeature.survey,
-      consult: consultationFeature.consult,
-      consultStatus: consultationFeature.consultStatus,
-      notificationSettings: newsFeature.notificationSettings,
-      tabUrl,
-    }),
-    invokeRoutes: { ...trainingFeature.invokeRoutes, ...surveyFeature.invokeRoutes, ...consultationFeature.invokeRoutes, ...newsFeature.invokeRoutes },
-    textRoutes: { ...surveyFeature.textRoutes, ...newsFeature.textRoutes },
-    freeText: consultationFeature.freeText,
-    channelTextRoutes: consultationFeature.channelTextRoutes,
-    channelInvokeRoutes: consultationFeature.channelInvokeRoutes,
-    channelHelp: consultationFeature.channelHelp,
+    ...composeChatRoutes(modules),
     tabUrl,
   });
+  const readiness = createReadinessProbe([
+    { name: 'storage', check: () => storage.ping() },
+    { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
+  ]);
+  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness });
   registerMessagesRoute(server, { adapter, bot, log });
-
-  // The verifier needs the bound port in development (it fetches the dev JWKS over HTTP), so it is built
-  // after listen; routes read it through this accessor.
-  const verifierSlot: { current?: TabTokenVerifier } = {};
-  const verifier = () => {
-    if (!verifierSlot.current) throw new Error('token verifier used before the server listened');
-    return verifierSlot.current;
-  };
-  registerTabRoutes(server, { verifier, profiles, log });
-  registerSkillRoutes(server, { verifier, skills, examPasses: repositories.examPasses, exams: repositories.exams, log });
-  registerTrainingRoutes(server, { verifier, training, log });
-  registerCatalogRoutes(server, { verifier, catalog, log });
-  registerReportRoutes(server, { verifier, reports, log });
-  registerSurveyRoutes(server, { verifier, surveys, log });
-  registerConsultationRoutes(server, { verifier, consultations, employees: repositories.employees, log });
-  registerNewsRoutes(server, { verifier, news, delivery, employees: repositories.employees, departments: repositories.departments, log });
-
-  let devConnector: ConnectorRecorder | undefined;
-  const devIdentity = isDevIdentity ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
-  if (devIdentity) registerDevRoutes(server, { identityProvider: devIdentity, ...repositories, log });
-  if (isLocalBotAuth) {
-    devConnector = new ConnectorRecorder();
-    mountConnectorRecorder(server, devConnector, '/dev/connector');
-  }
+  const tabAuth = await mountTabAuth(server, config, { repositories, log });
+  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
+  registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 
   const port = await listen(server, config.port, config.host);
   const baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  verifierSlot.current =
-    config.tabAuth.kind === 'entra'
-      ? createTabTokenVerifier(entraVerifierOptions(config.tabAuth.tenantId, config.tabAuth.audiences))
-      : createTabTokenVerifier({
-          jwksUrl: new URL(`${baseUrl}/api/dev/idp/keys`),
-          issuer: devIdentity?.issuer ?? '',
-          audiences: [devIdentity?.audience ?? ''],
-          tenantId: config.tabAuth.tenantId,
-        });
-
-  if (isLocalBotAuth) {
-    log.warn('BOT AUTH IS OFF: MicrosoftAppId is not set, so /api/messages accepts unauthenticated activities. Local use only.');
-  }
-  if (isDevIdentity) {
-    log.warn('TAB SSO IS OFF: AAD_APP_CLIENT_ID is not set, so the tab API trusts the local dev identity provider. Local use only.');
-  }
-
-  // Survey reminders are checked every ten minutes; each due slot is claimed once across instances.
-  const newsJobs = {
-    weeklyDigest: weeklyDigestJob({ pattern: config.news.weeklyDigestCron, run: async ({ slot }) => void (await news.runWeeklyDigest(slot)) }),
-    trainingReminders: {
-      name: 'training-reminders',
-      pattern: config.news.reminderCron,
-      timezone: 'Asia/Tokyo',
-      run: async ({ scheduledAt }) => void (await trainingReminders.sendDue(scheduledAt)),
-    } satisfies ScheduledJob,
-  };
-  await delivery.start([
-    { name: 'survey-reminders', pattern: '*/10 * * * *', timezone: 'Asia/Tokyo', run: async () => void (await surveys.sendDueReminders()) },
-    // DX相談: hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
-    { name: 'consultation-unassigned', pattern: '0 9-17 * * 1-5', timezone: 'Asia/Tokyo', run: async () => void (await consultations.sendUnassignedReminders()) },
-    newsJobs.weeklyDigest,
-    newsJobs.trainingReminders,
-  ]);
+  tabAuth.listening(baseUrl);
+  await delivery.start(collectJobs(modules));
 
   return {
-    server,
-    baseUrl,
-    port,
-    devConnector,
-    devIdentity,
+    /** The server, its http://host:port as bound, and the local stack's devConnector and devIdentity. */
+    ...{ server, baseUrl, port, ...tabAuth.local },
     repositories,
+    /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
     delivery,
-    consultations,
-    consultationChannelIdle: () => consultationNotifier.idle(),
-    news: { service: news, jobs: newsJobs },
+    /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
+    consultations: consultation.consultations,
+    consultationChannelIdle: consultation.idle,
+    /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
+    news: { service: news.news, jobs: news.jobs },
     stop: async () => {
       await close(server);
-      await consultationNotifier.idle();
+      await consultation.idle();
       await delivery.stop();
     },
   };

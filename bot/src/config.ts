@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { parseReminderDays } from './domain/news/training-reminders.js';
+import { parseReminderDays } from './features/news/domain/training-reminders.js';
 
 /**
  * Every environment variable the server reads, parsed once at start-up. This is the only module that touches

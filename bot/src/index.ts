@@ -16,7 +16,7 @@ try {
   // Telemetry first: its instrumentation has to be in place before restify and the SDK clients are loaded.
   const stopTelemetry = await startTelemetry(config.telemetryConnectionString, log);
   const { startApp } = await import('./app.js');
-  const { mountTabSite, tabRuntimeConfig } = await import('./http/tab-site.js');
+  const { mountTabSite, tabRuntimeConfig } = await import('./kernel/http/tab-site.js');
   const app = await startApp(config, {
     storage:
       config.storage.kind === 'connection-string'

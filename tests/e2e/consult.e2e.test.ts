@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CONSULTATION_VERBS } from '../../bot/src/cards/consultation-verbs.js';
+import { CONSULTATION_VERBS } from '../../bot/src/features/consultation/cards/consultation-verbs.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { executeActivity, postActivity } from '../support/activities.js';
 import { screenshot } from '../support/browser.js';

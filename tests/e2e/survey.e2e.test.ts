@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SURVEY_VERBS, answerInputId } from '../../bot/src/cards/survey-card.js';
-import { SURVEY_INDICATORS } from '../../bot/src/domain/catalog/survey-indicators.js';
+import { SURVEY_VERBS, answerInputId } from '../../bot/src/features/survey/cards/survey-card.js';
+import { SURVEY_INDICATORS } from '../../bot/src/kernel/domain/catalog/survey-indicators.js';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { executeActivity, postActivity } from '../support/activities.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';

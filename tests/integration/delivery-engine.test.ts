@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekSlot } from '../../bot/src/domain/delivery/schedule-slots.js';
-import { createScheduleLeaseRepository } from '../../bot/src/storage/schedule-lease-repository.js';
-import { deliveryReportCsv } from '../../bot/src/domain/delivery/delivery.js';
-import { DEFAULT_RETRY_POLICY } from '../../bot/src/domain/delivery/retry-policy.js';
+import { isoWeekSlot } from '../../bot/src/delivery/domain/schedule-slots.js';
+import { createScheduleLeaseRepository } from '../../bot/src/delivery/storage/schedule-lease-repository.js';
+import { deliveryReportCsv } from '../../bot/src/delivery/domain/delivery.js';
+import { DEFAULT_RETRY_POLICY } from '../../bot/src/delivery/domain/retry-policy.js';
 import { conversationIdFor, employeeIdFor, newsVariants, startDeliveryStack, type DeliveryStack } from '../support/delivery-stack.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../support/storage.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector.js';

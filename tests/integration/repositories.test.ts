@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../bot/src/app.js';
-import { ConcurrencyError } from '../../bot/src/domain/errors.js';
-import type { Employee } from '../../bot/src/domain/employee.js';
-import { sanitizeKey } from '../../bot/src/storage/keys.js';
+import { ConcurrencyError } from '../../bot/src/kernel/domain/errors.js';
+import type { Employee } from '../../bot/src/kernel/domain/employee.js';
+import { sanitizeKey } from '../../bot/src/kernel/storage/keys.js';
 import { testTableStorage } from '../support/storage.js';
 
 const sampleEmployee = (id: string): Employee => ({

@@ -1,6 +1,6 @@
 import restify from 'restify';
 import { ConnectorRecorder, mountConnectorRecorder } from '../../bot/src/dev/connector-recorder.js';
-import { close, listen } from '../../bot/src/http/server.js';
+import { close, listen } from '../../bot/src/kernel/http/server.js';
 
 /** The Bot Connector stand-in as its own server on 127.0.0.1, as Teams' connector is to a real bot. */
 export async function startConnectorStandIn() {

@@ -1,10 +1,10 @@
 import { createDeliveryEngine, type DeliveryEngineOptions } from '../../bot/src/delivery/delivery-engine.js';
 import type { Logger } from '../../bot/src/logger.js';
-import { createConversationReferenceRepository } from '../../bot/src/storage/conversation-reference-repository.js';
-import { createDeliveryWorkQueue, deliveryQueueName } from '../../bot/src/storage/delivery-work-queue.js';
-import { createTableStorage } from '../../bot/src/storage/table-storage.js';
-import { createBotAdapter } from '../../bot/src/teams/adapter.js';
-import { createProactiveSender } from '../../bot/src/teams/proactive-sender.js';
+import { createConversationReferenceRepository } from '../../bot/src/kernel/storage/conversation-reference-repository.js';
+import { createDeliveryWorkQueue, deliveryQueueName } from '../../bot/src/delivery/storage/delivery-work-queue.js';
+import { createTableStorage } from '../../bot/src/kernel/storage/table-storage.js';
+import { createBotAdapter } from '../../bot/src/kernel/teams/adapter.js';
+import { createProactiveSender } from '../../bot/src/kernel/teams/proactive-sender.js';
 import { BOT_ID } from './activities.js';
 import { TEST_TENANT_ID } from './tenant.js';
 

@@ -7,7 +7,7 @@
  * VISIBILITY_MS, BATCH_ITEMS_IN_FLIGHT, DIGEST_RECIPIENTS (JSON array of employee ids; no digest job without it).
  */
 import { weeklyDigestJob } from '../../bot/src/delivery/job-scheduler.js';
-import { DEFAULT_RETRY_POLICY } from '../../bot/src/domain/delivery/retry-policy.js';
+import { DEFAULT_RETRY_POLICY } from '../../bot/src/delivery/domain/retry-policy.js';
 import { startDeliveryStack } from './delivery-stack.js';
 
 const env = (name: string, fallback?: string): string => {

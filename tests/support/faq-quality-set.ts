@@ -1,4 +1,4 @@
-import type { FaqSearch } from '../../bot/src/domain/consultation/faq-search.js';
+import type { FaqSearch } from '../../bot/src/features/consultation/domain/faq-search.js';
 
 /**
  * Questions as employees type them (colloquial, partial, typos of style), each with the FAQ entry that should

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createTableStorage } from '../../bot/src/storage/table-storage.js';
+import { createTableStorage } from '../../bot/src/kernel/storage/table-storage.js';
 
 /** A table prefix no other test file uses (letters and digits only, as table names require). */
 export function uniqueTablePrefix(): string {

@@ -1,5 +1,5 @@
-import type { JobLevel } from '../../bot/src/domain/catalog/job-levels.js';
-import type { AnonymousSurveyResponse } from '../../bot/src/domain/survey/survey-results.js';
+import type { JobLevel } from '../../bot/src/kernel/domain/catalog/job-levels.js';
+import type { AnonymousSurveyResponse } from '../../bot/src/features/survey/domain/survey-results.js';
 
 /**
  * `n` integer answers on the 1–5 scale that add up to exactly `sum` (so their mean is sum / n), spread over the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response } from 'restify';
 import { ConnectorRecorder } from '../../bot/src/dev/connector-recorder.js';
-import { close, listen } from '../../bot/src/http/server.js';
+import { close, listen } from '../../bot/src/kernel/http/server.js';
 
 /**
  * A Bot Connector stand-in that throttles like Teams: per conversation at most 7 messages per second, 8 per 2

@@ -6,7 +6,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_IDS, COMMAND_LABELS } from '../../bot/src/cards/messages.js';
+import { COMMAND_IDS, COMMAND_LABELS } from '../../bot/src/kernel/cards/messages.js';
 import { APP_PACKAGE_DIR, buildAppPackage, fillPlaceholders } from '../../scripts/app-package.js';
 
 // The official Teams JSON schemas ship inside npm @microsoft/app-manifest: validation needs no network.

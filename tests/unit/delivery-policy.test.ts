@@ -9,7 +9,7 @@ import {
   newDelivery,
   readiness,
   type Delivery,
-} from '../../bot/src/domain/delivery/delivery.js';
+} from '../../bot/src/delivery/domain/delivery.js';
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelayMs,
@@ -17,8 +17,8 @@ import {
   decideAfterFailure,
   parseRetryAfter,
   type SendFailure,
-} from '../../bot/src/domain/delivery/retry-policy.js';
-import { canTakeOver, isoWeekSlot, type SlotLease } from '../../bot/src/domain/delivery/schedule-slots.js';
+} from '../../bot/src/delivery/domain/retry-policy.js';
+import { canTakeOver, isoWeekSlot, type SlotLease } from '../../bot/src/delivery/domain/schedule-slots.js';
 
 const now = new Date('2026-11-23T00:00:00.000Z');
 const failure = (status: number | undefined, fields: Partial<SendFailure> = {}): SendFailure => ({

@@ -14,7 +14,7 @@ import {
   isTargetAchieved,
   mindsetStatementsFor,
   nextBenchmark,
-} from '../../bot/src/domain/catalog/index.js';
+} from '../../bot/src/kernel/domain/catalog/index.js';
 
 // The policy as the ward published it; whitespace is dropped on both sides because the PDF extraction
 // breaks lines and inserts spaces inside words and numbers.

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canViewDepartment } from '../../bot/src/domain/access.js';
-import type { Employee } from '../../bot/src/domain/employee.js';
-import { AppError } from '../../bot/src/domain/errors.js';
-import { levelDistribution, MIN_GROUP_SIZE } from '../../bot/src/domain/skill-distribution.js';
-import { levelsFromTicks } from '../../bot/src/domain/skill-levels.js';
-import { csvCell, talentDataCsv } from '../../bot/src/domain/talent-data-csv.js';
-import { jstDate } from '../../bot/src/domain/jst.js';
-import { planAttendance } from '../../bot/src/domain/training-records.js';
-import type { TrainingSession } from '../../bot/src/domain/training-sessions.js';
+import { canViewDepartment } from '../../bot/src/kernel/domain/access.js';
+import type { Employee } from '../../bot/src/kernel/domain/employee.js';
+import { AppError } from '../../bot/src/kernel/domain/errors.js';
+import { levelDistribution, MIN_GROUP_SIZE } from '../../bot/src/features/skills/domain/skill-distribution.js';
+import { levelsFromTicks } from '../../bot/src/features/skills/domain/skill-levels.js';
+import { csvCell, talentDataCsv } from '../../bot/src/features/skills/domain/talent-data-csv.js';
+import { jstDate } from '../../bot/src/kernel/domain/jst.js';
+import { planAttendance } from '../../bot/src/features/training/domain/training-records.js';
+import type { TrainingSession } from '../../bot/src/features/training/domain/training-sessions.js';
 
 const person = (fields: Partial<Employee>): Employee => ({
   id: 'e1',

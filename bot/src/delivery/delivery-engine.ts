@@ -8,16 +8,17 @@ import {
   type BroadcastRequest,
   type Delivery,
   type DeliveryCounts,
-} from '../domain/delivery/delivery.js';
-import { DEFAULT_RETRY_POLICY } from '../domain/delivery/retry-policy.js';
-import { AppError, ConcurrencyError } from '../domain/errors.js';
-import type { ConversationReferenceRepository, DeliveryWorkQueue, ProactiveSender } from '../domain/ports.js';
+} from './domain/delivery.js';
+import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
+import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
+import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
+import type { DeliveryWorkQueue, ProactiveSender } from './domain/delivery-ports.js';
 import type { Logger } from '../logger.js';
-import { createBroadcastRepository } from '../storage/broadcast-repository.js';
-import { createDeliveryRepository } from '../storage/delivery-repository.js';
-import { keys } from '../storage/keys.js';
-import { createScheduleLeaseRepository } from '../storage/schedule-lease-repository.js';
-import type { TableStorage } from '../storage/table-storage.js';
+import { createBroadcastRepository } from './storage/broadcast-repository.js';
+import { createDeliveryRepository } from './storage/delivery-repository.js';
+import { keys } from '../kernel/storage/keys.js';
+import { createScheduleLeaseRepository } from './storage/schedule-lease-repository.js';
+import type { TableStorage } from '../kernel/storage/table-storage.js';
 import { createPacer, type PacerOptions } from './delivery-pacer.js';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
 import { createJobScheduler, type ScheduledJob } from './job-scheduler.js';

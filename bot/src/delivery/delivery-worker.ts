@@ -9,18 +9,11 @@ import {
   type Delivery,
   type InDoubtPolicy,
   type Versioned,
-} from '../domain/delivery/delivery.js';
-import { decideAfterFailure, type RetryPolicy } from '../domain/delivery/retry-policy.js';
-import { ConcurrencyError } from '../domain/errors.js';
-import type {
-  BroadcastContent,
-  BroadcastRepository,
-  ConversationReferenceRepository,
-  DeliveryRepository,
-  DeliveryWorkQueue,
-  ProactiveSender,
-  ReceivedWorkItem,
-} from '../domain/ports.js';
+} from './domain/delivery.js';
+import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
+import { ConcurrencyError } from '../kernel/domain/errors.js';
+import type { BroadcastContent, BroadcastRepository, DeliveryRepository, DeliveryWorkQueue, ProactiveSender, ReceivedWorkItem } from './domain/delivery-ports.js';
+import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './delivery-pacer.js';
 

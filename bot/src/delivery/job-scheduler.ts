@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
-import { canTakeOver, instantSlot, isoWeekSlot, type SlotLease } from '../domain/delivery/schedule-slots.js';
-import { ConcurrencyError } from '../domain/errors.js';
-import type { ScheduleLeaseRepository } from '../domain/ports.js';
+import { canTakeOver, instantSlot, isoWeekSlot, type SlotLease } from './domain/schedule-slots.js';
+import { ConcurrencyError } from '../kernel/domain/errors.js';
+import type { ScheduleLeaseRepository } from './domain/delivery-ports.js';
 import type { Logger } from '../logger.js';
 
 export interface ScheduledJob {

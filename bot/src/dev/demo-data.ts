@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { POLICY_COURSES } from '../domain/catalog/courses.js';
-import { EXAM_SUBSIDY_TEXT } from '../domain/catalog-service.js';
-import type { JobLevel } from '../domain/catalog/job-levels.js';
-import type { Department, Employee, Role } from '../domain/employee.js';
-import { ConcurrencyError } from '../domain/errors.js';
-import type { DepartmentRepository, EmployeeRepository, ProgrammeTextRepository, TrainingSessionRepository } from '../domain/ports.js';
+import { POLICY_COURSES } from '../kernel/domain/catalog/courses.js';
+import { EXAM_SUBSIDY_TEXT } from '../features/catalog/domain/catalog-service.js';
+import type { JobLevel } from '../kernel/domain/catalog/job-levels.js';
+import type { Department, Employee, Role } from '../kernel/domain/employee.js';
+import { ConcurrencyError } from '../kernel/domain/errors.js';
+import type { DepartmentRepository, EmployeeRepository } from '../kernel/domain/ports.js';
+import type { ProgrammeTextRepository } from '../features/catalog/domain/catalog-ports.js';
+import type { TrainingSessionRepository } from '../features/training/domain/training-ports.js';
 
 /** A stable GUID from a name, so demo identities are the same on every machine and every run. */
 export function demoObjectId(name: string): string {

@@ -34,4 +34,4 @@ export function saveFile(file: { blob: Blob; fileName: string }): void {
   URL.revokeObjectURL(link.href);
 }
 
-export { formatJstDateTime as formatJst, jstDate, jstInstant } from '../../../bot/src/domain/jst.js';
+export { formatJstDateTime as formatJst, jstDate, jstInstant } from '../../../bot/src/kernel/domain/jst.js';

@@ -252,6 +252,4 @@ export function translate(locale: Locale, key: MessageKey, values: Record<string
   return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
-export function localeFrom(tag: string | undefined): Locale {
-  return tag?.toLowerCase().startsWith('en') ? 'en' : 'ja';
-}
+export { localeFrom } from '../../../bot/src/kernel/domain/locale.js';

@@ -1,5 +1,5 @@
 import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import { JOB_LEVEL_LABELS, JOB_LEVELS } from '../../../../bot/src/domain/catalog/job-levels.js';
+import { JOB_LEVEL_LABELS, JOB_LEVELS } from '../../../../bot/src/kernel/domain/catalog/job-levels.js';
 import { translate, type Locale } from '../../i18n/messages';
 
 const useStyles = makeStyles({

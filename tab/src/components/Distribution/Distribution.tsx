@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { Distribution as DistributionData } from '../../api/skills';
 import { translate, type Locale } from '../../i18n/messages';
 

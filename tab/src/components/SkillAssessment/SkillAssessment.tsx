@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { mindsetStatementsFor } from '../../../../bot/src/domain/catalog/mindsets.js';
-import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import { mindsetStatementsFor } from '../../../../bot/src/kernel/domain/catalog/mindsets.js';
+import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { MySkills } from '../../api/skills';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 

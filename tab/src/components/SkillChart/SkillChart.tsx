@@ -1,5 +1,5 @@
 import { Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import { translate, type Locale } from '../../i18n/messages';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Card, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { JOB_LEVEL_LABELS, type JobLevel } from '../../../../bot/src/domain/catalog/job-levels.js';
+import { JOB_LEVEL_LABELS, type JobLevel } from '../../../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { BreakdownView, QuestionResultView, SurveyResultsView, SurveyTrendView } from '../../api/surveys';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 

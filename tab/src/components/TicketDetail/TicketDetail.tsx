@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/domain/consultation/categories.js';
-import { PREFERRED_CONTACT_LABELS, TICKET_ACTION_LABELS, TICKET_STATUS_LABELS, URGENCY_LABELS, type TicketAction } from '../../../../bot/src/domain/consultation/tickets.js';
+import { CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/features/consultation/domain/categories.js';
+import { PREFERRED_CONTACT_LABELS, TICKET_ACTION_LABELS, TICKET_STATUS_LABELS, URGENCY_LABELS, type TicketAction } from '../../../../bot/src/features/consultation/domain/tickets.js';
 import type { TicketActionInput, TicketDetailView } from '../../api/consultations';
 import { formatJst } from '../../hooks/use-load';
 import { consultText } from '../../i18n/consult-messages';

@@ -1,5 +1,5 @@
 import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
-import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { Catalog } from '../../api/skills';
 import { translate, type Locale } from '../../i18n/messages';
 

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { DIRECT_OUTCOMES } from '../../../../bot/src/domain/catalog/outcomes.js';
-import { SKILLS } from '../../../../bot/src/domain/catalog/skills.js';
+import { DIRECT_OUTCOMES } from '../../../../bot/src/kernel/domain/catalog/outcomes.js';
+import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { createApiClient } from '../../api/client';
 import type { Catalog, CourseView } from '../../api/skills';
 import { attempt, useLoad } from '../../hooks/use-load';

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/domain/consultation/categories.js';
-import { TICKET_STATUSES, TICKET_STATUS_LABELS, URGENCY_LABELS } from '../../../../bot/src/domain/consultation/tickets.js';
+import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/features/consultation/domain/categories.js';
+import { TICKET_STATUSES, TICKET_STATUS_LABELS, URGENCY_LABELS } from '../../../../bot/src/features/consultation/domain/tickets.js';
 import type { createApiClient } from '../../api/client';
 import type { QueueFilterInput, TicketActionInput, TicketDetailView } from '../../api/consultations';
 import { Section } from '../../components/Section/Section';

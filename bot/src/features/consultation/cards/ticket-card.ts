@@ -1,0 +1,146 @@
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
+import {
+  canApply,
+  PREFERRED_CONTACT_LABELS,
+  TEXT_MAX_LENGTH,
+  TICKET_ACTION_LABELS,
+  TICKET_ACTIONS,
+  TICKET_STATUS_LABELS,
+  URGENCY_LABELS,
+  type Ticket,
+  type TicketAction,
+  type TicketActor,
+  type TicketHistoryEntry,
+} from '../domain/tickets.js';
+import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { formatJst, truncateForCard } from './consultation-format.js';
+import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS, TICKET_ACTION_VERBS, type TicketActionData } from './consultation-verbs.js';
+import { t } from '../../../kernel/cards/messages.js';
+
+// Size budget (Teams refuses cards over 28 KB): full details (4,000 characters are up to 16 KB of UTF-8), the
+// latest history entries with their text cut short, and the resolution cut short; the tab shows everything.
+const HISTORY_SHOWN = 4;
+const HISTORY_TEXT_SHOWN = 200;
+const RESOLUTION_SHOWN = 500;
+
+export function ticketActionData(ticket: Ticket): TicketActionData {
+  return { ticketNumber: ticket.number, version: ticket.version };
+}
+
+/** The facts every ticket card shows. */
+export function ticketFacts(ticket: Ticket, locale: Locale): { title: string; value: string }[] {
+  return [
+    { title: t('consultTicketNumber', locale), value: ticket.number },
+    { title: t('consultTicketStatus', locale), value: TICKET_STATUS_LABELS[ticket.status][locale] },
+    { title: t('consultFieldCategory', locale), value: CONSULTATION_CATEGORY_LABELS[ticket.category][locale] },
+    { title: t('consultTicketRequester', locale), value: ticket.requesterName },
+    { title: t('consultTicketAssignee', locale), value: ticket.assigneeName ?? t('consultTicketUnassigned', locale) },
+    { title: t('consultFieldPreferredContact', locale), value: PREFERRED_CONTACT_LABELS[ticket.preferredContact][locale] },
+    { title: t('consultFieldUrgency', locale), value: URGENCY_LABELS[ticket.urgency][locale] },
+    { title: t('consultTicketFiled', locale), value: formatJst(ticket.createdAt) },
+    ...(ticket.rating ? [{ title: t('consultTicketRating', locale), value: `${ticket.rating} / 5` }] : []),
+  ];
+}
+
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/** The five rating buttons (used by the ticket card and the satisfaction card). */
+export function ratingActions(ticket: Ticket): CardAction[] {
+  return RATINGS.map((rating) => ({
+    type: 'Action.Execute',
+    title: String(rating),
+    verb: CONSULTATION_VERBS.rate,
+    data: { ...ticketActionData(ticket), rating },
+  }));
+}
+
+function textAction(ticket: Ticket, action: TicketAction, input: { id: string; label: string; required: boolean }, send: string, locale: Locale): CardAction {
+  return {
+    type: 'Action.ShowCard',
+    title: TICKET_ACTION_LABELS[action][locale],
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.Text',
+          id: input.id,
+          label: input.label,
+          isMultiline: true,
+          maxLength: TEXT_MAX_LENGTH,
+          ...(input.required ? { isRequired: true, errorMessage: t('consultRequired', locale) } : {}),
+        },
+      ],
+      actions: [{ type: 'Action.Execute', title: send, verb: TICKET_ACTION_VERBS[action], data: { ...ticketActionData(ticket) } }],
+    },
+  };
+}
+
+function actionFor(ticket: Ticket, action: TicketAction, locale: Locale): CardAction {
+  switch (action) {
+    case 'comment':
+      return textAction(ticket, action, { id: CONSULTATION_INPUT_IDS.comment, label: t('consultCommentLabel', locale), required: true }, t('consultCommentSend', locale), locale);
+    case 'resolve':
+      return textAction(ticket, action, { id: CONSULTATION_INPUT_IDS.resolutionNote, label: t('consultResolutionLabel', locale), required: true }, t('consultResolveSend', locale), locale);
+    case 'reopen':
+      return textAction(ticket, action, { id: CONSULTATION_INPUT_IDS.reopenReason, label: t('consultReopenReasonLabel', locale), required: false }, t('consultReopenSend', locale), locale);
+    case 'rate':
+      return { type: 'Action.ShowCard', title: TICKET_ACTION_LABELS.rate[locale], card: { type: 'AdaptiveCard', body: [{ type: 'ActionSet', actions: ratingActions(ticket) }] } };
+    default:
+      return { type: 'Action.Execute', title: TICKET_ACTION_LABELS[action][locale], verb: TICKET_ACTION_VERBS[action], data: { ...ticketActionData(ticket) } };
+  }
+}
+
+function historyItems(history: readonly TicketHistoryEntry[], locale: Locale): CardElement[] {
+  const shown = history.slice(-HISTORY_SHOWN);
+  const hidden = history.length - shown.length;
+  return [
+    { type: 'TextBlock', text: t('consultTicketHistory', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
+    ...(hidden > 0 ? [{ type: 'TextBlock' as const, text: t('consultTicketHistoryMore', locale, { count: String(hidden) }), isSubtle: true, wrap: true, spacing: 'Small' as const }] : []),
+    ...shown.flatMap((entry): CardElement[] => {
+      const what = entry.action === 'rate' && entry.rating ? `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
+      return [
+        { type: 'TextBlock', text: `${formatJst(entry.at)} ${entry.actorName}: ${what}`, wrap: true, spacing: 'Small', size: 'Small' },
+        ...(entry.text ? [{ type: 'TextBlock' as const, text: truncateForCard(entry.text, HISTORY_TEXT_SHOWN, locale), wrap: true, isSubtle: true, spacing: 'None' as const, size: 'Small' as const }] : []),
+      ];
+    }),
+  ];
+}
+
+/**
+ * One ticket with its status, assignee and recent history. The buttons are exactly the actions the transition
+ * table allows this viewer now (the channel card is drawn for an admin viewer, the requester's for them); each
+ * carries the ticket's version so a click on an outdated card is caught. `errorMessage` explains a refused action;
+ * `refreshUserIds` asks Teams to fetch the current card for those users (Universal Actions).
+ */
+export function buildTicketCard(data: {
+  ticket: Ticket;
+  history: readonly TicketHistoryEntry[];
+  viewer: Pick<TicketActor, 'id' | 'isAdmin'>;
+  locale: Locale;
+  errorMessage?: string;
+  refreshUserIds?: string[];
+}): CardAttachment {
+  const { ticket, locale } = data;
+  const actions = TICKET_ACTIONS.filter((action) => canApply(ticket, action, data.viewer)).map((action) => actionFor(ticket, action, locale));
+  return adaptiveCard({
+    body: [
+      ...(data.errorMessage ? [{ type: 'TextBlock' as const, text: data.errorMessage, wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }] : []),
+      { type: 'TextBlock', text: `${ticket.number} ${ticket.title}`, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
+      { type: 'FactSet', facts: ticketFacts(ticket, locale) },
+      { type: 'TextBlock', text: t('consultFieldDetails', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      { type: 'TextBlock', text: ticket.details, wrap: true, spacing: 'Small' },
+      ...(ticket.resolution
+        ? [
+            { type: 'TextBlock' as const, text: t('consultTicketResolution', locale), weight: 'Bolder' as const, wrap: true, spacing: 'Medium' as const },
+            { type: 'TextBlock' as const, text: truncateForCard(ticket.resolution, RESOLUTION_SHOWN, locale), wrap: true, spacing: 'Small' as const },
+          ]
+        : []),
+      ...historyItems(data.history, locale),
+    ],
+    actions,
+    ...(data.refreshUserIds && data.refreshUserIds.length > 0
+      ? { refresh: { action: { type: 'Action.Execute', verb: CONSULTATION_VERBS.refreshTicket, data: { ticketNumber: ticket.number } }, userIds: data.refreshUserIds } }
+      : {}),
+  });
+}

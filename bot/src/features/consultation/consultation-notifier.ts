@@ -1,0 +1,169 @@
+import { cardMessage } from '../../kernel/teams/outgoing-message.js';
+import { buildSatisfactionCard } from './cards/satisfaction-card.js';
+import { buildTicketCard } from './cards/ticket-card.js';
+import { buildTicketNoticeCard, type NoticeAction } from './cards/ticket-notice-card.js';
+import { buildUnassignedReminderCard } from './cards/unassigned-reminder-card.js';
+import { localeFrom } from '../../kernel/cards/messages.js';
+import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
+import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
+import { DESK_VIEWER } from './domain/consultation-service.js';
+import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
+import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
+import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
+import type { ConversationMessenger, SendResult } from '../../delivery/domain/delivery-ports.js';
+import type { EmployeeRepository } from '../../kernel/domain/ports.js';
+import type { Logger } from '../../logger.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+
+const DESK_LOCALE: Locale = 'ja';
+
+/**
+ * Channel posts are one message each, not a broadcast, so the retry is here: the delivery engine's classification
+ * (429 waits Retry-After, 5xx and network errors back off, 4xx give up), with fewer tries because an admin is
+ * waiting to see the card.
+ */
+export const DESK_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  maxThrottledAttempts: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  defaultRetryAfterMs: 1_000,
+  maxRetryAfterMs: 60_000,
+};
+
+const NOTICE_ACTIONS: readonly string[] = ['assign', 'comment', 'resolve'] satisfies NoticeAction[];
+const isNotice = (entry: TicketHistoryEntry): entry is TicketHistoryEntry & { action: NoticeAction } => NOTICE_ACTIONS.includes(entry.action);
+
+
+/** The stored channel reference, pointed at `conversationId` (a ticket's post may be in an earlier desk channel). */
+function referenceFor(reference: Record<string, unknown>, conversationId: string): Record<string, unknown> {
+  const conversation = (reference.conversation ?? {}) as Record<string, unknown>;
+  return { ...reference, conversation: { ...conversation, id: conversationId } };
+}
+
+export interface ConsultationNotifierDeps {
+  engine: Pick<DeliveryEngine, 'send'>;
+  employees: EmployeeRepository;
+  tickets: ConsultationRepository;
+  desk: ConsultationDeskRepository;
+  channel: ConversationMessenger;
+  log: Logger;
+  retry?: RetryPolicy;
+  clock?: () => Date;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * DX相談's notifications. The desk channel: one card per ticket, posted when it is filed and updated in place on
+ * every change (updateActivity), so the whole channel sees the current state; the work for one ticket runs in
+ * order, each step drawing the card from the stored ticket, so a late update never shows an older state. The
+ * requester: assigned, commented and resolved notices (and the 1–5 rating card) as one-recipient broadcasts of the
+ * delivery engine, with ids from the ticket and its history entry, so a repeat never sends twice.
+ */
+export function createConsultationNotifier(deps: ConsultationNotifierDeps): ConsultationNotifier & { idle(): Promise<void> } {
+  const { log } = deps;
+  const policy = deps.retry ?? DESK_RETRY_POLICY;
+  const clock = deps.clock ?? (() => new Date());
+  const random = deps.random ?? Math.random;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const chains = new Map<string, Promise<void>>();
+
+  /** Runs work for one ticket after the earlier work for it; failures are logged, never thrown at the user's turn. */
+  function inOrder(key: string, work: () => Promise<void>): void {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => log.error('desk channel update failed', { ticketNumber: key, error }));
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+  }
+
+  async function withRetry(what: string, attempt: () => Promise<SendResult>): Promise<SendResult> {
+    const counters = { attempts: 0, throttled: 0 };
+    for (;;) {
+      const result = await attempt();
+      counters.attempts++;
+      if (result.ok) return result;
+      const decision = decideAfterFailure(result.failure, counters, policy, clock(), random);
+      if (decision.state !== 'retrying') {
+        log.warn('desk channel message not delivered', { what, reason: decision.reason, status: result.failure.status });
+        return result;
+      }
+      if (decision.throttled) counters.throttled++;
+      log.info('desk channel message retrying', { what, reason: decision.reason, delayMs: decision.delayMs });
+      await sleep(decision.delayMs);
+    }
+  }
+
+  async function deskCard(ticketNumber: string): Promise<Record<string, unknown> | undefined> {
+    const [ticket, history] = await Promise.all([deps.tickets.get(ticketNumber), deps.tickets.history(ticketNumber)]);
+    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE }));
+  }
+
+  async function localeOf(employeeId: string): Promise<Locale> {
+    return localeFrom((await deps.employees.get(employeeId))?.locale);
+  }
+
+  async function tellRequester(ticket: Ticket, entry: TicketHistoryEntry & { action: NoticeAction }) {
+    const locale = await localeOf(ticket.requesterId);
+    const variants = (build: (locale: Locale) => CardAttachment) => ({ [locale]: cardMessage(build(locale)) });
+    const base = { createdBy: entry.actorId, audience: `requester of ${ticket.number}`, recipients: [{ employeeId: ticket.requesterId, variant: locale }] };
+    await deps.engine.send({
+      ...base,
+      id: `ticket-${ticket.number}-${entry.sequence}`,
+      kind: 'ticket-notification',
+      title: `${ticket.number} ${entry.action}`,
+      variants: variants((chosen) => buildTicketNoticeCard({ ticket, entry, locale: chosen })),
+    });
+    if (entry.action === 'resolve') {
+      await deps.engine.send({
+        ...base,
+        id: `ticket-${ticket.number}-${entry.sequence}-rating`,
+        kind: 'ticket-satisfaction',
+        title: `${ticket.number} satisfaction`,
+        variants: variants((chosen) => buildSatisfactionCard({ ticket, locale: chosen })),
+      });
+    }
+  }
+
+  return {
+    async ticketFiled({ ticket, history }) {
+      const desk = await deps.desk.getDesk();
+      if (!desk) return false;
+      inOrder(ticket.number, async () => {
+        // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
+        const message = cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE }));
+        const result = await withRetry(`post ${ticket.number}`, () => deps.channel.send(desk.reference, message));
+        if (!result.ok || !result.activityId) return;
+        await deps.desk.saveTicketPost({ ticketNumber: ticket.number, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
+      });
+      return true;
+    },
+
+    async ticketChanged({ ticket, history }) {
+      inOrder(ticket.number, async () => {
+        const [post, desk] = await Promise.all([deps.desk.getTicketPost(ticket.number), deps.desk.getDesk()]);
+        if (!post || !desk) return;
+        const message = await deskCard(ticket.number);
+        if (!message) return;
+        await withRetry(`update ${ticket.number}`, () => deps.channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
+      });
+      if (isNotice(history) && history.actorId !== ticket.requesterId) await tellRequester(ticket, history);
+    },
+
+    async unassignedReminder(tickets) {
+      const desk = await deps.desk.getDesk();
+      if (!desk || tickets.length === 0) return;
+      const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
+      inOrder('unassigned-reminder', async () => {
+        await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message));
+      });
+    },
+
+    /** Resolves once every queued channel post and update has finished (tests, benchmarks, shutdown). */
+    async idle() {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './tickets.js';
+
+/**
+ * DX相談 tickets. Creating allocates the next number of the year with no gaps or duplicates, even from several
+ * instances at once; a transition re-reads the ticket, lets `change` decide (the domain's applyTransition), and
+ * writes the ticket, its history entry and its index rows together, guarded by the ticket's ETag; a lost race
+ * re-runs `change` on the new state, so a stale action meets the current status and is refused there.
+ */
+export interface ConsultationRepository {
+  create(request: {
+    year: number;
+    /** The form's id: a second submit of the same form returns the first ticket instead of making another. */
+    submissionId?: string | undefined;
+    build: (ticketNumber: string) => TicketChange;
+  }): Promise<{ ticket: Ticket; created: boolean }>;
+  get(ticketNumber: string): Promise<Ticket | undefined>;
+  /** Oldest first. */
+  history(ticketNumber: string): Promise<TicketHistoryEntry[]>;
+  /** The requester's tickets, newest first ("私の相談", 「相談状況」). */
+  listByRequester(requesterId: string): Promise<Ticket[]>;
+  /** The queue: tickets in any of these statuses, oldest first. */
+  listByStatus(statuses: readonly TicketStatus[]): Promise<Ticket[]>;
+  /** Throws AppError('not-found') for an unknown number; whatever `change` throws reaches the caller unchanged. */
+  transition(ticketNumber: string, change: (current: Ticket) => TicketChange | Promise<TicketChange>): Promise<TicketChange>;
+  /**
+   * Marks the one "unassigned for 2 business days" reminder as sent, if the ticket is still new and unreminded;
+   * true only for the caller that marked it, so two instances never both send it.
+   */
+  claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
+}
+
+/** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
+export interface ConsultationDesk {
+  /** The channel's conversation id (no thread suffix): new tickets start new posts there. */
+  conversationId: string;
+  /** The Bot Framework conversation reference for proactive posts, as Teams sent it. */
+  reference: Record<string, unknown>;
+  setBy: string;
+  setAt: string;
+}
+
+/** The channel message that shows a ticket, so every later change can update that one card for everyone. */
+export interface TicketPost {
+  ticketNumber: string;
+  conversationId: string;
+  activityId: string;
+  postedAt: string;
+}
+
+export interface ConsultationDeskRepository {
+  getDesk(): Promise<ConsultationDesk | undefined>;
+  /** Replaces the desk (one channel at a time: the last admin to set it wins). */
+  saveDesk(desk: ConsultationDesk): Promise<void>;
+  getTicketPost(ticketNumber: string): Promise<TicketPost | undefined>;
+  saveTicketPost(post: TicketPost): Promise<void>;
+  /** How often an FAQ card's 「解決しました」 was pressed, per FAQ entry shown on it (process evaluation). */
+  recordFaqResolved(faqIds: readonly string[]): Promise<void>;
+  /** How many FAQ answer cards were shown. */
+  recordFaqShown(): Promise<void>;
+  faqStatistics(): Promise<{ shown: number; resolved: number; resolvedByEntry: Record<string, number> }>;
+}
+
+/**
+ * What the desk and the requester are told about tickets. Implemented over Teams: the desk channel gets a card
+ * per ticket that is updated in place; the requester's notices go through the delivery engine (durable, paced).
+ * Calls return once the work is accepted, not when it reached Teams.
+ */
+export interface ConsultationNotifier {
+  /** A new ticket: post its card in the desk channel; false when no desk channel is set (nothing to post to). */
+  ticketFiled(filed: TicketChange): Promise<boolean>;
+  /** A ticket changed: refresh its channel card, and tell the requester when someone else assigned, commented or resolved. */
+  ticketChanged(change: TicketChange): Promise<void>;
+  /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */
+  unassignedReminder(tickets: readonly Ticket[]): Promise<void>;
+}

@@ -1,0 +1,235 @@
+import { isAdmin, adminCheck } from '../../../kernel/domain/access.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './consultation-ports.js';
+import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
+import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
+import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
+import { createFaqSearch, type FaqSearch } from './faq-search.js';
+import {
+  applyTransition,
+  assertCurrentVersion,
+  canApply,
+  needsUnassignedReminder,
+  openTicket,
+  parseConsultationInput,
+  parseTicketNumber,
+  partiesOf,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  TICKET_TRANSITIONS,
+  ticketYearOf,
+  type Ticket,
+  type TicketAction,
+  type TicketActor,
+  type TicketChange,
+  type TicketCommand,
+  type TicketHistoryEntry,
+  type TicketStatus,
+} from './tickets.js';
+
+export interface ConsultationServiceDeps {
+  tickets: ConsultationRepository;
+  desk: ConsultationDeskRepository;
+  employees: EmployeeRepository;
+  notifier: ConsultationNotifier;
+  faq?: FaqSearch;
+  now?: () => Date;
+}
+
+/** Where an action was taken: the desk channel is for デジタル推進課 only, even for a requester who is in it. */
+export type ActionOrigin = 'desk' | 'own';
+
+export interface TicketView {
+  ticket: Ticket;
+  history: TicketHistoryEntry[];
+  viewer: TicketActor;
+  /** What this viewer may do now (the same table the cards use). */
+  allowedActions: TicketAction[];
+}
+
+export interface QueueFilter {
+  statuses?: readonly TicketStatus[] | undefined;
+  category?: ConsultationCategory | undefined;
+  /** An employee id, or 'unassigned'. */
+  assignee?: string | undefined;
+}
+
+export interface QueueCounts {
+  byStatus: Record<TicketStatus, number>;
+  byCategory: Record<ConsultationCategory, number>;
+  byAssignee: { id: string | undefined; name: string | undefined; count: number }[];
+}
+
+/** Open work: everything but closed. The queue shows it unless the admin filters. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in-progress', 'reopened', 'resolved'];
+
+const FAQ_ANSWERS_SHOWN = 3;
+
+/** The desk channel's card is drawn for デジタル推進課 as a whole: every admin button, nobody's own. */
+export const DESK_VIEWER: Pick<TicketActor, 'id' | 'isAdmin'> = { id: '', isAdmin: true };
+
+const ticketNotFound = (ticketNumber: string) =>
+  new AppError('not-found', {
+    detail: `no consultation ticket ${ticketNumber} (or not the viewer's)`,
+    userMessage: { ja: 'この相談は見つかりませんでした。', en: 'This request was not found.' },
+  });
+
+const deskOnly = () =>
+  new AppError('forbidden', {
+    detail: 'desk action by a non-admin',
+    userMessage: { ja: 'この操作はデジタル推進課の担当者のみ行えます。', en: 'Only Digital Promotion Division staff can do this.' },
+  });
+
+const actorOf = (employee: Employee | undefined, id: string): TicketActor => ({ id, name: employee?.displayName ?? '', isAdmin: isAdmin(employee) });
+
+/**
+ * DX相談 as employees and デジタル推進課 use it, in chat, in the channel and in the tab alike: FAQ first, then a
+ * ticket that walks through the state machine in tickets.ts. Orchestration only; every rule is in tickets.ts.
+ */
+export function createConsultationService(deps: ConsultationServiceDeps) {
+  const now = () => deps.now?.() ?? new Date();
+  const faq = deps.faq ?? createFaqSearch();
+  const knownFaqIds = new Set(FAQ_ENTRIES.map((entry) => entry.id));
+
+  const numberOf = (ticketNumber: unknown): string => {
+    const parsed = parseTicketNumber(ticketNumber);
+    if (!parsed) throw ticketNotFound(String(ticketNumber).slice(0, 40));
+    return ticketNumber as string;
+  };
+
+  /** A ticket as this person may see it: the requester and デジタル推進課 only; for anyone else it does not exist. */
+  async function view(viewerId: string, ticketNumber: unknown): Promise<TicketView> {
+    const number = numberOf(ticketNumber);
+    const [ticket, employee] = await Promise.all([deps.tickets.get(number), deps.employees.get(viewerId)]);
+    const viewer = actorOf(employee, viewerId);
+    if (!ticket || partiesOf(ticket, viewer).length === 0) throw ticketNotFound(number);
+    const history = await deps.tickets.history(number);
+    return { ticket, history, viewer, allowedActions: TICKET_ACTIONS.filter((action) => canApply(ticket, action, viewer)) };
+  }
+
+  return {
+    view,
+
+    /** A ticket as the desk channel shows it to everyone there (the card is already in the channel). */
+    async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {
+      const number = numberOf(ticketNumber);
+      const [ticket, history] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number)]);
+      if (!ticket) throw ticketNotFound(number);
+      return { ticket, history };
+    },
+
+    /** The best FAQ answers to a free-text question; counted as shown when any came back. */
+    async answer(question: string): Promise<FaqEntry[]> {
+      const entries = faq.search(question, FAQ_ANSWERS_SHOWN).map((hit) => hit.entry);
+      if (entries.length > 0) await deps.desk.recordFaqShown();
+      return entries;
+    },
+
+    /** 「解決しました」 on an FAQ card: counts for the entries it showed (ids not in the FAQ are ignored). */
+    async faqResolved(faqIds: readonly string[]): Promise<number> {
+      const known = [...new Set(faqIds)].filter((id) => knownFaqIds.has(id));
+      await deps.desk.recordFaqResolved(known);
+      return known.length;
+    },
+
+    /**
+     * Files a request from the form. A second submit of the same form (same submissionId) returns the first ticket
+     * with created false. Throws InvalidConsultationInputError naming the field to fix.
+     */
+    async file(requesterId: string, raw: unknown, submissionId: string | undefined) {
+      const input = parseConsultationInput(raw);
+      const requester = await deps.employees.get(requesterId);
+      if (!requester) throw new AppError('not-found', { detail: `no employee ${requesterId}` });
+      const at = now();
+      // The repository may build more than once (a lost race for the number); the last build is what it stored.
+      let built: TicketChange | undefined;
+      const { ticket, created } = await deps.tickets.create({
+        year: ticketYearOf(at),
+        submissionId,
+        build: (ticketNumber) => (built = openTicket(input, { id: requester.id, name: requester.displayName }, ticketNumber, at)),
+      });
+      const deskConfigured = created && built ? await deps.notifier.ticketFiled(built) : (await deps.desk.getDesk()) !== undefined;
+      return { ticket, created, deskConfigured };
+    },
+
+    /**
+     * One action by one person. The actor comes from the verified identity only; on the desk (channel, admin tab)
+     * only admins may act. A card drawn from an older version is refused (assertCurrentVersion) before the rules run,
+     * so a stale click never applies; a forbidden actor is told so even on a stale card.
+     */
+    async act(actorId: string, ticketNumber: unknown, command: TicketCommand, options: { expectedVersion?: number | undefined; origin: ActionOrigin }): Promise<TicketChange> {
+      const number = numberOf(ticketNumber);
+      const actor = actorOf(await deps.employees.get(actorId), actorId);
+      if (options.origin === 'desk' && !actor.isAdmin) throw deskOnly();
+      const change = await deps.tickets.transition(number, (current) => {
+        const rule = TICKET_TRANSITIONS[command.action];
+        const parties = partiesOf(current, actor);
+        if (parties.length === 0) throw ticketNotFound(number);
+        if (parties.some((party) => rule.by.includes(party))) assertCurrentVersion(current, options.expectedVersion);
+        return applyTransition(current, command, actor, now());
+      });
+      await deps.notifier.ticketChanged(change);
+      return change;
+    },
+
+    /** 「相談状況」 and 私の相談: the requester's own tickets, newest first. */
+    mine: (requesterId: string) => deps.tickets.listByRequester(requesterId),
+
+    /** The desk's queue with counts over every ticket, for デジタル推進課 only. */
+    async queue(adminId: string, filter: QueueFilter = {}) {
+      await adminCheck(deps.employees)(adminId);
+      const all = await deps.tickets.listByStatus(TICKET_STATUSES);
+      const byStatus = Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) as Record<TicketStatus, number>;
+      const byCategory = Object.fromEntries(CONSULTATION_CATEGORIES.map((category) => [category, 0])) as Record<ConsultationCategory, number>;
+      const assignees = new Map<string, { id: string | undefined; name: string | undefined; count: number }>();
+      for (const ticket of all) {
+        byStatus[ticket.status]++;
+        byCategory[ticket.category]++;
+        const key = ticket.assigneeId ?? '';
+        const entry = assignees.get(key) ?? { id: ticket.assigneeId, name: ticket.assigneeName, count: 0 };
+        entry.count++;
+        assignees.set(key, entry);
+      }
+      const statuses = new Set(filter.statuses && filter.statuses.length > 0 ? filter.statuses : OPEN_STATUSES);
+      const tickets = all.filter(
+        (ticket) =>
+          statuses.has(ticket.status) &&
+          (!filter.category || ticket.category === filter.category) &&
+          (!filter.assignee || (filter.assignee === 'unassigned' ? !ticket.assigneeId : ticket.assigneeId === filter.assignee)),
+      );
+      const counts: QueueCounts = { byStatus, byCategory, byAssignee: [...assignees.values()].sort((a, b) => b.count - a.count) };
+      return { tickets, counts, total: all.length };
+    },
+
+    /** 「相談窓口に設定」 in a channel: only デジタル推進課 may point the desk at a channel. */
+    async setDesk(actorId: string, channel: { conversationId: string; reference: Record<string, unknown> }) {
+      const actor = await deps.employees.get(actorId);
+      if (!isAdmin(actor)) throw deskOnly();
+      const desk = { ...channel, setBy: actorId, setAt: now().toISOString() };
+      await deps.desk.saveDesk(desk);
+      return desk;
+    },
+
+    async faqStatistics(adminId: string) {
+      await adminCheck(deps.employees)(adminId);
+      const statistics = await deps.desk.faqStatistics();
+      const entries = FAQ_ENTRIES.map((entry) => ({ id: entry.id, question: entry.question, resolved: statistics.resolvedByEntry[entry.id] ?? 0 }));
+      return { shown: statistics.shown, resolved: statistics.resolved, entries: entries.sort((a, b) => b.resolved - a.resolved) };
+    },
+
+    /**
+     * The scheduled check: every ticket still new 2 business days after filing gets one reminder in the channel.
+     * Each is claimed first (ETag-guarded), so two instances running the job never both remind.
+     */
+    async sendUnassignedReminders(at: Date = now()): Promise<number> {
+      const due = (await deps.tickets.listByStatus(['new'])).filter((ticket) => needsUnassignedReminder(ticket, at));
+      const claimed: Ticket[] = [];
+      for (const ticket of due) if (await deps.tickets.claimUnassignedReminder(ticket.number, at)) claimed.push(ticket);
+      if (claimed.length > 0) await deps.notifier.unassignedReminder(claimed);
+      return claimed.length;
+    },
+  };
+}
+
+export type ConsultationService = ReturnType<typeof createConsultationService>;

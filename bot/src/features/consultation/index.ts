@@ -1,0 +1,68 @@
+import type { ConversationMessenger } from '../../delivery/domain/delivery-ports.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+import type { KernelRepositories } from '../../kernel/storage/kernel-repositories.js';
+import type { TableStorage } from '../../kernel/storage/table-storage.js';
+import type { Logger } from '../../logger.js';
+import type { FeatureModule } from '../feature-module.js';
+import { createConsultationNotifier } from './consultation-notifier.js';
+import { registerConsultationRoutes } from './consultation-routes.js';
+import { createConsultationFeature } from './consultation-teams.js';
+import { createConsultationService } from './domain/consultation-service.js';
+import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
+import { createConsultationRepository } from './storage/consultation-repository.js';
+
+export function createConsultationRepositories(storage: TableStorage) {
+  return {
+    consultations: createConsultationRepository(storage),
+    consultationDesk: createConsultationDeskRepository(storage),
+  };
+}
+export type ConsultationRepositories = ReturnType<typeof createConsultationRepositories>;
+
+/** DX相談 (issue 3): the desk channel's cards are posted and updated directly; the requester's notices are broadcasts. */
+export function createConsultationModule(deps: {
+  repositories: KernelRepositories & ConsultationRepositories;
+  delivery: Pick<DeliveryEngine, 'send'>;
+  channel: ConversationMessenger;
+  log: Logger;
+}) {
+  const r = deps.repositories;
+  const notifier = createConsultationNotifier({
+    engine: deps.delivery,
+    employees: r.employees,
+    tickets: r.consultations,
+    desk: r.consultationDesk,
+    channel: deps.channel,
+    log: deps.log,
+  });
+  const consultations = createConsultationService({
+    tickets: r.consultations,
+    desk: r.consultationDesk,
+    employees: r.employees,
+    notifier,
+  });
+  const chat = createConsultationFeature({ consultations });
+  const module: FeatureModule = {
+    name: 'consultation',
+    chat: {
+      commands: { consult: chat.consult, 'consult-status': chat.consultStatus },
+      invokeRoutes: chat.invokeRoutes,
+      freeText: chat.freeText,
+      channelTextRoutes: chat.channelTextRoutes,
+      channelInvokeRoutes: chat.channelInvokeRoutes,
+      channelHelp: chat.channelHelp,
+    },
+    registerRoutes: (server, http) =>
+      registerConsultationRoutes(server, { ...http, consultations, employees: r.employees }),
+    // Hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
+    jobs: [
+      {
+        name: 'consultation-unassigned',
+        pattern: '0 9-17 * * 1-5',
+        timezone: 'Asia/Tokyo',
+        run: async () => void (await consultations.sendUnassignedReminders()),
+      },
+    ],
+  };
+  return { consultations, idle: () => notifier.idle(), module };
+}

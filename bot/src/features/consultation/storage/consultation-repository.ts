@@ -1,0 +1,280 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { CONSULTATION_CATEGORIES } from '../domain/categories.js';
+import {
+  formatTicketNumber,
+  PREFERRED_CONTACTS,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  URGENCIES,
+  ticketNotFound,
+  type Ticket,
+  type TicketHistoryEntry,
+} from '../domain/tickets.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { ConsultationRepository } from '../domain/consultation-ports.js';
+import { consultationRange, keys } from '../../../kernel/storage/keys.js';
+import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
+
+/**
+ * Table design (table `Consultations`, ONE partition `consultation`):
+ *
+ *   ticket!DX-2026-0042                  the ticket (the row whose ETag guards every change)
+ *   history!DX-2026-0042!000003          one row per transition, in order
+ *   requester!<employee id>!DX-2026-0042 a full copy of the ticket: "my tickets" is one row-key range query
+ *   status!<status>!DX-2026-0042         a full copy of the ticket: "the queue by status" is one range query
+ *   counter!2026                         the last number handed out in 2026
+ *   submission!<form id>                 which ticket a submitted form created (double-click guard)
+ *
+ * Why one partition: Table Storage only commits several rows atomically inside one partition (an entity-group
+ * transaction, up to 100 rows). With everything in one partition, filing a ticket (counter + ticket + history +
+ * both index rows) and every transition (ticket with its ETag + history + moving the status index row) are each
+ * one transaction: an index row can never point at a status the ticket no longer has, a number is consumed only
+ * if its ticket exists (so numbers are consecutive), and a stale write changes nothing at all. Per-requester or
+ * per-ticket partitions would need cross-partition index rows repaired after crashes. Both queries are row-key
+ * range reads, not scans. The cost is one partition's throughput (about 2,000 rows/s), far above a ward help
+ * desk's load; if that ever mattered, the partition could be split by year, as numbers already are.
+ */
+const ROW_KINDS = { ticket: 'ticket', history: 'history' } as const;
+
+interface TicketEntity {
+  kind: string;
+  number: string;
+  requesterId: string;
+  requesterName: string;
+  category: string;
+  title: string;
+  details: string;
+  preferredContact: string;
+  urgency: string;
+  status: string;
+  assigneeId: string;
+  assigneeName: string;
+  resolution: string;
+  rating: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  unassignedReminderAt: string;
+}
+
+interface HistoryEntity {
+  kind: string;
+  ticketNumber: string;
+  sequence: number;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  text: string;
+  rating: number;
+}
+
+// Rows may have been edited by hand in Storage Explorer: enum columns are checked on the way in.
+const statusSchema = z.enum(TICKET_STATUSES);
+const ticketColumns = z.object({
+  category: z.enum(CONSULTATION_CATEGORIES),
+  preferredContact: z.enum(PREFERRED_CONTACTS),
+  urgency: z.enum(URGENCIES),
+  status: statusSchema,
+});
+const historyAction = z.enum(['create', ...TICKET_ACTIONS]);
+const optional = (value: string) => value || undefined;
+
+function toTicket(entity: TicketEntity): Ticket {
+  const columns = ticketColumns.parse(entity);
+  return {
+    number: entity.number,
+    requesterId: entity.requesterId,
+    requesterName: entity.requesterName,
+    category: columns.category,
+    title: entity.title,
+    details: entity.details,
+    preferredContact: columns.preferredContact,
+    urgency: columns.urgency,
+    status: columns.status,
+    assigneeId: optional(entity.assigneeId),
+    assigneeName: optional(entity.assigneeName),
+    resolution: optional(entity.resolution),
+    rating: entity.rating > 0 ? entity.rating : undefined,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+    version: entity.version,
+    unassignedReminderAt: optional(entity.unassignedReminderAt),
+  };
+}
+
+function ticketColumnsOf(ticket: Ticket): TicketEntity {
+  return {
+    kind: ROW_KINDS.ticket,
+    number: ticket.number,
+    requesterId: ticket.requesterId,
+    requesterName: ticket.requesterName,
+    category: ticket.category,
+    title: ticket.title,
+    details: ticket.details,
+    preferredContact: ticket.preferredContact,
+    urgency: ticket.urgency,
+    status: ticket.status,
+    assigneeId: ticket.assigneeId ?? '',
+    assigneeName: ticket.assigneeName ?? '',
+    resolution: ticket.resolution ?? '',
+    rating: ticket.rating ?? 0,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    version: ticket.version,
+    unassignedReminderAt: ticket.unassignedReminderAt ?? '',
+  };
+}
+
+function toHistory(entity: HistoryEntity): TicketHistoryEntry {
+  return {
+    ticketNumber: entity.ticketNumber,
+    sequence: entity.sequence,
+    at: entity.at,
+    actorId: entity.actorId,
+    actorName: entity.actorName,
+    action: historyAction.parse(entity.action),
+    fromStatus: entity.fromStatus ? statusSchema.parse(entity.fromStatus) : undefined,
+    toStatus: statusSchema.parse(entity.toStatus),
+    text: optional(entity.text),
+    rating: entity.rating > 0 ? entity.rating : undefined,
+  };
+}
+
+function historyRow(entry: TicketHistoryEntry) {
+  const entity: HistoryEntity = {
+    kind: ROW_KINDS.history,
+    ticketNumber: entry.ticketNumber,
+    sequence: entry.sequence,
+    at: entry.at,
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    action: entry.action,
+    fromStatus: entry.fromStatus ?? '',
+    toStatus: entry.toStatus,
+    text: entry.text ?? '',
+    rating: entry.rating ?? 0,
+  };
+  return { ...keys.consultationHistory(entry.ticketNumber, entry.sequence), ...entity };
+}
+
+const ticketRow = (ticket: Ticket) => ({ ...keys.consultationTicket(ticket.number), ...ticketColumnsOf(ticket) });
+const requesterRow = (ticket: Ticket) => ({ ...keys.consultationByRequester(ticket.requesterId, ticket.number), ...ticketColumnsOf(ticket) });
+const statusRow = (ticket: Ticket) => ({ ...keys.consultationByStatus(ticket.status, ticket.number), ...ticketColumnsOf(ticket) });
+
+async function rangeRows<T extends object>(table: TableClient, range: { partitionKey: string; from: string; to: string }) {
+  return listAll<T>(table, odata`PartitionKey eq ${range.partitionKey} and RowKey ge ${range.from} and RowKey lt ${range.to}`);
+}
+
+
+export function createConsultationRepository(storage: TableStorage): ConsultationRepository {
+  const table = storage.client('Consultations');
+  // Creations from this process queue behind one another, so they never race each other for the counter's
+  // ETag; other instances still can, and the ETag retry below settles that.
+  let creationQueue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = creationQueue.then(work, work);
+    creationQueue = run.catch(() => undefined);
+    return run;
+  };
+
+  const readTicket = (ticketNumber: string) => getEntityOrUndefined<TicketEntity>(table, keys.consultationTicket(ticketNumber));
+
+  async function existingSubmission(submissionId: string | undefined): Promise<Ticket | undefined> {
+    if (!submissionId) return undefined;
+    const row = await getEntityOrUndefined<{ ticketNumber: string }>(table, keys.consultationSubmission(submissionId));
+    if (!row) return undefined;
+    const ticket = await readTicket(row.ticketNumber);
+    return ticket && toTicket(ticket);
+  }
+
+  /** Writes a new version of a ticket with its history entry and moved index rows, guarded by the read ETag. */
+  function changeActions(current: Ticket, etag: string, next: Ticket, history: TicketHistoryEntry | undefined): TransactionAction[] {
+    const actions: TransactionAction[] = [
+      ['update', ticketRow(next), 'Replace', { etag }],
+      ['upsert', requesterRow(next), 'Replace'],
+    ];
+    if (history) actions.push(['create', historyRow(history)]);
+    if (next.status === current.status) actions.push(['upsert', statusRow(next), 'Replace']);
+    else actions.push(['delete', keys.consultationByStatus(current.status, current.number)], ['create', statusRow(next)]);
+    return actions;
+  }
+
+  return {
+    create({ year, submissionId, build }) {
+      return serialized(() =>
+        withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
+          const earlier = await existingSubmission(submissionId);
+          if (earlier) return { ticket: earlier, created: false };
+          const counter = await getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year));
+          const sequence = (counter?.last ?? 0) + 1;
+          const { ticket, history } = build(formatTicketNumber(year, sequence));
+          const counterRow = { ...keys.consultationCounter(year), last: sequence };
+          const actions: TransactionAction[] = [
+            counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow],
+            ['create', ticketRow(ticket)],
+            ['create', historyRow(history)],
+            ['create', requesterRow(ticket)],
+            ['create', statusRow(ticket)],
+          ];
+          if (submissionId) actions.push(['create', { ...keys.consultationSubmission(submissionId), ticketNumber: ticket.number }]);
+          await table.submitTransaction(actions);
+          return { ticket, created: true };
+        }),
+      );
+    },
+
+    async get(ticketNumber) {
+      const entity = await readTicket(ticketNumber);
+      return entity && toTicket(entity);
+    },
+
+    async history(ticketNumber) {
+      const rows = await rangeRows<HistoryEntity>(table, consultationRange('history', ticketNumber));
+      return rows.map(toHistory).sort((a, b) => a.sequence - b.sequence);
+    },
+
+    async listByRequester(requesterId) {
+      const rows = await rangeRows<TicketEntity>(table, consultationRange('requester', requesterId));
+      return rows.map(toTicket).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number));
+    },
+
+    async listByStatus(statuses) {
+      const lists = await Promise.all([...new Set(statuses)].map((status) => rangeRows<TicketEntity>(table, consultationRange('status', status))));
+      return lists
+        .flat()
+        .map(toTicket)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
+    },
+
+    async transition(ticketNumber, change) {
+      return withEtagRetry(`consultation ${ticketNumber}`, 'contended', async () => {
+        const entity = await readTicket(ticketNumber);
+        if (!entity) throw ticketNotFound(ticketNumber);
+        const current = toTicket(entity);
+        const result = await change(current);
+        if (result.ticket.number !== current.number || result.ticket.version !== current.version + 1 || result.history.sequence !== result.ticket.version) {
+          throw new AppError('internal', { detail: `transition of ${ticketNumber} produced an inconsistent version` });
+        }
+        await table.submitTransaction(changeActions(current, entity.etag, result.ticket, result.history));
+        return result;
+      });
+    },
+
+    async claimUnassignedReminder(ticketNumber, at) {
+      return withEtagRetry(`consultation reminder ${ticketNumber}`, 'contended', async () => {
+        const entity = await readTicket(ticketNumber);
+        if (!entity) throw ticketNotFound(ticketNumber);
+        const current = toTicket(entity);
+        if (current.status !== 'new' || current.unassignedReminderAt) return false;
+        const next: Ticket = { ...current, unassignedReminderAt: at.toISOString() };
+        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
+        return true;
+      });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Delivery, DeliveryState } from '../../../delivery/domain/delivery.js';
+import { toCsv } from '../../../kernel/domain/csv.js';
+
+/** What each delivery state means to the admin reading the report. */
+export const DELIVERY_STATE_LABELS: Record<DeliveryState, LocalizedText> = {
+  queued: { ja: '待機中', en: 'Queued' },
+  sending: { ja: '送信中', en: 'Sending' },
+  sent: { ja: '送信済み', en: 'Sent' },
+  retrying: { ja: '再試行待ち', en: 'Retrying' },
+  failed: { ja: '失敗', en: 'Failed' },
+  unreachable: { ja: '届かない(アプリ削除・ブロック)', en: 'Unreachable (app removed or blocked)' },
+  'no-reference': { ja: '未登録(ボット未使用)', en: 'No conversation (never opened the bot)' },
+};
+
+const HEADERS: Record<Locale, string[]> = {
+  ja: ['職員ID', '氏名', '所属', '状態', '理由', '試行回数', '最終HTTPステータス', '送信日時', '更新日時'],
+  en: ['Employee id', 'Name', 'Department', 'State', 'Reason', 'Attempts', 'Last HTTP status', 'Sent at', 'Updated at'],
+};
+
+/** One broadcast's deliveries as CSV for Excel, through the one CSV writer. */
+export function broadcastReportCsv(
+  deliveries: readonly Delivery[],
+  who: (employeeId: string) => { name: string; department: string },
+  locale: Locale,
+): string {
+  const rows = deliveries.map((delivery) => {
+    const person = who(delivery.employeeId);
+    return [delivery.employeeId, person.name, person.department, DELIVERY_STATE_LABELS[delivery.state][locale], delivery.reason, delivery.attempts, delivery.lastStatus, delivery.sentAt, delivery.updatedAt];
+  });
+  return toCsv([HEADERS[locale], ...rows]);
+}

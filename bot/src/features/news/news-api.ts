@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const audienceSchema = z.object({
+  kind: z.enum(['everyone', 'departments', 'job-levels', 'promoters']),
+  departmentIds: z.array(z.string()).optional(),
+  jobLevels: z.array(z.string()).optional(),
+});
+
+// JSON drops undefined fields: a missing link or image means "none".
+export const newsItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  link: z.string().optional(),
+  imageUrl: z.string().optional(),
+  category: z.enum(['tech-trends', 'good-practices', 'training', 'notices']),
+  audience: audienceSchema,
+  state: z.enum(['draft', 'scheduled', 'published']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+  publishedVia: z.string().optional(),
+});
+export type NewsItemView = z.infer<typeof newsItemSchema>;
+export type NewsCategoryId = NewsItemView['category'];
+export const NEWS_CATEGORY_IDS = ['tech-trends', 'good-practices', 'training', 'notices'] as const satisfies readonly NewsCategoryId[];
+
+export const newsListSchema = z.object({ items: z.array(newsItemSchema), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+/** What the compose form sends. */
+export interface NewsInput {
+  title: string;
+  summary: string;
+  body: string;
+  link?: string;
+  imageUrl?: string;
+  category: string;
+  audience: { kind: string; departmentIds?: string[]; jobLevels?: string[] };
+}
+
+export const previewSchema = z.object({ cards: z.object({ ja: z.unknown(), en: z.unknown() }), bytes: z.number() });
+export const sentSchema = z.object({ item: newsItemSchema, broadcastId: z.string(), alreadySent: z.boolean(), recipients: z.number() });
+
+const countsSchema = z.object({
+  total: z.number(),
+  queued: z.number(),
+  sending: z.number(),
+  retrying: z.number(),
+  sent: z.number(),
+  failed: z.number(),
+  unreachable: z.number(),
+  noReference: z.number(),
+});
+export type DeliveryCountsView = z.infer<typeof countsSchema>;
+
+const broadcastSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  audience: z.string(),
+  createdAt: z.string(),
+  state: z.enum(['expanding', 'sending', 'completed']),
+  recipientCount: z.number(),
+  completedAt: z.string().optional(),
+});
+export type BroadcastView = z.infer<typeof broadcastSchema>;
+
+export const broadcastsSchema = z.object({ broadcasts: z.array(broadcastSchema.extend({ counts: countsSchema.optional() })) });
+
+export const reportSchema = z.object({
+  broadcast: broadcastSchema.nullable(),
+  counts: countsSchema.optional(),
+  rows: z
+    .array(z.object({ employeeId: z.string(), displayName: z.string(), state: z.string(), reason: z.string().nullable(), attempts: z.number(), final: z.boolean() }))
+    .optional(),
+  moreRows: z.number().optional(),
+});
+export type ReportView = z.infer<typeof reportSchema>;
+
+export const preferencesSchema = z.object({ categories: z.array(z.enum(NEWS_CATEGORY_IDS)) });

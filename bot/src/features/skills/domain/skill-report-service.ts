@@ -1,0 +1,90 @@
+import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
+import { canViewDepartment, adminCheck } from '../../../kernel/domain/access.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import type { CompletionRepository } from '../../training/domain/training-ports.js';
+import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
+import type { ExamPassRepository, SkillAssessmentRepository } from './skills-ports.js';
+import { levelDistribution } from './skill-distribution.js';
+import { levelsFromTicks, type SkillLevels } from './skill-levels.js';
+import { talentDataCsv } from './talent-data-csv.js';
+
+/**
+ * Aggregate views of the staff's skills (outcome 02: 人材データの集約と活用): a department's distribution for its
+ * DX推進委員 and managers, the ward-wide one and the per-employee export for デジタル推進課 and 人事課.
+ */
+export function createSkillReportService(deps: {
+  employees: EmployeeRepository;
+  departments: DepartmentRepository;
+  assessments: SkillAssessmentRepository;
+  completions: CompletionRepository;
+  examPasses: ExamPassRepository;
+  exams: ExamCatalogRepository;
+  courses: CourseRepository;
+}) {
+  const levelsByEmployee = async (): Promise<Map<string, SkillLevels>> =>
+    new Map((await deps.assessments.listCurrent()).map((assessment) => [assessment.employeeId, levelsFromTicks(new Set(assessment.ticked))]));
+  const levelsOf = (people: Employee[], levels: Map<string, SkillLevels>) => people.map((person) => levels.get(person.id) ?? levelsFromTicks(new Set()));
+
+  return {
+    /** The distribution for one department; the caller's own when departmentId is omitted. */
+    async department(callerId: string, departmentId?: string) {
+      const caller = await deps.employees.get(callerId);
+      const target = departmentId ?? caller?.departmentId;
+      if (!target || !canViewDepartment(caller, target)) {
+        throw new AppError('forbidden', {
+          detail: `${callerId} may not view department ${target ?? '(none)'}`,
+          userMessage: { ja: '部署の集計はDX推進委員・管理職(自部署)とデジタル推進課のみ閲覧できます。', en: 'Only DX promoters and managers (own department) and the Digital Promotion Division can see department figures.' },
+        });
+      }
+      const [department, employees, levels] = await Promise.all([deps.departments.get(target), deps.employees.list(), levelsByEmployee()]);
+      const members = employees.filter((employee) => employee.departmentId === target);
+      return { department: department ?? { id: target, name: target }, distribution: levelDistribution(levelsOf(members, levels)) };
+    },
+    /** Ward-wide and per-department distributions for デジタル推進課. */
+    async wardWide(adminId: string) {
+      await adminCheck(deps.employees)(adminId);
+      const [departments, employees, levels] = await Promise.all([deps.departments.list(), deps.employees.list(), levelsByEmployee()]);
+      return {
+        ward: levelDistribution(levelsOf(employees, levels)),
+        departments: departments.map((department) => ({
+          department,
+          distribution: levelDistribution(levelsOf(employees.filter((employee) => employee.departmentId === department.id), levels)),
+        })),
+      };
+    },
+    /** 人材データ: one line per employee with levels, completed trainings and exam passes, as Excel-ready CSV. */
+    async talentDataCsv(adminId: string): Promise<string> {
+      await adminCheck(deps.employees)(adminId);
+      const [departments, employees, levels, completions, passes, courses, exams] = await Promise.all([
+        deps.departments.list(),
+        deps.employees.list(),
+        levelsByEmployee(),
+        deps.completions.listAll(),
+        deps.examPasses.listAll(),
+        deps.courses.list(),
+        deps.exams.list(),
+      ]);
+      const departmentName = new Map(departments.map((department) => [department.id, department.name]));
+      const courseTitle = new Map(courses.map((course) => [course.id, course.title.ja]));
+      const examName = new Map(exams.map((exam) => [exam.id, exam.name.ja]));
+      const sorted = [...employees].sort((a, b) => (a.departmentId ?? '').localeCompare(b.departmentId ?? '') || a.displayName.localeCompare(b.displayName, 'ja'));
+      const rows = sorted.map((employee) => ({
+          employeeId: employee.id,
+          displayName: employee.displayName,
+          department: (employee.departmentId && departmentName.get(employee.departmentId)) || '',
+          jobLevel: employee.jobLevel ? JOB_LEVEL_LABELS[employee.jobLevel].ja : '',
+          levels: levels.get(employee.id) ?? levelsFromTicks(new Set()),
+          completions: completions
+            .filter((completion) => completion.employeeId === employee.id)
+            .map((completion) => ({ title: courseTitle.get(completion.courseId) ?? completion.courseId, completedOn: completion.completedOn })),
+          examPasses: passes
+            .filter((pass) => pass.employeeId === employee.id)
+            .map((pass) => ({ name: examName.get(pass.examId) ?? pass.examId, passedOn: pass.passedOn })),
+        }));
+      return talentDataCsv(rows);
+    },
+  };
+}
+
+export type SkillReportService = ReturnType<typeof createSkillReportService>;

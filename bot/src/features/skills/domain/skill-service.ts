@@ -1,0 +1,118 @@
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { mindsetStatementsFor } from '../../../kernel/domain/catalog/mindsets.js';
+import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { SkillAssessmentRepository } from './skills-ports.js';
+import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
+import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
+
+export interface MySkillsView {
+  levels: ReturnType<typeof levelsFromTicks>;
+  ticked: string[];
+  goals: Partial<Record<SkillId, SkillLevel>>;
+  mindsetChecks: string[];
+  updatedAt: string | undefined;
+  recommendations: {
+    skillId: SkillId;
+    targetLevel: SkillLevel;
+    gap: number;
+    reason: string;
+    courseIds: string[];
+    courses: { id: string; title: string; nextSessions: { sessionId: string; startsAt: string; seatsLeft: number }[] }[];
+  }[];
+  /** The mindset statements for the employee's job level; undefined until HR has registered it. */
+  mindsets: { mindsetId: string; statementIds: string[] }[] | undefined;
+}
+
+/** How many upcoming sessions each recommended course lists. */
+const SESSIONS_PER_COURSE = 2;
+
+export function createSkillService(deps: {
+  assessments: SkillAssessmentRepository;
+  courses: CourseRepository;
+  employees: EmployeeRepository;
+  sessions: TrainingSessionRepository;
+  now?: () => Date;
+}) {
+  const view = async (employeeId: string, assessment: Awaited<ReturnType<SkillAssessmentRepository['get']>>, locale: Locale): Promise<MySkillsView> => {
+    const ticked = new Set(assessment.ticked);
+    const [courses, employee, upcoming] = await Promise.all([deps.courses.list(), deps.employees.get(employeeId), deps.sessions.listUpcoming(deps.now?.() ?? new Date())]);
+    const nextSessions = (courseId: string) =>
+      upcoming
+        .filter((session) => session.courseId === courseId && !session.cancelled)
+        .slice(0, SESSIONS_PER_COURSE)
+        .map((session) => ({ sessionId: session.id, startsAt: session.startsAt, seatsLeft: Math.max(0, session.capacity - session.enrolledCount) }));
+    return {
+      levels: levelsFromTicks(ticked),
+      ticked: assessment.ticked,
+      goals: assessment.goals,
+      mindsetChecks: assessment.mindsetChecks,
+      updatedAt: assessment.updatedAt,
+      recommendations: recommendCourses({ ticked, goals: assessment.goals, courses, locale }).map((recommendation) => ({
+        skillId: recommendation.skillId,
+        targetLevel: recommendation.targetLevel,
+        gap: recommendation.gap,
+        reason: recommendation.reason,
+        courseIds: recommendation.courses.map((course) => course.id),
+        courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
+      })),
+      mindsets: employee?.jobLevel
+        ? mindsetStatementsFor(employee.jobLevel).map(({ mindset, statements }) => ({ mindsetId: mindset.id, statementIds: statements.map((statement) => statement.id) }))
+        : undefined,
+    };
+  };
+  return {
+    async getMySkills(employeeId: string, locale: Locale) {
+      return view(employeeId, await deps.assessments.get(employeeId), locale);
+    },
+    /** Replaces the employee's ticks and goals; refuses unknown criteria and level jumps, changing nothing. */
+    async saveMySkills(
+      employeeId: string,
+      input: { ticked: string[]; goals: Partial<Record<SkillId, SkillLevel>>; mindsetChecks?: string[] | undefined },
+      locale: Locale,
+    ) {
+      const ticked = new Set(input.ticked);
+      const mindsetChecks = new Set(input.mindsetChecks ?? []);
+      if (mindsetChecks.size > 0) {
+        const employee = await deps.employees.get(employeeId);
+        const allowed = new Set(
+          employee?.jobLevel ? mindsetStatementsFor(employee.jobLevel).flatMap((group) => group.statements.map((statement) => statement.id)) : [],
+        );
+        const unknown = [...mindsetChecks].find((id) => !allowed.has(id));
+        if (unknown) {
+          throw new AppError('invalid-input', {
+            detail: `mindset statement ${unknown} is not for this job level`,
+            userMessage: { ja: `あなたの職層にない項目です: ${unknown}`, en: `Not a statement for your job level: ${unknown}` },
+          });
+        }
+      }
+      const problems = checkTicks(ticked);
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        throw new AppError('invalid-input', {
+          detail: JSON.stringify(problems),
+          userMessage:
+            first.kind === 'unknown-criterion'
+              ? { ja: `存在しない基準です: ${first.criterionId}`, en: `No such criterion: ${first.criterionId}` }
+              : {
+                  ja: `LV${first.missingLevel} の基準をすべて満たしてから、上のレベルを選んでください。`,
+                  en: `Tick every LV${first.missingLevel} criterion before a higher level.`,
+                },
+        });
+      }
+      const at = (deps.now?.() ?? new Date()).toISOString();
+      const saved = await deps.assessments.update(employeeId, (current) => ({
+        employeeId,
+        ticked: [...ticked],
+        goals: input.goals,
+        mindsetChecks: input.mindsetChecks === undefined ? current.mindsetChecks : [...mindsetChecks],
+        updatedAt: at,
+      }));
+      return view(employeeId, saved, locale);
+    },
+    history: (employeeId: string) => deps.assessments.history(employeeId),
+  };
+}
+
+export type SkillService = ReturnType<typeof createSkillService>;

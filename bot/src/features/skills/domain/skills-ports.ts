@@ -1,0 +1,37 @@
+import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { ExamPass } from './exam-records.js';
+
+/** An employee's self-assessment: the criteria they ticked and the level they aim for per skill. */
+export interface SkillAssessment {
+  employeeId: string;
+  ticked: string[];
+  goals: Partial<Record<SkillId, SkillLevel>>;
+  /** Mindset statements (for the employee's job level) they recognise in themselves. */
+  mindsetChecks: string[];
+  updatedAt: string | undefined;
+}
+
+export interface SkillAssessmentChange {
+  at: string;
+  added: string[];
+  removed: string[];
+}
+
+export interface SkillAssessmentRepository {
+  /** The current assessment; an employee who never ticked anything has an empty one. */
+  get(employeeId: string): Promise<SkillAssessment>;
+  /** Writes the new assessment guarded by the ETag of the one `change` saw, and appends the change to history. */
+  update(employeeId: string, change: (current: SkillAssessment) => SkillAssessment): Promise<SkillAssessment>;
+  history(employeeId: string): Promise<SkillAssessmentChange[]>;
+  /** Every employee's current assessment (ward-wide reports and the 人材データ export). */
+  listCurrent(): Promise<SkillAssessment[]>;
+}
+
+export interface ExamPassRepository {
+  list(employeeId: string): Promise<ExamPass[]>;
+  /** Every employee's passes, for the 人材データ export. */
+  listAll(): Promise<(ExamPass & { employeeId: string })[]>;
+  /** One row per exam: recording a pass again replaces the date. */
+  save(employeeId: string, pass: ExamPass): Promise<void>;
+  remove(employeeId: string, examId: string): Promise<void>;
+}

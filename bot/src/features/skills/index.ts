@@ -1,0 +1,50 @@
+import type { KernelRepositories } from '../../kernel/storage/kernel-repositories.js';
+import type { TableStorage } from '../../kernel/storage/table-storage.js';
+import type { FeatureModule } from '../feature-module.js';
+import type { CatalogRepositories } from '../catalog/index.js';
+import type { TrainingRepositories } from '../training/index.js';
+import { createSkillReportService } from './domain/skill-report-service.js';
+import { createSkillService } from './domain/skill-service.js';
+import { registerReportRoutes } from './skills-report-routes.js';
+import { registerSkillRoutes } from './skills-routes.js';
+import { createSkillsFeature } from './skills-teams.js';
+import { createExamPassRepository } from './storage/exam-pass-repository.js';
+import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
+
+export function createSkillsRepositories(storage: TableStorage) {
+  return { skillAssessments: createSkillAssessmentRepository(storage), examPasses: createExamPassRepository(storage) };
+}
+export type SkillsRepositories = ReturnType<typeof createSkillsRepositories>;
+
+/** マイDXスキル: self-assessment, exam passes, the ward-wide report and the 人材データ export. */
+export function createSkillsModule(deps: {
+  repositories: KernelRepositories & CatalogRepositories & SkillsRepositories & TrainingRepositories;
+  tabUrl: string;
+}) {
+  const r = deps.repositories;
+  const skills = createSkillService({
+    assessments: r.skillAssessments,
+    courses: r.courses,
+    employees: r.employees,
+    sessions: r.trainingSessions,
+  });
+  const reports = createSkillReportService({
+    employees: r.employees,
+    departments: r.departments,
+    assessments: r.skillAssessments,
+    completions: r.completions,
+    examPasses: r.examPasses,
+    exams: r.exams,
+    courses: r.courses,
+  });
+  const chat = createSkillsFeature({ skills, tabUrl: deps.tabUrl });
+  const module: FeatureModule = {
+    name: 'skills',
+    chat: { commands: { 'my-skills': chat.mySkills } },
+    registerRoutes: (server, http) => {
+      registerSkillRoutes(server, { ...http, skills, examPasses: r.examPasses, exams: r.exams });
+      registerReportRoutes(server, { ...http, reports });
+    },
+  };
+  return { skills, reports, module };
+}

@@ -1,0 +1,26 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { jstDate } from '../../kernel/domain/jst.js';
+import type { SkillReportService } from './domain/skill-report-service.js';
+import type { Logger } from '../../logger.js';
+import { authenticatedRoute, FileResponse, parseInput } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
+
+const departmentQuerySchema = z.object({ departmentId: z.string().trim().min(1).max(100).optional() });
+
+/** Skill distributions (groups under five suppressed) and the 人材データ export; who may see what is the domain's rule. */
+export function registerReportRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; reports: SkillReportService; log: Logger; now?: () => Date }): void {
+  server.get(
+    '/api/tab/department/skills',
+    authenticatedRoute(deps, async (req, employeeId) => deps.reports.department(employeeId, parseInput(departmentQuerySchema, req.query ?? {}).departmentId)),
+  );
+  server.get('/api/tab/admin/skills/distribution', authenticatedRoute(deps, (_req, employeeId) => deps.reports.wardWide(employeeId)));
+  server.get(
+    '/api/tab/admin/export/talent-data.csv',
+    authenticatedRoute(deps, async (_req, employeeId) => {
+      const body = await deps.reports.talentDataCsv(employeeId);
+      const today = jstDate(deps.now?.() ?? new Date());
+      return new FileResponse({ contentType: 'text/csv; charset=utf-8', fileName: `人材データ_${today}.csv`, body });
+    }),
+  );
+}

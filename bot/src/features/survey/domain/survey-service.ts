@@ -1,0 +1,203 @@
+import { adminCheck } from '../../../kernel/domain/access.js';
+import { JOB_LEVEL_LABELS, type JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { SurveyNotifier, SurveyResponseRepository, SurveyRoundRepository } from './survey-ports.js';
+import { aggregateSurveyRound, surveyResultsCsv, yearOverYearTrend, type SurveyRoundResults } from './survey-results.js';
+import {
+  checkSubmission,
+  createSurveyRound,
+  dueReminderSlot,
+  isInAudience,
+  isOpen,
+  startSurveyRound,
+  type NewSurveyRound,
+  type SurveyAnswers,
+  type SurveyRound,
+} from './survey-rounds.js';
+
+export interface SurveyServiceDeps {
+  rounds: SurveyRoundRepository;
+  responses: SurveyResponseRepository;
+  employees: EmployeeRepository;
+  departments: DepartmentRepository;
+  /** The delivery engine's side of invitations and reminders; undefined until it is connected. */
+  notifier: SurveyNotifier | undefined;
+  now?: () => Date;
+}
+
+/** queued: handed to the delivery engine; not-sent: no notifier is connected, so nobody was told by the bot. */
+export type InvitationStatus = 'queued' | 'not-sent';
+
+const roundNotFound = (roundId: string) =>
+  new AppError('not-found', { detail: `no survey round ${roundId}`, userMessage: { ja: 'このアンケートは見つかりません。', en: 'This survey does not exist.' } });
+
+const notInAudience = (roundId: string, employeeId: string) =>
+  new AppError('forbidden', {
+    detail: `${employeeId} is not in the audience of ${roundId}`,
+    userMessage: { ja: 'このアンケートの対象ではありません。', en: 'This survey is not addressed to you.' },
+  });
+
+/**
+ * The pulse survey (第2章 3. 評価指標) as the admin runs it and the employee answers it. Orchestration only: the
+ * rules are in survey-rounds.ts and survey-results.ts, storage and delivery behind ports.
+ */
+export function createSurveyService(deps: SurveyServiceDeps) {
+  const now = () => deps.now?.() ?? new Date();
+  const asAdmin = adminCheck(deps.employees);
+  const getRound = async (roundId: string) => {
+    const round = await deps.rounds.get(roundId);
+    if (!round) throw roundNotFound(roundId);
+    return round;
+  };
+  /** Who a round asks, from HR's department and job level. */
+  const audienceOf = (round: SurveyRound, employees: readonly Employee[]) => employees.filter((employee) => isInAudience(round, employee));
+  const resultsOf = async (round: SurveyRound, employees: readonly Employee[]): Promise<SurveyRoundResults> =>
+    aggregateSurveyRound(round, await deps.responses.listResponses(round.id), audienceOf(round, employees).length);
+  const departmentNames = async () => Object.fromEntries((await deps.departments.list()).map((department) => [department.id, department.name]));
+
+  /** Rounds with a reminder slot due at `at` that has not been sent. */
+  async function dueReminders(at: Date = now()): Promise<{ roundId: string; slot: string }[]> {
+    return (await deps.rounds.list()).flatMap((round) => {
+      const slot = dueReminderSlot(round, at);
+      return slot ? [{ roundId: round.id, slot: slot.toISOString() }] : [];
+    });
+  }
+
+  /**
+   * Reminds the round's non-respondents (respondents never) for the due slot; undefined when no slot is due. The
+   * slot is claimed on the round with its ETag first, so two server instances cannot both send it; a failed
+   * hand-over releases it again. Without a notifier nothing is claimed and nobody is reminded.
+   */
+  async function sendReminders(roundId: string, at: Date = now()): Promise<{ reminded: number; invitations: InvitationStatus } | undefined> {
+    const notifier = deps.notifier;
+    if (!dueReminderSlot(await getRound(roundId), at)) return undefined;
+    if (!notifier) return { reminded: 0, invitations: 'not-sent' };
+    let claimed: string | undefined;
+    const round = await deps.rounds.update(roundId, (current) => {
+      claimed = dueReminderSlot(current, at)?.toISOString();
+      return claimed ? { ...current, remindersSent: [...(current.remindersSent ?? []), claimed] } : current;
+    });
+    const slot = claimed;
+    if (!slot) return undefined;
+    const audience = audienceOf(round, await deps.employees.list()).map((employee) => employee.id);
+    const notAnswered = await deps.responses.notAnswered(round.id, audience);
+    try {
+      if (notAnswered.length > 0) await notifier.remind(round, notAnswered, slot);
+    } catch (error) {
+      await deps.rounds.update(roundId, (current) => ({ ...current, remindersSent: (current.remindersSent ?? []).filter((sent) => sent !== slot) }));
+      throw error;
+    }
+    return { reminded: notAnswered.length, invitations: 'queued' };
+  }
+
+  return {
+    /** デジタル推進課 creates a round as a draft; clashes (one annual round per fiscal year) are refused with a reason. */
+    async createRound(adminId: string, input: Omit<NewSurveyRound, 'createdBy'>): Promise<SurveyRound> {
+      await asAdmin(adminId);
+      return deps.rounds.create((existing) => createSurveyRound({ ...input, createdBy: adminId }, existing, now()));
+    },
+
+    /** Starts a draft round and invites its audience through the notifier, when one is connected. */
+    async startRound(adminId: string, roundId: string): Promise<{ round: SurveyRound; audienceSize: number; invitations: InvitationStatus }> {
+      await asAdmin(adminId);
+      await getRound(roundId);
+      const round = await deps.rounds.update(roundId, (current) => startSurveyRound(current, now()));
+      const audience = audienceOf(round, await deps.employees.list()).map((employee) => employee.id);
+      if (!deps.notifier) return { round, audienceSize: audience.length, invitations: 'not-sent' };
+      await deps.notifier.invite(round, audience);
+      return { round, audienceSize: audience.length, invitations: 'queued' };
+    },
+
+    /** Every round, newest first, with the departments an audience can name. */
+    async listRounds(adminId: string) {
+      await asAdmin(adminId);
+      const [rounds, departments] = await Promise.all([deps.rounds.list(), deps.departments.list()]);
+      return { rounds: rounds.reverse(), departments };
+    },
+
+    /** Aggregates only: per question, response rate against the audience, breakdowns with small groups hidden. */
+    async results(adminId: string, roundId: string) {
+      await asAdmin(adminId);
+      const round = await getRound(roundId);
+      const [results, names] = await Promise.all([deps.employees.list().then((employees) => resultsOf(round, employees)), departmentNames()]);
+      return { round, results, departmentNames: names };
+    },
+
+    /** The chat summary: the most recently opened started round, or undefined when none has opened yet. */
+    async latestResults(adminId: string): Promise<SurveyRoundResults | undefined> {
+      await asAdmin(adminId);
+      const at = now();
+      const latest = (await deps.rounds.list()).filter((round) => round.status === 'started' && new Date(round.opensAt) <= at).at(-1);
+      return latest && resultsOf(latest, await deps.employees.list());
+    },
+
+    /** The aggregates as CSV (never individual answers), with department and job-level names. */
+    async resultsCsv(adminId: string, roundId: string, locale: Locale): Promise<{ round: SurveyRound; csv: string }> {
+      await asAdmin(adminId);
+      const round = await getRound(roundId);
+      const [results, names] = await Promise.all([deps.employees.list().then((employees) => resultsOf(round, employees)), departmentNames()]);
+      const csv = surveyResultsCsv(results, {
+        locale,
+        departmentName: (id) => names[id] ?? id,
+        jobLevelName: (level) => JOB_LEVEL_LABELS[level as JobLevel]?.[locale] ?? level,
+      });
+      return { round, csv };
+    },
+
+    /** Year over year per question, from the annual rounds that have opened, after the policy's 2024 baseline. */
+    async trend(adminId: string) {
+      await asAdmin(adminId);
+      const at = now();
+      const [rounds, employees] = await Promise.all([deps.rounds.list(), deps.employees.list()]);
+      const annual = rounds.filter((round) => round.kind === 'annual' && round.status === 'started' && new Date(round.opensAt) <= at);
+      return yearOverYearTrend(await Promise.all(annual.map((round) => resultsOf(round, employees))));
+    },
+
+    /** The rounds an employee can answer now (usually one), soonest to close first. */
+    async openRoundsFor(employeeId: string): Promise<SurveyRound[]> {
+      const at = now();
+      const [rounds, employee] = await Promise.all([deps.rounds.list(), deps.employees.get(employeeId)]);
+      return rounds
+        .filter((round) => isOpen(round, at) && isInAudience(round, { departmentId: employee?.departmentId, jobLevel: employee?.jobLevel }))
+        .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
+    },
+
+    /**
+     * Checks and stores an employee's answers; a second submission replaces the first. Refused with a message for
+     * the card (nothing stored): unknown, closed or not-yet-open round, forged question, value outside 1–5,
+     * missing answer, or an employee the round does not ask.
+     */
+    async submit(employeeId: string, roundId: string, rawAnswers: Readonly<Record<string, unknown>>) {
+      const [round, employee] = await Promise.all([deps.rounds.get(roundId), deps.employees.get(employeeId)]);
+      const answers = checkSubmission(round, rawAnswers, now());
+      // checkSubmission has refused an unknown round.
+      const asked = round as SurveyRound;
+      const groups = { departmentId: employee?.departmentId, jobLevel: employee?.jobLevel };
+      if (!isInAudience(asked, groups)) throw notInAudience(roundId, employeeId);
+      const { replaced } = await deps.responses.submit({ roundId, employeeId, answers, ...groups, submittedAt: now().toISOString() });
+      return { round: asked, answers, replaced };
+    },
+
+    /** The round and the employee's own answers to it (undefined when they have not answered). */
+    async ownAnswers(employeeId: string, roundId: string): Promise<{ round: SurveyRound; answers: SurveyAnswers | undefined }> {
+      const round = await getRound(roundId);
+      const own = await deps.responses.findOwn(roundId, employeeId);
+      return { round, answers: own && (own.answers as SurveyAnswers) };
+    },
+
+    dueReminders,
+    sendReminders,
+
+    /** What a scheduler calls every few minutes: every due reminder of every round. */
+    async sendDueReminders(at: Date = now()): Promise<number> {
+      let reminded = 0;
+      for (const { roundId } of await dueReminders(at)) reminded += (await sendReminders(roundId, at))?.reminded ?? 0;
+      return reminded;
+    },
+  };
+}
+
+export type SurveyService = ReturnType<typeof createSurveyService>;

@@ -1,0 +1,55 @@
+import type { Course } from './catalog/courses.js';
+import type { Department, Employee } from './employee.js';
+import type { LocalizedText } from './catalog/localized-text.js';
+
+/**
+ * Storage ports the domain needs. Reads return undefined for "not there"; writes that lose an optimistic
+ * concurrency race throw ConcurrencyError so the caller can re-read and retry.
+ */
+export interface EmployeeRepository {
+  get(id: string): Promise<Employee | undefined>;
+  /** Inserts or replaces the whole record. */
+  save(employee: Employee): Promise<void>;
+  /** Re-reads, applies change and writes with the read ETag; retries a few times on a concurrent write. */
+  update(id: string, change: (current: Employee | undefined) => Employee | Promise<Employee>): Promise<Employee>;
+  list(): Promise<Employee[]>;
+}
+
+export interface DepartmentRepository {
+  get(id: string): Promise<Department | undefined>;
+  save(department: Department): Promise<void>;
+  list(): Promise<Department[]>;
+}
+
+/**
+ * A stored Bot Framework conversation reference, opaque to the domain: whatever Teams needs to reach the
+ * employee proactively later.
+ */
+export interface StoredConversationReference {
+  employeeId: string;
+  scope: 'personal';
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface ConversationReferenceRepository {
+  get(employeeId: string): Promise<StoredConversationReference | undefined>;
+  save(reference: StoredConversationReference): Promise<void>;
+}
+
+export interface CourseRepository {
+  get(id: string): Promise<Course | undefined>;
+  save(course: Course): Promise<void>;
+  list(): Promise<Course[]>;
+}
+
+/** An IT exam that counts as evidence (国家試験(ITパスポート等)); デジタル推進課 may add more. */
+export interface ExamDefinition {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface ExamCatalogRepository {
+  list(): Promise<ExamDefinition[]>;
+  save(exam: ExamDefinition): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import restify, { type Server } from 'restify';
+import corsMiddleware from 'restify-cors-middleware2';
+import { withLogContext } from '../../logger.js';
+import type { ReadinessReport } from './readiness.js';
+
+/**
+ * A restify server with JSON bodies, CORS for the tab's origins, a request id on every log line and a readiness
+ * probe at /healthz (503 while storage or the queue cannot be reached).
+ */
+export function createHttpServer(options: { allowedOrigins: (string | RegExp)[]; readiness: () => Promise<ReadinessReport> }): Server {
+  const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
+  const cors = corsMiddleware({
+    // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
+    origins: options.allowedOrigins as string[],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language'],
+    exposeHeaders: ['Content-Disposition'],
+    preflightMaxAge: 600,
+  });
+  // A caller's x-request-id (App Service front ends, the tab) carries through when it looks like an id.
+  server.pre((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    res.header('x-request-id', incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : req.id());
+    next();
+  });
+  server.pre(cors.preflight);
+  server.use(cors.actual);
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // 1 MB is far above any Teams activity or tab request; larger bodies are refused before parsing.
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  // After the body is read (its stream events would lose the context), so the handler and all it awaits log it.
+  server.use((_req, res, next) => withLogContext({ requestId: String(res.getHeader('x-request-id')) }, () => next()));
+  server.get('/healthz', async (_req, res) => {
+    const report = await options.readiness();
+    res.header('Cache-Control', 'no-store');
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ok' : 'unavailable', checks: report.checks });
+  });
+  return server;
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.server.once('error', onError);
+    server.listen(port, host, () => {
+      server.server.off('error', onError);
+      const address = server.server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+}

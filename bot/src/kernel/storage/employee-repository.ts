@@ -1,0 +1,83 @@
+import { odata } from '@azure/data-tables';
+import { z } from 'zod';
+import { JOB_LEVELS } from '../domain/catalog/job-levels.js';
+import { ROLES, type Employee } from '../domain/employee.js';
+import type { EmployeeRepository } from '../domain/ports.js';
+import { keys } from './keys.js';
+import { replaceOrCreate, withEtagRetry } from './etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from './table-storage.js';
+
+interface EmployeeEntity {
+  employeeId: string;
+  displayName: string;
+  email?: string;
+  departmentId?: string;
+  jobLevel?: string;
+  rolesJson: string;
+  locale?: string;
+  tenantId?: string;
+  installedAt?: string;
+}
+
+// Rows may have been written by an older version or by hand in Storage Explorer: read them defensively.
+const rolesSchema = z.array(z.enum(ROLES)).catch(['employee']);
+const jobLevelSchema = z.enum(JOB_LEVELS).optional().catch(undefined);
+
+function toEmployee(entity: EmployeeEntity): Employee {
+  return {
+    id: entity.employeeId,
+    displayName: entity.displayName,
+    email: entity.email || undefined,
+    departmentId: entity.departmentId || undefined,
+    jobLevel: jobLevelSchema.parse(entity.jobLevel || undefined),
+    roles: rolesSchema.parse(JSON.parse(entity.rolesJson || '[]')),
+    locale: entity.locale || undefined,
+    tenantId: entity.tenantId || undefined,
+    installedAt: entity.installedAt || undefined,
+  };
+}
+
+function toEntity(employee: Employee) {
+  return {
+    ...keys.employee(employee.id),
+    employeeId: employee.id,
+    displayName: employee.displayName,
+    email: employee.email ?? '',
+    departmentId: employee.departmentId ?? '',
+    jobLevel: employee.jobLevel ?? '',
+    rolesJson: JSON.stringify(employee.roles),
+    locale: employee.locale ?? '',
+    tenantId: employee.tenantId ?? '',
+    installedAt: employee.installedAt ?? '',
+  };
+}
+
+
+export function createEmployeeRepository(storage: TableStorage): EmployeeRepository {
+  const table = storage.client('Employees');
+  return {
+    async get(id) {
+      const entity = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
+      return entity && toEmployee(entity);
+    },
+    async save(employee) {
+      await table.upsertEntity(toEntity(employee), 'Replace');
+    },
+    async update(id, change) {
+      return withEtagRetry(`employee ${id}`, 'turn', async () => {
+        const current = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
+        const before = current && toEmployee(current);
+        const next = await change(before);
+        // Most turns change nothing (same name, locale and tenant): skip the write and its round trip.
+        if (before && JSON.stringify(toEntity(before)) === JSON.stringify(toEntity(next))) return next;
+        await replaceOrCreate(table, toEntity(next), current?.etag);
+        return next;
+      });
+    },
+    async list() {
+      // Every employee row is RowKey 'profile'; the filter keeps other row kinds out if they are added later.
+      const rows = await listAll<EmployeeEntity>(table, odata`RowKey eq ${'profile'}`);
+      return rows.map(toEmployee);
+    },
+  };
+}

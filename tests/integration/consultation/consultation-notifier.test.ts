@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createConsultationNotifier } from '../../../bot/src/features/consultation/consultation-notifier.js';
+import { openTicket, type TicketChange } from '../../../bot/src/features/consultation/domain/tickets.js';
+import type { BroadcastRequest } from '../../../bot/src/delivery/domain/delivery.js';
+import type { ConversationMessenger, SendResult } from '../../../bot/src/delivery/domain/delivery-ports.js';
+import { createLogger } from '../../../bot/src/logger.js';
+import { createConsultationRepository } from '../../../bot/src/features/consultation/storage/consultation-repository.js';
+import { createConsultationDeskRepository } from '../../../bot/src/features/consultation/storage/consultation-desk-repository.js';
+import { createEmployeeRepository } from '../../../bot/src/kernel/storage/employee-repository.js';
+import { testTableStorage } from '../../support/storage.js';
+
+const input = { category: 'data', title: 'BIで集計したい', details: '毎月の集計を自動化したい', preferredContact: 'chat', urgency: 'low' } as const;
+const requester = { id: 'requester-1', name: '大崎 依頼' };
+
+/** Teams' connector as the notifier sees it: scripted answers per call (the edge of the world). */
+function scriptedChannel(answers: SendResult[]) {
+  const calls: { kind: 'send' | 'update'; activityId?: string }[] = [];
+  const next = () => answers.shift() ?? { ok: true as const, activityId: 'posted-1' };
+  const channel: ConversationMessenger = {
+    send: async () => {
+      calls.push({ kind: 'send' });
+      return next();
+    },
+    update: async (_reference, activityId) => {
+      calls.push({ kind: 'update', activityId });
+      return next();
+    },
+  };
+  return { channel, calls };
+}
+
+async function setUp(answers: SendResult[]) {
+  const storage = await testTableStorage();
+  const tickets = createConsultationRepository(storage);
+  const desk = createConsultationDeskRepository(storage);
+  await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
+  let filed: TicketChange | undefined;
+  const { ticket } = await tickets.create({ year: 2026, build: (number) => (filed = openTicket(input, requester, number, new Date())) });
+  const slept: number[] = [];
+  const sent: BroadcastRequest[] = [];
+  const scripted = scriptedChannel(answers);
+  const notifier = createConsultationNotifier({
+    engine: {
+      send: async (request) => {
+        sent.push(request);
+        // The notifier does not read the engine's answer; the engine itself is tested in delivery-engine.test.ts.
+        return { broadcast: undefined as never, created: true };
+      },
+    },
+    employees: createEmployeeRepository(storage),
+    tickets,
+    desk,
+    channel: scripted.channel,
+    log: createLogger({ silent: true }),
+    sleep: async (ms) => void slept.push(ms),
+    random: () => 0,
+  });
+  return { notifier, tickets, desk, ticket, filed: filed!, slept, sent, calls: scripted.calls };
+}
+
+const throttled = (retryAfter: string): SendResult => ({ ok: false, failure: { status: 429, retryAfter, networkCode: undefined, message: 'throttled' } });
+
+describe('desk channel posts', () => {
+  it('when Teams answers 429 with Retry-After, then the post waits that long, is sent again and its message id is kept for later updates', async () => {
+    const { notifier, desk, ticket, filed, slept, calls } = await setUp([throttled('3'), throttled('1')]);
+    await notifier.ticketFiled(filed);
+    await notifier.idle();
+    expect(slept).toEqual([3_000, 1_000]);
+    expect(calls.map((call) => call.kind)).toEqual(['send', 'send', 'send']);
+    expect(await desk.getTicketPost(ticket.number)).toMatchObject({ activityId: 'posted-1', conversationId: '19:desk@thread.tacv2' });
+  });
+
+  it('when the bot was removed from the team (403), then it gives up at once and a later change updates nothing', async () => {
+    const { notifier, desk, tickets, ticket, filed, calls, slept } = await setUp([{ ok: false, failure: { status: 403, retryAfter: undefined, networkCode: undefined, message: 'forbidden' } }]);
+    await notifier.ticketFiled(filed);
+    await notifier.idle();
+    expect(calls).toHaveLength(1);
+    expect(slept).toEqual([]);
+    expect(await desk.getTicketPost(ticket.number)).toBeUndefined();
+    const change: TicketChange = await tickets.transition(ticket.number, (current) => ({
+      ticket: { ...current, status: 'assigned', assigneeId: 'admin', assigneeName: '品川', version: 2 },
+      history: { ticketNumber: current.number, sequence: 2, at: new Date().toISOString(), actorId: 'admin', actorName: '品川', action: 'assign', fromStatus: 'new', toStatus: 'assigned', text: undefined, rating: undefined },
+    }));
+    await notifier.ticketChanged(change);
+    await notifier.idle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('when an admin acts, then the channel card is updated and the requester gets one broadcast with an id from the ticket and history entry', async () => {
+    const { notifier, tickets, ticket, filed, calls, sent } = await setUp([]);
+    await notifier.ticketFiled(filed);
+    const change = await tickets.transition(ticket.number, (current) => ({
+      ticket: { ...current, status: 'resolved', resolution: '手順書を送りました', assigneeId: 'admin', assigneeName: '品川', version: 2 },
+      history: { ticketNumber: current.number, sequence: 2, at: new Date().toISOString(), actorId: 'admin', actorName: '品川', action: 'resolve', fromStatus: 'new', toStatus: 'resolved', text: '手順書を送りました', rating: undefined },
+    }));
+    await notifier.ticketChanged(change);
+    await notifier.idle();
+    expect(calls).toEqual([{ kind: 'send' }, { kind: 'update', activityId: 'posted-1' }]);
+    expect(sent.map((request) => request.id)).toEqual([`ticket-${ticket.number}-2`, `ticket-${ticket.number}-2-rating`]);
+    expect(sent[0]!.recipients).toEqual([{ employeeId: requester.id, variant: 'ja' }]);
+  });
+});
