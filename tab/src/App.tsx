@@ -1,7 +1,8 @@
 import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, type Profile } from './api/client';
-import type { Catalog, MySkills } from './api/skills';
+import type { Catalog } from './api/catalog';
+import type { MySkills } from './api/skills';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';

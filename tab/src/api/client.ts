@@ -1,41 +1,22 @@
 import { z } from 'zod';
+import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
+import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
+import { departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
-  catalogSchema,
-  completionSchema,
-  departmentDistributionSchema,
-  examSchema,
-  mySessionSchema,
-  mySkillsSchema,
-  programmeTextSchema,
+  attendanceRecordedSchema,
+  completionsSchema,
+  enrolmentSchema,
+  mySessionsSchema,
   rosterSchema,
-  sessionSchema,
-  wardDistributionSchema,
-  type CourseView,
-} from './skills';
+  scheduledSessionSchema,
+  sessionsSchema,
+  type ScheduleInput,
+} from './training';
 import { createConsultationApi } from './consultations';
-import { broadcastsSchema, newsItemSchema, newsListSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
-import { startedSchema, surveyResultsSchema, surveyRoundSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
+import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
+import { createdRoundSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
-export const profileSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  email: z.string().optional().nullable(),
-  department: z.object({ id: z.string(), name: z.string() }).nullable(),
-  jobLevel: z.enum(['general', 'chief', 'manager']).nullable(),
-  roles: z.array(z.string()),
-});
-export type Profile = z.infer<typeof profileSchema>;
-
-export const devIdentitySchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  departmentName: z.string(),
-  jobLevel: z.enum(['general', 'chief', 'manager']).nullable(),
-  roles: z.array(z.string()),
-});
-export type DevIdentity = z.infer<typeof devIdentitySchema>;
-
-const examPassesSchema = z.array(z.object({ examId: z.string(), passedOn: z.string() }));
+export type { DevIdentity, Profile } from './profile';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -81,35 +62,35 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
       request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
-    sessions: () => request('/api/tab/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
-    enroll: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/enroll`, z.object({ status: z.string() }), { method: 'POST', body: '{}' }),
+    sessions: () => request('/api/tab/sessions', sessionsSchema).then((body) => body.sessions),
+    enroll: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/enroll`, enrolmentSchema, { method: 'POST', body: '{}' }),
     cancelEnrollment: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
     exams: () =>
-      request('/api/tab/exams', z.object({ exams: z.array(z.object({ id: z.string(), name: z.object({ ja: z.string(), en: z.string() }) })), passes: examPassesSchema })),
+      request('/api/tab/exams', myExamsSchema),
     recordExam: (examId: string, passedOn: string) =>
-      request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'PUT', body: JSON.stringify({ passedOn }) }),
-    removeExam: (examId: string) => request(`/api/tab/exams/${encodeURIComponent(examId)}`, z.object({ passes: examPassesSchema }), { method: 'DELETE' }),
-    mySessions: () => request('/api/tab/sessions/mine', z.object({ sessions: z.array(mySessionSchema) })).then((body) => body.sessions),
-    completions: () => request('/api/tab/completions', z.object({ completions: z.array(completionSchema) })).then((body) => body.completions),
+      request(`/api/tab/exams/${encodeURIComponent(examId)}`, examPassesSchema, { method: 'PUT', body: JSON.stringify({ passedOn }) }),
+    removeExam: (examId: string) => request(`/api/tab/exams/${encodeURIComponent(examId)}`, examPassesSchema, { method: 'DELETE' }),
+    mySessions: () => request('/api/tab/sessions/mine', mySessionsSchema).then((body) => body.sessions),
+    completions: () => request('/api/tab/completions', completionsSchema).then((body) => body.completions),
     catalog: () => request('/api/tab/catalog', catalogSchema),
     examSubsidy: () => request('/api/tab/content/exam-subsidy', programmeTextSchema),
     departmentSkills: () => request('/api/tab/department/skills', departmentDistributionSchema),
     admin: {
       distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
-      sessions: () => request('/api/tab/admin/sessions', z.object({ sessions: z.array(sessionSchema) })).then((body) => body.sessions),
-      schedule: (input: { courseId: string; startsAt: string; endsAt: string; place?: string; onlineUrl?: string; capacity: number }) =>
-        request('/api/tab/admin/sessions', z.object({ id: z.string() }), { method: 'POST', body: JSON.stringify(input) }),
+      sessions: () => request('/api/tab/admin/sessions', sessionsSchema).then((body) => body.sessions),
+      schedule: (input: ScheduleInput) =>
+        request('/api/tab/admin/sessions', scheduledSessionSchema, { method: 'POST', body: JSON.stringify(input) }),
       cancelSession: (sessionId: string) => request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
       roster: (sessionId: string) => request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/roster`, rosterSchema).then((body) => body.roster),
       recordAttendance: (sessionId: string, attended: string[]) =>
-        request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/attendance`, z.object({ attended: z.number(), notAttended: z.number() }), put({ attended })),
+        request(`/api/tab/admin/sessions/${encodeURIComponent(sessionId)}/attendance`, attendanceRecordedSchema, put({ attended })),
       saveCourse: ({ id, ...course }: CourseView) => request(`/api/tab/admin/courses/${encodeURIComponent(id)}`, z.unknown(), put(course)),
       saveExam: (id: string, name: { ja: string; en: string }) =>
-        request(`/api/tab/admin/exams/${encodeURIComponent(id)}`, z.object({ exams: z.array(examSchema) }), put({ name })),
+        request(`/api/tab/admin/exams/${encodeURIComponent(id)}`, examsSchema, put({ name })),
       saveExamSubsidy: (body: { ja: string; en: string }) => request('/api/tab/admin/content/exam-subsidy', programmeTextSchema, put({ body })),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
-      createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', z.object({ round: surveyRoundSchema }), { method: 'POST', body: JSON.stringify(input) }),
+      createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', createdRoundSchema, { method: 'POST', body: JSON.stringify(input) }),
       startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),
       surveyResults: (roundId: string) => request(`${surveyPath(roundId)}/results`, surveyResultsSchema),
       surveyTrend: () => request('/api/tab/admin/surveys/trend', surveyTrendSchema).then((body) => body.trend),
@@ -117,19 +98,19 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       news: () => request('/api/tab/admin/news', newsListSchema),
       previewNews: (input: NewsInput) => request('/api/tab/admin/news/preview', previewSchema, { method: 'POST', body: JSON.stringify(input) }),
       saveNews: (id: string, input: NewsInput, state: 'draft' | 'scheduled') =>
-        request(`/api/tab/admin/news/${encodeURIComponent(id)}`, z.object({ item: newsItemSchema }), put({ item: input, state })),
+        request(`/api/tab/admin/news/${encodeURIComponent(id)}`, savedNewsSchema, put({ item: input, state })),
       sendNews: (id: string, input?: NewsInput) =>
         request(`/api/tab/admin/news/${encodeURIComponent(id)}/send`, sentSchema, { method: 'POST', body: JSON.stringify(input ? { item: input } : {}) }),
       broadcasts: () => request('/api/tab/admin/broadcasts', broadcastsSchema).then((body) => body.broadcasts),
       broadcastReport: (id: string) => request(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}`, reportSchema),
       exportBroadcastReport: (id: string) => download(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}/report.csv`, `delivery-report_${id}.csv`),
     },
-    news: () => request('/api/tab/news', z.object({ items: z.array(newsItemSchema) })).then((body) => body.items),
+    news: () => request('/api/tab/news', newsItemsSchema).then((body) => body.items),
     notificationSettings: () => request('/api/tab/notifications', preferencesSchema),
     saveNotificationSettings: (categories: string[]) => request('/api/tab/notifications', preferencesSchema, put({ categories })),
-    devIdentities: () => request('/api/dev/identities', z.object({ employees: z.array(devIdentitySchema) })).then((body) => body.employees),
+    devIdentities: () => request('/api/dev/identities', devIdentitiesSchema).then((body) => body.employees),
     devToken: (employeeId: string) =>
-      request('/api/dev/token', z.object({ accessToken: z.string(), expiresOn: z.string() }), {
+      request('/api/dev/token', devTokenSchema, {
         method: 'POST',
         body: JSON.stringify({ employeeId }),
       }),

@@ -1,7 +1,8 @@
 import { Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
 import type { createApiClient, Profile } from '../api/client';
-import type { Catalog, MySkills } from '../api/skills';
+import type { Catalog } from '../api/catalog';
+import type { MySkills } from '../api/skills';
 import { Distribution } from '../components/Distribution/Distribution';
 import { ExamPasses } from '../components/ExamPasses/ExamPasses';
 import { ExamSubsidy } from '../components/ExamSubsidy/ExamSubsidy';

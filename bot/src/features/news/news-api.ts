@@ -79,3 +79,7 @@ export const reportSchema = z.object({
 export type ReportView = z.infer<typeof reportSchema>;
 
 export const preferencesSchema = z.object({ categories: z.array(z.enum(NEWS_CATEGORY_IDS)) });
+
+/** PUT /api/tab/admin/news/:id answers the saved item; GET /api/tab/news the items for the caller. */
+export const savedNewsSchema = z.object({ item: newsItemSchema });
+export const newsItemsSchema = z.object({ items: z.array(newsItemSchema) });

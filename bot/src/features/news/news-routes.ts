@@ -11,7 +11,7 @@ import type { DepartmentRepository, EmployeeRepository } from '../../kernel/doma
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, FileResponse, localeOfRequest, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
-import type { newsItemSchema, newsListSchema, preferencesSchema as preferencesResponseSchema } from './news-api.js';
+import type { newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema as preferencesResponseSchema } from './news-api.js';
 
 const newsIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
 const broadcastIdSchema = z.string().trim().min(1).max(200);
@@ -77,7 +77,7 @@ export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
   );
   server.put(
     '/api/tab/admin/news/:newsId',
-    handle(async (req, employeeId) => {
+    handle(async (req, employeeId): Promise<Contract<typeof savedNewsSchema>> => {
       const input = parseInput(saveSchema, req.body);
       return { item: await deps.news.save(employeeId, newsIdOf(req), input.item, input.state) };
     }),
@@ -129,7 +129,7 @@ export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
     }),
   );
 
-  server.get('/api/tab/news', handle(async (_req, employeeId): Promise<{ items: Contract<typeof newsItemSchema>[] }> => ({ items: await deps.news.latest(employeeId, 10) })));
+  server.get('/api/tab/news', handle(async (_req, employeeId): Promise<Contract<typeof newsItemsSchema>> => ({ items: await deps.news.latest(employeeId, 10) })));
   server.get('/api/tab/notifications', handle(async (_req, employeeId): Promise<Contract<typeof preferencesResponseSchema>> => deps.news.preferences(employeeId)));
   server.put('/api/tab/notifications', handle((req, employeeId) => deps.news.savePreferences(employeeId, parseInput(preferencesSchema, req.body).categories)));
 }

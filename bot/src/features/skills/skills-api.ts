@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
+import { examSchema } from '../catalog/catalog-api.js';
 
 export const mySkillsSchema = z.object({
   levels: z.record(z.string(), z.number()),
@@ -22,50 +24,6 @@ export const mySkillsSchema = z.object({
 });
 export type MySkills = z.infer<typeof mySkillsSchema>;
 
-export const sessionSchema = z.object({
-  id: z.string(),
-  courseId: z.string(),
-  courseTitle: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  place: z.string().optional().nullable(),
-  onlineUrl: z.string().optional().nullable(),
-  capacity: z.number(),
-  cancelled: z.boolean().optional(),
-  seatsLeft: z.number(),
-  myStatus: z.enum(['enrolled', 'waitlisted', 'cancelled']).nullable(),
-});
-export type SessionView = z.infer<typeof sessionSchema>;
-
-export const mySessionSchema = sessionSchema.extend({ attended: z.boolean().nullable(), past: z.boolean() });
-export type MySession = z.infer<typeof mySessionSchema>;
-
-export const completionSchema = z.object({ sessionId: z.string(), courseId: z.string(), courseTitle: z.string(), completedOn: z.string() });
-export type CompletionView = z.infer<typeof completionSchema>;
-
-const localizedSchema = z.object({ ja: z.string(), en: z.string() });
-export const courseSchema = z.object({
-  id: z.string(),
-  title: localizedSchema,
-  description: localizedSchema,
-  provider: z.enum(['digital-promotion', 'hr', 'joint']),
-  teaches: z.array(z.object({ skillId: z.string(), level: z.number() })),
-  mindsets: z.array(z.string()),
-  outcomes: z.array(z.string()),
-  audience: localizedSchema.optional(),
-});
-export type CourseView = z.infer<typeof courseSchema>;
-export const examSchema = z.object({ id: z.string(), name: localizedSchema });
-export type ExamView = z.infer<typeof examSchema>;
-export const catalogSchema = z.object({
-  courses: z.array(courseSchema),
-  exams: z.array(examSchema),
-  trainingMap: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
-});
-export type Catalog = z.infer<typeof catalogSchema>;
-
-export const programmeTextSchema = z.object({ body: localizedSchema, updatedAt: z.string().optional().nullable() });
-
 export const distributionSchema = z.union([
   z.object({ suppressed: z.literal(true), people: z.number() }),
   z.object({ suppressed: z.literal(false), people: z.number(), bySkill: z.record(z.string(), z.array(z.number())) }),
@@ -75,7 +33,15 @@ const departmentSchema = z.object({ id: z.string(), name: z.string() });
 export const departmentDistributionSchema = z.object({ department: departmentSchema, distribution: distributionSchema });
 export const wardDistributionSchema = z.object({ ward: distributionSchema, departments: z.array(departmentDistributionSchema) });
 
-export const rosterSchema = z.object({
-  roster: z.array(z.object({ employeeId: z.string(), displayName: z.string(), status: z.enum(['enrolled', 'waitlisted', 'cancelled']), attended: z.boolean().optional().nullable() })),
+/** The IT exam list with the caller's own passes (実績・助成). */
+export const examPassesSchema = z.object({ passes: z.array(z.object({ examId: z.string(), passedOn: z.string() })) });
+export const myExamsSchema = examPassesSchema.extend({ exams: z.array(examSchema) });
+
+/** What the tab sends to save its self-assessment. */
+export const saveSkillsInputSchema = z.object({
+  ticked: z.array(z.string().min(1).max(100)).max(200),
+  goals: z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).default({}),
+  mindsetChecks: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
-export type RosterEntry = z.infer<typeof rosterSchema>['roster'][number];
+export type SaveSkillsInput = z.input<typeof saveSkillsInputSchema>;
+export const examPassInputSchema = z.object({ passedOn: z.string().max(10) });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { jstDate } from '../../kernel/domain/jst.js';
 import type { SkillReportService } from './domain/skill-report-service.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedRoute, FileResponse, parseInput } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, FileResponse, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
+import type { departmentDistributionSchema, wardDistributionSchema } from './skills-api.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const departmentQuerySchema = z.object({ departmentId: z.string().trim().min(1).max(100).optional() });
@@ -12,9 +13,9 @@ const departmentQuerySchema = z.object({ departmentId: z.string().trim().min(1).
 export function registerReportRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; reports: SkillReportService; log: Logger; now?: () => Date }): void {
   server.get(
     '/api/tab/department/skills',
-    authenticatedRoute(deps, async (req, employeeId) => deps.reports.department(employeeId, parseInput(departmentQuerySchema, req.query ?? {}).departmentId)),
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof departmentDistributionSchema>> => deps.reports.department(employeeId, parseInput(departmentQuerySchema, req.query ?? {}).departmentId)),
   );
-  server.get('/api/tab/admin/skills/distribution', authenticatedRoute(deps, (_req, employeeId) => deps.reports.wardWide(employeeId)));
+  server.get('/api/tab/admin/skills/distribution', authenticatedRoute(deps, (_req, employeeId): Promise<Contract<typeof wardDistributionSchema>> => deps.reports.wardWide(employeeId)));
   server.get(
     '/api/tab/admin/export/talent-data.csv',
     authenticatedRoute(deps, async (_req, employeeId) => {

@@ -1,20 +1,13 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
-import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
 import { AppError } from '../../kernel/domain/errors.js';
 import type { SkillService } from './domain/skill-service.js';
 import { checkExamPass } from './domain/exam-records.js';
 import type { ExamCatalogRepository } from '../../kernel/domain/ports.js';
 import type { ExamPassRepository } from './domain/skills-ports.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedRoute, localeOfRequest } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, localeOfRequest, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
-
-const saveSkillsSchema = z.object({
-  ticked: z.array(z.string().min(1).max(100)).max(200),
-  goals: z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])).default({}),
-  mindsetChecks: z.array(z.string().min(1).max(100)).max(50).optional(),
-});
+import { examPassInputSchema, saveSkillsInputSchema, type examPassesSchema, type myExamsSchema, type mySkillsSchema } from './skills-api.js';
 
 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
@@ -31,14 +24,14 @@ export function registerSkillRoutes(
 ): void {
   server.get(
     '/api/tab/skills',
-    authenticatedRoute(deps, async (req, employeeId) => {
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof mySkillsSchema>> => {
       return await deps.skills.getMySkills(employeeId, localeOfRequest(req));
     }),
   );
   server.put(
     '/api/tab/skills',
-    authenticatedRoute(deps, async (req, employeeId) => {
-      const parsed = saveSkillsSchema.safeParse(req.body);
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof mySkillsSchema>> => {
+      const parsed = saveSkillsInputSchema.safeParse(req.body);
       if (!parsed.success) {
         throw new AppError('invalid-input', {
           detail: parsed.error.message,
@@ -57,15 +50,15 @@ export function registerSkillRoutes(
 
   server.get(
     '/api/tab/exams',
-    authenticatedRoute(deps, async (_req, employeeId) => {
+    authenticatedRoute(deps, async (_req, employeeId): Promise<Contract<typeof myExamsSchema>> => {
       const [exams, passes] = await Promise.all([deps.exams.list(), deps.examPasses.list(employeeId)]);
       return { exams, passes };
     }),
   );
   server.put(
     '/api/tab/exams/:examId',
-    authenticatedRoute(deps, async (req, employeeId) => {
-      const parsed = z.object({ passedOn: z.string().max(10) }).safeParse(req.body);
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof examPassesSchema>> => {
+      const parsed = examPassInputSchema.safeParse(req.body);
       if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.message });
       const pass = { examId: String(req.params.examId), passedOn: parsed.data.passedOn };
       checkExamPass(pass, (await deps.exams.list()).map((exam) => exam.id), deps.now?.() ?? new Date());
@@ -75,7 +68,7 @@ export function registerSkillRoutes(
   );
   server.del(
     '/api/tab/exams/:examId',
-    authenticatedRoute(deps, async (req, employeeId) => {
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof examPassesSchema>> => {
       await deps.examPasses.remove(employeeId, String(req.params.examId));
       return { passes: await deps.examPasses.list(employeeId) };
     }),

@@ -86,3 +86,6 @@ export interface NewSurveyInput {
   audience: { kind: 'everyone' } | { kind: 'departments'; departmentIds: string[] } | { kind: 'job-levels'; jobLevels: string[] };
   reminderDaysBeforeClose: number[];
 }
+
+/** POST /api/tab/admin/surveys answers the round it made. */
+export const createdRoundSchema = z.object({ round: surveyRoundSchema });

@@ -1,10 +1,11 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
 import type { DevIdentityProvider } from '../../dev/dev-identity-provider.js';
 import { AppError } from '../domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../domain/ports.js';
 import type { Logger } from '../../logger.js';
 import { sendError } from './errors.js';
+import { devTokenInputSchema, type devIdentitiesSchema, type devTokenSchema } from './tab-api.js';
+import type { Contract } from './tab-routes.js';
 
 export interface DevRouteDeps {
   identityProvider: DevIdentityProvider;
@@ -13,7 +14,7 @@ export interface DevRouteDeps {
   log: Logger;
 }
 
-const tokenRequestSchema = z.object({ employeeId: z.string().trim().min(1).max(100) });
+
 
 /**
  * Local-only routes behind the dev sign-in: the sample identities, a token for one of them, and the JWKS the
@@ -28,7 +29,7 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
     try {
       const [employees, departments] = await Promise.all([deps.employees.list(), deps.departments.list()]);
       const departmentName = new Map(departments.map((department) => [department.id, department.name]));
-      res.send(200, {
+      const body: Contract<typeof devIdentitiesSchema> = {
         employees: employees
           .map((employee) => ({
             id: employee.id,
@@ -38,7 +39,8 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
             roles: employee.roles,
           }))
           .sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'ja') || a.displayName.localeCompare(b.displayName, 'ja')),
-      });
+      };
+      res.send(200, body);
     } catch (error) {
       sendError(req, res, error, deps.log);
     }
@@ -46,7 +48,7 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
 
   server.post('/api/dev/token', async (req, res) => {
     try {
-      const parsed = tokenRequestSchema.safeParse(req.body);
+      const parsed = devTokenInputSchema.safeParse(req.body);
       if (!parsed.success) {
         throw new AppError('invalid-input', {
           detail: parsed.error.message,
@@ -55,7 +57,8 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
       }
       const employee = await deps.employees.get(parsed.data.employeeId);
       if (!employee) throw new AppError('not-found', { detail: `no employee ${parsed.data.employeeId}` });
-      res.send(200, await deps.identityProvider.issueToken({ oid: employee.id, name: employee.displayName }));
+      const token: Contract<typeof devTokenSchema> = await deps.identityProvider.issueToken({ oid: employee.id, name: employee.displayName });
+      res.send(200, token);
     } catch (error) {
       sendError(req, res, error, deps.log);
     }

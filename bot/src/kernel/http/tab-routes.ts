@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { ProfileService } from '../domain/profile-service.js';
+import type { profileSchema } from './tab-api.js';
 import { AppError } from '../domain/errors.js';
 import { localeFrom } from '../domain/locale.js';
 import type { EmployeeProfile } from '../domain/employee.js';
@@ -77,7 +78,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-export function toProfileResponse(profile: EmployeeProfile) {
+export function toProfileResponse(profile: EmployeeProfile): Contract<typeof profileSchema> {
   return {
     id: profile.id,
     displayName: profile.displayName,

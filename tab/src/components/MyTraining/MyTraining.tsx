@@ -1,5 +1,5 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CompletionView, MySession } from '../../api/skills';
+import type { CompletionView, MySession } from '../../api/training';
 import { formatJst } from '../../hooks/use-load';
 import { Section } from '../Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';

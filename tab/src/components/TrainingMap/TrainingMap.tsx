@@ -1,6 +1,6 @@
 import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
-import type { Catalog } from '../../api/skills';
+import type { Catalog } from '../../api/catalog';
 import { translate, type Locale } from '../../i18n/messages';
 
 const useStyles = makeStyles({ scroll: { overflowX: 'auto' }, cell: { verticalAlign: 'top' } });

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionView } from '../../api/skills';
+import type { SessionView } from '../../api/training';
 import { formatJst } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 

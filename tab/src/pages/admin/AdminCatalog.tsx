@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { DIRECT_OUTCOMES } from '../../../../bot/src/kernel/domain/catalog/outcomes.js';
 import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { createApiClient } from '../../api/client';
-import type { Catalog, CourseView } from '../../api/skills';
+import type { Catalog, CourseView } from '../../api/catalog';
 import { attempt, useLoad } from '../../hooks/use-load';
 import { Section } from '../../components/Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Catalog } from '../../api/skills';
+import type { Catalog } from '../../api/catalog';
 import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';

@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
-import type { Catalog, RosterEntry } from '../../api/skills';
+import type { Catalog } from '../../api/catalog';
+import type { RosterEntry } from '../../api/training';
 import { attempt, formatJst, jstInstant, useLoad } from '../../hooks/use-load';
 import { Section } from '../../components/Section/Section';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
