@@ -170,6 +170,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       recipientCount: unique.size,
       completedAt: undefined,
       finalCounts: undefined,
+      countsOnly: request.countsOnly === true,
     };
     if ((await broadcasts.create(broadcast, { variants: request.variants })) === 'exists') {
       const existing = await broadcasts.get(request.id);
@@ -213,7 +214,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     }
   }
 
-  /** The live delivery report: counts from the delivery records themselves. */
+  /**
+   * The live delivery report: counts from the delivery records themselves, and the records (who, what state)
+   * unless the broadcast is counts-only, whose report never carries a person.
+   */
   async function report(broadcastId: string): Promise<DeliveryReport | undefined> {
     const broadcast = await broadcasts.get(broadcastId);
     if (!broadcast) return undefined;
@@ -221,7 +225,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     const counts = countDeliveries(rows);
     if (broadcast.state === 'sending' && isFinished(counts)) await finalize(broadcastId, rows);
     const { etag: _etag, ...plain } = broadcast;
-    return { broadcast: plain, counts, deliveries: rows };
+    return { broadcast: plain, counts, deliveries: broadcast.countsOnly ? [] : rows };
   }
 
   return {

@@ -111,6 +111,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
       createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', z.object({ round: surveyRoundSchema }), { method: 'POST', body: JSON.stringify(input) }),
       startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),
+      closeSurvey: (roundId: string) => request(`${surveyPath(roundId)}/close`, z.object({ round: surveyRoundSchema }), { method: 'POST', body: '{}' }),
       surveyResults: (roundId: string) => request(`${surveyPath(roundId)}/results`, surveyResultsSchema),
       surveyTrend: () => request('/api/tab/admin/surveys/trend', surveyTrendSchema).then((body) => body.trend),
       exportSurveyResults: (roundId: string) => download(`${surveyPath(roundId)}/results.csv`, `survey-results_${roundId}.csv`),

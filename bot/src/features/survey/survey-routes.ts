@@ -41,6 +41,7 @@ export function registerSurveyRoutes(server: Server, deps: { verifier: () => Tab
     }),
   );
   server.post('/api/tab/admin/surveys/:roundId/start', handle(async (req, employeeId): Promise<Contract<typeof startedSchema>> => deps.surveys.startRound(employeeId, roundIdOf(req))));
+  server.post('/api/tab/admin/surveys/:roundId/close', handle(async (req, employeeId): Promise<{ round: Contract<typeof surveyRoundSchema> }> => ({ round: await deps.surveys.closeRound(employeeId, roundIdOf(req)) })));
   server.get('/api/tab/admin/surveys/:roundId/results', handle(async (req, employeeId): Promise<Contract<typeof surveyResultsSchema>> => deps.surveys.results(employeeId, roundIdOf(req))));
   server.get(
     '/api/tab/admin/surveys/:roundId/results.csv',
