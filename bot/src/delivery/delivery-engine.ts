@@ -116,7 +116,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       log.info('broadcast completed', { broadcastId, ...counts });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
+      return;
     }
+    // Per-person state was for delivering only: once everyone is done, a counts-only broadcast keeps its counts.
+    if (broadcast.countsOnly) await deliveries.removeAll(broadcastId);
   }
 
   // At most one completion check per broadcast per second and instance: the check scans the partition.
@@ -222,7 +225,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     const broadcast = await broadcasts.get(broadcastId);
     if (!broadcast) return undefined;
     const rows = await deliveries.list(broadcastId);
-    const counts = countDeliveries(rows);
+    // A finished counts-only broadcast has no delivery rows left, only its final counts.
+    const counts = broadcast.countsOnly && broadcast.finalCounts ? broadcast.finalCounts : countDeliveries(rows);
     if (broadcast.state === 'sending' && isFinished(counts)) await finalize(broadcastId, rows);
     const { etag: _etag, ...plain } = broadcast;
     return { broadcast: plain, counts, deliveries: broadcast.countsOnly ? [] : rows };

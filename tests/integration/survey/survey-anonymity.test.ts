@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { SURVEY_VERBS, answerInputId } from '../../../bot/src/features/survey/cards/survey-card.js';
@@ -184,6 +185,11 @@ describe('attack 2: the survey broadcast reports', () => {
     }
     // The reminder went to everyone but the respondent: its report's total is all that says who that was not.
     expect(surveyReports.find((report) => report.id.startsWith(broadcastIds[1]!))!.counts.total).toBe(3);
+    // Once delivered, the per-person delivery rows are gone from storage too; the counts stay.
+    for (const { id } of surveyReports) {
+      await expect.poll(async () => (await listAll(tables.client('Deliveries'), odata`PartitionKey eq ${id}`)).length, { timeout: 15_000 }).toBe(0);
+      expect((await app.delivery.report(id))?.counts).toMatchObject({ total: id.startsWith(broadcastIds[1]!) ? 3 : 4, queued: 0 });
+    }
   });
 });
 
@@ -194,11 +200,10 @@ describe('attack 3: joining answers to employees by time, with read access to ev
     // Each has used the bot before (the invitation needs a conversation), so they have rows with times.
     for (const index of people) await chat.converse(textMessage(userOf(index), connector.serviceUrl, 'ヘルプ'));
     const round = await newRound({ kind: 'job-levels', jobLevels: ['general'] });
-    // The invitations arrive first (the delivery engine writes its own rows as it sends them).
-    await expect.poll(async () => {
-      const counts = (await app.delivery.report(`survey-invitation-${round.id}`))?.counts;
-      return counts ? counts.queued + counts.sending + counts.retrying : 1;
-    }, { timeout: 15_000 }).toBe(0);
+    // The invitations arrive first (the delivery engine writes its own rows as it sends them, then drops them).
+    const invitation = `survey-invitation-${round.id}`;
+    await expect.poll(async () => (await app.delivery.report(invitation))?.broadcast.state, { timeout: 15_000 }).toBe('completed');
+    await expect.poll(async () => (await listAll(tables.client('Deliveries'), odata`PartitionKey eq ${invitation}`)).length, { timeout: 15_000 }).toBe(0);
 
     const readAll = async () =>
       Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (name) => [name, await listAll<Record<string, unknown>>(tables.client(name))] as const)));
