@@ -56,10 +56,10 @@ describe('survey in the admin tab (headless Chromium)', () => {
     expect(await page.getByTestId('survey-question-03').textContent()).toContain('未達成');
     expect(await page.getByTestId('survey-chart-01').textContent()).toContain('4.000 / 目標値 3.5');
     expect(await page.getByTestId('survey-chart-08-security').textContent()).toContain('目標値 基準値以上 (3.683)');
-    // No 課 of the demo has five people in one job level, so no sheet carries a 課: all count as 所属なし.
+    // No 課 of the demo has five people in one job level, so no sheet carries a 課: all count as 記録なし.
     const byDepartment = await page.getByTestId('survey-by-department').textContent();
     expect(byDepartment).not.toContain('デジタル推進課');
-    expect(byDepartment).toContain('所属なし');
+    expect(byDepartment).toContain('記録なし');
     expect(byDepartment).not.toContain('品川 デジタ');
     await expect.poll(() => page.getByTestId('survey-trend').textContent()).toContain('3.043');
     await expect.poll(() => page.getByTestId('survey-trend').textContent()).toContain('4.000 (+0.957)');

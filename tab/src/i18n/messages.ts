@@ -187,7 +187,7 @@ export const MESSAGES = {
     ja: '途中集計（{day}時点・{respondents}件）。次の途中集計は、{minimum}件以上の新しい回答があった日に1日1回まで公開されます。',
     en: 'Interim snapshot ({day}, {respondents} answers). The next appears at most once a day, once {minimum} or more new answers have arrived.',
   },
-  surveyNoGroup: { ja: '所属なし（未登録・少人数のため記録せず）', en: 'No group (not registered, or too few to record)' },
+  surveyNoGroup: { ja: '記録なし（未登録、または少人数のため）', en: 'Not recorded (not registered, or too few people)' },
   surveyFinalNote: { ja: '締切後の最終結果です。', en: 'Final results after the close.' },
   surveyNoAnswers: { ja: '回答なし', en: 'No answers' },
   surveyChartHeading: { ja: '平均と目標値', en: 'Means and targets' },

@@ -267,5 +267,15 @@ describe('attack 3: joining answers to employees by time, with read access to ev
     // A random order matches on one place on average; six or more happens by chance once in about 1,400 runs.
     expect(orderRight).toBeLessThanOrEqual(5);
     expect(new Set(sheets.map(authorOf)).size).toBe(20);
+
+    // 回答を修正 and a second 送信 write nothing about the person either; the sheet is replaced in the next batch.
+    const editor = people[3]!;
+    const beforeEdit = rowsOf(await readAll(), employeeId(editor));
+    const edit = await chat.execute(userOf(editor), SURVEY_VERBS.edit, { roundId: round.id });
+    expect(edit.statusCode).toBe(200);
+    await answer(round.id, editor);
+    expect(rowsOf(await readAll(), employeeId(editor))).toEqual(beforeEdit);
+    await app.surveys.writeAnswerBatches(new Date(Date.now() + DAY_MS));
+    expect((await listAll(tables.client('SurveyResponses'), odata`PartitionKey eq ${round.id}`)).length).toBe(20);
   });
 });

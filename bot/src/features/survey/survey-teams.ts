@@ -91,7 +91,8 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
           return { kind: 'card', card: buildSurveyCard({ round, locale, answers: keptAnswers(round, submission.answers), problem }) };
         }
       }),
-      [SURVEY_VERBS.edit]: async ({ locale, profile }, data): Promise<InvokeResult> => {
+      // 回答を修正 neither: a write at that moment would say whose sheet the next batch replaces.
+      [SURVEY_VERBS.edit]: writingNothing(async ({ locale, profile }, data): Promise<InvokeResult> => {
         const parsed = roundDataSchema.safeParse(data);
         if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
         try {
@@ -103,7 +104,7 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
           if (!isUserProblem(error)) throw error;
           return { kind: 'error', status: 404, message: error.userMessage[locale] };
         }
-      },
+      }),
     },
   };
 }

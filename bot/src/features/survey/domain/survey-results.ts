@@ -270,7 +270,7 @@ const CSV_TEXT = {
   jobLevel: { ja: '職層', en: 'job level' },
   responseRate: { ja: '回答率', en: 'response rate' },
   hr: { ja: '人事課アンケート', en: 'HR survey' },
-  unregistered: { ja: '所属なし（未登録・少人数のため記録せず）', en: 'no group (not registered, or too few to record)' },
+  unregistered: { ja: '記録なし（未登録、または少人数のため）', en: 'not recorded (not registered, or too few people)' },
   suppressed: { ja: `${MIN_GROUP_SIZE}名未満を含むため非表示`, en: `hidden: fewer than ${MIN_GROUP_SIZE} respondents` },
   hiddenGroups: {
     ja: `${MIN_GROUP_SIZE}名未満のグループと、差し引きでそれがわかってしまうグループは非表示`,
