@@ -98,6 +98,8 @@ export async function startApp(
     consultationChannelIdle: consultation.idle,
     /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
     news: { service: news.news, jobs: news.jobs },
+    /** アンケート: the service (tests run its answer batches and snapshots directly). */
+    surveys: surveys.surveys,
     stop: async () => {
       await close(server);
       await consultation.idle();

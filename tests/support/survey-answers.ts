@@ -37,6 +37,6 @@ export function responsesWithSums(
     answers: Object.fromEntries(columns.map(([questionId, answers]) => [questionId, answers[index]!])),
     departmentId: groups.department?.(index),
     jobLevel: groups.jobLevel?.(index),
-    submittedAt: '2026-06-01T00:00:00.000Z',
+    submittedOn: '2026-06-01',
   }));
 }

@@ -116,7 +116,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       log.info('broadcast completed', { broadcastId, ...counts });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
+      return;
     }
+    // Per-person state was for delivering only: once everyone is done, a counts-only broadcast keeps its counts.
+    if (broadcast.countsOnly) await deliveries.removeAll(broadcastId);
   }
 
   // At most one completion check per broadcast per second and instance: the check scans the partition.
@@ -170,6 +173,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       recipientCount: unique.size,
       completedAt: undefined,
       finalCounts: undefined,
+      countsOnly: request.countsOnly === true,
     };
     if ((await broadcasts.create(broadcast, { variants: request.variants })) === 'exists') {
       const existing = await broadcasts.get(request.id);
@@ -213,15 +217,19 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     }
   }
 
-  /** The live delivery report: counts from the delivery records themselves. */
+  /**
+   * The live delivery report: counts from the delivery records themselves, and the records (who, what state)
+   * unless the broadcast is counts-only, whose report never carries a person.
+   */
   async function report(broadcastId: string): Promise<DeliveryReport | undefined> {
     const broadcast = await broadcasts.get(broadcastId);
     if (!broadcast) return undefined;
     const rows = await deliveries.list(broadcastId);
-    const counts = countDeliveries(rows);
+    // A finished counts-only broadcast has no delivery rows left, only its final counts.
+    const counts = broadcast.countsOnly && broadcast.finalCounts ? broadcast.finalCounts : countDeliveries(rows);
     if (broadcast.state === 'sending' && isFinished(counts)) await finalize(broadcastId, rows);
     const { etag: _etag, ...plain } = broadcast;
-    return { broadcast: plain, counts, deliveries: rows };
+    return { broadcast: plain, counts, deliveries: broadcast.countsOnly ? [] : rows };
   }
 
   return {

@@ -14,7 +14,7 @@ import {
 } from './training';
 import { createConsultationApi } from './consultations';
 import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
-import { createdRoundSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
+import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export type { DevIdentity, Profile } from './profile';
 
@@ -90,8 +90,9 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       saveExamSubsidy: (body: { ja: string; en: string }) => request('/api/tab/admin/content/exam-subsidy', programmeTextSchema, put({ body })),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
-      createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', createdRoundSchema, { method: 'POST', body: JSON.stringify(input) }),
+      createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', roundResponseSchema, { method: 'POST', body: JSON.stringify(input) }),
       startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),
+      closeSurvey: (roundId: string) => request(`${surveyPath(roundId)}/close`, roundResponseSchema, { method: 'POST', body: '{}' }),
       surveyResults: (roundId: string) => request(`${surveyPath(roundId)}/results`, surveyResultsSchema),
       surveyTrend: () => request('/api/tab/admin/surveys/trend', surveyTrendSchema).then((body) => body.trend),
       exportSurveyResults: (roundId: string) => download(`${surveyPath(roundId)}/results.csv`, `survey-results_${roundId}.csv`),

@@ -156,6 +156,8 @@ export const MESSAGES = {
   status_started: { ja: '実施中・実施済み', en: 'Started' },
   status_cancelled: { ja: '中止', en: 'Cancelled' },
   start: { ja: '開始', en: 'Start' },
+  closeSurveyNow: { ja: '締め切る', en: 'Close now' },
+  surveyClosedNow: { ja: 'アンケートを締め切りました。最終結果を表示できます。', en: 'The survey is closed. Its final results can now be read.' },
   showResults: { ja: '結果を見る', en: 'Show results' },
   surveyStartedQueued: { ja: '開始しました。対象の{n}人に案内を送ります。', en: 'Started. Invitations go to the {n} people in the audience.' },
   surveyStartedNotSent: {
@@ -176,6 +178,17 @@ export const MESSAGES = {
   surveyAchieved_no: { ja: '未達成', en: 'Not met' },
   surveyNextBenchmark: { ja: '次年度ベンチマーク', en: 'Next benchmark' },
   surveyHiddenSmall: { ja: '5人未満のため非表示', en: 'Hidden: fewer than 5 people' },
+  surveyGroupsHidden: {
+    ja: '5人未満のグループと、差し引きでそれがわかってしまうグループは表示していません。',
+    en: 'Groups under 5 people, and any group that would reveal one by subtraction, are not shown.',
+  },
+  surveyBreakdownAfterClose: { ja: '所属別・職層別は締切後に表示します。', en: 'Breakdowns by department and job level appear after the close.' },
+  surveySnapshotNote: {
+    ja: '途中集計（{day}時点・{respondents}件）。次の途中集計は、{minimum}件以上の新しい回答があった日に1日1回まで公開されます。',
+    en: 'Interim snapshot ({day}, {respondents} answers). The next appears at most once a day, once {minimum} or more new answers have arrived.',
+  },
+  surveyNoGroup: { ja: '記録なし（未登録、または少人数のため）', en: 'Not recorded (not registered, or too few people)' },
+  surveyFinalNote: { ja: '締切後の最終結果です。', en: 'Final results after the close.' },
   surveyNoAnswers: { ja: '回答なし', en: 'No answers' },
   surveyChartHeading: { ja: '平均と目標値', en: 'Means and targets' },
   surveyChartLabel: { ja: '設問ごとの平均(1〜5)。縦線は目標値', en: 'Mean per question (1–5); the vertical line is the target' },

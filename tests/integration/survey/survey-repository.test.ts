@@ -19,20 +19,27 @@ const submission = (employeeId: string, answers: SurveyAnswers) => ({
   answers,
   departmentId: 'digital-promotion',
   jobLevel: 'chief' as const,
-  submittedAt: new Date().toISOString(),
+  submittedOn: '2026-06-01',
 });
 
 async function setup() {
   const storage = await testTableStorage();
-  return { storage, repository: createSurveyResponseRepository(storage, { secret: SECRET }) };
+  const repository = createSurveyResponseRepository(storage, { secret: SECRET });
+  /** What the batch job does: every waiting answer written as a sheet with the groups it was given. */
+  const writeWaiting = async (roundId = ROUND) => repository.writeBatch(roundId, (await repository.pending(roundId)).map((pending) => ({ pending, groups: pending })));
+  return { storage, repository, writeWaiting };
 }
+const responseIdsOf = async (storage: Awaited<ReturnType<typeof testTableStorage>>) => (await listAll(storage.client('SurveyResponses'))).map((row) => row.rowKey!);
 
 describe('survey responses on Azurite: anonymity by design', () => {
-  it('when an employee submits, then their own answers are found and the round has one anonymous sheet', async () => {
-    const { repository } = await setup();
+  it('when an employee submits, then their own answers are found at once and the round has one anonymous sheet after the batch', async () => {
+    const { repository, writeWaiting } = await setup();
     const { replaced } = await repository.submit(submission(EMPLOYEE, answersAll(4)));
     expect(replaced).toBe(false);
-    expect(await repository.findOwn(ROUND, EMPLOYEE)).toMatchObject({ answers: answersAll(4), departmentId: 'digital-promotion', jobLevel: 'chief' });
+    expect(await repository.findOwn(ROUND, EMPLOYEE)).toMatchObject({ answers: answersAll(4), waiting: true });
+    expect(await repository.listResponses(ROUND)).toEqual([]);
+    expect(await writeWaiting()).toBe(1);
+    expect(await repository.findOwn(ROUND, EMPLOYEE)).toMatchObject({ answers: answersAll(4), departmentId: 'digital-promotion', jobLevel: 'chief', waiting: false });
     const sheets = await repository.listResponses(ROUND);
     expect(sheets).toHaveLength(1);
     expect(sheets[0]).not.toHaveProperty('employeeId');
@@ -40,21 +47,38 @@ describe('survey responses on Azurite: anonymity by design', () => {
     expect(await repository.findOwn('fy2027-annual', EMPLOYEE)).toBeUndefined();
   });
 
-  it('when the employee submits again, then the new answers replace the old and n stays 1', async () => {
-    const { repository } = await setup();
-    const first = await repository.submit(submission(EMPLOYEE, answersAll(2)));
-    const second = await repository.submit(submission(EMPLOYEE, answersAll(5)));
-    expect(second).toEqual({ responseId: first.responseId, replaced: true });
+  it('when the employee submits again, before or after the batch, then the new answers replace the old and n stays 1', async () => {
+    const { storage, repository, writeWaiting } = await setup();
+    await repository.submit(submission(EMPLOYEE, answersAll(2)));
+    expect(await repository.submit(submission(EMPLOYEE, answersAll(3)))).toEqual({ replaced: true });
+    await writeWaiting();
+    const [firstId] = await responseIdsOf(storage);
+    expect(await repository.submit(submission(EMPLOYEE, answersAll(5)))).toEqual({ replaced: true });
+    await writeWaiting();
+    expect(await responseIdsOf(storage)).toEqual([firstId]);
     const sheets = await repository.listResponses(ROUND);
     expect(sheets.map((sheet) => sheet.answers)).toEqual([answersAll(5)]);
   });
 
-  it('when the same employee submits 20 times at once, then exactly one answer sheet and one participation row exist', async () => {
+  it('when a newer answer arrives while a batch is writing the older one, then the newer one stays waiting and replaces it in the next batch', async () => {
+    const { repository, writeWaiting } = await setup();
+    await repository.submit(submission(EMPLOYEE, answersAll(1)));
+    const older = await repository.pending(ROUND);
+    await repository.submit(submission(EMPLOYEE, answersAll(4)));
+    await repository.writeBatch(ROUND, older.map((pending) => ({ pending, groups: pending })));
+    expect((await repository.listResponses(ROUND)).map((sheet) => sheet.answers)).toEqual([answersAll(1)]);
+    expect(await repository.findOwn(ROUND, EMPLOYEE)).toMatchObject({ answers: answersAll(4), waiting: true });
+    await writeWaiting();
+    expect((await repository.listResponses(ROUND)).map((sheet) => sheet.answers)).toEqual([answersAll(4)]);
+  });
+
+  it('when the same employee submits 20 times at once and two batches race, then exactly one answer sheet and one participation row exist', async () => {
     const { storage, repository } = await setup();
     const values = Array.from({ length: 20 }, (_, index) => ((index % 5) + 1) as 1 | 2 | 3 | 4 | 5);
-    const outcomes = await Promise.all(values.map((value) => repository.submit(submission(EMPLOYEE, answersAll(value)))));
-    expect(new Set(outcomes.map((outcome) => outcome.responseId)).size).toBe(1);
-    expect(outcomes.filter((outcome) => !outcome.replaced)).toHaveLength(1);
+    await Promise.all(values.map((value) => repository.submit(submission(EMPLOYEE, answersAll(value)))));
+    const waiting = await repository.pending(ROUND);
+    expect(waiting).toHaveLength(1);
+    await Promise.all([1, 2].map(() => repository.writeBatch(ROUND, waiting.map((pending) => ({ pending, groups: pending })))));
     const sheets = await repository.listResponses(ROUND);
     expect(sheets).toHaveLength(1);
     // The sheet holds one of the submitted answer sets whole, never a mix of two.
@@ -63,12 +87,14 @@ describe('survey responses on Azurite: anonymity by design', () => {
   });
 
   it('when the raw tables are read, then participation holds neither the employee id nor the response id, and answers hold no identity', async () => {
-    const { storage, repository } = await setup();
+    const { storage, repository, writeWaiting } = await setup();
     const employees = [EMPLOYEE, 'e-second@example.jp', 'e-third'];
-    const responseIds = [];
-    for (const [index, employeeId] of employees.entries()) {
-      responseIds.push((await repository.submit(submission(employeeId, answersAll(((index % 5) + 1) as 1 | 2 | 3 | 4 | 5)))).responseId);
-    }
+    for (const [index, employeeId] of employees.entries()) await repository.submit(submission(employeeId, answersAll(((index % 5) + 1) as 1 | 2 | 3 | 4 | 5)));
+    const waitingText = JSON.stringify(await listAll(storage.client('SurveyPending')));
+    for (const employeeId of employees) expect(waitingText).not.toContain(employeeId);
+    expect(waitingText).not.toContain('digital-promotion');
+    await writeWaiting();
+    const responseIds = await responseIdsOf(storage);
     const participationRows = await listAll<Record<string, unknown>>(storage.client('SurveyParticipation'));
     const responseRows = await listAll<Record<string, unknown>>(storage.client('SurveyResponses'));
     expect(participationRows).toHaveLength(3);
@@ -86,13 +112,15 @@ describe('survey responses on Azurite: anonymity by design', () => {
       expect(Object.keys(row).filter((name) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name))).toEqual(['sealedResponseId']);
     }
     for (const row of responseRows) {
-      expect(Object.keys(row).filter((name) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name)).sort()).toEqual(['answersJson', 'departmentId', 'jobLevel', 'submittedAt']);
+      expect(Object.keys(row).filter((name) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name)).sort()).toEqual(['answersJson', 'departmentId', 'jobLevel', 'submittedOn']);
     }
   });
 
   it('when the tables are read with the wrong secret, then the employee’s response cannot be found or opened', async () => {
-    const { storage, repository } = await setup();
-    const { responseId } = await repository.submit(submission(EMPLOYEE, answersAll(3)));
+    const { storage, repository, writeWaiting } = await setup();
+    await repository.submit(submission(EMPLOYEE, answersAll(3)));
+    await writeWaiting();
+    const [responseId] = await responseIdsOf(storage);
     const intruder = createSurveyResponseRepository(storage, { secret: OTHER_SECRET });
     expect(await intruder.findOwn(ROUND, EMPLOYEE)).toBeUndefined();
     expect(await intruder.notAnswered(ROUND, [EMPLOYEE])).toEqual([EMPLOYEE]);
@@ -107,8 +135,9 @@ describe('survey responses on Azurite: anonymity by design', () => {
   });
 
   it('when a participation row no longer opens with the configured secret, then submitting refuses rather than giving the employee a second sheet', async () => {
-    const { storage, repository } = await setup();
+    const { storage, repository, writeWaiting } = await setup();
     await repository.submit(submission(EMPLOYEE, answersAll(3)));
+    await writeWaiting();
     // The row is where the employee's key points, but its sealed value was written under another key.
     const participation = storage.client('SurveyParticipation');
     const [row] = await listAll<{ sealedResponseId: string }>(participation);
@@ -117,10 +146,12 @@ describe('survey responses on Azurite: anonymity by design', () => {
     expect(await repository.listResponses(ROUND)).toHaveLength(1);
   });
 
-  it('when reminders are due, then only audience members who have not answered are returned', async () => {
-    const { repository } = await setup();
+  it('when reminders are due, then only audience members who have not answered (written or still waiting) are returned', async () => {
+    const { repository, writeWaiting } = await setup();
     const audience = Array.from({ length: 10 }, (_, index) => `employee-${index}`);
     for (const employeeId of audience.filter((_, index) => index % 3 === 0)) await repository.submit(submission(employeeId, answersAll(4)));
+    expect(await repository.notAnswered(ROUND, audience)).toEqual(['employee-1', 'employee-2', 'employee-4', 'employee-5', 'employee-7', 'employee-8']);
+    await writeWaiting();
     expect(await repository.notAnswered(ROUND, audience)).toEqual(['employee-1', 'employee-2', 'employee-4', 'employee-5', 'employee-7', 'employee-8']);
     expect(await repository.notAnswered('another-round', audience)).toEqual(audience);
   });

@@ -156,6 +156,15 @@ describe('survey answered and results cards', () => {
     expect(texts(card).at(-1)).toContain('02: ');
   });
 
+  it.each(LOCALES)('when the summary is a running round’s snapshot (%s), then the card says breakdowns come after the close', (locale) => {
+    const results = aggregateSurveyRound(pulse, responsesWithSums(12, { '03': 36, '06': 36 }), 40, { breakdowns: false });
+    const card = buildSurveyResultsCard({ results, locale });
+    expectValidCard(card);
+    expect(texts(card)).toContain(locale === 'ja' ? '途中集計です。所属別・職層別は締切後に表示します。' : 'Interim snapshot. Breakdowns by department and job level appear after the close.');
+    const final = buildSurveyResultsCard({ results: aggregateSurveyRound(pulse, responsesWithSums(12, { '03': 36, '06': 36 }), 40), locale });
+    expect(texts(final).join(' ')).not.toContain(locale === 'ja' ? '途中集計' : 'Interim');
+  });
+
   it('when a pulse had fewer than 5 respondents, then its results card hides the means', () => {
     const results = aggregateSurveyRound(pulse, responsesWithSums(3, { '03': 9, '06': 9 }), 40);
     const card = buildSurveyResultsCard({ results, locale: 'ja' });

@@ -108,35 +108,34 @@ describe('survey results: response rate, suppression, trend and CSV', () => {
   it('when one department has fewer than 5 respondents, then it and the next smallest department are hidden so subtraction cannot reveal it', () => {
     const sizes = { big: 40, middle: 12, small: 7, tiny: 3 };
     const responses: AnonymousSurveyResponse[] = Object.entries(sizes).flatMap(([department, size]) =>
-      answersWithSum(size, size * 3, size).map((value) => ({ answers: { '01': value }, departmentId: department, jobLevel: 'general' as const, submittedAt: '2026-06-01T00:00:00Z' })),
+      answersWithSum(size, size * 3, size).map((value) => ({ answers: { '01': value }, departmentId: department, jobLevel: 'general' as const, submittedOn: '2026-06-01' })),
     );
     const { byDepartment } = aggregateSurveyRound(pulseOn('01'), responses, 100);
-    const shown = byDepartment.groups.filter((group) => !group.suppressed);
-    const hidden = byDepartment.groups.filter((group) => group.suppressed);
-    expect(shown.map((group) => [group.groupId, group.respondents])).toEqual([['big', 40], ['middle', 12]]);
-    expect(hidden.map((group) => group.groupId).sort()).toEqual(['small', 'tiny']);
-    expect(hidden.every((group) => group.respondents === undefined && Object.keys(group.means).length === 0)).toBe(true);
-    expect(shown[0]!.means['01']).toBe(3);
+    // Hidden groups are not listed at all: only that some are hidden is said.
+    expect(byDepartment.groups.map((group) => [group.groupId, group.respondents])).toEqual([['big', 40], ['middle', 12]]);
+    expect(byDepartment.someHidden).toBe(true);
+    expect(byDepartment.groups[0]!.means['01']).toBe(3);
   });
 
   it('when two departments are each under 5 but together still under 5, then more departments are hidden until the hidden ones hold 5', () => {
     const responses: AnonymousSurveyResponse[] = Object.entries({ a: 30, b: 9, c: 2, d: 2 }).flatMap(([department, size]) =>
-      Array.from({ length: size }, () => ({ answers: { '01': 4 }, departmentId: department, jobLevel: undefined, submittedAt: '2026-06-01T00:00:00Z' })),
+      Array.from({ length: size }, () => ({ answers: { '01': 4 }, departmentId: department, jobLevel: undefined, submittedOn: '2026-06-01' })),
     );
     const { byDepartment, byJobLevel } = aggregateSurveyRound(pulseOn('01'), responses, 100);
-    expect(byDepartment.groups.filter((group) => group.suppressed).map((group) => group.groupId).sort()).toEqual(['b', 'c', 'd']);
+    expect(byDepartment.groups.map((group) => group.groupId)).toEqual(['a']);
     // Nobody has a job level registered: one group, shown as 未登録.
-    expect(byJobLevel.groups).toEqual([{ groupId: undefined, respondents: 43, means: { '01': 4 }, suppressed: false }]);
+    expect(byJobLevel.groups).toEqual([{ groupId: undefined, respondents: 43, means: { '01': 4 } }]);
   });
 
   it('when every group has 5 or more respondents, then nothing is hidden', () => {
     const responses = responsesWithSums(30, { '01': 90 }, { jobLevel: (index) => JOB_LEVELS[index % 3] });
     const { byJobLevel } = aggregateSurveyRound(pulseOn('01'), responses, 30);
-    expect(byJobLevel.groups.map((group) => [group.groupId, group.respondents, group.suppressed])).toEqual([
-      ['chief', 10, false],
-      ['general', 10, false],
-      ['manager', 10, false],
+    expect(byJobLevel.groups.map((group) => [group.groupId, group.respondents])).toEqual([
+      ['chief', 10],
+      ['general', 10],
+      ['manager', 10],
     ]);
+    expect(byJobLevel.someHidden).toBe(false);
   });
 
   it('when annual rounds of several years exist, then each question’s trend starts at the 2024 baseline and shows the change', () => {
@@ -154,24 +153,26 @@ describe('survey results: response rate, suppression, trend and CSV', () => {
   });
 
   it('when the results are exported, then the CSV holds aggregates only, with a BOM, CRLF and RFC 4180 quoting', () => {
-    const departmentOf = (index: number) => (index < 10 ? 'd,"1"' : index < 17 ? 'other' : 'small');
-    const responses = responsesWithSums(20, { '01': 60 }, { department: departmentOf });
+    const departmentOf = (index: number) => (index < 10 ? 'd,"1"' : index < 18 ? 'formula' : index < 23 ? 'other' : 'small');
+    const responses = responsesWithSums(25, { '01': 75 }, { department: departmentOf });
     const results = aggregateSurveyRound(pulseOn('01'), responses, 40);
-    const names: Record<string, string> = { 'd,"1"': '企画部 d,"1"', other: '総務部', small: '=HYPERLINK("x")' };
+    const names: Record<string, string> = { 'd,"1"': '企画部 d,"1"', formula: '=HYPERLINK("x")', other: '総務部', small: '秘書課' };
     const csv = surveyResultsCsv(results, { locale: 'ja', departmentName: (id) => names[id] ?? id });
 
     expect(csv.startsWith('\uFEFF区分,グループ,設問ID,成果指標,回答数,平均,回答1,回答2,回答3,回答4,回答5,基準値,目標値,達成,次年度ベンチマーク,対象者数,回答率,備考\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[1]).toBe('全体,全体,01,業務の効率化が進んでいると感じる職員の割合,20,3.000,4,4,4,4,4,3.043,3.5,未達成,3.5,,,');
-    // A name with a comma and quotes is quoted with its quotes doubled.
+    expect(lines[1]).toBe('全体,全体,01,業務の効率化が進んでいると感じる職員の割合,25,3.000,5,5,5,5,5,3.043,3.5,未達成,3.5,,,');
+    // A name with a comma and quotes is quoted with its quotes doubled; a formula-like name is defused.
     expect(lines).toContain('所属,"企画部 d,""1""",01,業務の効率化が進んでいると感じる職員の割合,10,3.000,,,,,,,,,,,,');
-    // The group of 3 is hidden, and so is the next smallest, with neither count nor mean; a formula-like name is defused.
-    expect(lines).toContain('所属,総務部,01,業務の効率化が進んでいると感じる職員の割合,,,,,,,,,,,,,,5名未満を含むため非表示');
-    expect(lines).toContain(`所属,"'=HYPERLINK(""x"")",01,業務の効率化が進んでいると感じる職員の割合,,,,,,,,,,,,,,5名未満を含むため非表示`);
-    expect(lines).toContain('回答率,全体,,,20,,,,,,,,,,,40,50.0%,"参考: 2024年 2,251名 43.1%"');
+    expect(lines).toContain(`所属,"'=HYPERLINK(""x"")",01,業務の効率化が進んでいると感じる職員の割合,8,3.000,,,,,,,,,,,,`);
+    // The group of 2 is hidden, and so is the next smallest; neither is named, one line says groups are hidden.
+    expect(csv).not.toContain('総務部');
+    expect(csv).not.toContain('秘書課');
+    expect(lines).toContain('所属,,,,,,,,,,,,,,,,,5名未満のグループと、差し引きでそれがわかってしまうグループは非表示');
+    expect(lines).toContain('回答率,全体,,,25,,,,,,,,,,,40,62.5%,"参考: 2024年 2,251名 43.1%"');
     expect(lines.at(-1)).toBe('人事課アンケート,,02,,,,,,,,,,,,,,,左記直接アウトカムについては、人事課実施アンケートにより評価する。');
-    // Aggregates only: as many rows as questions × groups plus the rate and HR rows, never one per answer.
-    expect(lines).toHaveLength(1 + 1 + 3 + 1 + 1 + 1);
+    // Aggregates only: as many rows as questions × shown groups, the hidden note, the rate and HR rows.
+    expect(lines).toHaveLength(1 + 1 + 2 + 1 + 1 + 1 + 1);
   });
 });

@@ -30,6 +30,8 @@ export interface DeliveryRepository {
   hasUnfinished(broadcastId: string): Promise<boolean>;
   /** Replaces the row guarded by its ETag and returns the new ETag; ConcurrencyError on a lost race. */
   update(delivery: Versioned<Delivery>): Promise<string>;
+  /** Deletes every delivery row of the broadcast (a finished counts-only broadcast keeps its counts only). */
+  removeAll(broadcastId: string): Promise<void>;
 }
 
 /** A unit of work on the queue: some recipients of one broadcast. */

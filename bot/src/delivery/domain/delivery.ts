@@ -44,6 +44,11 @@ export interface BroadcastRequest {
   /** The message in each variant (usually per locale: `ja`, `en`). */
   variants: Record<string, OutgoingMessage>;
   recipients: RecipientSpec[];
+  /**
+   * The report shows counts only, to anyone: per-person delivery state is kept for delivering and never
+   * reported. Survey invitations and reminders set it (who was reminded says who had not answered).
+   */
+  countsOnly?: boolean;
 }
 
 export interface RecipientSpec {
@@ -67,6 +72,8 @@ export interface Broadcast {
   completedAt: string | undefined;
   /** Counts as they were at completion; the live report counts the delivery records instead. */
   finalCounts: DeliveryCounts | undefined;
+  /** See BroadcastRequest.countsOnly. */
+  countsOnly: boolean;
 }
 
 export interface Delivery {

@@ -15,6 +15,8 @@ interface BroadcastEntity {
   recipientCount: number;
   completedAt?: string;
   finalCountsJson?: string;
+  /** Absent on rows written before counts-only reports existed. */
+  countsOnly?: boolean;
   contentParts: number;
   [contentPart: `content${number}`]: string;
 }
@@ -33,6 +35,7 @@ const toBroadcast = (entity: BroadcastEntity): Broadcast => ({
   recipientCount: entity.recipientCount,
   completedAt: entity.completedAt || undefined,
   finalCounts: entity.finalCountsJson ? (JSON.parse(entity.finalCountsJson) as DeliveryCounts) : undefined,
+  countsOnly: entity.countsOnly === true,
 });
 
 const summaryFields = (broadcast: Broadcast) => ({
@@ -47,6 +50,7 @@ const summaryFields = (broadcast: Broadcast) => ({
   recipientCount: broadcast.recipientCount,
   completedAt: broadcast.completedAt ?? '',
   finalCountsJson: broadcast.finalCounts ? JSON.stringify(broadcast.finalCounts) : '',
+  countsOnly: broadcast.countsOnly,
 });
 
 export function createBroadcastRepository(storage: TableStorage): BroadcastRepository {

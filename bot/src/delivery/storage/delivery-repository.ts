@@ -152,6 +152,13 @@ export function createDeliveryRepository(storage: TableStorage): DeliveryReposit
       }
       return false;
     },
+    async removeAll(broadcastId) {
+      const { partitionKey } = keys.delivery(broadcastId, '');
+      const rows = await listAll<DeliveryEntity>(table, odata`PartitionKey eq ${partitionKey}`);
+      for (let start = 0; start < rows.length; start += TRANSACTION_ROWS) {
+        await table.submitTransaction(rows.slice(start, start + TRANSACTION_ROWS).map((row): TransactionAction => ['delete', { partitionKey, rowKey: row.rowKey! }]));
+      }
+    },
     async update(delivery) {
       try {
         const response = await table.updateEntity(toEntity(delivery), 'Replace', { etag: delivery.etag });

@@ -4,7 +4,7 @@ import { buildNewsCard, cardBytes } from './cards/news-card.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 import { adminCheck } from '../../kernel/domain/access.js';
 import { isTerminal } from '../../delivery/domain/delivery.js';
-import { broadcastReportCsv } from './domain/broadcast-report.js';
+import { broadcastCountsCsv, broadcastReportCsv } from './domain/broadcast-report.js';
 import { NEWS_CATEGORIES, type NewsContent } from './domain/news-items.js';
 import type { NewsService } from './domain/news-service.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../kernel/domain/ports.js';
@@ -124,7 +124,8 @@ export function registerNewsRoutes(server: Server, deps: NewsRouteDeps): void {
       const broadcastId = broadcastIdOf(req);
       const report = await deps.delivery.report(broadcastId);
       const locale = localeOfRequest(req);
-      const body = broadcastReportCsv(report?.deliveries ?? [], await people(), locale);
+      // A counts-only broadcast (survey invitations and reminders) never names anyone, in any format.
+      const body = report?.broadcast.countsOnly ? broadcastCountsCsv(report.counts, locale) : broadcastReportCsv(report?.deliveries ?? [], await people(), locale);
       return new FileResponse({ contentType: 'text/csv; charset=utf-8', fileName: `${locale === 'en' ? 'delivery-report' : '配信レポート'}_${broadcastId}.csv`, body });
     }),
   );

@@ -38,8 +38,21 @@ export function createSurveyModule(deps: {
     name: 'survey',
     chat: { commands: { survey: chat.survey }, invokeRoutes: chat.invokeRoutes, textRoutes: chat.textRoutes },
     registerRoutes: (server, http) => registerSurveyRoutes(server, { ...http, surveys }),
-    // Reminders are checked every ten minutes; each due slot is claimed once across instances.
+    // Reminders are checked every ten minutes; each due slot is claimed once across instances. Waiting answers are
+    // written in batches every ten minutes (when five wait, or one from an earlier day); snapshots once a day.
     jobs: [
+      {
+        name: 'survey-answer-batches',
+        pattern: '*/10 * * * *',
+        timezone: 'Asia/Tokyo',
+        run: async () => void (await surveys.writeAnswerBatches()),
+      },
+      {
+        name: 'survey-snapshots',
+        pattern: '0 5 * * *',
+        timezone: 'Asia/Tokyo',
+        run: async () => void (await surveys.takeSnapshots()),
+      },
       {
         name: 'survey-reminders',
         pattern: '*/10 * * * *',

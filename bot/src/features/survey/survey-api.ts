@@ -37,15 +37,27 @@ const questionResultSchema = z.object({
 });
 export type QuestionResultView = z.infer<typeof questionResultSchema>;
 
+// Hidden groups are not listed; someHidden says only that there are some. withheld: a snapshot has no breakdowns.
 const breakdownSchema = z.object({
   dimension: z.enum(['department', 'job-level']),
-  groups: z.array(z.object({ groupId: z.string().optional(), respondents: z.number().optional(), means: z.record(z.string(), z.number().optional()), suppressed: z.boolean() })),
+  groups: z.array(z.object({ groupId: z.string().optional(), respondents: z.number(), means: z.record(z.string(), z.number().optional()) })),
+  someHidden: z.boolean(),
+  withheld: z.boolean(),
 });
 export type BreakdownView = z.infer<typeof breakdownSchema>;
 
+const publicationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('final') }),
+  z.object({ kind: z.literal('snapshot'), takenOn: z.string(), respondents: z.number() }),
+  z.object({ kind: z.literal('none'), reason: localizedSchema }),
+]);
+export type PublicationView = z.infer<typeof publicationSchema>;
+
+/** The results as they may be read now: final (closed), the last snapshot (running), or none with the reason. */
 export const surveyResultsSchema = z.object({
   round: surveyRoundSchema,
   departmentNames: z.record(z.string(), z.string()),
+  publication: publicationSchema,
   results: z.object({
     roundId: z.string(),
     kind: z.enum(['annual', 'pulse']),
@@ -60,7 +72,7 @@ export const surveyResultsSchema = z.object({
     byDepartment: breakdownSchema,
     byJobLevel: breakdownSchema,
     hrMeasured: z.object({ outcomeId: z.string(), text: localizedSchema }),
-  }),
+  }).optional(),
 });
 export type SurveyResultsView = z.infer<typeof surveyResultsSchema>;
 
@@ -87,5 +99,5 @@ export interface NewSurveyInput {
   reminderDaysBeforeClose: number[];
 }
 
-/** POST /api/tab/admin/surveys answers the round it made. */
-export const createdRoundSchema = z.object({ round: surveyRoundSchema });
+/** Creating or closing a round answers the round as it now is. */
+export const roundResponseSchema = z.object({ round: surveyRoundSchema });

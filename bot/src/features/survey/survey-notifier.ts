@@ -7,7 +7,8 @@ import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 
 /**
  * Survey invitations and reminders as broadcasts: stored, paced and delivered once each by the delivery engine.
- * Broadcast ids come from the round (and the reminder slot), so a repeated call never sends twice.
+ * Broadcast ids come from the round (and the reminder slot), so a repeated call never sends twice. Their reports
+ * are counts only: a reminder's recipients are exactly who had not answered.
  */
 export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'>; employees: EmployeeRepository }): SurveyNotifier {
   const variants = (round: SurveyRound) =>
@@ -27,6 +28,8 @@ export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'
         audience: audience(round),
         variants: variants(round),
         recipients: await recipients(employeeIds),
+        // Who was invited or reminded (not answered yet) is never reported, only how many.
+        countsOnly: true,
       });
     },
     async remind(round, employeeIds, slot) {
@@ -38,6 +41,8 @@ export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'
         audience: `${audience(round)}: not answered`,
         variants: variants(round),
         recipients: await recipients(employeeIds),
+        // Who was invited or reminded (not answered yet) is never reported, only how many.
+        countsOnly: true,
       });
     },
   };

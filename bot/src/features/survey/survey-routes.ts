@@ -5,7 +5,7 @@ import { JOB_LEVELS } from '../../kernel/domain/catalog/job-levels.js';
 import type { SurveyService } from './domain/survey-service.js';
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, FileResponse, localeOfRequest, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
-import type { createdRoundSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema } from './survey-api.js';
+import type { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema } from './survey-api.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 
 const roundIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -34,13 +34,14 @@ export function registerSurveyRoutes(server: Server, deps: { verifier: () => Tab
   server.get('/api/tab/admin/surveys/trend', handle(async (_req, employeeId): Promise<Contract<typeof surveyTrendSchema>> => ({ trend: await deps.surveys.trend(employeeId) })));
   server.post(
     '/api/tab/admin/surveys',
-    handle(async (req, employeeId): Promise<Contract<typeof createdRoundSchema>> => {
+    handle(async (req, employeeId): Promise<Contract<typeof roundResponseSchema>> => {
       const input = parseInput(createSchema, req.body);
       const id = input.id ?? `fy${input.fiscalYear}-${input.kind}-${randomBytes(3).toString('hex')}`;
       return { round: await deps.surveys.createRound(employeeId, { ...input, id }) };
     }),
   );
   server.post('/api/tab/admin/surveys/:roundId/start', handle(async (req, employeeId): Promise<Contract<typeof startedSchema>> => deps.surveys.startRound(employeeId, roundIdOf(req))));
+  server.post('/api/tab/admin/surveys/:roundId/close', handle(async (req, employeeId): Promise<Contract<typeof roundResponseSchema>> => ({ round: await deps.surveys.closeRound(employeeId, roundIdOf(req)) })));
   server.get('/api/tab/admin/surveys/:roundId/results', handle(async (req, employeeId): Promise<Contract<typeof surveyResultsSchema>> => deps.surveys.results(employeeId, roundIdOf(req))));
   server.get(
     '/api/tab/admin/surveys/:roundId/results.csv',

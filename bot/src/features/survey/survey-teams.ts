@@ -9,7 +9,7 @@ import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { AppError } from '../../kernel/domain/errors.js';
 import type { SurveyService } from './domain/survey-service.js';
 import { isOpen, type SurveyAnswerValue, type SurveyAnswers, type SurveyRound } from './domain/survey-rounds.js';
-import type { CommandHandler, InvokeResult, InvokeRoutes, TextRoutes } from '../../kernel/teams/route-types.js';
+import { writingNothing, type CommandHandler, type InvokeResult, type InvokeRoutes, type TextRoutes } from '../../kernel/teams/route-types.js';
 import { normalizeCommandText } from '../../kernel/teams/router.js';
 
 export interface SurveyFeatureDeps {
@@ -71,7 +71,8 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
     },
     textRoutes: Object.fromEntries(RESULTS_PHRASES.map((phrase) => [normalizeCommandText(phrase), showResults])),
     invokeRoutes: {
-      [SURVEY_VERBS.submit]: async ({ locale, profile }, data): Promise<InvokeResult> => {
+      // 送信 writes nothing about the person in its turn: the answer is sealed and waits for a batch.
+      [SURVEY_VERBS.submit]: writingNothing(async ({ locale, profile }, data): Promise<InvokeResult> => {
         const submission = surveySubmissionFromCardData(data);
         if (!submission) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
         try {
@@ -89,8 +90,9 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
           }
           return { kind: 'card', card: buildSurveyCard({ round, locale, answers: keptAnswers(round, submission.answers), problem }) };
         }
-      },
-      [SURVEY_VERBS.edit]: async ({ locale, profile }, data): Promise<InvokeResult> => {
+      }),
+      // 回答を修正 neither: a write at that moment would say whose sheet the next batch replaces.
+      [SURVEY_VERBS.edit]: writingNothing(async ({ locale, profile }, data): Promise<InvokeResult> => {
         const parsed = roundDataSchema.safeParse(data);
         if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
         try {
@@ -102,7 +104,7 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
           if (!isUserProblem(error)) throw error;
           return { kind: 'error', status: 404, message: error.userMessage[locale] };
         }
-      },
+      }),
     },
   };
 }

@@ -197,7 +197,11 @@ export const MESSAGES = {
     ja: '申し訳ありません。アンケート結果はデジタル推進課（管理者）のみ確認できます。',
     en: 'Sorry, survey results are only available to the Digital Promotion Division (administrators).',
   },
-  surveyNoResults: { ja: '結果を表示できるアンケートはまだありません。', en: 'No survey has opened yet, so there are no results to show.' },
+  surveyNoResults: {
+    ja: '結果を表示できるアンケートはまだありません。実施中のアンケートは、締切後か、1日1回の途中集計（前回から5件以上の新しい回答があった日）で表示されます。',
+    en: 'There are no survey results to show yet. A running survey shows its results after the close, or as a daily interim snapshot once 5 or more new answers have arrived.',
+  },
+  surveyInterimNote: { ja: '途中集計です。所属別・職層別は締切後に表示します。', en: 'Interim snapshot. Breakdowns by department and job level appear after the close.' },
   consultNoDeskNote: {
     ja: '相談窓口のチャネルがまだ設定されていないため、デジタル推進課はタブの「相談窓口」でこの相談を確認します。',
     en: 'No desk channel is set up yet, so the Digital Promotion Division will see this request in the tab’s desk queue.',

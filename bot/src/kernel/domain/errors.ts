@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'not-found'
   | 'invalid-input'
   | 'concurrency-conflict'
+  | 'not-yet-available'
   | 'internal';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -16,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'not-found': 404,
   'invalid-input': 400,
   'concurrency-conflict': 409,
+  'not-yet-available': 409,
   internal: 500,
 };
 
@@ -28,6 +30,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, { ja: string; en: string }> = {
     ja: 'ほかの操作と重なりました。もう一度お試しください。',
     en: 'Someone else changed this at the same time. Please try again.',
   },
+  'not-yet-available': { ja: 'まだ表示できません。', en: 'This is not available yet.' },
   internal: {
     ja: '申し訳ありません。問題が発生しました。時間をおいてもう一度お試しください。',
     en: 'Sorry, something went wrong. Please try again later.',

@@ -50,6 +50,10 @@ export const keys = {
   annualSurveyClaim: (fiscalYear: number) => ({ partitionKey: 'round', rowKey: `annual-${fiscalYear}` }),
   /** Answer sheets per round under a random response id: nothing in the key points at a person. */
   surveyResponse: (roundId: string, responseId: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: sanitizeKey(responseId) }),
+  /** Answers waiting for their batch, per round, under a second keyed hash of round and employee. */
+  surveyPending: (roundId: string, pendingKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: pendingKey }),
+  /** A running round's published snapshot, beside the rounds. */
+  surveySnapshot: (roundId: string) => ({ partitionKey: 'snapshot', rowKey: sanitizeKey(roundId) }),
   /** Participation per round under the keyed hash of round and employee (hex, already key-safe). */
   surveyParticipation: (roundId: string, participantKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: participantKey }),
   /**

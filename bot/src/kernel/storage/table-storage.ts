@@ -13,6 +13,7 @@ export const TABLE_NAMES = [
   'SurveyRounds',
   'SurveyResponses',
   'SurveyParticipation',
+  'SurveyPending',
   'Consultations',
   'Broadcasts',
   'Deliveries',

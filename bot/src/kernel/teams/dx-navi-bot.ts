@@ -94,7 +94,8 @@ export class DxNaviBot extends TeamsActivityHandler {
     if (isPersonal(context)) {
       const handler = Object.hasOwn(this.deps.invokeRoutes, verb) ? this.deps.invokeRoutes[verb] : undefined;
       if (!handler) return unknown();
-      result = await handler(await this.recordPersonalConversation(context), invokeValue.action.data);
+      const scope = handler.writesNothing ? await this.personalScopeWithoutWrites(context) : await this.recordPersonalConversation(context);
+      result = await handler(scope, invokeValue.action.data);
     } else {
       const routes = this.deps.channelInvokeRoutes;
       const handler = isChannel(context) && routes && Object.hasOwn(routes, verb) ? routes[verb] : undefined;
@@ -131,6 +132,23 @@ export class DxNaviBot extends TeamsActivityHandler {
       }
     }
     return { context, locale: localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
+  }
+
+  /**
+   * A personal turn that records nothing (a survey answer): the profile is read, and no employee or conversation
+   * reference row is written, so no row's time marks the moment. Someone with no employee record yet gets one
+   * recorded as usual; they cannot be in a survey's audience, whose card needs a conversation.
+   */
+  private async personalScopeWithoutWrites(context: TurnContext): Promise<TurnScope> {
+    const employeeId = context.activity.from.aadObjectId;
+    if (!employeeId) throw new AppError('invalid-input', { detail: 'personal activity without from.aadObjectId' });
+    try {
+      const profile = await this.deps.profiles.getProfile(employeeId);
+      return { context, locale: localeFrom(context.activity.locale ?? profile.locale), profile };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
+      return this.recordPersonalConversation(context);
+    }
   }
 
   private async recordPersonalConversation(context: TurnContext): Promise<TurnScope> {

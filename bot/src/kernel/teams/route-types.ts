@@ -19,8 +19,17 @@ export type CommandRoutes = Record<CommandId, CommandHandler>;
 /** What an Action.Execute handler answers: the card that replaces the pressed one, or an error shown on it. */
 export type InvokeResult = { kind: 'card'; card: CardAttachment } | { kind: 'error'; status: 400 | 403 | 404 | 409; message: string };
 
-/** One handler per Action.Execute verb; `data` is the card's submit data, untrusted until the handler parses it. */
-export type InvokeHandler = (scope: TurnScope, data: unknown) => Promise<InvokeResult>;
+/**
+ * One handler per Action.Execute verb; `data` is the card's submit data, untrusted until the handler parses it.
+ * `writesNothing`: the bot records nothing about the person in this turn (no employee or conversation-reference
+ * write), because a row written at that moment could be joined by its time to what the handler stores (survey
+ * answers). Mark a handler with `writingNothing`.
+ */
+export type InvokeHandler = ((scope: TurnScope, data: unknown) => Promise<InvokeResult>) & { readonly writesNothing?: true };
+
+/** The handler, marked so that its turn writes no row about the person (see InvokeHandler). */
+export const writingNothing = (handler: (scope: TurnScope, data: unknown) => Promise<InvokeResult>): InvokeHandler =>
+  Object.assign(handler, { writesNothing: true as const });
 export type InvokeRoutes = Record<string, InvokeHandler>;
 
 /** Exact typed phrases beyond the menu (normalised with normalizeCommandText) and their handlers. */

@@ -1,4 +1,5 @@
 import { Card, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MIN_NEW_ANSWERS_PER_SNAPSHOT } from '../../../../bot/src/features/survey/domain/survey-disclosure.js';
 import { JOB_LEVEL_LABELS, type JobLevel } from '../../../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { BreakdownView, QuestionResultView, SurveyResultsView, SurveyTrendView } from '../../api/surveys';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
@@ -92,22 +93,17 @@ function BreakdownTable(props: { locale: Locale; breakdown: BreakdownView; quest
             {props.breakdown.groups.map((group) => (
               <TableRow key={group.groupId ?? '(none)'}>
                 <TableCell>{props.groupName(group.groupId)}</TableCell>
-                {group.suppressed ? (
-                  <TableCell colSpan={props.questions.length + 1}>{t('surveyHiddenSmall')}</TableCell>
-                ) : (
-                  <>
-                    <TableCell>{group.respondents}</TableCell>
-                    {props.questions.map((question) => {
-                      const mean = group.means[question.questionId];
-                      return <TableCell key={question.questionId}>{mean === undefined ? '—' : three(mean)}</TableCell>;
-                    })}
-                  </>
-                )}
+                <TableCell>{group.respondents}</TableCell>
+                {props.questions.map((question) => {
+                  const mean = group.means[question.questionId];
+                  return <TableCell key={question.questionId}>{mean === undefined ? '—' : three(mean)}</TableCell>;
+                })}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+      {props.breakdown.someHidden && <Text size={200}>{t('surveyGroupsHidden')}</Text>}
     </Card>
   );
 }
@@ -119,13 +115,27 @@ function BreakdownTable(props: { locale: Locale; breakdown: BreakdownView; quest
 export function SurveyResults(props: { locale: Locale; data: SurveyResultsView }) {
   const styles = useStyles();
   const { locale } = props;
-  const { results, departmentNames } = props.data;
+  const { results, departmentNames, publication } = props.data;
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
+  // A running round without a snapshot (or a round never run) says why there is nothing to show.
+  if (!results || publication.kind === 'none') {
+    return (
+      <Card data-testid="survey-results">
+        <Text data-testid="survey-publication">{publication.kind === 'none' ? publication.reason[locale] : t('surveyBreakdownAfterClose')}</Text>
+      </Card>
+    );
+  }
   const { responseRate } = results;
-  const unregistered = t('notRegistered');
+  // Sheets carry no 課 or job level where too few people share it (or HR has not registered one).
+  const unregistered = t('surveyNoGroup');
   return (
     <div className={styles.stack} data-testid="survey-results">
       <Subtitle2 as="h3">{t('surveyResultsHeading', { year: results.fiscalYear, kind: t(`surveyKindShort_${results.kind}`) })}</Subtitle2>
+      <Text data-testid="survey-publication">
+        {publication.kind === 'snapshot'
+          ? `${t('surveySnapshotNote', { day: publication.takenOn, respondents: publication.respondents, minimum: MIN_NEW_ANSWERS_PER_SNAPSHOT })} ${t('surveyBreakdownAfterClose')}`
+          : t('surveyFinalNote')}
+      </Text>
       <Text data-testid="survey-response-rate">
         {t('responseRateLine', {
           respondents: responseRate.respondents.toLocaleString('en-US'),
@@ -173,22 +183,26 @@ export function SurveyResults(props: { locale: Locale; data: SurveyResultsView }
         </Text>
       </Card>
       <SurveyChart locale={locale} questions={results.questions} />
-      <BreakdownTable
-        locale={locale}
-        heading={t('byDepartment')}
-        breakdown={results.byDepartment}
-        questions={results.questions}
-        groupName={(id) => (id === undefined ? unregistered : (departmentNames[id] ?? id))}
-        testId="survey-by-department"
-      />
-      <BreakdownTable
-        locale={locale}
-        heading={t('byJobLevel')}
-        breakdown={results.byJobLevel}
-        questions={results.questions}
-        groupName={(id) => (id === undefined ? unregistered : (JOB_LEVEL_LABELS[id as JobLevel]?.[locale] ?? id))}
-        testId="survey-by-job-level"
-      />
+      {publication.kind === 'final' && (
+        <>
+          <BreakdownTable
+            locale={locale}
+            heading={t('byDepartment')}
+            breakdown={results.byDepartment}
+            questions={results.questions}
+            groupName={(id) => (id === undefined ? unregistered : (departmentNames[id] ?? id))}
+            testId="survey-by-department"
+          />
+          <BreakdownTable
+            locale={locale}
+            heading={t('byJobLevel')}
+            breakdown={results.byJobLevel}
+            questions={results.questions}
+            groupName={(id) => (id === undefined ? unregistered : (JOB_LEVEL_LABELS[id as JobLevel]?.[locale] ?? id))}
+            testId="survey-by-job-level"
+          />
+        </>
+      )}
     </div>
   );
 }

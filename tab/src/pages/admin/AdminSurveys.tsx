@@ -89,6 +89,15 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
     }, onError);
   };
 
+  /** Closes a running round now, so its final results (with breakdowns) can be read. */
+  const close = async (roundId: string) => {
+    await attempt(async () => {
+      await api.admin.closeSurvey(roundId);
+      onNotice(t('surveyClosedNow'));
+      await Promise.all([reload(), reloadTrend()]);
+    }, onError);
+  };
+
   const download = (roundId: string) =>
     attempt(async () => saveFile(await api.admin.exportSurveyResults(roundId)), onError);
 
@@ -187,6 +196,11 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
                   {round.status === 'draft' && (
                     <Button size="small" appearance="primary" onClick={() => void start(round.id)} data-testid={`survey-start-${round.id}`}>
                       {t('start')}
+                    </Button>
+                  )}
+                  {round.status === 'started' && new Date(round.closesAt) > new Date() && (
+                    <Button size="small" onClick={() => void close(round.id)} data-testid={`survey-close-${round.id}`}>
+                      {t('closeSurveyNow')}
                     </Button>
                   )}
                   <Button size="small" onClick={() => void showResults(round.id)} data-testid={`survey-results-${round.id}`} aria-expanded={results?.round.id === round.id}>

@@ -1,5 +1,5 @@
 import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
-import type { Delivery, DeliveryState } from '../../../delivery/domain/delivery.js';
+import type { Delivery, DeliveryCounts, DeliveryState } from '../../../delivery/domain/delivery.js';
 import { toCsv } from '../../../kernel/domain/csv.js';
 
 /** What each delivery state means to the admin reading the report. */
@@ -29,4 +29,21 @@ export function broadcastReportCsv(
     return [delivery.employeeId, person.name, person.department, DELIVERY_STATE_LABELS[delivery.state][locale], delivery.reason, delivery.attempts, delivery.lastStatus, delivery.sentAt, delivery.updatedAt];
   });
   return toCsv([HEADERS[locale], ...rows]);
+}
+
+const COUNT_HEADERS: Record<Locale, string[]> = { ja: ['状態', '件数'], en: ['State', 'Count'] };
+const COUNT_FIELDS: [DeliveryState, keyof DeliveryCounts][] = [
+  ['sent', 'sent'],
+  ['failed', 'failed'],
+  ['unreachable', 'unreachable'],
+  ['no-reference', 'noReference'],
+  ['queued', 'queued'],
+  ['sending', 'sending'],
+  ['retrying', 'retrying'],
+];
+
+/** A counts-only broadcast's report (survey invitations and reminders) as CSV: how many per state, nobody named. */
+export function broadcastCountsCsv(counts: DeliveryCounts, locale: Locale): string {
+  const total: LocalizedText = { ja: '合計', en: 'Total' };
+  return toCsv([COUNT_HEADERS[locale], ...COUNT_FIELDS.map(([state, field]) => [DELIVERY_STATE_LABELS[state][locale], counts[field]]), [total[locale], counts.total]]);
 }

@@ -45,6 +45,7 @@ export function buildSurveyResultsCard(data: { results: SurveyRoundResults; loca
         style: 'heading',
         wrap: true,
       },
+      ...(results.byDepartment.withheld ? [{ type: 'TextBlock', text: t('surveyInterimNote', locale), wrap: true, isSubtle: true } satisfies CardElement] : []),
       {
         type: 'FactSet',
         facts: [

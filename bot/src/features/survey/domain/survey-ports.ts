@@ -1,6 +1,6 @@
 import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import type { SurveyAnswers, SurveyRound } from './survey-rounds.js';
-import type { AnonymousSurveyResponse } from './survey-results.js';
+import type { AnonymousSurveyResponse, SurveyRoundResults } from './survey-results.js';
 
 /** Survey rounds (issue 5). Writes that lose a race throw ConcurrencyError. */
 export interface SurveyRoundRepository {
@@ -14,6 +14,19 @@ export interface SurveyRoundRepository {
   create(decide: (existing: SurveyRound[]) => SurveyRound): Promise<SurveyRound>;
   /** ETag-guarded change; cancelling an annual round releases its fiscal year. */
   update(roundId: string, change: (current: SurveyRound) => SurveyRound): Promise<SurveyRound>;
+  /** The last snapshot published for a running round, if any. */
+  latestSnapshot(roundId: string): Promise<SurveySnapshot | undefined>;
+  /** Publishes a snapshot, replacing the previous one. */
+  saveSnapshot(snapshot: SurveySnapshot): Promise<void>;
+}
+
+/** What a running round publishes once a day at most: overall figures only, fixed until the next one. */
+export interface SurveySnapshot {
+  roundId: string;
+  /** The Japan-time day it was taken. */
+  takenOn: string;
+  respondents: number;
+  results: SurveyRoundResults;
 }
 
 export interface SurveySubmission {
@@ -22,23 +35,42 @@ export interface SurveySubmission {
   answers: SurveyAnswers;
   departmentId: string | undefined;
   jobLevel: JobLevel | undefined;
-  submittedAt: string;
+  /** The Japan-time day: no finer time is ever stored. */
+  submittedOn: string;
 }
 
-export type StoredSurveyResponse = AnonymousSurveyResponse & { responseId: string };
+/** An employee's own answers, from their sheet or still waiting for the next batch. */
+export type StoredSurveyResponse = AnonymousSurveyResponse & { waiting: boolean };
+
+/** An answer waiting (sealed) for its batch; `ref` is the adapter's, opaque to the domain. */
+export interface PendingSurveyAnswer extends AnonymousSurveyResponse {
+  readonly ref: unknown;
+}
 
 /**
  * Survey answers without identity, and participation without answers. The adapter holds the secret that links
  * the two; whoever reads the tables without it sees anonymous answer sheets and unlinkable participation rows.
+ * A submission is only sealed into a waiting row at the turn; sheets and participation are written later, in
+ * batches (writeBatch), so no sheet's write time is the moment someone pressed 送信.
  */
 export interface SurveyResponseRepository {
-  /** Stores the employee's answers, replacing any earlier ones: at most one answer sheet per employee per round. */
-  submit(submission: SurveySubmission): Promise<{ responseId: string; replaced: boolean }>;
+  /**
+   * Seals the employee's answers into their waiting row (a second submission replaces it). `replaced` is true
+   * when they had answered before; the sheet, once written, stays one per employee per round.
+   */
+  submit(submission: SurveySubmission): Promise<{ replaced: boolean }>;
+  /** The round's waiting answers, opened. */
+  pending(roundId: string): Promise<PendingSurveyAnswer[]>;
+  /**
+   * Writes waiting answers as sheets (replacing the employee's earlier sheet), carrying the groups given, in
+   * shuffled order, then removes them from the waiting rows. Returns how many were written.
+   */
+  writeBatch(roundId: string, batch: readonly { pending: PendingSurveyAnswer; groups: Pick<AnonymousSurveyResponse, 'departmentId' | 'jobLevel'> }[]): Promise<number>;
   /** The employee's own answer sheet, if they have answered. */
   findOwn(roundId: string, employeeId: string): Promise<StoredSurveyResponse | undefined>;
   /** Those of `employeeIds` who have not answered the round, in the given order (reminders go to them). */
   notAnswered(roundId: string, employeeIds: readonly string[]): Promise<string[]>;
-  /** Every answer sheet of the round, anonymous, for aggregation. */
+  /** Every written answer sheet of the round, anonymous, for aggregation (waiting answers are not in it). */
   listResponses(roundId: string): Promise<AnonymousSurveyResponse[]>;
 }
 

@@ -4,17 +4,21 @@ import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/local
 import { HR_MEASURED_OUTCOME, REFERENCE_SURVEY_2024, SURVEY_INDICATORS, type IndicatorTarget, type SurveyIndicator } from '../../../kernel/domain/catalog/survey-indicators.js';
 import type { SurveyAnswerValue, SurveyRound } from './survey-rounds.js';
 import { toCsv } from '../../../kernel/domain/csv.js';
+import { MIN_GROUP_SIZE, suppressGroups, type Dimension } from './survey-disclosure.js';
 
-/** One stored answer sheet: no employee identity, only what the breakdowns need. */
+export { MIN_GROUP_SIZE } from './survey-disclosure.js';
+
+/**
+ * One stored answer sheet: no employee identity, only what the breakdowns need. The department is a 課 id, a
+ * 部 group (`部:…`) or absent, whichever the audience was large enough for (reportableGroups).
+ */
 export interface AnonymousSurveyResponse {
   answers: Partial<Record<string, number>>;
   departmentId: string | undefined;
   jobLevel: JobLevel | undefined;
-  submittedAt: string;
+  /** The Japan-time day of the answer (2026-06-01): no finer time is kept. */
+  submittedOn: string;
 }
-
-/** Groups (and whole results) with fewer respondents than this are never shown. */
-export const MIN_GROUP_SIZE = 5;
 
 const SCALE: readonly SurveyAnswerValue[] = [1, 2, 3, 4, 5];
 
@@ -51,18 +55,21 @@ export interface ResponseRate {
   reference: typeof REFERENCE_SURVEY_2024;
 }
 
+/** A shown group: hidden groups are never listed, not even by id (that one exists is itself telling). */
 export interface GroupResult {
-  /** Department id or job level; undefined for respondents HR has not registered (未登録). */
+  /** Department id (or `部:…`) or job level; undefined for respondents HR has not registered (未登録). */
   groupId: string | undefined;
-  /** Undefined when suppressed: a small group's size is itself telling. */
-  respondents: number | undefined;
+  respondents: number;
   means: Record<string, number | undefined>;
-  suppressed: boolean;
 }
 
 export interface Breakdown {
-  dimension: 'department' | 'job-level';
+  dimension: Dimension;
   groups: GroupResult[];
+  /** Some groups are hidden (how many, and which, is not said). */
+  someHidden: boolean;
+  /** The whole breakdown is withheld: snapshots of a running round carry overall figures only. */
+  withheld: boolean;
 }
 
 export interface SurveyRoundResults {
@@ -134,59 +141,51 @@ function questionResult(indicator: SurveyIndicator, responses: readonly Anonymou
   };
 }
 
-/**
- * Splits respondents into groups and hides small ones. Hiding only the groups under MIN_GROUP_SIZE is not
- * enough: when exactly one group is hidden, its figures are the total minus the shown groups. So the smallest
- * shown groups are hidden too until the hidden groups number at least two and hold MIN_GROUP_SIZE respondents
- * between them (or every group is hidden); whatever subtraction recovers is then the blend of several groups.
- */
+/** Shown groups only, largest first, with their means; the rest are hidden by suppressGroups. */
 function breakdown(
-  dimension: Breakdown['dimension'],
+  dimension: Dimension,
   responses: readonly AnonymousSurveyResponse[],
   questionIds: readonly string[],
   groupOf: (response: AnonymousSurveyResponse) => string | undefined,
-  minGroupSize: number,
+  shown: ReadonlySet<string | undefined>,
+  someHidden: boolean,
 ): Breakdown {
   const members = new Map<string | undefined, AnonymousSurveyResponse[]>();
   for (const response of responses) {
     const key = groupOf(response);
+    if (!shown.has(key)) continue;
     const list = members.get(key);
     if (list) list.push(response);
     else members.set(key, [response]);
   }
-  const sizes = [...members.entries()].map(([groupId, list]) => ({ groupId, size: list.length }));
-  const hidden = new Set(sizes.filter((group) => group.size < minGroupSize).map((group) => group.groupId));
-  const shownBySize = sizes.filter((group) => !hidden.has(group.groupId)).sort((a, b) => a.size - b.size);
-  const hiddenTotal = () => sizes.filter((group) => hidden.has(group.groupId)).reduce((total, group) => total + group.size, 0);
-  while (hidden.size > 0 && (hidden.size === 1 || hiddenTotal() < minGroupSize) && shownBySize.length > 0) {
-    hidden.add(shownBySize.shift()!.groupId);
-  }
   const groups = [...members.entries()].map(([groupId, list]): GroupResult => {
-    if (hidden.has(groupId)) return { groupId, respondents: undefined, means: {}, suppressed: true };
     const means: Record<string, number | undefined> = {};
     for (const questionId of questionIds) {
       const { n, sum } = tally(list, questionId);
       means[questionId] = n === 0 ? undefined : publishedMean(sum, n);
     }
-    return { groupId, respondents: list.length, means, suppressed: false };
+    return { groupId, respondents: list.length, means };
   });
-  // Shown groups first, largest first; hidden groups last so their order says nothing about their size.
-  groups.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.respondents ?? 0) - (a.respondents ?? 0) || String(a.groupId).localeCompare(String(b.groupId)));
-  return { dimension, groups };
+  groups.sort((a, b) => b.respondents - a.respondents || String(a.groupId).localeCompare(String(b.groupId)));
+  return { dimension, groups, someHidden, withheld: false };
 }
+
+const withheld = (dimension: Dimension): Breakdown => ({ dimension, groups: [], someHidden: false, withheld: true });
 
 /**
  * The results of one round: per question n, published mean, distribution, baseline, target, whether it is met
  * and next year's benchmark (第2章 3.); the response rate against the audience with the 2024 survey as
- * reference; and breakdowns by department and job level with small groups suppressed.
+ * reference; and breakdowns by department and job level with small groups suppressed (suppressGroups), or
+ * withheld altogether (`breakdowns: false`, the snapshots of a running round).
  */
 export function aggregateSurveyRound(
   round: Pick<SurveyRound, 'id' | 'kind' | 'fiscalYear' | 'questionIds'>,
   responses: readonly AnonymousSurveyResponse[],
   audienceSize: number,
-  options: { minGroupSize?: number } = {},
+  options: { minGroupSize?: number; breakdowns?: boolean } = {},
 ): SurveyRoundResults {
   const minGroupSize = options.minGroupSize ?? MIN_GROUP_SIZE;
+  const suppression = options.breakdowns === false ? undefined : suppressGroups(responses, minGroupSize);
   const indicators = round.questionIds.map((id) => {
     const indicator = SURVEY_INDICATORS.find((candidate) => candidate.id === id);
     if (!indicator) throw new RangeError(`round ${round.id} asks unknown question ${id}`);
@@ -203,8 +202,12 @@ export function aggregateSurveyRound(
       rate: audienceSize > 0 ? responses.length / audienceSize : undefined,
       reference: REFERENCE_SURVEY_2024,
     },
-    byDepartment: breakdown('department', responses, round.questionIds, (response) => response.departmentId, minGroupSize),
-    byJobLevel: breakdown('job-level', responses, round.questionIds, (response) => response.jobLevel, minGroupSize),
+    byDepartment: suppression
+      ? breakdown('department', responses, round.questionIds, (response) => response.departmentId, suppression.shown.department, suppression.someHidden.department)
+      : withheld('department'),
+    byJobLevel: suppression
+      ? breakdown('job-level', responses, round.questionIds, (response) => response.jobLevel, suppression.shown['job-level'], suppression.someHidden['job-level'])
+      : withheld('job-level'),
     hrMeasured: HR_MEASURED_OUTCOME,
   };
 }
@@ -267,8 +270,13 @@ const CSV_TEXT = {
   jobLevel: { ja: '職層', en: 'job level' },
   responseRate: { ja: '回答率', en: 'response rate' },
   hr: { ja: '人事課アンケート', en: 'HR survey' },
-  unregistered: { ja: '未登録', en: 'not registered' },
+  unregistered: { ja: '記録なし（未登録、または少人数のため）', en: 'not recorded (not registered, or too few people)' },
   suppressed: { ja: `${MIN_GROUP_SIZE}名未満を含むため非表示`, en: `hidden: fewer than ${MIN_GROUP_SIZE} respondents` },
+  hiddenGroups: {
+    ja: `${MIN_GROUP_SIZE}名未満のグループと、差し引きでそれがわかってしまうグループは非表示`,
+    en: `groups under ${MIN_GROUP_SIZE} respondents, and any group that would reveal one by subtraction, are hidden`,
+  },
+  withheld: { ja: '途中集計のため所属別・職層別は締切後に表示', en: 'interim snapshot: breakdowns are shown after the close' },
   yes: { ja: '達成', en: 'yes' },
   no: { ja: '未達成', en: 'no' },
   reference: {
@@ -324,10 +332,12 @@ export function surveyResultsCsv(
           undefined,
           undefined,
           undefined,
-          group.suppressed ? CSV_TEXT.suppressed[locale] : undefined,
+          undefined,
         ]);
       }
     }
+    const note = breakdownResult.withheld ? CSV_TEXT.withheld[locale] : breakdownResult.someHidden ? CSV_TEXT.hiddenGroups[locale] : undefined;
+    if (note) rows.push([section[locale], undefined, ...Array.from({ length: 15 }, () => undefined), note]);
   };
   groupRows(CSV_TEXT.department, results.byDepartment, options.departmentName ?? ((id) => id));
   groupRows(CSV_TEXT.jobLevel, results.byJobLevel, options.jobLevelName ?? ((id) => id));

@@ -215,6 +215,22 @@ export function isOpen(round: SurveyRound, now: Date): boolean {
   return round.status === 'started' && new Date(round.opensAt) <= now && now < new Date(round.closesAt);
 }
 
+/** Whether a started round has reached its close: its final results (with breakdowns) may be published. */
+export function isClosed(round: SurveyRound, now: Date): boolean {
+  return round.status === 'started' && now >= new Date(round.closesAt);
+}
+
+/**
+ * デジタル推進課 closes a running round early (e.g. everyone has answered): it closes now, so its final results
+ * can be read. Refused for a round that is not running.
+ */
+export function closeSurveyRound(round: SurveyRound, now: Date): SurveyRound {
+  if (!isOpen(round, now)) {
+    throw refuse({ ja: 'このアンケートは回答受付中ではありません。', en: 'This survey is not open for answers.' }, `round ${round.id} is not open`);
+  }
+  return { ...round, closesAt: now.toISOString() };
+}
+
 /** Whether an employee (by HR data) is asked by this round. */
 export function isInAudience(round: Pick<SurveyRound, 'audience'>, employee: { departmentId: string | undefined; jobLevel: JobLevel | undefined }): boolean {
   const { audience } = round;

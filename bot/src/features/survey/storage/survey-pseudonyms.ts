@@ -12,6 +12,11 @@ export interface SurveyPseudonyms {
   sealResponseId(roundId: string, participantKey: string, responseId: string): string;
   /** The response id back, or undefined when the secret is wrong or the value was tampered with. */
   openResponseId(roundId: string, participantKey: string, sealed: string): string | undefined;
+  /** HMAC-SHA256 under a third key: the row key of an answer waiting for its batch (unrelated to participantKey). */
+  pendingKey(roundId: string, employeeId: string): string;
+  /** A waiting answer sealed with AES-256-GCM under its own key, bound to its round and pending key. */
+  sealPending(roundId: string, pendingKey: string, plaintext: string): string;
+  openPending(roundId: string, pendingKey: string, sealed: string): string | undefined;
 }
 
 /** A 256-bit secret written as at least 32 characters (e.g. `openssl rand -base64 48`). */
@@ -27,30 +32,37 @@ export function createSurveyPseudonyms(secret: string): SurveyPseudonyms {
   }
   const participantHmacKey = deriveKey(secret, 'participant-key v1');
   const responseIdKey = deriveKey(secret, 'response-id seal v1');
+  const pendingHmacKey = deriveKey(secret, 'pending-key v1');
+  const pendingSealKey = deriveKey(secret, 'pending seal v1');
   // A NUL cannot appear in either id, so "ab"+"c" and "a"+"bc" never collide.
   const bound = (roundId: string, second: string) => `${roundId}\u0000${second}`;
+  const seal = (key: Buffer, aad: string, plaintext: string) => {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const encrypted = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64url');
+  };
+  const open = (key: Buffer, aad: string, sealed: string) => {
+    const bytes = Buffer.from(sealed, 'base64url');
+    if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(aad, 'utf8'));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
   return {
     participantKey(roundId, employeeId) {
       return createHmac('sha256', participantHmacKey).update(bound(roundId, employeeId), 'utf8').digest('hex');
     },
-    sealResponseId(roundId, participantKey, responseId) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', responseIdKey, iv);
-      cipher.setAAD(Buffer.from(bound(roundId, participantKey), 'utf8'));
-      const encrypted = Buffer.concat([cipher.update(responseId, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64url');
-    },
-    openResponseId(roundId, participantKey, sealed) {
-      const bytes = Buffer.from(sealed, 'base64url');
-      if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', responseIdKey, bytes.subarray(0, IV_BYTES));
-        decipher.setAAD(Buffer.from(bound(roundId, participantKey), 'utf8'));
-        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    sealResponseId: (roundId, participantKey, responseId) => seal(responseIdKey, bound(roundId, participantKey), responseId),
+    openResponseId: (roundId, participantKey, sealed) => open(responseIdKey, bound(roundId, participantKey), sealed),
+    pendingKey: (roundId, employeeId) => createHmac('sha256', pendingHmacKey).update(bound(roundId, employeeId), 'utf8').digest('hex'),
+    sealPending: (roundId, pendingKey, plaintext) => seal(pendingSealKey, bound(roundId, pendingKey), plaintext),
+    openPending: (roundId, pendingKey, sealed) => open(pendingSealKey, bound(roundId, pendingKey), sealed),
   };
 }

@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { odata, type TransactionAction } from '@azure/data-tables';
+import { randomInt, randomUUID } from 'node:crypto';
+import { odata, RestError, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository } from '../domain/survey-ports.js';
+import type { StoredSurveyResponse, SurveyResponseRepository, SurveyRoundRepository, SurveySnapshot } from '../domain/survey-ports.js';
 import { surveyRoundNotFound, type SurveyRound } from '../domain/survey-rounds.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';
-import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
-
-// Twenty taps on 送信 at once lose up to nineteen races for the last writer; each retry is two point reads.
 
 interface RoundEntity {
   roundJson: string;
@@ -75,15 +73,27 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
         return next;
       });
     },
+    async latestSnapshot(roundId) {
+      const entity = await getEntityOrUndefined<SnapshotEntity>(table, keys.surveySnapshot(roundId));
+      return entity && (JSON.parse(entity.snapshotJson) as SurveySnapshot);
+    },
+    async saveSnapshot(snapshot) {
+      await table.upsertEntity<SnapshotEntity>({ ...keys.surveySnapshot(snapshot.roundId), snapshotJson: JSON.stringify(snapshot) }, 'Replace');
+    },
   };
 }
 
-/** SurveyResponses: an answer sheet under a random id, with department and job level for the breakdowns. */
+/** The published snapshot of a running round: one row per round beside the rounds, replaced by the next. */
+interface SnapshotEntity {
+  snapshotJson: string;
+}
+
+/** SurveyResponses: an answer sheet under a random id, with the groups it may carry and its day (no finer time). */
 interface ResponseEntity {
   answersJson: string;
   departmentId: string;
   jobLevel: string;
-  submittedAt: string;
+  submittedOn: string;
 }
 
 /** SurveyParticipation: keyed by HMAC(round, employee); holds only the sealed response id. */
@@ -91,26 +101,59 @@ interface ParticipationEntity {
   sealedResponseId: string;
 }
 
+/** SurveyPending: keyed by another HMAC(round, employee); one sealed value, nothing readable. */
+interface PendingEntity {
+  sealed: string;
+}
+
 const answersSchema = z.record(z.string(), z.number().int().min(1).max(5));
 const jobLevelSchema = z.enum(JOB_LEVELS).optional().catch(undefined);
+const pendingSchema = z.object({
+  participantKey: z.string(),
+  answers: answersSchema,
+  departmentId: z.string().optional(),
+  jobLevel: z.enum(JOB_LEVELS).optional(),
+  submittedOn: z.string(),
+});
 
 const toResponse = (entity: ResponseEntity) => ({
   answers: answersSchema.parse(JSON.parse(entity.answersJson)),
   departmentId: entity.departmentId || undefined,
   jobLevel: jobLevelSchema.parse(entity.jobLevel || undefined),
-  submittedAt: entity.submittedAt,
+  submittedOn: entity.submittedOn,
 });
 
+interface PendingRef {
+  rowKey: string;
+  etag: string;
+  participantKey: string;
+}
+
+// Entity group transactions take at most 100 rows of one partition.
+const TRANSACTION_ROWS = 100;
+
+/** Fisher–Yates with a cryptographic source: the order rows are written in says nothing about who came first. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = randomInt(index + 1);
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
 /**
- * Answers and participation in two tables that only the secret links. Submitting creates the participation row
- * first (create-once: of twenty simultaneous first submissions exactly one wins, the rest find its row and
- * follow it to the same answer sheet), then creates or ETag-replaces the answer sheet it points to, so an
- * employee never has two sheets in a round.
+ * Answers and participation in two tables that only the secret links, and a third where answers wait, sealed.
+ * A submission replaces the employee's waiting row (nothing else is written in that turn). A batch then, for each
+ * waiting answer in shuffled order, finds or creates the participation row (create-once: two batches racing
+ * follow one row to the same sheet), and writes all the sheets in shuffled order, 100 to a transaction, so an
+ * employee never has two sheets in a round and no sheet's write time or position points at its author.
  */
 export function createSurveyResponseRepository(storage: TableStorage, options: { secret: string } | { pseudonyms: SurveyPseudonyms }): SurveyResponseRepository {
   const pseudonyms = 'pseudonyms' in options ? options.pseudonyms : createSurveyPseudonyms(options.secret);
   const responses = storage.client('SurveyResponses');
   const participation = storage.client('SurveyParticipation');
+  const waiting = storage.client('SurveyPending');
 
   /** The response id this participant's sheet lives under, or undefined when they have not answered. */
   async function responseIdOf(roundId: string, participantKey: string): Promise<string | undefined> {
@@ -122,37 +165,95 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
     return responseId;
   }
 
+  /** The participant's response id, creating their participation row the first time (create-once). */
+  async function claimResponseId(roundId: string, participantKey: string): Promise<string> {
+    return withEtagRetry(`survey participation in ${roundId}`, 'contended', async () => {
+      const existing = await responseIdOf(roundId, participantKey);
+      if (existing) return existing;
+      const responseId = randomUUID();
+      await participation.createEntity<ParticipationEntity>({
+        ...keys.surveyParticipation(roundId, participantKey),
+        sealedResponseId: pseudonyms.sealResponseId(roundId, participantKey, responseId),
+      });
+      return responseId;
+    });
+  }
+
+  const openWaiting = (roundId: string, row: PendingEntity & { rowKey?: string; etag?: string }) => {
+    const plain = pseudonyms.openPending(roundId, row.rowKey ?? '', row.sealed);
+    if (plain === undefined) throw new AppError('internal', { detail: `a waiting survey answer in ${roundId} does not open with the configured secret` });
+    return pendingSchema.parse(JSON.parse(plain));
+  };
+
   return {
     async submit(submission) {
       const { roundId } = submission;
       const participantKey = pseudonyms.participantKey(roundId, submission.employeeId);
-      return withEtagRetry(`survey response in ${roundId}`, 'contended', async () => {
-        let responseId = await responseIdOf(roundId, participantKey);
-        if (!responseId) {
-          responseId = randomUUID();
-          await participation.createEntity<ParticipationEntity>({
-            ...keys.surveyParticipation(roundId, participantKey),
-            sealedResponseId: pseudonyms.sealResponseId(roundId, participantKey, responseId),
-          });
-        }
-        const sheetKey = keys.surveyResponse(roundId, responseId);
-        const existing = await getEntityOrUndefined<ResponseEntity>(responses, sheetKey);
-        const sheet = {
-          ...sheetKey,
-          answersJson: JSON.stringify(submission.answers),
-          departmentId: submission.departmentId ?? '',
-          jobLevel: submission.jobLevel ?? '',
-          submittedAt: submission.submittedAt,
-        };
-        await replaceOrCreate<ResponseEntity>(responses, sheet, existing?.etag);
-        return { responseId, replaced: Boolean(existing) };
+      const pendingKey = pseudonyms.pendingKey(roundId, submission.employeeId);
+      const key = keys.surveyPending(roundId, pendingKey);
+      const [earlier, answered] = await Promise.all([getEntityOrUndefined<PendingEntity>(waiting, key), responseIdOf(roundId, participantKey)]);
+      const plaintext = JSON.stringify({
+        participantKey,
+        answers: submission.answers,
+        departmentId: submission.departmentId,
+        jobLevel: submission.jobLevel,
+        submittedOn: submission.submittedOn,
+      } satisfies z.input<typeof pendingSchema>);
+      // Upsert: of twenty taps at once the last one wins whole; a sheet is only ever written from one of them.
+      await waiting.upsertEntity<PendingEntity>({ ...key, sealed: pseudonyms.sealPending(roundId, pendingKey, plaintext) }, 'Replace');
+      return { replaced: Boolean(earlier) || answered !== undefined };
+    },
+    async pending(roundId) {
+      const partitionKey = keys.surveyPending(roundId, '').partitionKey;
+      const rows = await listAll<PendingEntity>(waiting, odata`PartitionKey eq ${partitionKey}`);
+      return rows.map((row) => {
+        const { participantKey, answers, departmentId, jobLevel, submittedOn } = openWaiting(roundId, row);
+        const ref: PendingRef = { rowKey: row.rowKey!, etag: row.etag, participantKey };
+        return { ref, answers, departmentId, jobLevel, submittedOn };
       });
     },
+    async writeBatch(roundId, batch) {
+      if (batch.length === 0) return 0;
+      const order = shuffled(batch);
+      const sheets: TransactionAction[] = [];
+      for (const { pending, groups } of order) {
+        const responseId = await claimResponseId(roundId, (pending.ref as PendingRef).participantKey);
+        sheets.push([
+          'upsert',
+          {
+            ...keys.surveyResponse(roundId, responseId),
+            answersJson: JSON.stringify(pending.answers),
+            departmentId: groups.departmentId ?? '',
+            jobLevel: groups.jobLevel ?? '',
+            submittedOn: pending.submittedOn,
+          } satisfies ResponseEntity & { partitionKey: string; rowKey: string },
+          'Replace',
+        ]);
+      }
+      for (let start = 0; start < sheets.length; start += TRANSACTION_ROWS) await responses.submitTransaction(sheets.slice(start, start + TRANSACTION_ROWS));
+      // A newer submission replaced the waiting row meanwhile (its ETag moved): it stays for the next batch.
+      await Promise.all(
+        order.map(async ({ pending }) => {
+          const ref = pending.ref as PendingRef;
+          try {
+            await waiting.deleteEntity(keys.surveyPending(roundId, '').partitionKey, ref.rowKey, { etag: ref.etag });
+          } catch (error) {
+            if (!(error instanceof RestError) || (error.statusCode !== 404 && error.statusCode !== 412)) throw error;
+          }
+        }),
+      );
+      return order.length;
+    },
     async findOwn(roundId, employeeId) {
+      const waitingRow = await getEntityOrUndefined<PendingEntity>(waiting, keys.surveyPending(roundId, pseudonyms.pendingKey(roundId, employeeId)));
+      if (waitingRow) {
+        const { answers, departmentId, jobLevel, submittedOn } = openWaiting(roundId, waitingRow);
+        return { answers, departmentId, jobLevel, submittedOn, waiting: true } satisfies StoredSurveyResponse;
+      }
       const responseId = await responseIdOf(roundId, pseudonyms.participantKey(roundId, employeeId));
       if (!responseId) return undefined;
       const entity = await getEntityOrUndefined<ResponseEntity>(responses, keys.surveyResponse(roundId, responseId));
-      return entity && ({ ...toResponse(entity), responseId } satisfies StoredSurveyResponse);
+      return entity && ({ ...toResponse(entity), waiting: false } satisfies StoredSurveyResponse);
     },
     async notAnswered(roundId, employeeIds) {
       const answered = new Set<string>();
@@ -160,6 +261,8 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       for await (const row of participation.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } })) {
         if (row.rowKey) answered.add(row.rowKey);
       }
+      const waitingRows = await listAll<PendingEntity>(waiting, odata`PartitionKey eq ${keys.surveyPending(roundId, '').partitionKey}`);
+      for (const row of waitingRows) answered.add(openWaiting(roundId, row).participantKey);
       return employeeIds.filter((employeeId) => !answered.has(pseudonyms.participantKey(roundId, employeeId)));
     },
     async listResponses(roundId) {
