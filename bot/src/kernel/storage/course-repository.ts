@@ -2,6 +2,7 @@ import { odata } from '@azure/data-tables';
 import type { Course } from '../domain/catalog/courses.js';
 import type { CourseRepository } from '../domain/ports.js';
 import { keys } from './keys.js';
+import { createReadCache } from './read-cache.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from './table-storage.js';
 
 interface CourseEntity {
@@ -13,6 +14,9 @@ interface CourseEntity {
 export function createCourseRepository(storage: TableStorage): CourseRepository {
   const table = storage.client('Courses');
   const toCourse = (entity: CourseEntity) => JSON.parse(entity.courseJson) as Course;
+  // The catalogue is read whole by every 研修を探す and 申し込む answer: once per instance per TTL; an edit here forgets it.
+  const catalogue = createReadCache<Course[]>({ maxEntries: 1 });
+  const list = () => catalogue.get('all', async () => (await listAll<CourseEntity>(table, odata`PartitionKey eq ${'course'}`)).map(toCourse));
   return {
     async get(id) {
       const entity = await getEntityOrUndefined<CourseEntity>(table, keys.course(id));
@@ -20,10 +24,10 @@ export function createCourseRepository(storage: TableStorage): CourseRepository 
     },
     async save(course) {
       await table.upsertEntity({ ...keys.course(course.id), courseId: course.id, courseJson: JSON.stringify(course) }, 'Replace');
+      catalogue.invalidate();
     },
     async list() {
-      const rows = await listAll<CourseEntity>(table, odata`PartitionKey eq ${'course'}`);
-      return rows.map(toCourse);
+      return [...(await list())];
     },
   };
 }

@@ -1,8 +1,8 @@
-import { odata } from '@azure/data-tables';
 import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../domain/consultation-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
-import { replaceOrCreate, withEtagRetry } from '../../../kernel/storage/etag-update.js';
-import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { createReadCache } from '../../../kernel/storage/read-cache.js';
+import { createShardedCounters } from '../../../kernel/storage/sharded-counter.js';
+import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
  * Table `ConsultationDesk`, beside (not inside) the tickets' single `Consultations` partition, because none of
@@ -13,7 +13,8 @@ import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kerne
  *   faq  / shown, resolved   FAQ cards shown and 「解決しました」 presses; faq / entry!<id> per FAQ entry
  *
  * Not ProgrammeTexts: those are ja/en texts admins edit for employees, and a conversation reference is neither.
- * Counters are ETag-guarded increments, so two instances never lose a press.
+ * Counters are sharded (faq / shown@3 ...) and summed on read: every FAQ answer counts, and 200 at once must not
+ * queue behind one row's ETag. The desk row is read by every filing, so it is cached briefly (saveDesk forgets it).
  */
 interface DeskEntity {
   conversationId: string;
@@ -29,40 +30,33 @@ interface PostEntity {
   postedAt: string;
 }
 
-interface CounterEntity {
-  count: number;
-}
-
 const SHOWN = 'shown';
 const RESOLVED = 'resolved';
 const ENTRY_PREFIX = 'entry!';
 
 export function createConsultationDeskRepository(storage: TableStorage): ConsultationDeskRepository {
   const table = storage.client('ConsultationDesk');
-
-  async function increment(name: string): Promise<void> {
-    const key = keys.faqCounter(name);
-    await withEtagRetry(`faq counter ${name}`, 'contended', async () => {
-      const current = await getEntityOrUndefined<CounterEntity>(table, key);
-      await replaceOrCreate(table, { ...key, count: (current?.count ?? 0) + 1 }, current?.etag);
-    });
-  }
+  const counters = createShardedCounters(table, { partitionKey: keys.faqCounter(SHOWN).partitionKey });
+  const deskCache = createReadCache<ConsultationDesk | undefined>({ maxEntries: 1 });
 
   return {
-    async getDesk() {
-      const row = await getEntityOrUndefined<DeskEntity>(table, keys.consultationDesk());
-      if (!row) return undefined;
-      const desk: ConsultationDesk = {
-        conversationId: row.conversationId,
-        reference: JSON.parse(row.referenceJson) as Record<string, unknown>,
-        setBy: row.setBy,
-        setAt: row.setAt,
-      };
-      return desk;
+    getDesk() {
+      return deskCache.get('desk', async () => {
+        const row = await getEntityOrUndefined<DeskEntity>(table, keys.consultationDesk());
+        if (!row) return undefined;
+        const desk: ConsultationDesk = {
+          conversationId: row.conversationId,
+          reference: JSON.parse(row.referenceJson) as Record<string, unknown>,
+          setBy: row.setBy,
+          setAt: row.setAt,
+        };
+        return desk;
+      });
     },
     async saveDesk(desk) {
       const entity: DeskEntity = { conversationId: desk.conversationId, referenceJson: JSON.stringify(desk.reference), setBy: desk.setBy, setAt: desk.setAt };
       await table.upsertEntity({ ...keys.consultationDesk(), ...entity }, 'Replace');
+      deskCache.invalidate();
     },
     async getTicketPost(ticketNumber) {
       const row = await getEntityOrUndefined<PostEntity>(table, keys.consultationTicketPost(ticketNumber));
@@ -74,22 +68,23 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
       const entity: PostEntity = { ...post };
       await table.upsertEntity({ ...keys.consultationTicketPost(post.ticketNumber), ...entity }, 'Replace');
     },
+    // Counting leaves the turn at once; the write follows, folded with the other turns' (statistics never slow an answer).
     async recordFaqResolved(faqIds) {
-      await increment(RESOLVED);
-      for (const faqId of new Set(faqIds)) await increment(`${ENTRY_PREFIX}${faqId}`);
+      counters.add(RESOLVED);
+      for (const faqId of new Set(faqIds)) counters.add(`${ENTRY_PREFIX}${faqId}`);
     },
     async recordFaqShown() {
-      await increment(SHOWN);
+      counters.add(SHOWN);
     },
     async faqStatistics() {
-      const rows = await listAll<CounterEntity>(table, odata`PartitionKey eq ${keys.faqCounter(SHOWN).partitionKey}`);
+      await counters.settled();
       const resolvedByEntry: Record<string, number> = {};
       let shown = 0;
       let resolved = 0;
-      for (const row of rows) {
-        if (row.rowKey === SHOWN) shown = row.count;
-        else if (row.rowKey === RESOLVED) resolved = row.count;
-        else if (row.rowKey?.startsWith(ENTRY_PREFIX)) resolvedByEntry[row.rowKey.slice(ENTRY_PREFIX.length)] = row.count;
+      for (const [name, count] of await counters.totals()) {
+        if (name === SHOWN) shown = count;
+        else if (name === RESOLVED) resolved = count;
+        else if (name.startsWith(ENTRY_PREFIX)) resolvedByEntry[name.slice(ENTRY_PREFIX.length)] = count;
       }
       return { shown, resolved, resolvedByEntry };
     },

@@ -38,6 +38,16 @@ import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kerne
  */
 const ROW_KINDS = { ticket: 'ticket', history: 'history' } as const;
 
+/** A filing takes up to 5 rows (ticket, history, two index rows, submission) and the counter 1: 16 stay under 100. */
+const FILINGS_PER_COMMIT = 16;
+
+type FilingRequest = Parameters<ConsultationRepository['create']>[0];
+type FilingOutcome = { ticket: Ticket; created: boolean } | { error: unknown };
+interface PendingFiling extends FilingRequest {
+  resolve: (outcome: { ticket: Ticket; created: boolean }) => void;
+  reject: (error: unknown) => void;
+}
+
 interface TicketEntity {
   kind: string;
   number: string;
@@ -173,15 +183,6 @@ async function rangeRows<T extends object>(table: TableClient, range: { partitio
 
 export function createConsultationRepository(storage: TableStorage): ConsultationRepository {
   const table = storage.client('Consultations');
-  // Creations from this process queue behind one another, so they never race each other for the counter's
-  // ETag; other instances still can, and the ETag retry below settles that.
-  let creationQueue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = creationQueue.then(work, work);
-    creationQueue = run.catch(() => undefined);
-    return run;
-  };
-
   const readTicket = (ticketNumber: string) => getEntityOrUndefined<TicketEntity>(table, keys.consultationTicket(ticketNumber));
 
   async function existingSubmission(submissionId: string | undefined): Promise<Ticket | undefined> {
@@ -190,6 +191,81 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
     if (!row) return undefined;
     const ticket = await readTicket(row.ticketNumber);
     return ticket && toTicket(ticket);
+  }
+
+  /**
+   * Filing is a group commit: filings that arrive while this instance is writing wait and then go together in one
+   * transaction with one counter update, so 200 staff filing at once cost about 200 / FILINGS_PER_COMMIT writes of
+   * the counter row, not 200 queued read-modify-writes. Numbers stay consecutive and unique (the counter moves in
+   * the same transaction as its tickets); another instance racing for the counter loses the ETag and retries.
+   */
+  const waiting: PendingFiling[] = [];
+  let committing = false;
+  async function commitWaiting(): Promise<void> {
+    if (committing) return;
+    committing = true;
+    try {
+      while (waiting.length > 0) {
+        const year = waiting[0]!.year;
+        const batch: PendingFiling[] = [];
+        for (let index = 0; index < waiting.length && batch.length < FILINGS_PER_COMMIT; ) {
+          if (waiting[index]!.year === year) batch.push(...waiting.splice(index, 1));
+          else index += 1;
+        }
+        try {
+          const outcomes = await commitFilings(year, batch);
+          batch.forEach((filing, index) => {
+            const outcome = outcomes[index]!;
+            if ('error' in outcome) filing.reject(outcome.error);
+            else filing.resolve(outcome);
+          });
+        } catch (error) {
+          for (const filing of batch) filing.reject(error);
+        }
+      }
+    } finally {
+      committing = false;
+    }
+  }
+
+  function commitFilings(year: number, batch: PendingFiling[]): Promise<FilingOutcome[]> {
+    return withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
+      const [earlier, counter] = await Promise.all([
+        Promise.all(batch.map((filing) => existingSubmission(filing.submissionId))),
+        getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year)),
+      ]);
+      let sequence = counter?.last ?? 0;
+      const outcomes: FilingOutcome[] = [];
+      const actions: TransactionAction[] = [];
+      const inThisCommit = new Map<string, Ticket>();
+      for (const [index, filing] of batch.entries()) {
+        const already = earlier[index] ?? (filing.submissionId ? inThisCommit.get(filing.submissionId) : undefined);
+        if (already) {
+          outcomes.push({ ticket: already, created: false });
+          continue;
+        }
+        let built: ReturnType<PendingFiling['build']>;
+        try {
+          built = filing.build(formatTicketNumber(year, sequence + 1));
+        } catch (error) {
+          outcomes.push({ error });
+          continue;
+        }
+        sequence += 1;
+        const { ticket, history } = built;
+        actions.push(['create', ticketRow(ticket)], ['create', historyRow(history)], ['create', requesterRow(ticket)], ['create', statusRow(ticket)]);
+        if (filing.submissionId) {
+          actions.push(['create', { ...keys.consultationSubmission(filing.submissionId), ticketNumber: ticket.number }]);
+          inThisCommit.set(filing.submissionId, ticket);
+        }
+        outcomes.push({ ticket, created: true });
+      }
+      if (actions.length === 0) return outcomes;
+      const counterRow = { ...keys.consultationCounter(year), last: sequence };
+      actions.unshift(counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow]);
+      await table.submitTransaction(actions);
+      return outcomes;
+    });
   }
 
   /** Writes a new version of a ticket with its history entry and moved index rows, guarded by the read ETag. */
@@ -205,27 +281,11 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
   }
 
   return {
-    create({ year, submissionId, build }) {
-      return serialized(() =>
-        withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
-          const earlier = await existingSubmission(submissionId);
-          if (earlier) return { ticket: earlier, created: false };
-          const counter = await getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year));
-          const sequence = (counter?.last ?? 0) + 1;
-          const { ticket, history } = build(formatTicketNumber(year, sequence));
-          const counterRow = { ...keys.consultationCounter(year), last: sequence };
-          const actions: TransactionAction[] = [
-            counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow],
-            ['create', ticketRow(ticket)],
-            ['create', historyRow(history)],
-            ['create', requesterRow(ticket)],
-            ['create', statusRow(ticket)],
-          ];
-          if (submissionId) actions.push(['create', { ...keys.consultationSubmission(submissionId), ticketNumber: ticket.number }]);
-          await table.submitTransaction(actions);
-          return { ticket, created: true };
-        }),
-      );
+    create(request) {
+      return new Promise((resolve, reject) => {
+        waiting.push({ ...request, resolve, reject });
+        void commitWaiting();
+      });
     },
 
     async get(ticketNumber) {

@@ -8,6 +8,7 @@ import { surveyRoundNotFound, type SurveyRound } from '../domain/survey-rounds.j
 import { keys } from '../../../kernel/storage/keys.js';
 import { createSurveyPseudonyms, type SurveyPseudonyms } from './survey-pseudonyms.js';
 import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { createReadCache } from '../../../kernel/storage/read-cache.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface RoundEntity {
@@ -44,10 +45,14 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
     const rows = await listAll<RoundEntity>(table, odata`PartitionKey eq ${'round'} and RowKey gt ${'round-'} and RowKey lt ${'round.'}`);
     return rows.map(toRound).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
   };
+  // Every 送信 reads its round: once per instance per TTL. A start, cancel or edit through this instance forgets it.
+  const rounds = createReadCache<SurveyRound | undefined>({ maxEntries: 100 });
   return {
-    async get(roundId) {
-      const entity = await getEntityOrUndefined<RoundEntity>(table, keys.surveyRound(roundId));
-      return entity && toRound(entity);
+    get(roundId) {
+      return rounds.get(roundId, async () => {
+        const entity = await getEntityOrUndefined<RoundEntity>(table, keys.surveyRound(roundId));
+        return entity && toRound(entity);
+      });
     },
     list,
     async create(decide) {
@@ -56,6 +61,7 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
         const actions: TransactionAction[] = [['create', roundEntity(round)]];
         if (claims(round)) actions.push(['create', { ...keys.annualSurveyClaim(round.fiscalYear), roundId: round.id }]);
         await table.submitTransaction(actions);
+        rounds.invalidate(round.id);
         return round;
       });
     },
@@ -70,6 +76,7 @@ export function createSurveyRoundRepository(storage: TableStorage): SurveyRoundR
         const actions: TransactionAction[] = [['update', roundEntity(next), 'Replace', { etag: entity.etag }]];
         if (claims(current) && !claims(next)) actions.push(['delete', keys.annualSurveyClaim(current.fiscalYear)]);
         await table.submitTransaction(actions);
+        rounds.invalidate(roundId);
         return next;
       });
     },

@@ -48,9 +48,11 @@ export function createTrainingService(deps: {
   return {
     /** Upcoming sessions with the caller's own status and the seats left. */
     async upcoming(employeeId: string, locale: Locale): Promise<SessionView[]> {
-      const [sessions, titleOf, mine] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale), deps.sessions.enrollmentsOf(employeeId)]);
-      const statusOf = new Map(mine.map((enrollment) => [enrollment.sessionId, enrollment.status]));
-      return sessions.filter((session) => !session.cancelled).map((session) => view(session, titleOf(session.courseId), statusOf.get(session.id) ?? null));
+      const [sessions, titleOf] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale)]);
+      const open = sessions.filter((session) => !session.cancelled);
+      // One point read per open session (a handful), not a scan of every enrolment ever made for the person's rows.
+      const mine = await Promise.all(open.map((session) => deps.sessions.getEnrollment(session.id, employeeId)));
+      return open.map((session, index) => view(session, titleOf(session.courseId), mine[index]?.status ?? null));
     },
     /** The caller's own sessions, upcoming and past, with their status and whether attendance was confirmed. */
     async mine(employeeId: string, locale: Locale) {

@@ -3,6 +3,7 @@ import type { TrainingSessionRepository } from '../domain/training-ports.js';
 import { attendanceTooLarge, nextFromWaitlist, notEnrolled, sessionNotFound, type Enrollment, type EnrollmentStatus, type TrainingSession } from '../domain/training-sessions.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { createReadCache } from '../../../kernel/storage/read-cache.js';
 import { getEntityOrUndefined, listAll, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 interface SessionEntity {
@@ -53,8 +54,24 @@ const enrollmentEntity = (enrollment: Enrollment) => ({
   attended: enrollment.attended === undefined ? '' : enrollment.attended ? 'yes' : 'no',
 });
 
+/** 99 sign-ups and the session row fill a Table transaction (100 operations); half leaves room for the retry's reads. */
+const SIGN_UPS_PER_COMMIT = 50;
+
+type Decide = Parameters<TrainingSessionRepository['enroll']>[2];
+interface PendingSignUp {
+  employeeId: string;
+  decide: Decide;
+  resolve: (enrollment: Enrollment) => void;
+  reject: (error: unknown) => void;
+}
+
 export function createTrainingSessionRepository(storage: TableStorage): TrainingSessionRepository {
   const table = storage.client('TrainingSessions');
+  // Every session row, read by every 研修を探す and 申し込む answer: one read per instance per TTL. A write through
+  // this instance forgets it (so the seats left are current here at once); another instance's within the TTL.
+  const sessionList = createReadCache<TrainingSession[]>({ maxEntries: 1 });
+  const allSessions = () =>
+    sessionList.get('all', async () => (await listAll<SessionEntity>(table, odata`RowKey eq ${'session'}`)).map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
   const readSession = async (sessionId: string) => getEntityOrUndefined<SessionEntity>(table, keys.trainingSession(sessionId));
 
   /** Runs one optimistic transaction on the session's partition, re-reading on a lost race. */
@@ -64,9 +81,69 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       const entity = await readSession(sessionId);
       if (!entity) throw sessionNotFound(sessionId);
       const { actions, result } = await plan({ ...toSession(entity), etag: entity.etag });
-      await table.submitTransaction(actions);
+      if (actions.length > 0) await table.submitTransaction(actions);
+      sessionList.invalidate();
       return result;
     });
+  }
+
+  /**
+   * Sign-ups are a group commit per session: the session row's ETag must order every decision (capacity), so
+   * instead of 200 people racing for it (each lost race a re-read), those that arrive while this instance writes
+   * wait and are decided together, in arrival order, in one transaction. Another instance still races by ETag.
+   */
+  const signUps = new Map<string, PendingSignUp[]>();
+  const committing = new Set<string>();
+  async function commitSignUps(sessionId: string): Promise<void> {
+    if (committing.has(sessionId)) return;
+    committing.add(sessionId);
+    try {
+      for (let queue = signUps.get(sessionId); queue && queue.length > 0; queue = signUps.get(sessionId)) {
+        const batch = queue.splice(0, SIGN_UPS_PER_COMMIT);
+        if (queue.length === 0) signUps.delete(sessionId);
+        try {
+          const outcomes = await withSessionTransaction(sessionId, (session) => planSignUps(session, batch));
+          batch.forEach((signUp, index) => {
+            const outcome = outcomes[index]!;
+            if ('error' in outcome) signUp.reject(outcome.error);
+            else signUp.resolve(outcome.enrollment);
+          });
+        } catch (error) {
+          for (const signUp of batch) signUp.reject(error);
+        }
+      }
+    } finally {
+      committing.delete(sessionId);
+    }
+  }
+
+  async function planSignUps(session: TrainingSession & { etag: string }, batch: PendingSignUp[]) {
+    const stored = await Promise.all(batch.map((signUp) => getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(session.id, signUp.employeeId))));
+    // Per employee: what they hold now (stored or decided earlier in this batch) and the write that will make it so.
+    const latest = new Map<string, { enrollment: Enrollment | undefined; etag: string | undefined }>();
+    batch.forEach((signUp, index) => {
+      if (!latest.has(signUp.employeeId)) latest.set(signUp.employeeId, { enrollment: stored[index] && toEnrollment(stored[index]), etag: stored[index]?.etag });
+    });
+    const writes = new Map<string, TransactionAction>();
+    let enrolledCount = session.enrolledCount;
+    const outcomes: ({ enrollment: Enrollment } | { error: unknown })[] = batch.map((signUp) => {
+      const held = latest.get(signUp.employeeId)!;
+      let status: EnrollmentStatus;
+      try {
+        status = signUp.decide({ ...session, enrolledCount }, held.enrollment);
+      } catch (error) {
+        return { error };
+      }
+      if (held.enrollment?.status === 'enrolled') enrolledCount -= 1;
+      if (status === 'enrolled') enrolledCount += 1;
+      const enrollment: Enrollment = { sessionId: session.id, employeeId: signUp.employeeId, status, at: new Date().toISOString() };
+      writes.set(signUp.employeeId, held.etag ? ['update', enrollmentEntity(enrollment), 'Replace', { etag: held.etag }] : ['create', enrollmentEntity(enrollment)]);
+      latest.set(signUp.employeeId, { enrollment, etag: held.etag });
+      return { enrollment };
+    });
+    // The session row is rewritten even for the waitlist, so its ETag orders every decision on this session.
+    const actions = writes.size > 0 ? [sessionUpdate(session, enrolledCount), ...writes.values()] : [];
+    return { actions, result: outcomes };
   }
 
   const sessionUpdate = (session: TrainingSession & { etag: string }, enrolledCount: number): TransactionAction => [
@@ -99,6 +176,7 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
         cancelled: session.cancelled,
         enrolledCount: 0,
         });
+        sessionList.invalidate();
       } catch (error) {
         throw toConcurrencyError(error, `training session ${session.id}`);
       }
@@ -108,12 +186,11 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       return entity && toSession(entity);
     },
     async listUpcoming(now) {
-      const rows = await listAll<SessionEntity>(table, odata`RowKey eq ${'session'} and startsAt gt ${now.toISOString()}`);
-      return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      const at = now.toISOString();
+      return (await allSessions()).filter((session) => session.startsAt > at);
     },
     async listAll() {
-      const rows = await listAll<SessionEntity>(table, odata`RowKey eq ${'session'}`);
-      return rows.map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      return [...(await allSessions())];
     },
     enrollments: enrollmentsOf,
     async enrollmentsOf(employeeId) {
@@ -124,17 +201,12 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       const entity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
       return entity && toEnrollment(entity);
     },
-    async enroll(sessionId, employeeId, decide) {
-      return withSessionTransaction(sessionId, async (session) => {
-        const existingEntity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
-        const status = decide(session, existingEntity && toEnrollment(existingEntity));
-        const enrollment: Enrollment = { sessionId, employeeId, status, at: new Date().toISOString() };
-        const write: TransactionAction = existingEntity
-          ? ['update', enrollmentEntity(enrollment), 'Replace', { etag: existingEntity.etag }]
-          : ['create', enrollmentEntity(enrollment)];
-        // The session row is rewritten even for the waitlist, so its ETag orders every decision on this session.
-        const actions = [sessionUpdate(session, session.enrolledCount + (status === 'enrolled' ? 1 : 0)), write];
-        return { actions, result: enrollment };
+    enroll(sessionId, employeeId, decide) {
+      return new Promise((resolve, reject) => {
+        const queue = signUps.get(sessionId) ?? [];
+        queue.push({ employeeId, decide, resolve, reject });
+        signUps.set(sessionId, queue);
+        void commitSignUps(sessionId);
       });
     },
     async cancel(sessionId, employeeId) {
