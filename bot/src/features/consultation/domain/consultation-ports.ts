@@ -9,7 +9,11 @@ import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './t
 export interface ConsultationRepository {
   create(request: {
     year: number;
-    /** The form's id: a second submit of the same form returns the first ticket instead of making another. */
+    requesterId: string;
+    /**
+     * The form's id: a second submit of the same form by the same requester returns the first ticket instead of
+     * making another. Keyed by requester + id, so someone else's id files a ticket of the caller's own.
+     */
     submissionId?: string | undefined;
     build: (ticketNumber: string) => TicketChange;
   }): Promise<{ ticket: Ticket; created: boolean }>;

@@ -184,12 +184,13 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
 
   const readTicket = (ticketNumber: string) => getEntityOrUndefined<TicketEntity>(table, keys.consultationTicket(ticketNumber));
 
-  async function existingSubmission(submissionId: string | undefined): Promise<Ticket | undefined> {
+  async function existingSubmission(requesterId: string, submissionId: string | undefined): Promise<Ticket | undefined> {
     if (!submissionId) return undefined;
-    const row = await getEntityOrUndefined<{ ticketNumber: string }>(table, keys.consultationSubmission(submissionId));
+    const row = await getEntityOrUndefined<{ ticketNumber: string }>(table, keys.consultationSubmission(requesterId, submissionId));
     if (!row) return undefined;
     const ticket = await readTicket(row.ticketNumber);
-    return ticket && toTicket(ticket);
+    // Belt and braces: a submission row only ever answers the person who filed it.
+    return ticket && ticket.requesterId === requesterId ? toTicket(ticket) : undefined;
   }
 
   /** Writes a new version of a ticket with its history entry and moved index rows, guarded by the read ETag. */
@@ -205,14 +206,15 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
   }
 
   return {
-    create({ year, submissionId, build }) {
+    create({ year, requesterId, submissionId, build }) {
       return serialized(() =>
         withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
-          const earlier = await existingSubmission(submissionId);
+          const earlier = await existingSubmission(requesterId, submissionId);
           if (earlier) return { ticket: earlier, created: false };
           const counter = await getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year));
           const sequence = (counter?.last ?? 0) + 1;
           const { ticket, history } = build(formatTicketNumber(year, sequence));
+          if (ticket.requesterId !== requesterId) throw new AppError('internal', { detail: `ticket built for ${ticket.requesterId}, filed by ${requesterId}` });
           const counterRow = { ...keys.consultationCounter(year), last: sequence };
           const actions: TransactionAction[] = [
             counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow],
@@ -221,7 +223,7 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
             ['create', requesterRow(ticket)],
             ['create', statusRow(ticket)],
           ];
-          if (submissionId) actions.push(['create', { ...keys.consultationSubmission(submissionId), ticketNumber: ticket.number }]);
+          if (submissionId) actions.push(['create', { ...keys.consultationSubmission(requesterId, submissionId), ticketNumber: ticket.number }]);
           await table.submitTransaction(actions);
           return { ticket, created: true };
         }),
