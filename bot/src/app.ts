@@ -76,7 +76,7 @@ export async function startApp(
     { name: 'storage', check: () => storage.ping() },
     { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
   ]);
-  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness });
+  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production' });
   registerMessagesRoute(server, { adapter, bot, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
