@@ -31,7 +31,14 @@ export { createRepositories } from './features/index.js';
 /** The composition root: kernel -> delivery -> each feature's module -> bot and HTTP server. Nothing else builds objects. */
 export async function startApp(
   config: AppConfig,
-  options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier },
+  options: {
+    storage: StorageConnection;
+    log: Logger;
+    tablePrefix?: string;
+    surveyNotifier?: SurveyNotifier;
+    /** Tests only: crash tests let a dead instance's desk-post claim expire in seconds, not 15 minutes. */
+    deskPosts?: { leaseMs?: number; repostPattern?: string };
+  },
 ) {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);
@@ -57,7 +64,7 @@ export async function startApp(
   const training = createTrainingModule({ repositories, delivery, skills: skills.skills, tabUrl });
   const surveys = createSurveyModule({ repositories, delivery, notifier: options.surveyNotifier, tabUrl });
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
-  const consultation = createConsultationModule({ repositories, delivery, channel, log });
+  const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },

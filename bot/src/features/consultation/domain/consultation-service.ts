@@ -230,6 +230,14 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     /**
+     * The hourly re-post (and the one at start): every open ticket whose desk card never reached the channel (a crash
+     * between filing and posting, or Teams refusing it for good) is posted now, once across instances.
+     */
+    async repostMissingDeskCards(): Promise<number> {
+      return deps.notifier.postMissingDeskCards(await deps.tickets.listByStatus(OPEN_STATUSES));
+    },
+
+    /**
      * The scheduled check: every ticket still new 2 business days after filing gets one reminder in the channel.
      * Each is claimed first (ETag-guarded), so two instances running the job never both remind.
      */
