@@ -31,14 +31,8 @@ export { createRepositories } from './features/index.js';
 /** The composition root: kernel -> delivery -> each feature's module -> bot and HTTP server. Nothing else builds objects. */
 export async function startApp(
   config: AppConfig,
-  options: {
-    storage: StorageConnection;
-    log: Logger;
-    tablePrefix?: string;
-    surveyNotifier?: SurveyNotifier;
-    /** Tests only: crash tests let a dead instance's desk-post claim expire in seconds, not 15 minutes. */
-    deskPosts?: { leaseMs?: number; repostPattern?: string };
-  },
+  // deskPosts: crash tests only (a dead instance's desk-post claim expires in seconds, the re-post runs every second).
+  options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier; deskPosts?: { leaseMs?: number; repostPattern?: string } },
 ) {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);

@@ -17,7 +17,8 @@ const INVISIBLE_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
  * An empty result means the title had nothing visible.
  */
 export function normalizeTitle(text: string): string {
-  return text.normalize('NFKC').replace(CONTROL_OR_FORMAT, '').replace(INVISIBLE_LETTERS, '').replace(/\s+/gu, ' ').trim();
+  // Tabs and line breaks become spaces before control characters go, so 「アプリ\t作成」 keeps its word gap.
+  return text.normalize('NFKC').replace(/\s+/gu, ' ').replace(CONTROL_OR_FORMAT, '').replace(INVISIBLE_LETTERS, '').replace(/\s+/gu, ' ').trim();
 }
 
 /** Multi-line text as it is stored and shown: line breaks and tabs kept, bidi controls and other control characters removed. */

@@ -293,7 +293,8 @@ function forbidden(action: TicketAction, rule: TransitionRule): AppError {
 }
 
 function requiredText(text: string | undefined, what: LocalizedText): string {
-  const trimmed = (text ?? '').trim();
+  // Comments, notes and reasons are read by the other party: bidi controls that reorder them are removed (issue 14).
+  const trimmed = normalizeMultilineText(text ?? '').trim();
   if (trimmed.length === 0) throw invalid(`${what.en} is empty`, `${what.ja}を入力してください。`, `Please enter ${what.en}.`);
   if (codePointLength(trimmed) > TEXT_MAX_LENGTH) {
     throw invalid(`${what.en} too long`, `${what.ja}は4,000文字以内で入力してください。`, `The ${what.en} must be at most 4,000 characters.`);
