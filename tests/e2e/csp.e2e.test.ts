@@ -9,9 +9,11 @@ import { TEST_TENANT_ID } from '../support/test-app.js';
  * silently (a blocked style or request is only a console line), so Chromium reports every violation here.
  */
 const e2e = useTabInBrowser();
-const employee = demoEmployees(TEST_TENANT_ID).find((candidate) => candidate.jobLevel === 'manager')!;
+const employees = demoEmployees(TEST_TENANT_ID);
+const manager = employees.find((candidate) => candidate.jobLevel === 'manager')!;
+const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
 
-async function violationsOn(url: string, ready: (page: Page) => Promise<void>) {
+async function violationsOn(url: string, ready: (page: Page) => Promise<void>, employee = manager) {
   const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
   // Page scripts as strings (as the other browser tests do): the test code is type-checked without the DOM library.
   await page.addInitScript({
@@ -33,9 +35,20 @@ async function violationsOn(url: string, ready: (page: Page) => Promise<void>) {
 describe('the tab under its Content-Security-Policy (headless Chromium)', () => {
   it('when the tab is opened and signed in, then it renders with no CSP violation', async () => {
     const violations = await violationsOn(`${e2e.stack.tabUrl}?theme=dark`, async (page) => {
-      await expect.poll(() => page.getByTestId('employee-name').textContent(), { timeout: 15_000 }).toContain(employee.displayName);
+      await expect.poll(() => page.getByTestId('employee-name').textContent(), { timeout: 15_000 }).toContain(manager.displayName);
       await expect.poll(() => page.getByTestId('recommendations').textContent()).toBeTruthy();
     });
+    expect(violations).toEqual([]);
+  });
+
+  it('when an admin opens the 管理 pages (charts, queue), then they render with no CSP violation', async () => {
+    const violations = await violationsOn(
+      `${e2e.stack.tabUrl}#admin`,
+      async (page) => {
+        await expect.poll(() => page.locator('section[aria-labelledby="consult-desk-heading"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      },
+      admin,
+    );
     expect(violations).toEqual([]);
   });
 
