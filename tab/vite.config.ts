@@ -5,14 +5,21 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+/**
+ * `npm run build` (what is deployed) builds with `--mode deploy`: the tab only. Every other build (npm start, npm
+ * test, benchmarks) also builds the dev chat page, which only the local stack serves.
+ */
+export default defineConfig(({ mode }) => ({
   root,
   plugins: [react()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { index: resolve(root, 'index.html'), devchat: resolve(root, 'devchat.html') },
+      input: {
+        index: resolve(root, 'index.html'),
+        ...(mode === 'deploy' ? {} : { devchat: resolve(root, 'devchat.html') }),
+      },
     },
   },
-});
+}));

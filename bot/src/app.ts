@@ -31,7 +31,8 @@ export { createRepositories } from './features/index.js';
 /** The composition root: kernel -> delivery -> each feature's module -> bot and HTTP server. Nothing else builds objects. */
 export async function startApp(
   config: AppConfig,
-  options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier },
+  // deskPosts: crash tests only (a dead instance's desk-post claim expires in seconds, the re-post runs every second).
+  options: { storage: StorageConnection; log: Logger; tablePrefix?: string; surveyNotifier?: SurveyNotifier; deskPosts?: { leaseMs?: number; repostPattern?: string } },
 ) {
   const { log } = options;
   const storage = createTableStorage(options.storage, options.tablePrefix);
@@ -57,7 +58,7 @@ export async function startApp(
   const training = createTrainingModule({ repositories, delivery, skills: skills.skills, tabUrl });
   const surveys = createSurveyModule({ repositories, delivery, notifier: options.surveyNotifier, tabUrl });
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
-  const consultation = createConsultationModule({ repositories, delivery, channel, log });
+  const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
@@ -76,7 +77,7 @@ export async function startApp(
     { name: 'storage', check: () => storage.ping() },
     { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
   ]);
-  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness });
+  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production' });
   registerMessagesRoute(server, { adapter, bot, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });

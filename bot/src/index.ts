@@ -27,6 +27,7 @@ try {
   mountTabSite(app.server, {
     distDir: resolve('tab/dist'),
     runtimeConfig: tabRuntimeConfig(config, ''),
+    devPages: false,
   });
   log.info('DX Navi listening', { url: app.baseUrl });
   const shutdown = () =>

@@ -68,6 +68,7 @@ describe('crowd-ready chat on two instances', () => {
       Array.from({ length: 200 }, (_, index) =>
         instances[index % 2]!.create({
           year: 2031,
+          requesterId: `emp-${index}`,
           submissionId: `crowd-form-${index}`,
           build: (ticketNumber) => openTicket(input, { id: `emp-${index}`, name: `職員 ${index}` }, ticketNumber, at),
         }),

@@ -93,6 +93,8 @@ export async function startLocalStack(
     mountTabSite(tabServer, {
       distDir: options.tabDistDir ?? resolve('tab/dist'),
       runtimeConfig: tabRuntimeConfig(config, config.publicBaseUrl ?? app.baseUrl),
+      // The local stack's dev chat page (the production entry passes false).
+      devPages: true,
     });
     const tabPort = await listen(tabServer, config.tabPort, '127.0.0.1');
     stops.push(() => close(tabServer));

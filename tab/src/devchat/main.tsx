@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built (see zod-config.ts).
+import '../runtime/zod-config';
 import { createRoot } from 'react-dom/client';
 import { detectHost } from '../runtime/host';
 import { loadRuntimeConfig } from '../runtime/runtime-config';

@@ -177,10 +177,11 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(deskEntries().some((entry) => text(entry.activity).includes(earlyTicket))).toBe(false);
   });
 
-  it('when someone who is not an admin presses 担当する in the channel, then the card says so and nothing changes', async () => {
+  it('when someone who is not an admin presses 担当する in the channel, then they are refused without the ticket and nothing changes', async () => {
     const answer = await pressInChannel(OTHER, deskCard.activityId, CONSULTATION_VERBS.assign, actionDataOf(cardOf(deskCard), CONSULTATION_VERBS.assign));
-    expect(answer.statusCode).toBe(200);
+    expect(answer.statusCode).toBe(403);
     expect(text(answer.value)).toContain('この操作はデジタル推進課の担当者のみ行えます。');
+    expect(text(answer)).not.toContain(validForm.title);
     expect(await app.repositories.consultations.get(ticketNumber)).toMatchObject({ status: 'new', version: 1 });
   });
 

@@ -35,7 +35,7 @@ async function setUp(answers: SendResult[]) {
   const desk = createConsultationDeskRepository(storage);
   await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
   let filed: TicketChange | undefined;
-  const { ticket } = await tickets.create({ year: 2026, build: (number) => (filed = openTicket(input, requester, number, new Date())) });
+  const { ticket } = await tickets.create({ year: 2026, requesterId: requester.id, build: (number) => (filed = openTicket(input, requester, number, new Date())) });
   const slept: number[] = [];
   const sent: BroadcastRequest[] = [];
   const scripted = scriptedChannel(answers);

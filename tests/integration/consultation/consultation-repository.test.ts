@@ -22,7 +22,7 @@ const tick = () => new Date((clock += 1000));
 
 async function file(repository: ConsultationRepository, requester: { id: string; name: string }, title = '相談', submissionId?: string) {
   const now = tick();
-  return repository.create({ year: 2026, submissionId, build: (ticketNumber) => openTicket(input(title), requester, ticketNumber, now) });
+  return repository.create({ year: 2026, requesterId: requester.id, submissionId, build: (ticketNumber) => openTicket(input(title), requester, ticketNumber, now) });
 }
 
 const act = (repository: ConsultationRepository, ticketNumber: string, command: TicketCommand, actor: TicketActor, expectedVersion?: number) =>

@@ -9,7 +9,7 @@ import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER } from './domain/consultation-service.js';
 import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
-import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
+import type { ConsultationDesk, ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
 import type { ConversationMessenger, SendResult } from '../../delivery/domain/delivery-ports.js';
 import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
@@ -41,6 +41,13 @@ function referenceFor(reference: Record<string, unknown>, conversationId: string
   return { ...reference, conversation: { ...conversation, id: conversationId } };
 }
 
+/**
+ * How long one instance holds the claim to post a ticket's desk card. Longer than the worst retry of DESK_RETRY_POLICY
+ * (8 throttled waits of at most 60 s), so a live post is never taken over; a crashed instance's claim expires and
+ * the hourly re-post takes it.
+ */
+export const DESK_POST_LEASE_MS = 15 * 60_000;
+
 export interface ConsultationNotifierDeps {
   engine: Pick<DeliveryEngine, 'send'>;
   employees: EmployeeRepository;
@@ -49,6 +56,8 @@ export interface ConsultationNotifierDeps {
   channel: ConversationMessenger;
   log: Logger;
   retry?: RetryPolicy;
+  /** DESK_POST_LEASE_MS unless a test needs a crashed claim to expire sooner. */
+  postLeaseMs?: number;
   clock?: () => Date;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -127,18 +136,49 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     }
   }
 
+  const postLeaseMs = deps.postLeaseMs ?? DESK_POST_LEASE_MS;
+
+  /**
+   * Posts a ticket's desk card once across instances and crashes: the post is claimed (a lease row) before it is
+   * sent and recorded with its activity id after; a post that failed for good gives the claim back. The one window
+   * left is a crash after Teams accepted the card and before the id was stored (milliseconds): the re-post then
+   * sends it again once the lease expires, as the delivery engine's in-doubt 'resend' does.
+   */
+  async function postCard(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): Promise<boolean> {
+    const now = clock();
+    const claimed = await deps.desk.claimTicketPost(ticketNumber, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + postLeaseMs).toISOString() });
+    if (!claimed) return false;
+    inOrder(ticketNumber, async () => {
+      const message = await draw();
+      const result = message ? await withRetry(`post ${ticketNumber}`, () => deps.channel.send(desk.reference, message)) : undefined;
+      if (!result?.ok || !result.activityId) {
+        await deps.desk.releaseTicketPost(ticketNumber);
+        return;
+      }
+      await deps.desk.saveTicketPost({ ticketNumber, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
+    });
+    return true;
+  }
+
   return {
     async ticketFiled({ ticket, history }) {
       const desk = await deps.desk.getDesk();
       if (!desk) return false;
-      inOrder(ticket.number, async () => {
-        // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
-        const message = cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE }));
-        const result = await withRetry(`post ${ticket.number}`, () => deps.channel.send(desk.reference, message));
-        if (!result.ok || !result.activityId) return;
-        await deps.desk.saveTicketPost({ ticketNumber: ticket.number, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
-      });
+      // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
+      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE })));
       return true;
+    },
+
+    async postMissingDeskCards(tickets) {
+      const desk = await deps.desk.getDesk();
+      if (!desk) return 0;
+      let claimed = 0;
+      for (const ticket of tickets) {
+        if (await deps.desk.getTicketPost(ticket.number)) continue;
+        if (await postCard(ticket.number, desk, () => deskCard(ticket.number))) claimed++;
+      }
+      if (claimed > 0) log.warn('desk cards re-posted (missing after a crash or a failed post)', { count: claimed });
+      return claimed;
     },
 
     async ticketChanged({ ticket, history }) {

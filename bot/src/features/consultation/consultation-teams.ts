@@ -15,6 +15,7 @@ import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER, type ActionOrigin, type ConsultationService } from './domain/consultation-service.js';
 import { InvalidConsultationInputError, type TicketAction, type TicketCommand } from './domain/tickets.js';
 import { AppError } from '../../kernel/domain/errors.js';
+import { FAQ_QUERY_MAX_CHARS, searchableQuery } from './domain/faq-search.js';
 import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandHandler, FreeTextHandler, InvokeResult, InvokeRoutes } from '../../kernel/teams/route-types.js';
 import { normalizeCommandText } from '../../kernel/teams/router.js';
 
@@ -73,6 +74,13 @@ function commandOf(action: TicketAction, data: TicketData): TicketCommand {
     default:
       return { action };
   }
+}
+
+/** The channel a channel turn is in: a card or mention arrives in a thread (`19:…@thread.tacv2;messageid=…`). */
+function channelConversationId(context: TurnContext): string {
+  const { activity } = context;
+  const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  return channelId ?? activity.conversation.id.replace(/;messageid=.*$/, '');
 }
 
 const card = (attachment: CardAttachment): InvokeResult => ({ kind: 'card', card: attachment });
@@ -142,6 +150,7 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
   const freeText: FreeTextHandler = async ({ context, locale }, text) => {
     const entries = await consultations.answer(text);
     if (entries.length === 0 && !looksLikeQuestion(text)) return false;
+    if (searchableQuery(text).capped) await context.sendActivity(MessageFactory.text(t('consultFaqQueryCapped', locale, { max: String(FAQ_QUERY_MAX_CHARS) })));
     await context.sendActivity(MessageFactory.attachment(buildFaqAnswerCard({ query: text, entries, locale })));
     return true;
   };
@@ -187,17 +196,30 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
   };
   invokeRoutes[CONSULTATION_VERBS.refreshTicket] = invokeRoutes[CONSULTATION_VERBS.openTicket]!;
 
-  const openDeskCard = async ({ locale }: ChannelTurnScope, data: unknown): Promise<InvokeResult> => {
+  /**
+   * Every desk-card invoke from a channel passes here first: an admin in the configured desk channel, or a refusal
+   * that names no ticket (an error, not a card: a card would have to show some ticket state).
+   */
+  const deskOnly = (handler: ChannelInvokeRoutes[string]): ChannelInvokeRoutes[string] => async (scope, data) => {
+    try {
+      await consultations.assertDeskChannel(scope.actorId, channelConversationId(scope.context));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'forbidden') throw error;
+      return { kind: 'error', status: 403, message: error.userMessage[scope.locale] };
+    }
+    return handler(scope, data);
+  };
+  const openDeskCard = deskOnly(async ({ locale }, data) => {
     const parsed = ticketDataSchema.safeParse(data);
     if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
     return deskCard(parsed.data.ticketNumber, locale);
-  };
+  });
   const channelInvokeRoutes: ChannelInvokeRoutes = {
     [CONSULTATION_VERBS.openTicket]: openDeskCard,
     [CONSULTATION_VERBS.refreshTicket]: openDeskCard,
     ...Object.fromEntries(
       (['assign', 'start', 'comment', 'resolve', 'reopen', 'close'] as const).map((action) => {
-        const route: ChannelInvokeRoutes[string] = ({ locale, actorId }, data) => act('desk', actorId, action, data, locale);
+        const route = deskOnly(({ locale, actorId }, data) => act('desk', actorId, action, data, locale));
         return [TICKET_ACTION_VERBS[action], route];
       }),
     ),
@@ -206,9 +228,7 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
   const setDesk = async ({ context, locale, actorId }: ChannelTurnScope) => {
     const { activity } = context;
     const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
-    // A mention arrives in a thread (`19:…@thread.tacv2;messageid=…`); tickets must start posts of their own.
-    const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    const conversationId = channelId ?? activity.conversation.id.replace(/;messageid=.*$/, '');
+    const conversationId = channelConversationId(context);
     const { activityId: _thread, ...rest } = reference;
     try {
       await consultations.setDesk(actorId ?? '', { conversationId, reference: { ...rest, conversation: { ...(rest.conversation as object), id: conversationId } } });

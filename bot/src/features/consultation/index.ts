@@ -25,6 +25,8 @@ export function createConsultationModule(deps: {
   delivery: Pick<DeliveryEngine, 'send'>;
   channel: ConversationMessenger;
   log: Logger;
+  /** Tests only: a shorter claim on a desk post, and the re-post firing more often than hourly. */
+  deskPosts?: { leaseMs?: number; repostPattern?: string };
 }) {
   const r = deps.repositories;
   const notifier = createConsultationNotifier({
@@ -34,6 +36,7 @@ export function createConsultationModule(deps: {
     desk: r.consultationDesk,
     channel: deps.channel,
     log: deps.log,
+    ...(deps.deskPosts?.leaseMs ? { postLeaseMs: deps.deskPosts.leaseMs } : {}),
   });
   const consultations = createConsultationService({
     tickets: r.consultations,
@@ -62,7 +65,18 @@ export function createConsultationModule(deps: {
         timezone: 'Asia/Tokyo',
         run: async () => void (await consultations.sendUnassignedReminders()),
       },
+      // Hourly, around the clock: desk cards lost to a crash between filing and posting are posted (issue 14).
+      {
+        name: 'consultation-desk-cards',
+        pattern: deps.deskPosts?.repostPattern ?? '30 * * * *',
+        timezone: 'Asia/Tokyo',
+        run: async () => void (await consultations.repostMissingDeskCards()),
+      },
     ],
+    // And once at start, without holding the start up: a restarted instance posts what its crash lost.
+    start: async () => {
+      consultations.repostMissingDeskCards().catch((error: unknown) => deps.log.error('desk card re-post at start failed', { error }));
+    },
   };
   return { consultations, idle: () => notifier.idle(), module };
 }

@@ -262,6 +262,11 @@ export const MESSAGES = {
   reminderAttending: { ja: '参加の予定を承りました。当日お待ちしています。', en: 'Thank you, see you there.' },
   reminderCancelled: { ja: 'キャンセルしました。席はキャンセル待ちの方に回ります。', en: 'Cancelled. Your seat goes to the next person on the waitlist.' },
   reminderNotEnrolled: { ja: 'この研修には申し込んでいません(キャンセル済みの可能性があります)。', en: 'You are not signed up for this session (it may have been cancelled).' },
+  // Hardening (issue 14).
+  consultFaqQueryCapped: {
+    ja: 'ご質問が長いため、最初の{max}文字で検索しました。詳しい内容は「相談する」からお送りください。',
+    en: 'Your question is long: only the first {max} characters were searched. Please send the details with "Ask for help".',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,13 +2,15 @@ import restify, { type Server } from 'restify';
 import corsMiddleware from 'restify-cors-middleware2';
 import { withLogContext } from '../../logger.js';
 import type { ReadinessReport } from './readiness.js';
+import { useSecurityHeaders } from './security-headers.js';
 
 /**
- * A restify server with JSON bodies, CORS for the tab's origins, a request id on every log line and a readiness
- * probe at /healthz (503 while storage or the queue cannot be reached).
+ * A restify server with JSON bodies, CORS for the tab's origins, security headers (nosniff, CSP, HSTS in production),
+ * a request id on every log line and a readiness probe at /healthz (503 while storage or the queue cannot be reached).
  */
-export function createHttpServer(options: { allowedOrigins: (string | RegExp)[]; readiness: () => Promise<ReadinessReport> }): Server {
+export function createHttpServer(options: { allowedOrigins: (string | RegExp)[]; readiness: () => Promise<ReadinessReport>; hsts?: boolean }): Server {
   const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
+  useSecurityHeaders(server, { hsts: options.hsts ?? false });
   const cors = corsMiddleware({
     // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
     origins: options.allowedOrigins as string[],

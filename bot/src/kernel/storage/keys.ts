@@ -75,7 +75,11 @@ export const keys = {
     rowKey: `status!${consultationId(status)}!${consultationId(ticketNumber)}`,
   }),
   consultationCounter: (year: number) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `counter!${year}` }),
-  consultationSubmission: (submissionId: string) => ({ partitionKey: CONSULTATION_PARTITION, rowKey: `submission!${consultationId(submissionId)}` }),
+  /** Scoped to the requester: a form id is only a double-click guard, never a key to someone else's ticket. */
+  consultationSubmission: (requesterId: string, submissionId: string) => ({
+    partitionKey: CONSULTATION_PARTITION,
+    rowKey: `submission!${consultationId(requesterId)}!${consultationId(submissionId)}`,
+  }),
   /** Broadcasts are listed whole for the admin's report list (a few per week): one partition. */
   broadcast: (broadcastId: string) => ({ partitionKey: 'broadcast', rowKey: sanitizeKey(broadcastId) }),
   /** Deliveries: one partition per broadcast (the report reads it whole), one row per recipient. */

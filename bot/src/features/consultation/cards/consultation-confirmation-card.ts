@@ -1,4 +1,5 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import type { Ticket } from '../domain/tickets.js';
 import { adaptiveCard, type CardAttachment } from '../../../kernel/cards/adaptive-card.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
@@ -16,7 +17,7 @@ export function buildConsultationConfirmationCard(data: { ticket: Ticket; locale
       { type: 'TextBlock', text: t('consultConfirmedTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true, color: 'Good' },
       { type: 'TextBlock', text: t('consultConfirmedBody', locale, { number: ticket.number }), wrap: true },
       ...(data.note ? [{ type: 'TextBlock' as const, text: data.note, wrap: true, isSubtle: true }] : []),
-      { type: 'TextBlock', text: ticket.title, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: plainText(ticket.title), weight: 'Bolder', wrap: true },
       { type: 'FactSet', facts: ticketFacts(ticket, locale).filter((fact) => fact.title !== t('consultTicketRequester', locale)) },
     ],
     actions: [

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import { t } from '../../../kernel/cards/messages.js';
 
 /** An instant as staff read it: JST, e.g. 2026/04/06 10:00 (the same digits for English readers). */
@@ -11,4 +12,10 @@ export { formatJstShort as formatJst } from '../../../kernel/domain/jst.js';
 export function truncateForCard(text: string, max: number, locale: Locale): string {
   const characters = [...text];
   return characters.length <= max ? text : `${characters.slice(0, max).join('')}${t('consultTextTruncated', locale)}`;
+}
+
+/** Typed text cut like truncateForCard and shown as plain text (Markdown escaped); the note about the rest stays readable. */
+export function plainTextForCard(text: string, max: number, locale: Locale): string {
+  const characters = [...text];
+  return characters.length <= max ? plainText(text) : `${plainText(characters.slice(0, max).join(''))}${t('consultTextTruncated', locale)}`;
 }

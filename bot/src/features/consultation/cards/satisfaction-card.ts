@@ -2,6 +2,7 @@ import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Ticket } from '../domain/tickets.js';
 import { actionRows, adaptiveCard, type CardAttachment } from '../../../kernel/cards/adaptive-card.js';
 import { t } from '../../../kernel/cards/messages.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import { ratingActions } from './ticket-card.js';
 
 /**
@@ -10,7 +11,7 @@ import { ratingActions } from './ticket-card.js';
  */
 export function buildSatisfactionCard(data: { ticket: Ticket; locale: Locale }): CardAttachment {
   const { ticket, locale } = data;
-  const title = ticket.title.length > 60 ? `${[...ticket.title].slice(0, 60).join('')}…` : ticket.title;
+  const title = plainText(ticket.title.length > 60 ? `${[...ticket.title].slice(0, 60).join('')}…` : ticket.title);
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: t('consultSatisfactionTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import { CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
 import {
   canApply,
@@ -14,7 +15,7 @@ import {
   type TicketHistoryEntry,
 } from '../domain/tickets.js';
 import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
-import { formatJst, truncateForCard } from './consultation-format.js';
+import { formatJst, plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS, TICKET_ACTION_VERBS, type TicketActionData } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
 
@@ -34,8 +35,8 @@ export function ticketFacts(ticket: Ticket, locale: Locale): { title: string; va
     { title: t('consultTicketNumber', locale), value: ticket.number },
     { title: t('consultTicketStatus', locale), value: TICKET_STATUS_LABELS[ticket.status][locale] },
     { title: t('consultFieldCategory', locale), value: CONSULTATION_CATEGORY_LABELS[ticket.category][locale] },
-    { title: t('consultTicketRequester', locale), value: ticket.requesterName },
-    { title: t('consultTicketAssignee', locale), value: ticket.assigneeName ?? t('consultTicketUnassigned', locale) },
+    { title: t('consultTicketRequester', locale), value: plainText(ticket.requesterName) },
+    { title: t('consultTicketAssignee', locale), value: ticket.assigneeName ? plainText(ticket.assigneeName) : t('consultTicketUnassigned', locale) },
     { title: t('consultFieldPreferredContact', locale), value: PREFERRED_CONTACT_LABELS[ticket.preferredContact][locale] },
     { title: t('consultFieldUrgency', locale), value: URGENCY_LABELS[ticket.urgency][locale] },
     { title: t('consultTicketFiled', locale), value: formatJst(ticket.createdAt) },
@@ -100,8 +101,8 @@ function historyItems(history: readonly TicketHistoryEntry[], locale: Locale): C
     ...shown.flatMap((entry): CardElement[] => {
       const what = entry.action === 'rate' && entry.rating ? `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
       return [
-        { type: 'TextBlock', text: `${formatJst(entry.at)} ${entry.actorName}: ${what}`, wrap: true, spacing: 'Small', size: 'Small' },
-        ...(entry.text ? [{ type: 'TextBlock' as const, text: truncateForCard(entry.text, HISTORY_TEXT_SHOWN, locale), wrap: true, isSubtle: true, spacing: 'None' as const, size: 'Small' as const }] : []),
+        { type: 'TextBlock', text: `${formatJst(entry.at)} ${plainText(entry.actorName)}: ${what}`, wrap: true, spacing: 'Small', size: 'Small' },
+        ...(entry.text ? [{ type: 'TextBlock' as const, text: plainTextForCard(entry.text, HISTORY_TEXT_SHOWN, locale), wrap: true, isSubtle: true, spacing: 'None' as const, size: 'Small' as const }] : []),
       ];
     }),
   ];
@@ -126,14 +127,14 @@ export function buildTicketCard(data: {
   return adaptiveCard({
     body: [
       ...(data.errorMessage ? [{ type: 'TextBlock' as const, text: data.errorMessage, wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }] : []),
-      { type: 'TextBlock', text: `${ticket.number} ${ticket.title}`, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
+      { type: 'TextBlock', text: `${ticket.number} ${plainText(ticket.title)}`, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
       { type: 'FactSet', facts: ticketFacts(ticket, locale) },
       { type: 'TextBlock', text: t('consultFieldDetails', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
-      { type: 'TextBlock', text: ticket.details, wrap: true, spacing: 'Small' },
+      { type: 'TextBlock', text: plainText(ticket.details), wrap: true, spacing: 'Small' },
       ...(ticket.resolution
         ? [
             { type: 'TextBlock' as const, text: t('consultTicketResolution', locale), weight: 'Bolder' as const, wrap: true, spacing: 'Medium' as const },
-            { type: 'TextBlock' as const, text: truncateForCard(ticket.resolution, RESOLUTION_SHOWN, locale), wrap: true, spacing: 'Small' as const },
+            { type: 'TextBlock' as const, text: plainTextForCard(ticket.resolution, RESOLUTION_SHOWN, locale), wrap: true, spacing: 'Small' as const },
           ]
         : []),
       ...historyItems(data.history, locale),

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import { TICKET_STATUS_LABELS, type Ticket } from '../domain/tickets.js';
 import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { formatJst } from './consultation-format.js';
@@ -18,12 +19,12 @@ export function buildTicketListCard(data: { tickets: readonly Ticket[]; locale: 
     separator: true,
     spacing: 'Medium',
     items: [
-      { type: 'TextBlock', text: `${ticket.number} ${ticket.title}`, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: `${ticket.number} ${plainText(ticket.title)}`, weight: 'Bolder', wrap: true },
       {
         type: 'TextBlock',
         text: [
           `${t('consultTicketStatus', locale)}: ${TICKET_STATUS_LABELS[ticket.status][locale]}`,
-          `${t('consultTicketAssignee', locale)}: ${ticket.assigneeName ?? t('consultTicketUnassigned', locale)}`,
+          `${t('consultTicketAssignee', locale)}: ${ticket.assigneeName ? plainText(ticket.assigneeName) : t('consultTicketUnassigned', locale)}`,
           `${t('consultTicketUpdated', locale)}: ${formatJst(ticket.updatedAt)}`,
         ].join(' / '),
         wrap: true,

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
+import { plainText } from '../../../kernel/cards/plain-text.js';
 import type { Ticket, TicketHistoryEntry } from '../domain/tickets.js';
 import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
-import { truncateForCard } from './consultation-format.js';
+import { plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
 import { t, type MessageKey } from '../../../kernel/cards/messages.js';
 import { ticketActionData, ticketFacts } from './ticket-card.js';
@@ -25,13 +26,13 @@ export function buildTicketNoticeCard(data: { ticket: Ticket; entry: TicketHisto
   const { ticket, entry, locale } = data;
   const keys = TITLES[entry.action];
   const text: CardElement[] = entry.text
-    ? [{ type: 'TextBlock', text: truncateForCard(entry.text, TEXT_SHOWN, locale), wrap: true, spacing: 'Small' }]
+    ? [{ type: 'TextBlock', text: plainTextForCard(entry.text, TEXT_SHOWN, locale), wrap: true, spacing: 'Small' }]
     : [];
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: t(keys.title, locale, { number: ticket.number }), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
-      { type: 'TextBlock', text: ticket.title, weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: t(keys.body, locale, { name: entry.actorName }), wrap: true },
+      { type: 'TextBlock', text: plainText(ticket.title), weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: t(keys.body, locale, { name: plainText(entry.actorName) }), wrap: true },
       ...text,
       { type: 'FactSet', facts: ticketFacts(ticket, locale).filter((fact) => fact.title !== t('consultTicketRequester', locale)) },
     ],

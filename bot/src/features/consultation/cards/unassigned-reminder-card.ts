@@ -2,7 +2,7 @@ import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import { CONSULTATION_CATEGORY_LABELS } from '../domain/categories.js';
 import type { Ticket } from '../domain/tickets.js';
 import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
-import { formatJst, truncateForCard } from './consultation-format.js';
+import { formatJst, plainTextForCard } from './consultation-format.js';
 import { t } from '../../../kernel/cards/messages.js';
 
 const SHOWN = 20;
@@ -13,7 +13,7 @@ export function buildUnassignedReminderCard(data: { tickets: readonly Ticket[]; 
   const shown = data.tickets.slice(0, SHOWN);
   const rows: CardElement[] = shown.map((ticket) => ({
     type: 'TextBlock',
-    text: `${ticket.number} ${truncateForCard(ticket.title, 60, locale)}(${CONSULTATION_CATEGORY_LABELS[ticket.category][locale]}、${t('consultTicketFiled', locale)} ${formatJst(ticket.createdAt)})`,
+    text: `${ticket.number} ${plainTextForCard(ticket.title, 60, locale)}(${CONSULTATION_CATEGORY_LABELS[ticket.category][locale]}、${t('consultTicketFiled', locale)} ${formatJst(ticket.createdAt)})`,
     wrap: true,
     spacing: 'Small',
   }));

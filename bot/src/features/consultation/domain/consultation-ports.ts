@@ -9,7 +9,11 @@ import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './t
 export interface ConsultationRepository {
   create(request: {
     year: number;
-    /** The form's id: a second submit of the same form returns the first ticket instead of making another. */
+    requesterId: string;
+    /**
+     * The form's id: a second submit of the same form by the same requester returns the first ticket instead of
+     * making another. Keyed by requester + id, so someone else's id files a ticket of the caller's own.
+     */
     submissionId?: string | undefined;
     build: (ticketNumber: string) => TicketChange;
   }): Promise<{ ticket: Ticket; created: boolean }>;
@@ -51,7 +55,15 @@ export interface ConsultationDeskRepository {
   getDesk(): Promise<ConsultationDesk | undefined>;
   /** Replaces the desk (one channel at a time: the last admin to set it wins). */
   saveDesk(desk: ConsultationDesk): Promise<void>;
+  /** The ticket's channel message, once it was posted (a claim alone is not a post). */
   getTicketPost(ticketNumber: string): Promise<TicketPost | undefined>;
+  /**
+   * Claims the posting of a ticket's card for one instance until `leaseUntil`: true when there was no post and no
+   * live claim (or an expired one, which a crashed instance left). Exactly one caller gets true at a time.
+   */
+  claimTicketPost(ticketNumber: string, claim: { leaseUntil: string; now: string }): Promise<boolean>;
+  /** Gives a claim back after the post failed for good, so the next re-post run tries again. */
+  releaseTicketPost(ticketNumber: string): Promise<void>;
   saveTicketPost(post: TicketPost): Promise<void>;
   /** How often an FAQ card's 「解決しました」 was pressed, per FAQ entry shown on it (process evaluation). */
   recordFaqResolved(faqIds: readonly string[]): Promise<void>;
@@ -70,6 +82,11 @@ export interface ConsultationNotifier {
   ticketFiled(filed: TicketChange): Promise<boolean>;
   /** A ticket changed: refresh its channel card, and tell the requester when someone else assigned, commented or resolved. */
   ticketChanged(change: TicketChange): Promise<void>;
+  /**
+   * The desk cards that are missing: posts each of these tickets that has no channel message and no live claim
+   * (a crash between filing and posting). Returns how many it claimed to post.
+   */
+  postMissingDeskCards(tickets: readonly Ticket[]): Promise<number>;
   /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */
   unassignedReminder(tickets: readonly Ticket[]): Promise<void>;
 }

@@ -111,7 +111,17 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
   return {
     view,
 
-    /** A ticket as the desk channel shows it to everyone there (the card is already in the channel). */
+    /**
+     * Whether a channel turn may see or act on desk cards: an admin, in the configured desk channel. Ticket numbers
+     * are sequential, so anything else (another channel, a non-admin in the desk) is refused before a ticket is read,
+     * and the refusal carries nothing of any ticket (issue 14).
+     */
+    async assertDeskChannel(actorId: string | undefined, conversationId: string): Promise<void> {
+      const [actor, desk] = await Promise.all([actorId ? deps.employees.get(actorId) : undefined, deps.desk.getDesk()]);
+      if (!isAdmin(actor) || !desk || desk.conversationId !== conversationId) throw deskOnly();
+    },
+
+    /** A ticket as the desk channel shows it to デジタル推進課 there; callers check assertDeskChannel first. */
     async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {
       const number = numberOf(ticketNumber);
       const [ticket, history] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number)]);
@@ -146,6 +156,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       let built: TicketChange | undefined;
       const { ticket, created } = await deps.tickets.create({
         year: ticketYearOf(at),
+        requesterId: requester.id,
         submissionId,
         build: (ticketNumber) => (built = openTicket(input, { id: requester.id, name: requester.displayName }, ticketNumber, at)),
       });
@@ -216,6 +227,14 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       const statistics = await deps.desk.faqStatistics();
       const entries = FAQ_ENTRIES.map((entry) => ({ id: entry.id, question: entry.question, resolved: statistics.resolvedByEntry[entry.id] ?? 0 }));
       return { shown: statistics.shown, resolved: statistics.resolved, entries: entries.sort((a, b) => b.resolved - a.resolved) };
+    },
+
+    /**
+     * The hourly re-post (and the one at start): every open ticket whose desk card never reached the channel (a crash
+     * between filing and posting, or Teams refusing it for good) is posted now, once across instances.
+     */
+    async repostMissingDeskCards(): Promise<number> {
+      return deps.notifier.postMissingDeskCards(await deps.tickets.listByStatus(OPEN_STATUSES));
     },
 
     /**

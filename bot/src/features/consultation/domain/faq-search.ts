@@ -71,6 +71,25 @@ export function tokenizeJapanese(text: string, options: { kanjiBigrams?: boolean
   return terms;
 }
 
+/**
+ * How much of a free-text question is searched. A question longer than this is cut (the chat says so): the FAQ
+ * answers topics, and a topic is named in the first sentences; what follows only costs time (issue 14: one
+ * 28,000-character message held the event loop for seconds).
+ */
+export const FAQ_QUERY_MAX_CHARS = 500;
+
+/** The part of a question that is searched: its first FAQ_QUERY_MAX_CHARS characters (code points, never half a pair). */
+export function searchableQuery(query: string): { text: string; capped: boolean } {
+  // Slicing the UTF-16 string first keeps the code-point split cheap however long the text is.
+  const head = [...query.slice(0, FAQ_QUERY_MAX_CHARS * 2)].slice(0, FAQ_QUERY_MAX_CHARS).join('');
+  return { text: head, capped: head.length < query.length };
+}
+
+// Edit distance and prefix expansion are only for word-sized terms: a 500-letter "word" with a fuzziness of 0.2 would
+// let minisearch walk its whole index with an edit budget of 100, which is what stalled the server.
+const FUZZY_TERM = /^[a-z]{5,20}$/;
+const PREFIX_TERM = /^[a-z]{3,20}$/;
+
 export interface FaqHit {
   entry: FaqEntry;
   score: number;
@@ -111,8 +130,8 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
     searchOptions: {
       boost: { question: 2, keywords: 3, answer: 1 },
       // Only Latin words are close enough to one another for edit-distance matching (kintne → kintone).
-      fuzzy: (term) => (/^[a-z]{5,}$/.test(term) ? 0.2 : false),
-      prefix: (term) => /^[a-z]{3,}$/.test(term),
+      fuzzy: (term) => (FUZZY_TERM.test(term) ? 0.2 : false),
+      prefix: (term) => PREFIX_TERM.test(term),
       combineWith: 'OR',
       tokenize: tokenizeQuestion,
     },
@@ -126,7 +145,8 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
     })),
   );
   return {
-    search(query, limit = 3) {
+    search(question, limit = 3) {
+      const query = searchableQuery(question).text;
       if (tokenizeQuestion(query).length === 0) return [];
       return index
         .search(query)

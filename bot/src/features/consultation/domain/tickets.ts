@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { AppError } from '../../../kernel/domain/errors.js';
+import { normalizeMultilineText, normalizeTitle } from '../../../kernel/domain/text.js';
 import { addBusinessDays, jstYearOf } from './business-days.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 
@@ -153,24 +154,32 @@ export const consultationInputSchema = z.object({
   category: z.enum(CONSULTATION_CATEGORIES),
   title: z
     .string()
-    .trim()
-    .min(1)
-    .refine((title) => codePointLength(title) <= TITLE_MAX_LENGTH),
+    .transform(normalizeTitle)
+    .pipe(z.string().min(1).refine((title) => codePointLength(title) <= TITLE_MAX_LENGTH)),
   details: z
     .string()
-    .trim()
-    .min(1)
-    .refine((details) => codePointLength(details) <= TEXT_MAX_LENGTH),
+    .transform(normalizeMultilineText)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .refine((details) => codePointLength(details) <= TEXT_MAX_LENGTH),
+    ),
   preferredContact: z.enum(PREFERRED_CONTACTS),
   urgency: z.enum(URGENCIES),
 });
 export type ConsultationInput = z.infer<typeof consultationInputSchema>;
 export type ConsultationField = keyof ConsultationInput;
 
-const FIELD_MESSAGES: Record<ConsultationField, { missing: LocalizedText; tooLong?: LocalizedText }> = {
+const FIELD_MESSAGES: Record<ConsultationField, { missing: LocalizedText; tooLong?: LocalizedText; invisible?: LocalizedText }> = {
   category: { missing: { ja: '相談の分類を選んでください。', en: 'Please choose a category.' } },
   title: {
     missing: { ja: '件名を入力してください。', en: 'Please enter a title.' },
+    invisible: {
+      ja: '件名に表示できる文字がありません。読める文字で件名を入力してください。',
+      en: 'The title has no visible characters. Please enter a title people can read.',
+    },
     tooLong: { ja: `件名は${TITLE_MAX_LENGTH}文字以内で入力してください。`, en: `The title must be at most ${TITLE_MAX_LENGTH} characters.` },
   },
   details: {
@@ -198,8 +207,11 @@ export function parseConsultationInput(raw: unknown): ConsultationInput {
   const field = order.find((candidate) => fields.includes(candidate)) ?? 'details';
   const source = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[field] : undefined;
   const messages = FIELD_MESSAGES[field];
-  const tooLong = typeof source === 'string' && source.trim().length > 0 && messages.tooLong;
-  throw new InvalidConsultationInputError(field, tooLong || messages.missing);
+  const typed = typeof source === 'string' && source.trim().length > 0;
+  // Typed, yet nothing visible left after normalising (zero-width spaces, bidi controls): say so, not "enter a title".
+  const invisible = typed && field === 'title' && normalizeTitle(source).length === 0 && messages.invisible;
+  const tooLong = typed && messages.tooLong;
+  throw new InvalidConsultationInputError(field, invisible || tooLong || messages.missing);
 }
 
 /** Ticket numbers count per JST calendar year of filing: what an employee filing in January 2027 expects to see. */
@@ -281,7 +293,8 @@ function forbidden(action: TicketAction, rule: TransitionRule): AppError {
 }
 
 function requiredText(text: string | undefined, what: LocalizedText): string {
-  const trimmed = (text ?? '').trim();
+  // Comments, notes and reasons are read by the other party: bidi controls that reorder them are removed (issue 14).
+  const trimmed = normalizeMultilineText(text ?? '').trim();
   if (trimmed.length === 0) throw invalid(`${what.en} is empty`, `${what.ja}を入力してください。`, `Please enter ${what.en}.`);
   if (codePointLength(trimmed) > TEXT_MAX_LENGTH) {
     throw invalid(`${what.en} too long`, `${what.ja}は4,000文字以内で入力してください。`, `The ${what.en} must be at most 4,000 characters.`);

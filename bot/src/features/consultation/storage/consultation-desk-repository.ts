@@ -1,3 +1,4 @@
+import { RestError } from '@azure/data-tables';
 import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../domain/consultation-ports.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createReadCache } from '../../../kernel/storage/read-cache.js';
@@ -9,7 +10,9 @@ import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage
  * these rows changes together with a ticket:
  *
  *   desk / channel           the desk channel's conversation reference (one row: one desk)
- *   post / DX-2026-0042      the channel message showing that ticket (point read on every change)
+ *   post / DX-2026-0042      the channel message showing that ticket (point read on every change); before the
+ *                            message exists, the claim of the one instance posting it (leaseUntil), so a crash
+ *                            leaves a claim the hourly re-post can take over once it expires
  *   faq  / shown, resolved   FAQ cards shown and 「解決しました」 presses; faq / entry!<id> per FAQ entry
  *
  * Not ProgrammeTexts: those are ja/en texts admins edit for employees, and a conversation reference is neither.
@@ -26,8 +29,10 @@ interface DeskEntity {
 interface PostEntity {
   ticketNumber: string;
   conversationId: string;
+  /** Empty while the post is only claimed. */
   activityId: string;
   postedAt: string;
+  leaseUntil?: string;
 }
 
 const SHOWN = 'shown';
@@ -60,9 +65,39 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
     },
     async getTicketPost(ticketNumber) {
       const row = await getEntityOrUndefined<PostEntity>(table, keys.consultationTicketPost(ticketNumber));
-      if (!row) return undefined;
+      if (!row || !row.activityId) return undefined;
       const post: TicketPost = { ticketNumber: row.ticketNumber, conversationId: row.conversationId, activityId: row.activityId, postedAt: row.postedAt };
       return post;
+    },
+    async claimTicketPost(ticketNumber, claim) {
+      const key = keys.consultationTicketPost(ticketNumber);
+      const row = { ...key, ticketNumber, conversationId: '', activityId: '', postedAt: '', leaseUntil: claim.leaseUntil };
+      try {
+        await table.createEntity(row);
+        return true;
+      } catch (error) {
+        if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+      }
+      const current = await getEntityOrUndefined<PostEntity>(table, key);
+      // Posted, or claimed by an instance whose lease still runs: not ours to post.
+      if (!current || current.activityId || (current.leaseUntil ?? '') > claim.now) return false;
+      try {
+        await table.updateEntity(row, 'Replace', { etag: current.etag });
+        return true;
+      } catch (error) {
+        if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+        throw error;
+      }
+    },
+    async releaseTicketPost(ticketNumber) {
+      const key = keys.consultationTicketPost(ticketNumber);
+      const current = await getEntityOrUndefined<PostEntity>(table, key);
+      if (!current || current.activityId) return;
+      try {
+        await table.deleteEntity(key.partitionKey, key.rowKey, { etag: current.etag });
+      } catch (error) {
+        if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))) throw error;
+      }
     },
     async saveTicketPost(post) {
       const entity: PostEntity = { ...post };

@@ -185,12 +185,13 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
   const table = storage.client('Consultations');
   const readTicket = (ticketNumber: string) => getEntityOrUndefined<TicketEntity>(table, keys.consultationTicket(ticketNumber));
 
-  async function existingSubmission(submissionId: string | undefined): Promise<Ticket | undefined> {
+  async function existingSubmission(requesterId: string, submissionId: string | undefined): Promise<Ticket | undefined> {
     if (!submissionId) return undefined;
-    const row = await getEntityOrUndefined<{ ticketNumber: string }>(table, keys.consultationSubmission(submissionId));
+    const row = await getEntityOrUndefined<{ ticketNumber: string }>(table, keys.consultationSubmission(requesterId, submissionId));
     if (!row) return undefined;
     const ticket = await readTicket(row.ticketNumber);
-    return ticket && toTicket(ticket);
+    // Belt and braces: a submission row only ever answers the person who filed it.
+    return ticket && ticket.requesterId === requesterId ? toTicket(ticket) : undefined;
   }
 
   /**
@@ -231,15 +232,18 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
   function commitFilings(year: number, batch: PendingFiling[]): Promise<FilingOutcome[]> {
     return withEtagRetry(`consultation counter ${year}`, 'contended', async () => {
       const [earlier, counter] = await Promise.all([
-        Promise.all(batch.map((filing) => existingSubmission(filing.submissionId))),
+        Promise.all(batch.map((filing) => existingSubmission(filing.requesterId, filing.submissionId))),
         getEntityOrUndefined<{ last: number }>(table, keys.consultationCounter(year)),
       ]);
       let sequence = counter?.last ?? 0;
       const outcomes: FilingOutcome[] = [];
       const actions: TransactionAction[] = [];
+      // A submission id is the requester's own: the same id from someone else is a different filing.
+      const submissionKey = (filing: PendingFiling) => (filing.submissionId ? `${filing.requesterId}\n${filing.submissionId}` : undefined);
       const inThisCommit = new Map<string, Ticket>();
       for (const [index, filing] of batch.entries()) {
-        const already = earlier[index] ?? (filing.submissionId ? inThisCommit.get(filing.submissionId) : undefined);
+        const key = submissionKey(filing);
+        const already = earlier[index] ?? (key ? inThisCommit.get(key) : undefined);
         if (already) {
           outcomes.push({ ticket: already, created: false });
           continue;
@@ -251,12 +255,16 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
           outcomes.push({ error });
           continue;
         }
+        if (built.ticket.requesterId !== filing.requesterId) {
+          outcomes.push({ error: new AppError('internal', { detail: `ticket built for ${built.ticket.requesterId}, filed by ${filing.requesterId}` }) });
+          continue;
+        }
         sequence += 1;
         const { ticket, history } = built;
         actions.push(['create', ticketRow(ticket)], ['create', historyRow(history)], ['create', requesterRow(ticket)], ['create', statusRow(ticket)]);
         if (filing.submissionId) {
-          actions.push(['create', { ...keys.consultationSubmission(filing.submissionId), ticketNumber: ticket.number }]);
-          inThisCommit.set(filing.submissionId, ticket);
+          actions.push(['create', { ...keys.consultationSubmission(filing.requesterId, filing.submissionId), ticketNumber: ticket.number }]);
+          inThisCommit.set(submissionKey(filing)!, ticket);
         }
         outcomes.push({ ticket, created: true });
       }
