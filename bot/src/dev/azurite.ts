@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { loadavg, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { azuriteConnectionString } from '../config.js';
-import { waitForPort } from './ports.js';
 
 export interface EmbeddedAzurite {
   connectionString: string;
@@ -129,15 +128,38 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     );
     if (pidFile) rmSync(pidFile, { force: true });
   };
+  // Ready means this child said it listens: a port probe alone can be answered by someone else's process that
+  // took the port between freePort() and the child's bind (tests run beside each other), and then every call
+  // would go to the wrong server.
   const waitFor = (service: string, port: number, child: ChildProcess) =>
-    waitForPort(port, {
-      timeoutMs: START_LIMIT_MS,
-      abortIfExited: child,
-      onSlow: (elapsedMs) =>
-        options.onSlow?.(
-          `Azurite ${service} service (port ${port}) is still starting after ${Math.round(elapsedMs / 1000)} s; ` +
-            `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other work on this machine is slowing it down.`,
-        ),
+    new Promise<void>((resolveReady, reject) => {
+      const startedAt = Date.now();
+      let output = '';
+      const slowReport = setInterval(
+        () =>
+          options.onSlow?.(
+            `Azurite ${service} service (port ${port}) is still starting after ${Math.round((Date.now() - startedAt) / 1000)} s; ` +
+              `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other work on this machine is slowing it down.`,
+          ),
+        10_000,
+      );
+      const limit = setTimeout(() => finish(new Error(`Azurite ${service} service did not start within ${START_LIMIT_MS / 1000} s`)), START_LIMIT_MS);
+      const finish = (error?: Error) => {
+        clearInterval(slowReport);
+        clearTimeout(limit);
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolveReady();
+      };
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/successfully (started|listens)/i.test(output)) finish();
+      };
+      const onExit = (code: number | null) =>
+        finish(new Error(`Azurite ${service} service exited (code ${code}) before listening on ${port}${/EADDRINUSE/.test(output) ? ': the port is in use' : ''}`));
+      child.stdout?.on('data', onData);
+      child.once('exit', onExit);
     });
   try {
     const table = start('table', options.tablePort);
