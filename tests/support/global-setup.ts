@@ -10,11 +10,10 @@ declare module 'vitest' {
 
 /** One in-memory Azurite for the whole run, on ports the OS hands out. */
 export default async function setup(project: TestProject) {
-  const azurite = await startEmbeddedAzurite({
-    tablePort: await freePort(),
-    queuePort: await freePort(),
-    onSlow: (message) => console.warn(message),
-  });
+  const start = async () =>
+    startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort(), onSlow: (message) => console.warn(message) });
+  // A port the OS just freed can be taken by another process before Azurite binds it; then try fresh ones.
+  const azurite = await start().catch(start).catch(start);
   project.provide('azuriteConnectionString', azurite.connectionString);
   return async () => {
     await azurite.stop();
