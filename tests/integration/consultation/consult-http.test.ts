@@ -84,7 +84,12 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
     const thanks = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.faqResolved, solved);
     expect(thanks.statusCode).toBe(200);
-    expect(text(thanks.value)).toContain('解決してよかったです');
+    // The card's next state keeps the answers that were read, marked 解決済み, with no button to press twice.
+    expect(parseAdaptiveCard(thanks.value).problems).toEqual([]);
+    expect(text(thanks.value)).toContain('解決済み');
+    expect(text(thanks.value)).toContain(kintoneForm.question.ja);
+    expect(text(thanks.value)).toContain(kintoneForm.answer.ja);
+    expect(thanks.value.actions).toBeUndefined();
     const statistics = await api('GET', '/api/tab/admin/consultations/faq-statistics', ADMIN.id);
     expect(statistics.body).toMatchObject({ shown: 1, resolved: 1 });
     expect(statistics.body.entries.find((entry: { id: string }) => entry.id === (solved.faqIds as string[])[0]).resolved).toBe(1);
@@ -95,11 +100,26 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(text(cardOf(reply!))).toContain('DX Navi でできること');
   });
 
-  it('when 相談する is pressed on the FAQ card, then the form comes with the question as its title', async () => {
-    const form = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.openForm, { title: 'kintoneでアンケートを作りたい' });
-    expect(parseAdaptiveCard(form.value).problems).toEqual([]);
-    expect(text(form.value)).toContain('"id":"title"');
-    expect(text(form.value)).toContain('"value":"kintoneでアンケートを作りたい"');
+  it('when 相談する is pressed on the FAQ card, then the form comes as a new message with the question as its title and the FAQ card stays', async () => {
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.openForm, { title: 'kintoneでアンケートを作りたい' });
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '新しいメッセージでお送りしました。' });
+    expect(sent).toHaveLength(1);
+    const form = cardOf(sent[0]!);
+    expect(parseAdaptiveCard(form).problems).toEqual([]);
+    expect(text(form)).toContain('"id":"title"');
+    expect(text(form)).toContain('"value":"kintoneでアンケートを作りたい"');
+  });
+
+  it('when the question is one the FAQ does not cover (「パスワードを忘れました」), then the card says plainly no FAQ fits and 相談する, prefilled, is the one action', async () => {
+    const [reply] = await chat.converse(textMessage(userOf(REQUESTER), connector.serviceUrl, 'パスワードを忘れました'));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(text(card)).toContain('合うよくある質問はありません');
+    expect(text(card)).toContain('「パスワードを忘れました」に合うよくある質問は見つかりませんでした。');
+    expect(actionDataOf(card, CONSULTATION_VERBS.faqResolved)).toBeUndefined();
+    expect(card.actions).toEqual([expect.objectContaining({ title: '相談する', style: 'positive', data: { title: 'パスワードを忘れました' } })]);
+    // Nothing was shown, so nothing is counted as an FAQ answer.
+    expect((await api('GET', '/api/tab/admin/consultations/faq-statistics', ADMIN.id)).body).toMatchObject({ shown: 1 });
   });
 
   it('when a ticket is filed before any desk channel is set, then it is created and the confirmation says the desk sees it in the tab', async () => {
@@ -163,6 +183,19 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     ticketNumber = /DX-\d{4}-\d{4}/.exec(text(first.value))![0];
     expect(text(second.value)).toContain(ticketNumber);
     expect(await ticketCount()).toBe(2);
+  });
+
+  it('when 相談状況 is pressed on the confirmation card, then the list comes as a new message and the confirmation (number, details) stays', async () => {
+    const conversationId = PERSONAL(REQUESTER);
+    const updatesBefore = connector.recorder.list({ conversationId }).filter((entry) => entry.kind !== 'send').length;
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.listMine, {});
+    // Not a card: Teams leaves the pressed confirmation as it was.
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(text(answer)).not.toContain('AdaptiveCard');
+    expect(connector.recorder.list({ conversationId }).filter((entry) => entry.kind !== 'send')).toHaveLength(updatesBefore);
+    expect(sent).toHaveLength(1);
+    expect(parseAdaptiveCard(cardOf(sent[0]!)).problems).toEqual([]);
+    expect(text(cardOf(sent[0]!))).toContain(`${ticketNumber} ${validForm.title}`);
   });
 
   it('when the ticket is filed, then the desk channel receives its card with 担当する', async () => {
@@ -263,8 +296,9 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(parseAdaptiveCard(card).problems).toEqual([]);
     expect(text(card)).toContain(`${ticketNumber} ${validForm.title}`);
     expect(text(card)).toContain('状況: 完了');
-    const opened = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, actionDataOf(card, CONSULTATION_VERBS.openTicket));
-    expect(text(opened.value)).toContain('経過');
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, actionDataOf(card, CONSULTATION_VERBS.openTicket));
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(text(cardOf(sent[0]!))).toContain('経過');
   });
 
   it('when the tab API is read, then it shows the same history; other people and forged numbers get nothing', async () => {

@@ -96,6 +96,7 @@ export const MESSAGES = {
   enrolledNotice: { ja: '「{course}」に申し込みました。', en: 'You are signed up for "{course}".' },
   waitlistedNotice: { ja: '「{course}」は満席のため、キャンセル待ちで受け付けました。', en: '"{course}" is full: you are on the waitlist.' },
   invalidCardData: { ja: 'カードの内容を読み取れませんでした。もう一度お試しください。', en: 'The card data could not be read. Please try again.' },
+  cardSentBelow: { ja: '新しいメッセージでお送りしました。', en: 'Sent as a new message below.' },
   unknownCardAction: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },
   genericError: {
     ja: '申し訳ありません。問題が発生しました。時間をおいてもう一度お試しください。',
@@ -137,10 +138,12 @@ export const MESSAGES = {
   surveyNotApplicable: { ja: '—', en: '—' },
   consultFaqTitle: { ja: 'よくある質問から', en: 'From the FAQ' },
   consultFaqIntro: { ja: '「{query}」に近い質問と回答です。', en: 'Questions and answers close to "{query}".' },
+  consultFaqNoneTitle: { ja: '合うよくある質問はありません', en: 'No FAQ answers this' },
   consultFaqNone: {
-    ja: '「{query}」に合うよくある質問は見つかりませんでした。デジタル推進課に相談できます。',
-    en: 'No FAQ matched "{query}". You can ask the Digital Promotion Division.',
+    ja: '「{query}」に合うよくある質問は見つかりませんでした。下の「相談する」から、この質問をそのままデジタル推進課に相談できます。',
+    en: 'None of the FAQ answers "{query}". Press "Ask for help" below to send this question to the Digital Promotion Division.',
   },
+  consultFaqResolvedMark: { ja: '✔ 解決済み', en: '✔ Resolved' },
   consultFaqSolved: { ja: '解決しました', en: 'That solved it' },
   consultFaqAsk: { ja: '相談する', en: 'Ask for help' },
   consultFormTitle: { ja: 'DX相談', en: 'DX consultation' },
@@ -208,7 +211,6 @@ export const MESSAGES = {
   consultNoticeCommentBody: { ja: '{name} さんからのコメント:', en: 'Comment from {name}:' },
   consultNoticeResolved: { ja: '{number} が解決しました', en: '{number} was resolved' },
   consultNoticeResolvedBody: { ja: '{name} さんからの解決内容:', en: 'Resolution from {name}:' },
-  consultFaqThanksTitle: { ja: '解決してよかったです', en: 'Glad that helped' },
   consultFaqThanksBody: {
     ja: 'ほかにも気になることがあれば、いつでも質問を入力してください。デジタル推進課に相談したいときは「相談する」と送ってください。',
     en: 'Type another question any time. To ask the Digital Promotion Division, send "Ask for help".',
