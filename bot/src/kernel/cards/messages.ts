@@ -42,6 +42,10 @@ export const MESSAGES = {
     ja: '{name} さん、こんにちは。品川区 DX人材育成方針にもとづき、DXの相談、研修、スキルアップをお手伝いします。',
     en: 'Hello {name}. Following the Shinagawa City DX talent-development policy, I help you with DX questions, training and skills.',
   },
+  welcomeGreetingNoName: {
+    ja: 'こんにちは。品川区 DX人材育成方針にもとづき、DXの相談、研修、スキルアップをお手伝いします。',
+    en: 'Hello. Following the Shinagawa City DX talent-development policy, I help you with DX questions, training and skills.',
+  },
   menuIntro: {
     ja: '下のボタンを押すか、メッセージで話しかけてください。',
     en: 'Press a button below or send me a message.',
