@@ -134,7 +134,7 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
   it('when someone who is not an admin says 相談窓口に設定 in a channel, then they are politely refused and nothing is set', async () => {
     const refusal = await mentionInChannel(OTHER, '相談窓口に設定');
-    expect(refusal.activity.text).toBe('申し訳ありません。相談窓口の設定はデジタル推進課(管理者)のみ行えます。');
+    expect(refusal.activity.text).toBe('申し訳ありません。相談窓口の設定はデジタル推進課（管理者）のみ行えます。');
     expect(await app.repositories.consultationDesk.getDesk()).toBeUndefined();
     // Nobody's personal reference is stored for a channel turn.
     expect(await app.repositories.conversationReferences.get(OTHER.id)).toBeUndefined();
@@ -235,7 +235,7 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
   it('when a stale card is pressed (担当する again on version 1), then the card refreshes to the current state with the message and nothing changes', async () => {
     const stale = await pressInChannel(ADMIN, deskCard.activityId, CONSULTATION_VERBS.assign, { ticketNumber, version: 1 });
-    expect(text(stale.value)).toContain('この相談はほかの方が先に更新しました(現在「担当者決定」)。');
+    expect(text(stale.value)).toContain('この相談はほかの方が先に更新しました（現在「担当者決定」）。');
     expect(text(stale.value)).toContain('"value":"担当者決定"');
     expect(await app.repositories.consultations.get(ticketNumber)).toMatchObject({ status: 'assigned', version: 2 });
   });
@@ -275,8 +275,8 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     const resolved = await pressInChannel(ADMIN, deskCard.activityId, CONSULTATION_VERBS.resolve, { ticketNumber, version: 3, resolutionNote: 'アプリを一緒に作成し、運用を開始しました。' });
     expect(text(resolved.value)).toContain('"value":"解決"');
     await sentTo(PERSONAL(REQUESTER), `${ticketNumber} が解決しました`);
-    const ratingCards = await sentTo(PERSONAL(REQUESTER), '1(不満)〜5(満足)');
-    const ratingCard = cardOf(ratingCards.find((entry) => text(entry.activity).includes('1(不満)〜5(満足)'))!);
+    const ratingCards = await sentTo(PERSONAL(REQUESTER), '1（不満）〜5（満足）');
+    const ratingCard = cardOf(ratingCards.find((entry) => text(entry.activity).includes('1（不満）〜5（満足）'))!);
     expect(parseAdaptiveCard(ratingCard).problems).toEqual([]);
     const rate4 = actionDataOf(ratingCard, CONSULTATION_VERBS.rate)!;
 

@@ -98,7 +98,7 @@ function historyItems(history: readonly TicketHistoryEntry[], locale: Locale): C
     { type: 'TextBlock', text: t('consultTicketHistory', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
     ...(hidden > 0 ? [{ type: 'TextBlock' as const, text: t('consultTicketHistoryMore', locale, { count: String(hidden) }), isSubtle: true, wrap: true, spacing: 'Small' as const }] : []),
     ...shown.flatMap((entry): CardElement[] => {
-      const what = entry.action === 'rate' && entry.rating ? `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
+      const what = entry.action === 'rate' && entry.rating ? locale === 'ja' ? `${TICKET_ACTION_LABELS.rate[locale]}（${entry.rating} / 5）` : `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
       return [
         { type: 'TextBlock', text: `${formatJst(entry.at)} ${entry.actorName}: ${what}`, wrap: true, spacing: 'Small', size: 'Small' },
         ...(entry.text ? [{ type: 'TextBlock' as const, text: truncateForCard(entry.text, HISTORY_TEXT_SHOWN, locale), wrap: true, isSubtle: true, spacing: 'None' as const, size: 'Small' as const }] : []),
