@@ -5,6 +5,10 @@ import { BUILDERS_COVERED, everyCard, everyMessage, textsOf } from '../support/c
 import { parseAdaptiveCard } from '../support/cards.js';
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+// The one Japanese an English card keeps on purpose: the language switch names Japanese in Japanese, so that someone
+// whose client is English but who reads only Japanese can find it.
+const ENDONYM = '日本語 (Japanese)';
+const japaneseOnly = (text: string) => JAPANESE.test(text) && text !== ENDONYM;
 const HALF_WIDTH_PARENTHESIS = /[()]/;
 const FULL_WIDTH_PARENTHESIS = /[（）]/;
 
@@ -51,11 +55,11 @@ describe('every card the bot can send', () => {
 
 describe('English wherever there is Japanese (the Agents Playground always sends en-US)', () => {
   it('when every card is built in en, then no text a person reads is Japanese', () => {
-    const japanese = everyCard('en').flatMap(({ name, card }) => textsOf(card.content).filter((text) => JAPANESE.test(text)).map((text) => ({ name, text })));
+    const japanese = everyCard('en').flatMap(({ name, card }) => textsOf(card.content).filter(japaneseOnly).map((text) => ({ name, text })));
     expect(japanese).toEqual([]);
   });
 
   it('when the message table is read in en, then every line is English', () => {
-    expect(everyMessage('en').filter(({ text }) => JAPANESE.test(text))).toEqual([]);
+    expect(everyMessage('en').filter(({ text }) => japaneseOnly(text))).toEqual([]);
   });
 });

@@ -143,7 +143,7 @@ export class DxNaviBot extends TeamsActivityHandler {
         if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
       }
     }
-    return { context, locale: localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
+    return { context, locale: profile?.preferredLocale ?? localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
   }
 
   private async recordPersonalConversation(context: TurnContext): Promise<TurnScope> {
@@ -161,7 +161,8 @@ export class DxNaviBot extends TeamsActivityHandler {
         updatedAt: at,
       }),
     ]);
-    return { context, locale: localeFrom(activity.locale ?? profile.locale), profile };
+    // A language chosen in 通知設定 wins over the client's (the Agents Playground, for one, always says en-US).
+    return { context, locale: profile.preferredLocale ?? localeFrom(activity.locale ?? profile.locale), profile };
   }
 }
 
