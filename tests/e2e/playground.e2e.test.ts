@@ -47,4 +47,39 @@ describe('the Microsoft 365 Agents Playground as a local client (headless Chromi
     expect(held.filter((enrollment) => enrollment.status === 'enrolled' || enrollment.status === 'waitlisted').length).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
+
+  it('when the employee asks what the FAQ does not cover and then files a request, then the no-match card offers 相談する and the confirmation stays after 相談状況', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(playground.url);
+    await expect.poll(() => page.getByText('Welcome to DX Navi').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The composer is a contenteditable box, as in Teams: type into it and press the send button.
+    await page.locator('[contenteditable="true"]').first().click();
+    await page.keyboard.type('I forgot my password');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await expect.poll(() => page.getByText('No FAQ answers this').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByText('No FAQ answers this').last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-faq-no-match');
+
+    // 相談する on the no-match card: the form comes below, prefilled with the question.
+    await page.getByRole('button', { name: 'Ask for help', exact: true }).last().click();
+    await expect.poll(() => page.getByText('DX consultation', { exact: true }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('No FAQ answers this').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Sent as a new message below.').count()).toBeGreaterThan(0);
+    await page.getByLabel('Category').last().click();
+    await page.getByRole('option').first().click();
+    const details = page.getByLabel('Details').last();
+    await details.fill('I cannot sign in to the PC after the holidays.');
+    await page.getByRole('button', { name: 'Send', exact: true }).last().click();
+    await expect.poll(() => page.getByText('Your request was received').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const number = /DX-\d{4}-\d{4}/.exec((await page.getByText(/Your number is DX-/).last().textContent()) ?? '')![0];
+
+    // 相談状況 on the confirmation: the list comes as a new message; the confirmation keeps its number and details.
+    await page.getByRole('button', { name: 'My requests', exact: true }).last().click();
+    await expect.poll(() => page.getByText(`${number} I forgot my password`).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('Your request was received').count()).toBe(1);
+    expect(await page.getByText(/Your number is DX-/).count()).toBe(1);
+    await page.getByText('Your request was received').scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-confirmation-kept');
+    await page.close();
+  }, 120_000);
 });
