@@ -342,6 +342,17 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(requesterResolves.status).toBe(400);
   });
 
+  it('when the requester rates on the ticket card itself, then that card redraws as the closed ticket (not the satisfaction card)', async () => {
+    const resolved = await api('POST', `/api/tab/admin/consultations/${earlyTicket}/actions`, ADMIN.id, { action: 'resolve', text: '手順をお送りしました。', version: 3 });
+    expect(resolved.status).toBe(200);
+    const answer = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.rate, { ticketNumber: earlyTicket, version: 4, rating: 5 });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(text(answer.value)).toContain(`${earlyTicket} RPAで転記を自動化したい`);
+    expect(text(answer.value)).toContain('"value":"5 / 5"');
+    expect(text(answer.value)).not.toContain('満足度 5 をいただきました。');
+    expect(await app.repositories.consultations.get(earlyTicket)).toMatchObject({ status: 'closed', rating: 5 });
+  });
+
   it('when a new ticket stays unassigned for 2 business days, then the channel gets one reminder, however often the job runs', async () => {
     const filed = await app.consultations.file(OTHER.id, { ...validForm, title: '誰も担当していない相談' }, undefined);
     await sentTo(DESK.channelId, filed.ticket.number);

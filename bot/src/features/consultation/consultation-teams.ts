@@ -34,6 +34,8 @@ const ticketDataSchema = z.object({
   resolutionNote: LONG_TEXT.optional(),
   reopenReason: LONG_TEXT.optional(),
   rating: z.union([z.number(), z.string().max(3)]).optional(),
+  /** Set by the satisfaction card's rating buttons; absent on the ticket card's. */
+  card: z.literal('satisfaction').optional().catch(undefined),
 });
 type TicketData = z.infer<typeof ticketDataSchema>;
 const openFormSchema = z.object({ title: z.string().max(1_000).optional() });
@@ -118,12 +120,13 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     const redraw = (message?: string) => (origin === 'desk' ? deskCard(ticketNumber, locale, message) : ownCard(actorId ?? '', ticketNumber, locale, message));
     try {
       const change = await consultations.act(actorId ?? '', ticketNumber, commandOf(action, parsed.data), { expectedVersion: version, origin });
-      if (action === 'rate' && origin === 'own') return card(buildSatisfactionCard({ ticket: change.ticket, locale }));
+      const onSatisfactionCard = action === 'rate' && origin === 'own' && parsed.data.card === 'satisfaction';
+      if (onSatisfactionCard) return card(buildSatisfactionCard({ ticket: change.ticket, locale }));
       return await redraw();
     } catch (error) {
       if (!isUserProblem(error)) throw error;
       if (error.code === 'not-found') return { kind: 'error', status: 404, message: error.userMessage[locale] };
-      if (action === 'rate' && origin === 'own') {
+      if (action === 'rate' && origin === 'own' && parsed.data.card === 'satisfaction') {
         // A second press on the rating card: it shows the rating already given instead of a ticket card.
         const { ticket } = await consultations.view(actorId ?? '', ticketNumber);
         if (ticket.rating) return card(buildSatisfactionCard({ ticket, locale }));

@@ -45,13 +45,16 @@ export function ticketFacts(ticket: Ticket, locale: Locale): { title: string; va
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 
-/** The five rating buttons (used by the ticket card and the satisfaction card). */
-export function ratingActions(ticket: Ticket): CardAction[] {
+/**
+ * The five rating buttons (used by the ticket card and the satisfaction card). `on` names the card they sit on, so
+ * the answer is that card's own next state: the satisfaction card thanks, the ticket card redraws itself.
+ */
+export function ratingActions(ticket: Ticket, on: 'ticket' | 'satisfaction' = 'ticket'): CardAction[] {
   return RATINGS.map((rating) => ({
     type: 'Action.Execute',
     title: String(rating),
     verb: CONSULTATION_VERBS.rate,
-    data: { ...ticketActionData(ticket), rating },
+    data: { ...ticketActionData(ticket), rating, ...(on === 'satisfaction' ? { card: 'satisfaction' } : {}) },
   }));
 }
 
