@@ -77,7 +77,9 @@ try {
       const form = await invoke(person, CONSULTATION_VERBS.openForm, { title: `kintoneの相談 ${index}` });
       formLatencies.push(performance.now() - begin);
       latencies.push(performance.now() - begin);
-      const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(form.body)?.[1];
+      // The form comes as a new message (the FAQ card stays): read it from the connector stand-in.
+      const sentForm = recorder.list({ conversationId: `a:personal-${person.id}` }).map((entry) => JSON.stringify(entry.activity)).join('');
+      const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(sentForm)?.[1];
       if (!submissionId) return void failures.push(`form ${index}: ${form.body.slice(0, 120)}`);
       begin = performance.now();
       const submitted = await invoke(person, CONSULTATION_VERBS.submit, {

@@ -19,7 +19,10 @@ async function fileInChat(person: (typeof employees)[number], form: { category: 
     const activity = executeActivity({ aadObjectId: person.id, name: person.displayName }, `${e2e.stack.app.baseUrl}/dev/connector/`, verb, data);
     return JSON.stringify(await (await postActivity(e2e.stack.app.baseUrl, activity)).json());
   };
-  const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(await invoke(CONSULTATION_VERBS.openForm, { title: form.title }))![1];
+  await invoke(CONSULTATION_VERBS.openForm, { title: form.title });
+  // The form comes as a new message in the chat (the card pressed stays): the dev connector recorded it.
+  const sent = JSON.stringify(e2e.stack.app.devConnector!.list({ conversationId: `a:personal-${person.id}` }).map((entry) => entry.activity));
+  const submissionId = [...sent.matchAll(/"submissionId":"([0-9a-f-]+)"/g)].at(-1)![1];
   const confirmation = await invoke(CONSULTATION_VERBS.submit, { submissionId, preferredContact: 'online-meeting', ...form });
   return /DX-\d{4}-\d{4}/.exec(confirmation)![0];
 }

@@ -52,7 +52,7 @@ describe('survey in the admin tab (headless Chromium)', () => {
     expect(q1).toContain('4.000');
     expect(q1).toContain('0 / 0 / 0 / 25 / 0');
     expect(q1).toContain('✓ 達成');
-    expect(q1).toContain('今年度の数字以上 (4.000)');
+    expect(q1).toContain('今年度の数字以上（4.000）');
     expect(await page.getByTestId('survey-question-03').textContent()).toContain('未達成');
     expect(await page.getByTestId('survey-chart-01').textContent()).toContain('4.000 / 目標値 3.5');
     expect(await page.getByTestId('survey-chart-08-security').textContent()).toContain('目標値 基準値以上 (3.683)');

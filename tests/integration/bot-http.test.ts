@@ -72,6 +72,26 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
     expect(text).not.toContain('ようこそ');
   });
 
+  it('when Teams installs the bot with no name on the activity, then the greeting uses the roster name, or none (never "Hello .")', async () => {
+    const nameless = (user: TestUser) => {
+      const activity = installActivity(user, connector.serviceUrl);
+      return { ...activity, from: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } };
+    };
+    const stranger = newUser('31', 'en-US');
+    const [english] = await converse(nameless(stranger) as ReturnType<typeof installActivity>);
+    const greeting = cardText(cardOf(english!));
+    expect(greeting).toContain('Hello. Following the Shinagawa City');
+    expect(greeting).not.toMatch(/Hello\s+\./);
+    const [japanese] = await converse(nameless(newUser('32')) as ReturnType<typeof installActivity>);
+    expect(cardText(cardOf(japanese!))).toContain('"text":"こんにちは。品川区 DX人材育成方針');
+    expect(cardText(cardOf(japanese!))).not.toContain(' さん、');
+
+    const known = newUser('33');
+    await app.repositories.employees.save({ id: known.aadObjectId, displayName: '大崎 健太', email: undefined, departmentId: undefined, jobLevel: 'general', roles: ['employee'], locale: undefined, tenantId: undefined, installedAt: undefined });
+    const [rostered] = await converse(nameless(known) as ReturnType<typeof installActivity>);
+    expect(cardText(cardOf(rostered!))).toContain('大崎 健太 さん、こんにちは。');
+  });
+
   // Questions go to the DX相談 FAQ (consult-http.test.ts); a short word that is no question still gets help.
   it('when the user types a short word the bot does not know, then it answers with help, not silence', async () => {
     const [reply] = await converse(textMessage(newUser('4'), connector.serviceUrl, 'ランチ'));

@@ -36,5 +36,16 @@ export function botConversation(app: RunningApp, connector: Awaited<ReturnType<t
       const body = (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
       return { httpStatus: response.status, ...body };
     },
+    /**
+     * Presses a button that shows something new: the bot sends it as a new message to the chat and answers the
+     * invoke with a short text, leaving the pressed card as it was. Returns both.
+     */
+    async executeForNewMessage(user: TestUser, verb: string, data: unknown) {
+      const conversationId = `a:personal-${user.aadObjectId}`;
+      const before = connector.recorder.list({ conversationId }).length;
+      const answer = await this.execute(user, verb, data);
+      const sent = connector.recorder.list({ conversationId }).slice(before);
+      return { answer, sent };
+    },
   };
 }

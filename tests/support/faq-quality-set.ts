@@ -49,15 +49,62 @@ export const FAQ_QUALITY_SET: readonly { question: string; expected: string }[] 
   { question: '生成AIは業務で使用禁止ですか', expected: 'ai-rules' },
 ];
 
+/**
+ * Questions staff ask that the FAQ does not cover (IT help desk, HR, facilities, residents' matters, small talk),
+ * written apart from the entries, without reading them: the search must say that no FAQ fits rather than offer
+ * three unrelated answers. Tune the relevance floor against this list and the one above, never the lists.
+ */
+export const FAQ_UNANSWERABLE_SET: readonly string[] = [
+  'パスワードを忘れました',
+  '給与明細はどこで見られますか',
+  '有給休暇の申請方法を教えて',
+  '庁舎の入館証をなくしてしまった',
+  '職員駐車場を使いたい',
+  '健康診断の日程はいつですか',
+  '出張旅費の精算のやり方',
+  '年末調整の書類はどこに出せばいい?',
+  '育児休業を取りたいのですが',
+  '会議室を予約したい',
+  'コピー機の紙が詰まった',
+  '通勤手当の変更手続きは?',
+  '住民票の写しの交付手数料はいくら?',
+  '忘年会の幹事を頼まれました',
+  '今日のお昼ご飯のおすすめは?',
+  '異動の希望を出したい',
+  '名刺を作りたい',
+  '粗大ごみの出し方を住民に聞かれた',
+  '退職金はいくらもらえますか',
+  '残業代の申請はどうする?',
+  '防災訓練はいつありますか',
+  '職員証を再発行してほしい',
+  '保育園の入園申し込みについて教えて',
+  '庁内の自動販売機が壊れている',
+  'プリンターで印刷できない',
+  'Wi-Fiにつながらない',
+  'パソコンが起動しない',
+  'メールボックスの容量がいっぱいと言われた',
+  'I forgot my password',
+  'How do I apply for paid leave?',
+  'Where can I find my payslip?',
+];
+
 export interface FaqQuality {
   total: number;
   top1: number;
   top3: number;
   misses: { question: string; expected: string; got: string[] }[];
+  /** Unanswerable questions asked, and the share the search answered with nothing (no FAQ fits). */
+  unanswerable: number;
+  noMatch: number;
+  /** Unanswerable questions that still got entries, with what they got. */
+  falseAnswers: { question: string; got: string[] }[];
 }
 
-/** Top-1 and top-3 hit rates of a search over the quality set, with the questions it missed in its top 3. */
-export function measureFaqQuality(search: FaqSearch, set = FAQ_QUALITY_SET): FaqQuality {
+/**
+ * Top-1 and top-3 hit rates of a search over the answerable questions, with those it missed in its top 3, and the
+ * share of unanswerable questions it correctly answered with nothing.
+ */
+export function measureFaqQuality(search: FaqSearch, set = FAQ_QUALITY_SET, unanswerableSet = FAQ_UNANSWERABLE_SET): FaqQuality {
   let top1 = 0;
   let top3 = 0;
   const misses: FaqQuality['misses'] = [];
@@ -67,5 +114,16 @@ export function measureFaqQuality(search: FaqSearch, set = FAQ_QUALITY_SET): Faq
     if (got.includes(expected)) top3++;
     else misses.push({ question, expected, got });
   }
-  return { total: set.length, top1: top1 / set.length, top3: top3 / set.length, misses };
+  const falseAnswers = unanswerableSet
+    .map((question) => ({ question, got: search.search(question, 3).map((hit) => hit.entry.id) }))
+    .filter(({ got }) => got.length > 0);
+  return {
+    total: set.length,
+    top1: top1 / set.length,
+    top3: top3 / set.length,
+    misses,
+    unanswerable: unanswerableSet.length,
+    noMatch: unanswerableSet.length === 0 ? 1 : (unanswerableSet.length - falseAnswers.length) / unanswerableSet.length,
+    falseAnswers,
+  };
 }

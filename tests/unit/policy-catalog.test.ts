@@ -17,9 +17,10 @@ import {
 } from '../../bot/src/kernel/domain/catalog/index.js';
 
 // The policy as the ward published it; whitespace is dropped on both sides because the PDF extraction
-// breaks lines and inserts spaces inside words and numbers.
+// breaks lines and inserts spaces inside words and numbers. Widths are folded (NFKC) because the cards set every
+// Japanese parenthesis full-width （…） while the extraction gives half-width ones: the words must match, not the width.
 const policyText = readFileSync(resolve(import.meta.dirname, '../../../shared/policy/000_437d8403a6f735f5.txt'), 'utf8');
-const squash = (text: string) => text.replace(/\s+/g, '');
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 const policy = squash(policyText);
 const inPolicy = (text: string) => policy.includes(squash(text));
 

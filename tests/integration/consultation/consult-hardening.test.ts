@@ -185,7 +185,9 @@ describe('DX相談 against an attacker (issue 14)', () => {
       timeoutMs: 15_000,
     });
     const deskPost = posted.find((entry: RecordedActivity) => entry.kind === 'send' && text(entry.activity).includes(number))!;
-    const cards = [cardOf(deskPost), filed.value, (await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, { ticketNumber: number })).value];
+    // 開く answers with the ticket as a new message below the pressed card.
+    const opened = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, { ticketNumber: number });
+    const cards = [cardOf(deskPost), filed.value, cardOf(opened.sent[0]!)];
     for (const card of cards) {
       expect(parseAdaptiveCard(card).problems).toEqual([]);
       const html = renderedHtmlOf(card);

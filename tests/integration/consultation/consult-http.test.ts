@@ -84,7 +84,12 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
     const thanks = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.faqResolved, solved);
     expect(thanks.statusCode).toBe(200);
-    expect(text(thanks.value)).toContain('解決してよかったです');
+    // The card's next state keeps the answers that were read, marked 解決済み, with no button to press twice.
+    expect(parseAdaptiveCard(thanks.value).problems).toEqual([]);
+    expect(text(thanks.value)).toContain('解決済み');
+    expect(text(thanks.value)).toContain(kintoneForm.question.ja);
+    expect(text(thanks.value)).toContain(kintoneForm.answer.ja);
+    expect(thanks.value.actions).toBeUndefined();
     const statistics = await api('GET', '/api/tab/admin/consultations/faq-statistics', ADMIN.id);
     expect(statistics.body).toMatchObject({ shown: 1, resolved: 1 });
     expect(statistics.body.entries.find((entry: { id: string }) => entry.id === (solved.faqIds as string[])[0]).resolved).toBe(1);
@@ -95,11 +100,26 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(text(cardOf(reply!))).toContain('DX Navi でできること');
   });
 
-  it('when 相談する is pressed on the FAQ card, then the form comes with the question as its title', async () => {
-    const form = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.openForm, { title: 'kintoneでアンケートを作りたい' });
-    expect(parseAdaptiveCard(form.value).problems).toEqual([]);
-    expect(text(form.value)).toContain('"id":"title"');
-    expect(text(form.value)).toContain('"value":"kintoneでアンケートを作りたい"');
+  it('when 相談する is pressed on the FAQ card, then the form comes as a new message with the question as its title and the FAQ card stays', async () => {
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.openForm, { title: 'kintoneでアンケートを作りたい' });
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '新しいメッセージでお送りしました。' });
+    expect(sent).toHaveLength(1);
+    const form = cardOf(sent[0]!);
+    expect(parseAdaptiveCard(form).problems).toEqual([]);
+    expect(text(form)).toContain('"id":"title"');
+    expect(text(form)).toContain('"value":"kintoneでアンケートを作りたい"');
+  });
+
+  it('when the question is one the FAQ does not cover (「パスワードを忘れました」), then the card says plainly no FAQ fits and 相談する, prefilled, is the one action', async () => {
+    const [reply] = await chat.converse(textMessage(userOf(REQUESTER), connector.serviceUrl, 'パスワードを忘れました'));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(text(card)).toContain('合うよくある質問はありません');
+    expect(text(card)).toContain('「パスワードを忘れました」に合うよくある質問は見つかりませんでした。');
+    expect(actionDataOf(card, CONSULTATION_VERBS.faqResolved)).toBeUndefined();
+    expect(card.actions).toEqual([expect.objectContaining({ title: '相談する', style: 'positive', data: { title: 'パスワードを忘れました' } })]);
+    // Nothing was shown, so nothing is counted as an FAQ answer.
+    expect((await api('GET', '/api/tab/admin/consultations/faq-statistics', ADMIN.id)).body).toMatchObject({ shown: 1 });
   });
 
   it('when a ticket is filed before any desk channel is set, then it is created and the confirmation says the desk sees it in the tab', async () => {
@@ -114,7 +134,7 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
   it('when someone who is not an admin says 相談窓口に設定 in a channel, then they are politely refused and nothing is set', async () => {
     const refusal = await mentionInChannel(OTHER, '相談窓口に設定');
-    expect(refusal.activity.text).toBe('申し訳ありません。相談窓口の設定はデジタル推進課(管理者)のみ行えます。');
+    expect(refusal.activity.text).toBe('申し訳ありません。相談窓口の設定はデジタル推進課（管理者）のみ行えます。');
     expect(await app.repositories.consultationDesk.getDesk()).toBeUndefined();
     // Nobody's personal reference is stored for a channel turn.
     expect(await app.repositories.conversationReferences.get(OTHER.id)).toBeUndefined();
@@ -165,6 +185,19 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(await ticketCount()).toBe(2);
   });
 
+  it('when 相談状況 is pressed on the confirmation card, then the list comes as a new message and the confirmation (number, details) stays', async () => {
+    const conversationId = PERSONAL(REQUESTER);
+    const updatesBefore = connector.recorder.list({ conversationId }).filter((entry) => entry.kind !== 'send').length;
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.listMine, {});
+    // Not a card: Teams leaves the pressed confirmation as it was.
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(text(answer)).not.toContain('AdaptiveCard');
+    expect(connector.recorder.list({ conversationId }).filter((entry) => entry.kind !== 'send')).toHaveLength(updatesBefore);
+    expect(sent).toHaveLength(1);
+    expect(parseAdaptiveCard(cardOf(sent[0]!)).problems).toEqual([]);
+    expect(text(cardOf(sent[0]!))).toContain(`${ticketNumber} ${validForm.title}`);
+  });
+
   it('when the ticket is filed, then the desk channel receives its card with 担当する', async () => {
     const received = await sentTo(DESK.channelId, ticketNumber);
     deskCard = received.find((entry) => entry.kind === 'send' && text(entry.activity).includes(ticketNumber))!;
@@ -203,7 +236,7 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
 
   it('when a stale card is pressed (担当する again on version 1), then the card refreshes to the current state with the message and nothing changes', async () => {
     const stale = await pressInChannel(ADMIN, deskCard.activityId, CONSULTATION_VERBS.assign, { ticketNumber, version: 1 });
-    expect(text(stale.value)).toContain('この相談はほかの方が先に更新しました(現在「担当者決定」)。');
+    expect(text(stale.value)).toContain('この相談はほかの方が先に更新しました（現在「担当者決定」）。');
     expect(text(stale.value)).toContain('"value":"担当者決定"');
     expect(await app.repositories.consultations.get(ticketNumber)).toMatchObject({ status: 'assigned', version: 2 });
   });
@@ -243,8 +276,8 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     const resolved = await pressInChannel(ADMIN, deskCard.activityId, CONSULTATION_VERBS.resolve, { ticketNumber, version: 3, resolutionNote: 'アプリを一緒に作成し、運用を開始しました。' });
     expect(text(resolved.value)).toContain('"value":"解決"');
     await sentTo(PERSONAL(REQUESTER), `${ticketNumber} が解決しました`);
-    const ratingCards = await sentTo(PERSONAL(REQUESTER), '1(不満)〜5(満足)');
-    const ratingCard = cardOf(ratingCards.find((entry) => text(entry.activity).includes('1(不満)〜5(満足)'))!);
+    const ratingCards = await sentTo(PERSONAL(REQUESTER), '1（不満）〜5（満足）');
+    const ratingCard = cardOf(ratingCards.find((entry) => text(entry.activity).includes('1（不満）〜5（満足）'))!);
     expect(parseAdaptiveCard(ratingCard).problems).toEqual([]);
     const rate4 = actionDataOf(ratingCard, CONSULTATION_VERBS.rate)!;
 
@@ -264,8 +297,9 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(parseAdaptiveCard(card).problems).toEqual([]);
     expect(text(card)).toContain(`${ticketNumber} ${validForm.title}`);
     expect(text(card)).toContain('状況: 完了');
-    const opened = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, actionDataOf(card, CONSULTATION_VERBS.openTicket));
-    expect(text(opened.value)).toContain('経過');
+    const { answer, sent } = await chat.executeForNewMessage(userOf(REQUESTER), CONSULTATION_VERBS.openTicket, actionDataOf(card, CONSULTATION_VERBS.openTicket));
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(text(cardOf(sent[0]!))).toContain('経過');
   });
 
   it('when the tab API is read, then it shows the same history; other people and forged numbers get nothing', async () => {
@@ -307,6 +341,17 @@ describe('DX相談 end to end over HTTP (chat, desk channel, delivery engine, ta
     expect(comment.body.history.at(-1)).toMatchObject({ action: 'comment', actorId: REQUESTER.id, text: '資料を添付します。' });
     const requesterResolves = await api('POST', `/api/tab/consultations/${earlyTicket}/actions`, REQUESTER.id, { action: 'resolve', text: 'x', version: 3 });
     expect(requesterResolves.status).toBe(400);
+  });
+
+  it('when the requester rates on the ticket card itself, then that card redraws as the closed ticket (not the satisfaction card)', async () => {
+    const resolved = await api('POST', `/api/tab/admin/consultations/${earlyTicket}/actions`, ADMIN.id, { action: 'resolve', text: '手順をお送りしました。', version: 3 });
+    expect(resolved.status).toBe(200);
+    const answer = await chat.execute(userOf(REQUESTER), CONSULTATION_VERBS.rate, { ticketNumber: earlyTicket, version: 4, rating: 5 });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(text(answer.value)).toContain(`${earlyTicket} RPAで転記を自動化したい`);
+    expect(text(answer.value)).toContain('"value":"5 / 5"');
+    expect(text(answer.value)).not.toContain('満足度 5 をいただきました。');
+    expect(await app.repositories.consultations.get(earlyTicket)).toMatchObject({ status: 'closed', rating: 5 });
   });
 
   it('when a new ticket stays unassigned for 2 business days, then the channel gets one reminder, however often the job runs', async () => {

@@ -247,7 +247,7 @@ describe('training reminders', () => {
     const dayCard = cardOf(cardsWith(24, 'データ利活用研修')[0]!);
     expect(parseAdaptiveCard(dayCard).problems).toEqual([]);
     expect(JSON.stringify(dayCard)).toContain('https://teams.example.jp/meet/r-day');
-    expect(JSON.stringify(dayCard)).toContain('(1日前のお知らせ)');
+    expect(JSON.stringify(dayCard)).toContain('（1日前のお知らせ）');
 
     // A later run (another hour) sends nothing again.
     const before = connector.counts.requests;
@@ -278,10 +278,33 @@ describe('通知設定 and ニュース in chat', () => {
     const [reply] = await chat.converse(textMessage(userOf(2), connector.serviceUrl, '通知設定'));
     const card = cardOf(reply!);
     expect(parseAdaptiveCard(card).problems).toEqual([]);
-    expect(JSON.stringify(card)).toContain('申し込んだ研修のリマインド(7日前・1日前)は、申し込んでいる間は止められません。');
+    expect(JSON.stringify(card)).toContain('申し込んだ研修のリマインド（7日前・1日前）は、申し込んでいる間は止められません。');
     const saved = await chat.execute(userOf(2), NOTIFICATION_VERBS.save, { [categoryInputId('training')]: 'true', [categoryInputId('notices')]: 'false', [categoryInputId('tech-trends')]: 'false', [categoryInputId('good-practices')]: 'false' });
     expect(JSON.stringify(saved.value)).toContain('通知設定を保存しました。');
     expect((await api('GET', '/api/tab/notifications', employeeId(2))).body.categories).toEqual(['training']);
+  });
+
+  it('when an employee whose client says en-US chooses 日本語 in 通知設定, then the stored choice wins for every later turn until they choose "Same as Teams"', async () => {
+    const english: TestUser = { ...userOf(3), locale: 'en-US' };
+    const [reply] = await chat.converse(textMessage(english, connector.serviceUrl, 'Notifications'));
+    const card = cardOf(reply!);
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    expect(JSON.stringify(card)).toContain('"label":"Language"');
+    expect(JSON.stringify(card)).toContain('"id":"language"');
+
+    const saved = await chat.execute(english, NOTIFICATION_VERBS.save, { [categoryInputId('training')]: 'true', language: 'ja' });
+    expect(JSON.stringify(saved.value)).toContain('通知設定を保存しました。');
+    expect(JSON.stringify(saved.value)).toContain('"value":"ja"');
+    const [help] = await chat.converse(textMessage(english, connector.serviceUrl, 'help'));
+    expect(JSON.stringify(cardOf(help!))).toContain('DX Navi でできること');
+
+    const back = await chat.execute(english, NOTIFICATION_VERBS.save, { [categoryInputId('training')]: 'true', language: 'auto' });
+    expect(JSON.stringify(back.value)).toContain('Your notification settings were saved.');
+    const [helpAgain] = await chat.converse(textMessage(english, connector.serviceUrl, 'help'));
+    expect(JSON.stringify(cardOf(helpAgain!))).toContain('What DX Navi can do');
+    // A forged language is ignored, not stored.
+    await chat.execute(english, NOTIFICATION_VERBS.save, { language: 'fr' });
+    expect((await app.repositories.employees.get(employeeId(3)))?.preferredLocale).toBeUndefined();
   });
 
   it('when an employee types ニュース, then the latest items for them come in one card', async () => {

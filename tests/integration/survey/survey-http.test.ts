@@ -292,7 +292,7 @@ describe('pulse survey end to end over HTTP', () => {
         expect(question.targetLabel.ja).toBe('基準値以上');
         expect(question.achieved).toBe(expectedMean >= indicator.baseline);
         expect(question.nextBenchmark).toEqual({ kind: 'at-least', value: expectedMean });
-        expect(question.nextBenchmarkLabel.ja).toBe(`今年度の数字以上 (${expectedMean.toFixed(3)})`);
+        expect(question.nextBenchmarkLabel.ja).toBe(`今年度の数字以上（${expectedMean.toFixed(3)}）`);
       } else {
         expect(question.targetLabel.ja).toBe('3.5');
         expect(question.achieved).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsultationConfirmationCard } from '../../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
-import { buildFaqResolvedCard } from '../../../bot/src/features/consultation/cards/faq-resolved-card.js';
+import { buildFaqAnswerCard } from '../../../bot/src/features/consultation/cards/faq-answer-card.js';
+import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
 import { t } from '../../../bot/src/kernel/cards/messages.js';
 import { buildTicketNoticeCard } from '../../../bot/src/features/consultation/cards/ticket-notice-card.js';
 import { buildUnassignedReminderCard } from '../../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
@@ -40,7 +41,8 @@ describe('DX相談 wiring cards', () => {
     const many = Array.from({ length: 25 }, (_, index) => ({ ...filed.ticket, number: `DX-2026-${String(index + 1).padStart(4, '0')}` }));
     const reminder = buildUnassignedReminderCard({ tickets: many, locale: 'ja' }).content;
     const confirmation = buildConsultationConfirmationCard({ ticket: filed.ticket, locale: 'en', note: t('consultNoDeskNote', 'en') }).content;
-    for (const card of [buildFaqResolvedCard({ locale: 'ja' }).content, buildFaqResolvedCard({ locale: 'en' }).content, reminder, confirmation]) {
+    const resolved = (locale: 'ja' | 'en') => buildFaqAnswerCard({ query: 'kintone', entries: FAQ_ENTRIES.slice(0, 3), locale, resolved: true }).content;
+    for (const card of [resolved('ja'), resolved('en'), reminder, confirmation]) {
       expect(parseAdaptiveCard(card).problems).toEqual([]);
     }
     expect(JSON.stringify(reminder)).toContain('ほか 5 件はタブで確認できます。');

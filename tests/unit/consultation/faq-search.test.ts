@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSULTATION_CATEGORIES } from '../../../bot/src/features/consultation/domain/categories.js';
 import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
 import { createFaqSearch, tokenizeJapanese } from '../../../bot/src/features/consultation/domain/faq-search.js';
-import { FAQ_QUALITY_SET, measureFaqQuality } from '../../support/faq-quality-set.js';
+import { FAQ_QUALITY_SET, FAQ_UNANSWERABLE_SET, measureFaqQuality } from '../../support/faq-quality-set.js';
 
 describe('FAQ search quality over the fixed question set', () => {
   it('when employees ask the 30+ realistic questions, then the right entry is in the top 3 for at least 90%', () => {
@@ -11,6 +11,21 @@ describe('FAQ search quality over the fixed question set', () => {
     console.log(`FAQ quality: top-1 ${(quality.top1 * 100).toFixed(1)}%, top-3 ${(quality.top3 * 100).toFixed(1)}% over ${quality.total} questions`);
     for (const miss of quality.misses) console.log(`  missed 「${miss.question}」: expected ${miss.expected}, got ${miss.got.join(', ')}`);
     expect(quality.top3).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when staff ask 25+ questions the FAQ does not cover, then at least 80% get no entry at all (no three unrelated answers)', () => {
+    expect(FAQ_UNANSWERABLE_SET.length).toBeGreaterThanOrEqual(25);
+    const quality = measureFaqQuality(createFaqSearch());
+    for (const answer of quality.falseAnswers) console.log(`  answered 「${answer.question}」 with ${answer.got.join(', ')}`);
+    expect(quality.noMatch).toBeGreaterThanOrEqual(0.8);
+    // Without the floor the same search offers entries for most of them: the floor is what says "no match".
+    expect(measureFaqQuality(createFaqSearch(undefined, { relevanceFloor: 0 })).noMatch).toBeLessThan(0.5);
+  });
+
+  it('when someone says 「パスワードを忘れました」, then no FAQ entry is offered (パスワード is not the word "Word")', () => {
+    expect(createFaqSearch().search('パスワードを忘れました')).toEqual([]);
+    expect(tokenizeJapanese('パスワードを忘れました')).not.toContain('word');
+    expect(tokenizeJapanese('ワードで文書を作る')).toContain('word');
   });
 
   it('when the set is read, then every expected id is a real FAQ entry', () => {

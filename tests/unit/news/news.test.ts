@@ -121,11 +121,11 @@ describe('news cards', () => {
     const reminder = buildTrainingReminderCard({ session, courseTitle: { ja: 'セキュリティ研修', en: 'Security training' }, days: 7, locale: 'ja' });
     expect(parseAdaptiveCard(reminder.content).problems).toEqual([]);
     const text = JSON.stringify(reminder.content);
-    expect(text).toContain('2026年12月2日(水) 14:00');
+    expect(text).toContain('2026年12月2日（水） 14:00');
     expect(text).toContain(`"verb":"${TRAINING_REMINDER_VERBS.cancel}","data":{"sessionId":"s-1","days":7}`);
     const settings = buildNotificationSettingsCard({ preferences: { employeeId: 'e', categories: ['training'], updatedAt: undefined }, reminderDays: [7, 1], locale: 'ja' });
     expect(parseAdaptiveCard(settings.content).problems).toEqual([]);
-    expect(JSON.stringify(settings.content)).toContain('申し込んだ研修のリマインド(7日前・1日前)は、申し込んでいる間は止められません。');
+    expect(JSON.stringify(settings.content)).toContain('申し込んだ研修のリマインド（7日前・1日前）は、申し込んでいる間は止められません。');
     expect(categoriesFromCardData({ [categoryInputId('training')]: 'true', [categoryInputId('notices')]: 'false' })).toEqual(['training']);
   });
 });

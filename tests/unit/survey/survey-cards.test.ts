@@ -113,7 +113,7 @@ describe('survey card', () => {
     }
   });
 
-  it('when 送信 data arrives (card data merged with inputs), then the round and answers are read for checking', () => {
+  it('when 送信 data arrives （card data merged with inputs）, then the round and answers are read for checking', () => {
     const data = { roundId: 'fy2026-annual', ...Object.fromEntries(ANNUAL_QUESTION_IDS.map((id) => [answerInputId(id), '3'])), 'answer-02': '5', other: 'x' };
     const read = surveySubmissionFromCardData(data);
     expect(read?.roundId).toBe('fy2026-annual');
@@ -129,7 +129,7 @@ describe('survey card', () => {
 });
 
 describe('survey answered and results cards', () => {
-  it.each(LOCALES)('when an employee has answered (%s), then 回答済み shows their answers and 回答を修正 until the close', (locale) => {
+  it.each(LOCALES)('when an employee has answered （%s）, then 回答済み shows their answers and 回答を修正 until the close', (locale) => {
     const open = buildSurveyAnsweredCard({ round, locale, answers: { ...allFour, '01': 5 }, now: new Date('2026-06-15T00:00:00Z') });
     expectValidCard(open);
     expect(texts(open)).toContain(locale === 'ja' ? '✓ 回答済み' : '✓ Answered');
@@ -151,7 +151,7 @@ describe('survey answered and results cards', () => {
     expect(values).toEqual(expect.arrayContaining(['1,000', '2,320', '43.1%', '3.043', '2.848', '3.683']));
     expect(values).toContain(locale === 'ja' ? '2,251名・43.1%' : '2,251 answers, 43.1%');
     expect(values).toContain(locale === 'ja' ? '基準値以上' : 'Baseline or more');
-    expect(values).toContain(locale === 'ja' ? '今年度の数字以上 (3.683)' : 'This year’s figure or more (3.683)');
+    expect(values).toContain(locale === 'ja' ? '今年度の数字以上（3.683）' : 'This year’s figure or more (3.683)');
     expect(values.filter((value) => value === '3.5')).toHaveLength(7 * 2);
     expect(texts(card).at(-1)).toContain('02: ');
   });

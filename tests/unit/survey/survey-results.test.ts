@@ -53,7 +53,7 @@ describe('survey results: the policy’s table and benchmark rule', () => {
       '3.5',
       '3.5',
       '3.5',
-      '今年度の数字以上 (3.683)',
+      '今年度の数字以上（3.683）',
     ]);
     // Every question is below 3.5; the security question meets its "baseline or more" target exactly.
     expect(results.questions.map((question) => question.achieved)).toEqual([false, false, false, false, false, false, false, true]);
@@ -80,10 +80,10 @@ describe('survey results: the policy’s table and benchmark rule', () => {
       mean: 3.5,
       achieved: true,
       nextBenchmark: { kind: 'at-least', value: 3.5 },
-      nextBenchmarkLabel: { ja: '今年度の数字以上 (3.500)', en: 'This year’s figure or more (3.500)' },
+      nextBenchmarkLabel: { ja: '今年度の数字以上（3.500）', en: 'This year’s figure or more (3.500)' },
     });
     expect(resultFor('01', 10_000, 35_000)).toMatchObject({ mean: 3.5, achieved: true });
-    expect(resultFor('01', 10_000, 41_234)).toMatchObject({ mean: 4.123, nextBenchmarkLabel: { ja: '今年度の数字以上 (4.123)' } });
+    expect(resultFor('01', 10_000, 41_234)).toMatchObject({ mean: 4.123, nextBenchmarkLabel: { ja: '今年度の数字以上（4.123）' } });
   });
 
   it('when the security question falls one thousandth below its baseline, then its target is not met', () => {

@@ -6,7 +6,6 @@ import { buildConsultationConfirmationCard } from './cards/consultation-confirma
 import { buildConsultationFormCard, type ConsultationFormValues } from './cards/consultation-form-card.js';
 import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from './cards/consultation-verbs.js';
 import { buildFaqAnswerCard } from './cards/faq-answer-card.js';
-import { buildFaqResolvedCard } from './cards/faq-resolved-card.js';
 import { t } from '../../kernel/cards/messages.js';
 import { buildSatisfactionCard } from './cards/satisfaction-card.js';
 import { buildTicketCard } from './cards/ticket-card.js';
@@ -36,6 +35,8 @@ const ticketDataSchema = z.object({
   resolutionNote: LONG_TEXT.optional(),
   reopenReason: LONG_TEXT.optional(),
   rating: z.union([z.number(), z.string().max(3)]).optional(),
+  /** Set by the satisfaction card's rating buttons; absent on the ticket card's. */
+  card: z.literal('satisfaction').optional().catch(undefined),
 });
 type TicketData = z.infer<typeof ticketDataSchema>;
 const openFormSchema = z.object({ title: z.string().max(1_000).optional() });
@@ -84,6 +85,7 @@ function channelConversationId(context: TurnContext): string {
 }
 
 const card = (attachment: CardAttachment): InvokeResult => ({ kind: 'card', card: attachment });
+const newMessage = (attachment: CardAttachment): InvokeResult => ({ kind: 'message', card: attachment });
 const isUserProblem = (error: unknown): error is AppError => error instanceof AppError && error.code !== 'internal';
 
 /**
@@ -126,12 +128,13 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     const redraw = (message?: string) => (origin === 'desk' ? deskCard(ticketNumber, locale, message) : ownCard(actorId ?? '', ticketNumber, locale, message));
     try {
       const change = await consultations.act(actorId ?? '', ticketNumber, commandOf(action, parsed.data), { expectedVersion: version, origin });
-      if (action === 'rate' && origin === 'own') return card(buildSatisfactionCard({ ticket: change.ticket, locale }));
+      const onSatisfactionCard = action === 'rate' && origin === 'own' && parsed.data.card === 'satisfaction';
+      if (onSatisfactionCard) return card(buildSatisfactionCard({ ticket: change.ticket, locale }));
       return await redraw();
     } catch (error) {
       if (!isUserProblem(error)) throw error;
       if (error.code === 'not-found') return { kind: 'error', status: 404, message: error.userMessage[locale] };
-      if (action === 'rate' && origin === 'own') {
+      if (action === 'rate' && origin === 'own' && parsed.data.card === 'satisfaction') {
         // A second press on the rating card: it shows the rating already given instead of a ticket card.
         const { ticket } = await consultations.view(actorId ?? '', ticketNumber);
         if (ticket.rating) return card(buildSatisfactionCard({ ticket, locale }));
@@ -159,13 +162,14 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     [CONSULTATION_VERBS.openForm]: async ({ locale }, data) => {
       const parsed = openFormSchema.safeParse(data ?? {});
       const title = parsed.success ? parsed.data.title?.trim() : undefined;
-      return card(formCard(locale, title ? { title } : undefined));
+      return newMessage(formCard(locale, title ? { title } : undefined));
     },
     [CONSULTATION_VERBS.faqResolved]: async ({ locale }, data) => {
       const parsed = faqResolvedSchema.safeParse(data);
       if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
-      await consultations.faqResolved(parsed.data.faqIds);
-      return card(buildFaqResolvedCard({ locale }));
+      const entries = await consultations.faqResolved(parsed.data.faqIds);
+      // The answers the person just read stay, marked 解決済み (the card's own next state).
+      return card(buildFaqAnswerCard({ query: parsed.data.query ?? '', entries, locale, resolved: true }));
     },
     [CONSULTATION_VERBS.submit]: async ({ locale, profile }, data) => {
       const raw = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
@@ -180,11 +184,13 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
         return card(formCard(locale, formValuesOf(raw), error.userMessage[locale], submissionId.data));
       }
     },
-    [CONSULTATION_VERBS.listMine]: async ({ locale, profile }) => card(buildTicketListCard({ tickets: await consultations.mine(profile.id), locale })),
+    [CONSULTATION_VERBS.listMine]: async ({ locale, profile }) => newMessage(buildTicketListCard({ tickets: await consultations.mine(profile.id), locale })),
     [CONSULTATION_VERBS.openTicket]: async ({ locale, profile }, data) => {
       const parsed = ticketDataSchema.safeParse(data);
       if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
-      return ownCard(profile.id, parsed.data.ticketNumber, locale);
+      const opened = await ownCard(profile.id, parsed.data.ticketNumber, locale);
+      // 開く on a confirmation, a notice or the list shows the ticket below; the card that was read stays.
+      return opened.kind === 'card' ? newMessage(opened.card) : opened;
     },
     ...Object.fromEntries(
       Object.values(TICKET_ACTION_VERBS).map((verb) => {
@@ -194,7 +200,12 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
       }),
     ),
   };
-  invokeRoutes[CONSULTATION_VERBS.refreshTicket] = invokeRoutes[CONSULTATION_VERBS.openTicket]!;
+  // A refresh is the ticket card asking for its own current state: it replaces itself.
+  invokeRoutes[CONSULTATION_VERBS.refreshTicket] = async ({ locale, profile }, data) => {
+    const parsed = ticketDataSchema.safeParse(data);
+    if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
+    return ownCard(profile.id, parsed.data.ticketNumber, locale);
+  };
 
   /**
    * Every desk-card invoke from a channel passes here first: an admin in the configured desk channel, or a refusal

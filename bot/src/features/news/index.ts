@@ -4,6 +4,7 @@ import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 import type { KernelRepositories } from '../../kernel/storage/kernel-repositories.js';
 import type { TableStorage } from '../../kernel/storage/table-storage.js';
 import type { FeatureModule } from '../feature-module.js';
+import { AppError } from '../../kernel/domain/errors.js';
 import type { TrainingService } from '../training/domain/training-service.js';
 import type { TrainingRepositories } from '../training/index.js';
 import { newsCardBytes } from './cards/news-card.js';
@@ -51,6 +52,12 @@ export function createNewsModule(deps: {
     training: deps.training,
     reminderDays: deps.config.reminderDays,
     tabUrl: deps.tabUrl,
+    setPreferredLocale: async (employeeId, locale) => {
+      await r.employees.update(employeeId, (current) => {
+        if (!current) throw new AppError('not-found', { detail: `no employee ${employeeId}` });
+        return { ...current, preferredLocale: locale };
+      });
+    },
   });
   const jobs = {
     weeklyDigest: weeklyDigestJob({

@@ -2,7 +2,9 @@ import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { t } from '../../kernel/cards/messages.js';
 import { buildNewsDigestCard } from './cards/news-card.js';
-import { NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardData } from './cards/notification-settings-card.js';
+import { LANGUAGE_CHOICES, LANGUAGE_INPUT_ID, NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardData } from './cards/notification-settings-card.js';
+import { localeFrom } from '../../kernel/domain/locale.js';
+import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { TRAINING_REMINDER_VERBS, buildTrainingReminderCard } from './cards/training-reminder-card.js';
 import { AppError } from '../../kernel/domain/errors.js';
 import type { NewsService } from './domain/news-service.js';
@@ -15,6 +17,8 @@ export interface NewsFeatureDeps {
   training: TrainingService;
   reminderDays: readonly number[];
   tabUrl: string;
+  /** Stores the language chosen in 通知設定 (undefined: follow the Teams client). */
+  setPreferredLocale: (employeeId: string, locale: Locale | undefined) => Promise<void>;
 }
 
 /** Typed phrases (beyond the menu) that ask for the latest news. */
@@ -22,6 +26,7 @@ const NEWS_PHRASES = ['ニュース', 'お知らせ', 'インフォメーショ�
 
 const reminderDataSchema = z.object({ sessionId: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(60) });
 const settingsDataSchema = z.record(z.string(), z.unknown());
+const languageSchema = z.enum(LANGUAGE_CHOICES).optional().catch(undefined);
 
 /**
  * インフォメーション in chat: 「ニュース」 shows the latest items, 「通知設定」 the category toggles (saved in place), and the
@@ -54,16 +59,26 @@ export function createNewsFeature(deps: NewsFeatureDeps): { notificationSettings
   return {
     notificationSettings: async ({ context, locale, profile }) => {
       const preferences = await deps.news.preferences(profile.id);
-      await context.sendActivity(MessageFactory.attachment(buildNotificationSettingsCard({ preferences, reminderDays: deps.reminderDays, locale })));
+      const language = profile.preferredLocale ?? 'auto';
+      await context.sendActivity(MessageFactory.attachment(buildNotificationSettingsCard({ preferences, reminderDays: deps.reminderDays, locale, language })));
     },
     textRoutes: Object.fromEntries(NEWS_PHRASES.map((phrase) => [normalizeCommandText(phrase), showNews])),
     invokeRoutes: {
-      [NOTIFICATION_VERBS.save]: async ({ locale, profile }, data): Promise<InvokeResult> => {
+      [NOTIFICATION_VERBS.save]: async ({ context, locale: shownIn, profile }, data): Promise<InvokeResult> => {
         const parsed = settingsDataSchema.safeParse(data ?? {});
-        if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
+        if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', shownIn) };
         const preferences = await deps.news.savePreferences(profile.id, categoriesFromCardData(parsed.data));
+        // An old card without the language choice leaves the stored language as it is.
+        const chosen = languageSchema.parse(parsed.data[LANGUAGE_INPUT_ID]);
+        let language: Locale | 'auto' = profile.preferredLocale ?? 'auto';
+        if (chosen) {
+          language = chosen;
+          if (chosen !== (profile.preferredLocale ?? 'auto')) await deps.setPreferredLocale(profile.id, chosen === 'auto' ? undefined : chosen);
+        }
+        // The saved card already speaks the chosen language.
+        const locale: Locale = language === 'auto' ? localeFrom(context.activity.locale ?? profile.locale) : language;
         const notice = preferences.categories.length === 0 ? `${t('settingsSaved', locale)} ${t('settingsNoneChosen', locale)}` : t('settingsSaved', locale);
-        return { kind: 'card', card: buildNotificationSettingsCard({ preferences, reminderDays: deps.reminderDays, locale, notice }) };
+        return { kind: 'card', card: buildNotificationSettingsCard({ preferences, reminderDays: deps.reminderDays, locale, language, notice }) };
       },
       [TRAINING_REMINDER_VERBS.attend]: async (scope, data) => {
         const parsed = reminderDataSchema.safeParse(data);

@@ -1,4 +1,5 @@
 import type { JobLevel } from './catalog/job-levels.js';
+import type { Locale } from './catalog/localized-text.js';
 
 export const ROLES = ['employee', 'admin', 'promoter'] as const;
 /** employee: every staff member; admin: デジタル推進課 staff who run the programme; promoter: DX推進委員 of a section. */
@@ -20,6 +21,8 @@ export interface Employee {
   roles: Role[];
   /** Teams UI locale last seen (e.g. ja-JP, en-US). */
   locale: string | undefined;
+  /** The language the employee chose in 通知設定; when set it wins over the Teams locale. */
+  preferredLocale?: Locale | undefined;
   tenantId: string | undefined;
   installedAt: string | undefined;
 }

@@ -6,9 +6,9 @@ export const JST_OFFSET_MS = 9 * 3600_000;
 /** YYYY-MM-DD of an instant in JST. */
 export const jstDate = (iso: string | Date): string => new Date(new Date(iso).getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
-/** A session time as staff read it: JST with the weekday, e.g. 2026年12月2日(水) 14:00. */
+/** A session time as staff read it: JST with the weekday, e.g. 2026年12月2日（水） 14:00 or Wed, 2 Dec 2026, 14:00. */
 export function formatJstDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+  const formatted = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
     timeZone: 'Asia/Tokyo',
     year: 'numeric',
     month: 'short',
@@ -17,6 +17,8 @@ export function formatJstDateTime(iso: string, locale: Locale): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(iso));
+  // ICU writes the Japanese weekday in half-width parentheses; every Japanese card uses full-width ones.
+  return locale === 'ja' ? formatted.replace('(', '（').replace(')', '）') : formatted;
 }
 
 /** The JST calendar year of an instant. */

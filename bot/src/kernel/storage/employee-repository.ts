@@ -15,6 +15,7 @@ interface EmployeeEntity {
   jobLevel?: string;
   rolesJson: string;
   locale?: string;
+  preferredLocale?: string;
   tenantId?: string;
   installedAt?: string;
 }
@@ -22,6 +23,7 @@ interface EmployeeEntity {
 // Rows may have been written by an older version or by hand in Storage Explorer: read them defensively.
 const rolesSchema = z.array(z.enum(ROLES)).catch(['employee']);
 const jobLevelSchema = z.enum(JOB_LEVELS).optional().catch(undefined);
+const preferredLocaleSchema = z.enum(['ja', 'en']).optional().catch(undefined);
 
 function toEmployee(entity: EmployeeEntity): Employee {
   return {
@@ -32,6 +34,7 @@ function toEmployee(entity: EmployeeEntity): Employee {
     jobLevel: jobLevelSchema.parse(entity.jobLevel || undefined),
     roles: rolesSchema.parse(JSON.parse(entity.rolesJson || '[]')),
     locale: entity.locale || undefined,
+    preferredLocale: preferredLocaleSchema.parse(entity.preferredLocale || undefined),
     tenantId: entity.tenantId || undefined,
     installedAt: entity.installedAt || undefined,
   };
@@ -47,6 +50,7 @@ function toEntity(employee: Employee) {
     jobLevel: employee.jobLevel ?? '',
     rolesJson: JSON.stringify(employee.roles),
     locale: employee.locale ?? '',
+    preferredLocale: employee.preferredLocale ?? '',
     tenantId: employee.tenantId ?? '',
     installedAt: employee.installedAt ?? '',
   };

@@ -2,6 +2,7 @@ import { MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInv
 import { buildHelpCard } from '../cards/help-card.js';
 import { localeFrom, t } from '../cards/messages.js';
 import { buildWelcomeCard } from '../cards/welcome-card.js';
+import type { Locale } from '../domain/catalog/localized-text.js';
 import type { ConversationReferenceRepository } from '../domain/ports.js';
 import type { ProfileService } from '../domain/profile-service.js';
 import type { EmployeeProfile } from '../domain/employee.js';
@@ -81,8 +82,8 @@ export class DxNaviBot extends TeamsActivityHandler {
   }
 
   /**
-   * Universal Actions (Action.Execute): the verb picks the handler; its answer replaces the card in place, so the
-   * person sees the outcome where they pressed. Unknown verbs and bad data answer 400 with a message for the card.
+   * Universal Actions (Action.Execute): the verb picks the handler; a card's own next state replaces it in place,
+   * anything new is sent as a new message. Unknown verbs and bad data answer 400 with a message for the card.
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb ?? '';
@@ -91,19 +92,30 @@ export class DxNaviBot extends TeamsActivityHandler {
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
     };
     let result: InvokeResult;
+    let locale: Locale;
     if (isPersonal(context)) {
       const handler = Object.hasOwn(this.deps.invokeRoutes, verb) ? this.deps.invokeRoutes[verb] : undefined;
       if (!handler) return unknown();
       const scope = handler.writesNothing ? await this.personalScopeWithoutWrites(context) : await this.recordPersonalConversation(context);
+      locale = scope.locale;
       result = await handler(scope, invokeValue.action.data);
     } else {
       const routes = this.deps.channelInvokeRoutes;
       const handler = isChannel(context) && routes && Object.hasOwn(routes, verb) ? routes[verb] : undefined;
       if (!handler) return unknown();
-      result = await handler(await this.channelScope(context), invokeValue.action.data);
+      const scope = await this.channelScope(context);
+      locale = scope.locale;
+      result = await handler(scope, invokeValue.action.data);
     }
     if (result.kind === 'error') {
       return { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: result.message } };
+    }
+    if (result.kind === 'message') {
+      // Something new goes below as its own message; the pressed card stays as it was (Teams shows the short text).
+      await context.sendActivity(MessageFactory.attachment(result.card));
+      const sent = t('cardSentBelow', locale);
+      // botbuilder types `value` as a record; the message response's value is the text itself.
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sent as unknown as Record<string, unknown> };
     }
     // botbuilder types the card as a loose record; ours is the typed Adaptive Card it serialises.
     const card = result.card.content as unknown as Record<string, unknown>;
@@ -131,7 +143,7 @@ export class DxNaviBot extends TeamsActivityHandler {
         if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
       }
     }
-    return { context, locale: localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
+    return { context, locale: profile?.preferredLocale ?? localeFrom(context.activity.locale ?? profile?.locale), actorId, profile };
   }
 
   /**
@@ -144,7 +156,7 @@ export class DxNaviBot extends TeamsActivityHandler {
     if (!employeeId) throw new AppError('invalid-input', { detail: 'personal activity without from.aadObjectId' });
     try {
       const profile = await this.deps.profiles.getProfile(employeeId);
-      return { context, locale: localeFrom(context.activity.locale ?? profile.locale), profile };
+      return { context, locale: profile.preferredLocale ?? localeFrom(context.activity.locale ?? profile.locale), profile };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
       return this.recordPersonalConversation(context);
@@ -166,7 +178,8 @@ export class DxNaviBot extends TeamsActivityHandler {
         updatedAt: at,
       }),
     ]);
-    return { context, locale: localeFrom(activity.locale ?? profile.locale), profile };
+    // A language chosen in 通知設定 wins over the client's (the Agents Playground, for one, always says en-US).
+    return { context, locale: profile.preferredLocale ?? localeFrom(activity.locale ?? profile.locale), profile };
   }
 }
 

@@ -16,8 +16,15 @@ export type CommandHandler = (scope: TurnScope) => Promise<void>;
 /** The route table: one handler per menu command. Features not built yet say so rather than stay silent. */
 export type CommandRoutes = Record<CommandId, CommandHandler>;
 
-/** What an Action.Execute handler answers: the card that replaces the pressed one, or an error shown on it. */
-export type InvokeResult = { kind: 'card'; card: CardAttachment } | { kind: 'error'; status: 400 | 403 | 404 | 409; message: string };
+/**
+ * What an Action.Execute handler answers: `card` is the pressed card's own next state and replaces it (a sign-up's
+ * outcome, a saved setting); `message` is something new (a form, a list, another ticket) and comes as a new
+ * message below, leaving what the person just read in place; `error` is shown on the pressed card.
+ */
+export type InvokeResult =
+  | { kind: 'card'; card: CardAttachment }
+  | { kind: 'message'; card: CardAttachment }
+  | { kind: 'error'; status: 400 | 403 | 404 | 409; message: string };
 
 /**
  * One handler per Action.Execute verb; `data` is the card's submit data, untrusted until the handler parses it.

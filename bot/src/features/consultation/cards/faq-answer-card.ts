@@ -1,6 +1,6 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { FaqEntry } from '../domain/faq-entries.js';
-import { adaptiveCard, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
+import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { truncateForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
@@ -18,10 +18,26 @@ export interface OpenFormData {
 const QUERY_SHOWN = 100;
 const TITLE_MAX = 200;
 
-/** The best FAQ answers to a free-text question, with 「解決しました」 and 「相談する」. */
-export function buildFaqAnswerCard(data: { query: string; entries: readonly FaqEntry[]; locale: Locale }): CardAttachment {
+/**
+ * The best FAQ answers to a free-text question, with 「解決しました」 and 「相談する」. With no entry (nothing reached
+ * the search's relevance floor) it says plainly that no FAQ fits and 「相談する」, prefilled with the question, is
+ * the one action. `resolved` is the card's next state after 「解決しました」: the same answers, marked 解決済み,
+ * with no button left to press twice.
+ */
+export function buildFaqAnswerCard(data: { query: string; entries: readonly FaqEntry[]; locale: Locale; resolved?: boolean }): CardAttachment {
   const { locale } = data;
   const query = truncateForCard(data.query.trim(), QUERY_SHOWN, locale);
+  const openForm: OpenFormData = { title: [...data.query.trim()].slice(0, TITLE_MAX).join('') };
+  const ask: CardAction = { type: 'Action.Execute', title: t('consultFaqAsk', locale), verb: CONSULTATION_VERBS.openForm, data: { ...openForm }, style: 'positive' };
+  if (data.entries.length === 0) {
+    return adaptiveCard({
+      body: [
+        { type: 'TextBlock', text: t('consultFaqNoneTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
+        { type: 'TextBlock', text: t('consultFaqNone', locale, { query }), wrap: true },
+      ],
+      actions: [ask],
+    });
+  }
   const answers: CardElement[] = data.entries.map((entry) => ({
     type: 'Container',
     separator: true,
@@ -31,24 +47,15 @@ export function buildFaqAnswerCard(data: { query: string; entries: readonly FaqE
       { type: 'TextBlock', text: entry.answer[locale], wrap: true, spacing: 'Small' },
     ],
   }));
-  const openForm: OpenFormData = { title: [...data.query.trim()].slice(0, TITLE_MAX).join('') };
   const solved: FaqResolvedData = { query: openForm.title, faqIds: data.entries.map((entry) => entry.id) };
   return adaptiveCard({
     body: [
+      ...(data.resolved ? [{ type: 'TextBlock' as const, text: t('consultFaqResolvedMark', locale), weight: 'Bolder' as const, color: 'Good' as const, wrap: true }] : []),
       { type: 'TextBlock', text: t('consultFaqTitle', locale), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
-      {
-        type: 'TextBlock',
-        text: t(data.entries.length > 0 ? 'consultFaqIntro' : 'consultFaqNone', locale, { query }),
-        wrap: true,
-        isSubtle: data.entries.length > 0,
-      },
+      { type: 'TextBlock', text: t('consultFaqIntro', locale, { query }), wrap: true, isSubtle: true },
       ...answers,
+      ...(data.resolved ? [{ type: 'TextBlock' as const, text: t('consultFaqThanksBody', locale), wrap: true, isSubtle: true, spacing: 'Medium' as const }] : []),
     ],
-    actions: [
-      ...(data.entries.length > 0
-        ? [{ type: 'Action.Execute' as const, title: t('consultFaqSolved', locale), verb: CONSULTATION_VERBS.faqResolved, data: { ...solved } }]
-        : []),
-      { type: 'Action.Execute', title: t('consultFaqAsk', locale), verb: CONSULTATION_VERBS.openForm, data: { ...openForm }, style: 'positive' },
-    ],
+    actions: data.resolved ? [] : [{ type: 'Action.Execute', title: t('consultFaqSolved', locale), verb: CONSULTATION_VERBS.faqResolved, data: { ...solved } }, ask],
   });
 }

@@ -18,7 +18,7 @@ export function buildSatisfactionCard(data: { ticket: Ticket; locale: Locale }):
       ticket.rating
         ? { type: 'TextBlock', text: t('consultSatisfactionThanks', locale, { rating: String(ticket.rating) }), wrap: true, color: 'Good' }
         : { type: 'TextBlock', text: t('consultSatisfactionBody', locale, { title, number: ticket.number }), wrap: true },
-      ...(ticket.rating || ticket.status !== 'resolved' ? [] : actionRows(ratingActions(ticket), 5)),
+      ...(ticket.rating || ticket.status !== 'resolved' ? [] : actionRows(ratingActions(ticket, 'satisfaction'), 5)),
     ],
   });
 }

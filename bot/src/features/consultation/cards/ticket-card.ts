@@ -46,13 +46,16 @@ export function ticketFacts(ticket: Ticket, locale: Locale): { title: string; va
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 
-/** The five rating buttons (used by the ticket card and the satisfaction card). */
-export function ratingActions(ticket: Ticket): CardAction[] {
+/**
+ * The five rating buttons (used by the ticket card and the satisfaction card). `on` names the card they sit on, so
+ * the answer is that card's own next state: the satisfaction card thanks, the ticket card redraws itself.
+ */
+export function ratingActions(ticket: Ticket, on: 'ticket' | 'satisfaction' = 'ticket'): CardAction[] {
   return RATINGS.map((rating) => ({
     type: 'Action.Execute',
     title: String(rating),
     verb: CONSULTATION_VERBS.rate,
-    data: { ...ticketActionData(ticket), rating },
+    data: { ...ticketActionData(ticket), rating, ...(on === 'satisfaction' ? { card: 'satisfaction' } : {}) },
   }));
 }
 
@@ -99,7 +102,7 @@ function historyItems(history: readonly TicketHistoryEntry[], locale: Locale): C
     { type: 'TextBlock', text: t('consultTicketHistory', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
     ...(hidden > 0 ? [{ type: 'TextBlock' as const, text: t('consultTicketHistoryMore', locale, { count: String(hidden) }), isSubtle: true, wrap: true, spacing: 'Small' as const }] : []),
     ...shown.flatMap((entry): CardElement[] => {
-      const what = entry.action === 'rate' && entry.rating ? `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
+      const what = entry.action === 'rate' && entry.rating ? locale === 'ja' ? `${TICKET_ACTION_LABELS.rate[locale]}（${entry.rating} / 5）` : `${TICKET_ACTION_LABELS.rate[locale]} (${entry.rating} / 5)` : TICKET_ACTION_LABELS[entry.action][locale];
       return [
         { type: 'TextBlock', text: `${formatJst(entry.at)} ${plainText(entry.actorName)}: ${what}`, wrap: true, spacing: 'Small', size: 'Small' },
         ...(entry.text ? [{ type: 'TextBlock' as const, text: plainTextForCard(entry.text, HISTORY_TEXT_SHOWN, locale), wrap: true, isSubtle: true, spacing: 'None' as const, size: 'Small' as const }] : []),

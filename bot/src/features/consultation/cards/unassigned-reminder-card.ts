@@ -13,7 +13,10 @@ export function buildUnassignedReminderCard(data: { tickets: readonly Ticket[]; 
   const shown = data.tickets.slice(0, SHOWN);
   const rows: CardElement[] = shown.map((ticket) => ({
     type: 'TextBlock',
-    text: `${ticket.number} ${plainTextForCard(ticket.title, 60, locale)}(${CONSULTATION_CATEGORY_LABELS[ticket.category][locale]}、${t('consultTicketFiled', locale)} ${formatJst(ticket.createdAt)})`,
+    text:
+      locale === 'ja'
+        ? `${ticket.number} ${plainTextForCard(ticket.title, 60, locale)}（${CONSULTATION_CATEGORY_LABELS[ticket.category][locale]}、${t('consultTicketFiled', locale)} ${formatJst(ticket.createdAt)}）`
+        : `${ticket.number} ${plainTextForCard(ticket.title, 60, locale)} (${CONSULTATION_CATEGORY_LABELS[ticket.category][locale]}, ${t('consultTicketFiled', locale)} ${formatJst(ticket.createdAt)})`,
     wrap: true,
     spacing: 'Small',
   }));

@@ -5,8 +5,8 @@ export const CONSULTATION_CATEGORIES = ['tool', 'bpr', 'data', 'security', 'proc
 export type ConsultationCategory = (typeof CONSULTATION_CATEGORIES)[number];
 
 export const CONSULTATION_CATEGORY_LABELS: Record<ConsultationCategory, LocalizedText> = {
-  tool: { ja: 'ツール活用(RPA/kintone等)', en: 'Tools (RPA, kintone, etc.)' },
-  bpr: { ja: '業務改善(BPR)', en: 'Business process improvement (BPR)' },
+  tool: { ja: 'ツール活用（RPA/kintone等）', en: 'Tools (RPA, kintone, etc.)' },
+  bpr: { ja: '業務改善（BPR）', en: 'Business process improvement (BPR)' },
   data: { ja: 'データ活用・EBPM', en: 'Data use and EBPM' },
   security: { ja: 'セキュリティ', en: 'Security' },
   procurement: { ja: 'システム調達', en: 'System procurement' },

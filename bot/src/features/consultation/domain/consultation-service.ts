@@ -136,11 +136,11 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       return entries;
     },
 
-    /** 「解決しました」 on an FAQ card: counts for the entries it showed (ids not in the FAQ are ignored). */
-    async faqResolved(faqIds: readonly string[]): Promise<number> {
+    /** 「解決しました」 on an FAQ card: counts for the entries it showed (ids not in the FAQ are ignored) and returns them. */
+    async faqResolved(faqIds: readonly string[]): Promise<FaqEntry[]> {
       const known = [...new Set(faqIds)].filter((id) => knownFaqIds.has(id));
       await deps.desk.recordFaqResolved(known);
-      return known.length;
+      return known.map((id) => FAQ_ENTRIES.find((entry) => entry.id === id)!);
     },
 
     /**

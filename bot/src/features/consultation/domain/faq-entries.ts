@@ -20,7 +20,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'other',
     question: { ja: 'DX相談窓口ではどんなことを相談できますか?', en: 'What can I ask the DX consultation desk about?' },
     answer: {
-      ja: 'DX相談窓口は、研修などで知識を身につけた職員が自分の職場で業務改善に取り組めるよう、デジタル推進課がサポートする窓口です。RPAやkintoneなどのツール活用、業務改善(BPR)、データ活用・EBPM、セキュリティ、システム調達、AI活用など、DXに関することは何でもご相談いただけます。「相談する」から内容を送ると、デジタル推進課の担当者が対応します。',
+      ja: 'DX相談窓口は、研修などで知識を身につけた職員が自分の職場で業務改善に取り組めるよう、デジタル推進課がサポートする窓口です。RPAやkintoneなどのツール活用、業務改善（BPR）、データ活用・EBPM、セキュリティ、システム調達、AI活用など、DXに関することは何でもご相談いただけます。「相談する」から内容を送ると、デジタル推進課の担当者が対応します。',
       en: 'The DX consultation desk is where the Digital Promotion Division supports staff who want to improve their own work after training. You can ask about tools such as RPA and kintone, business process improvement (BPR), data and EBPM, security, system procurement, AI and anything else about DX. Send your request with "Ask for help" and a member of the division will pick it up.',
     },
     keywords: ['相談窓口', '窓口', '相談', '何を相談', '問い合わせ', 'サポート', '伴走', '支援', 'help desk', 'consult'],
@@ -30,7 +30,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'other',
     question: { ja: '相談したあとはどのように進みますか?', en: 'What happens after I send a request?' },
     answer: {
-      ja: '「相談する」で分類・件名・内容・希望する相談方法(チャット/オンライン会議/対面)・緊急度を送ると、DX-2026-0001 のような受付番号が発行されます。デジタル推進課の担当者が決まったとき、コメントがあったとき、解決したときにこのチャットでお知らせします。進み具合は「相談状況」でいつでも確認でき、解決後に満足度(1〜5)を教えていただくと窓口の改善に役立てます。',
+      ja: '「相談する」で分類・件名・内容・希望する相談方法（チャット/オンライン会議/対面）・緊急度を送ると、DX-2026-0001 のような受付番号が発行されます。デジタル推進課の担当者が決まったとき、コメントがあったとき、解決したときにこのチャットでお知らせします。進み具合は「相談状況」でいつでも確認でき、解決後に満足度（1〜5）を教えていただくと窓口の改善に役立てます。',
       en: 'When you send a category, title, details, how you would like to talk (chat, online meeting or in person) and urgency with "Ask for help", you get a number such as DX-2026-0001. This chat tells you when someone from the Digital Promotion Division takes it, comments, and resolves it. "My requests" shows the progress at any time, and after resolution your 1–5 rating helps improve the desk.',
     },
     keywords: ['受付番号', '流れ', '進み方', '相談状況', '返事', '回答', 'いつ', '連絡', '担当者', '確認', '進捗', '満足度', 'status'],
@@ -40,7 +40,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'tool',
     question: { ja: 'RPAとは何ですか?どんな業務に向いていますか?', en: 'What is RPA and which tasks suit it?' },
     answer: {
-      ja: 'RPA(ロボティック・プロセス・オートメーション)は、パソコン上で人が行っている定型的な操作をソフトウェアのロボットに代行させる仕組みです。システムへのデータ入力や転記、ファイルの集計・加工、定型的なメール送信など、手順が決まっていて繰り返し発生する単純作業に向いています。判断が毎回変わる作業や、手順が頻繁に変わる作業には向きません。自分の業務に使えるか迷ったら、業務の流れを添えてご相談ください。',
+      ja: 'RPA（ロボティック・プロセス・オートメーション）は、パソコン上で人が行っている定型的な操作をソフトウェアのロボットに代行させる仕組みです。システムへのデータ入力や転記、ファイルの集計・加工、定型的なメール送信など、手順が決まっていて繰り返し発生する単純作業に向いています。判断が毎回変わる作業や、手順が頻繁に変わる作業には向きません。自分の業務に使えるか迷ったら、業務の流れを添えてご相談ください。',
       en: 'RPA (robotic process automation) lets a software robot repeat the routine operations people do on a PC. It suits repetitive tasks with fixed steps: entering or copying data into systems, collecting and reshaping files, sending routine emails. It does not suit work where the judgement changes each time or the steps change often. If you are not sure whether your task fits, ask us with a description of the workflow.',
     },
     keywords: ['RPA', 'ロボット', '自動化', '定型作業', '単純作業', '繰り返し', '転記', '入力作業', '効率化', '向いている業務', 'automation'],
@@ -50,7 +50,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'tool',
     question: { ja: '自分の課でRPAを使い始めるにはどうすればいいですか?', en: 'How do we start using RPA in our section?' },
     answer: {
-      ja: 'まずは自動化したい作業の手順(画面・入力項目・件数・頻度)を書き出し、どれくらい時間がかかっているかを整理してください。庁内に導入されているRPAツールの操作は、BPR・RPA等のICTツール活用研修やDXツール操作体験会で学べます。利用の手続きや、ロボット(シナリオ)作成の進め方はデジタル推進課にご相談ください。',
+      ja: 'まずは自動化したい作業の手順（画面・入力項目・件数・頻度）を書き出し、どれくらい時間がかかっているかを整理してください。庁内に導入されているRPAツールの操作は、BPR・RPA等のICTツール活用研修やDXツール操作体験会で学べます。利用の手続きや、ロボット（シナリオ）作成の進め方はデジタル推進課にご相談ください。',
       en: 'First write down the steps you want to automate (screens, fields, volumes, frequency) and how much time they take. You can learn the RPA tool the ward uses in the BPR/RPA ICT tool training and the hands-on DX tool sessions. Ask the Digital Promotion Division about the procedure to use it and how to build the robot (scenario).',
     },
     keywords: ['RPA', '導入', '始め方', '使い始め', 'シナリオ', 'ロボット作成', '利用申請', '作り方', 'start'],
@@ -70,7 +70,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'tool',
     question: { ja: 'kintoneでは何ができますか?', en: 'What can I do with kintone?' },
     answer: {
-      ja: 'kintoneは、プログラミングをせずに業務用のアプリ(データベース)を作れるローコードツールです。Excelで管理している台帳や一覧、申請・受付の管理、案件の進捗管理などをアプリにして、複数人で同時に入力・検索・集計できます。一覧やグラフで状況を見える化したり、コメントでやり取りを残したりすることもできます。',
+      ja: 'kintoneは、プログラミングをせずに業務用のアプリ（データベース）を作れるローコードツールです。Excelで管理している台帳や一覧、申請・受付の管理、案件の進捗管理などをアプリにして、複数人で同時に入力・検索・集計できます。一覧やグラフで状況を見える化したり、コメントでやり取りを残したりすることもできます。',
       en: 'kintone is a low-code tool for building business apps (databases) without programming. Registers and lists kept in Excel, application and intake tracking, or case progress can become apps that several people enter, search and total at the same time. It can show status in lists and charts and keep discussions as comments.',
     },
     keywords: ['kintone', 'キントーン', 'ローコード', 'アプリ', '台帳', 'データベース', '一覧', '進捗管理', 'Excel', 'エクセル', 'low-code'],
@@ -120,7 +120,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'tool',
     question: { ja: 'Teamsでオンライン会議を開くには?', en: 'How do I hold an online meeting in Teams?' },
     answer: {
-      ja: 'Teamsの予定表から会議を作成して参加者を招待するか、チャネルやチャットから「今すぐ会議」を開始できます。会議中は画面共有やチャット、録画や文字起こし(利用できる場合)が使えます。区外の方との会議や録画データの扱いはルールが関わるため、判断に迷う場合はデジタル推進課にご相談ください。',
+      ja: 'Teamsの予定表から会議を作成して参加者を招待するか、チャネルやチャットから「今すぐ会議」を開始できます。会議中は画面共有やチャット、録画や文字起こし（利用できる場合）が使えます。区外の方との会議や録画データの扱いはルールが関わるため、判断に迷う場合はデジタル推進課にご相談ください。',
       en: 'Create a meeting from the Teams calendar and invite people, or start "Meet now" from a channel or chat. During the meeting you can share your screen, chat, and record or transcribe where available. Meetings with people outside the ward and the handling of recordings involve rules, so ask the Digital Promotion Division when unsure.',
     },
     keywords: ['Teams', 'チームズ', '会議', 'オンライン会議', 'Web会議', 'ウェブ会議', '画面共有', '録画', '招待', 'meeting'],
@@ -138,9 +138,9 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
   {
     id: 'bpr-what',
     category: 'bpr',
-    question: { ja: 'BPR(業務改革)とは何ですか?どう進めればいいですか?', en: 'What is BPR and how do I go about it?' },
+    question: { ja: 'BPR（業務改革）とは何ですか?どう進めればいいですか?', en: 'What is BPR and how do I go about it?' },
     answer: {
-      ja: 'BPR(ビジネス・プロセス・リエンジニアリング)は、業務の目的に立ち返って仕事の流れそのものを見直し、やり方を組み立て直す取組です。まず現在の業務フローを書き出し、時間がかかっている工程や重複・手戻りを洗い出してから、やめる・減らす・まとめる・デジタル化するといった改善案を考えます。BPRに関する研修で手法を学べます。具体的な業務での進め方はデジタル推進課にご相談ください。',
+      ja: 'BPR（ビジネス・プロセス・リエンジニアリング）は、業務の目的に立ち返って仕事の流れそのものを見直し、やり方を組み立て直す取組です。まず現在の業務フローを書き出し、時間がかかっている工程や重複・手戻りを洗い出してから、やめる・減らす・まとめる・デジタル化するといった改善案を考えます。BPRに関する研修で手法を学べます。具体的な業務での進め方はデジタル推進課にご相談ください。',
       en: 'BPR (business process re-engineering) goes back to the purpose of the work and redesigns the workflow itself. Start by drawing the current workflow, find the slow steps, duplication and rework, then design improvements: stop, reduce, combine or digitise. BPR training teaches the methods. Ask the Digital Promotion Division how to apply them to your own work.',
     },
     keywords: ['BPR', '業務改革', '業務改善', '見直し', '効率化', '無駄', '改善案', 'やり方', 'business process'],
@@ -150,7 +150,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'bpr',
     question: { ja: '業務フローを整理・見える化するにはどうすればいいですか?', en: 'How do I map and visualise a workflow?' },
     answer: {
-      ja: '担当者ごとに「誰が・いつ・何を受け取り・何をして・誰に渡すか」を順番に書き出し、一枚の図(業務フロー図)にまとめます。各工程にかかる時間や件数、使っている紙やシステムも書き添えると、ボトルネックや改善の余地が見えてきます。最初から細かく書きすぎず、まず大きな流れをつかむのがコツです。',
+      ja: '担当者ごとに「誰が・いつ・何を受け取り・何をして・誰に渡すか」を順番に書き出し、一枚の図（業務フロー図）にまとめます。各工程にかかる時間や件数、使っている紙やシステムも書き添えると、ボトルネックや改善の余地が見えてきます。最初から細かく書きすぎず、まず大きな流れをつかむのがコツです。',
       en: 'For each person write down in order who receives what, when, what they do with it and to whom they pass it, and put it on one diagram (a workflow chart). Add the time and volume of each step and the paper or systems used, and bottlenecks and room for improvement become visible. Start with the big picture rather than too much detail.',
     },
     keywords: ['業務フロー', 'フロー図', '流れ', '見える化', '可視化', '整理', '洗い出し', 'ボトルネック', '手順', 'workflow'],
@@ -190,7 +190,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'ai',
     question: { ja: '生成AIにうまく答えてもらうコツはありますか?', en: 'How do I get good answers from generative AI?' },
     answer: {
-      ja: '役割(例:広報担当として)、目的、読み手、文字数や形式などの条件を具体的に伝えると、期待に近い回答が得やすくなります。一度で完成させようとせず、回答を見ながら追加の指示で修正していくのがコツです。参考にしてほしい文例を示すのも効果的ですが、個人情報や非公開の情報は含めないでください。',
+      ja: '役割（例:広報担当として）、目的、読み手、文字数や形式などの条件を具体的に伝えると、期待に近い回答が得やすくなります。一度で完成させようとせず、回答を見ながら追加の指示で修正していくのがコツです。参考にしてほしい文例を示すのも効果的ですが、個人情報や非公開の情報は含めないでください。',
       en: 'State a role (for example "as a PR officer"), the purpose, the readers and conditions such as length and format, and the answer gets closer to what you need. Do not expect it in one go; refine with follow-up instructions. Giving a sample text helps, but never include personal or non-public information.',
     },
     keywords: ['生成AI', 'プロンプト', '指示', '聞き方', 'コツ', '質問の仕方', '精度', 'prompt'],
@@ -200,7 +200,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'data',
     question: { ja: 'データを集計して表やグラフにするには?', en: 'How do I total data and turn it into tables and charts?' },
     answer: {
-      ja: 'まずデータを「1行に1件、1列に1項目」の形に整え、セルの結合や空白行、表記ゆれをなくします。そのうえでExcelのピボットテーブルを使うと、項目ごとの件数や合計を簡単に集計でき、そこからグラフも作れます。伝えたいこと(推移・比較・割合)に合わせて折れ線・棒・円などグラフの種類を選ぶのがポイントです。',
+      ja: 'まずデータを「1行に1件、1列に1項目」の形に整え、セルの結合や空白行、表記ゆれをなくします。そのうえでExcelのピボットテーブルを使うと、項目ごとの件数や合計を簡単に集計でき、そこからグラフも作れます。伝えたいこと（推移・比較・割合）に合わせて折れ線・棒・円などグラフの種類を選ぶのがポイントです。',
       en: 'First shape the data as one record per row and one item per column, removing merged cells, blank rows and inconsistent spellings. Then an Excel pivot table totals counts and sums per item easily, and charts follow from it. Pick the chart type (line, bar, pie) for what you want to show: trend, comparison or share.',
     },
     keywords: ['データ', '集計', 'グラフ', '表', 'ピボット', 'ピボットテーブル', 'Excel', 'エクセル', '統計', '分析', 'chart'],
@@ -220,7 +220,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'data',
     question: { ja: 'EBPMとは何ですか?', en: 'What is EBPM?' },
     answer: {
-      ja: 'EBPM(エビデンスに基づく政策立案)は、感覚ではなく、データなどの根拠(ファクト)に基づいて事業を企画・改善する考え方です。事業の目的から成果までの筋道をロジックモデルで整理し、測るべき指標を決めてデータを集めることが出発点になります。データ利活用研修やロジックモデル・プログラム評価研修で学べます。',
+      ja: 'EBPM（エビデンスに基づく政策立案）は、感覚ではなく、データなどの根拠（ファクト）に基づいて事業を企画・改善する考え方です。事業の目的から成果までの筋道をロジックモデルで整理し、測るべき指標を決めてデータを集めることが出発点になります。データ利活用研修やロジックモデル・プログラム評価研修で学べます。',
       en: 'EBPM (evidence-based policy making) plans and improves projects based on evidence such as data rather than intuition. The starting point is to set out the path from a project’s purpose to its outcomes with a logic model, decide which indicators to measure and collect the data. The data utilisation training and the logic model and programme evaluation training teach it.',
     },
     keywords: ['EBPM', 'エビデンス', '根拠', '政策立案', 'ロジックモデル', '効果測定', '指標', '事業評価', 'evidence'],
@@ -230,7 +230,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'data',
     question: { ja: '業務のデータをうまく集めて蓄積するには?', en: 'How do I collect and keep work data well?' },
     answer: {
-      ja: '後から集計・分析できるよう、入力の形式(日付や選択肢の書き方)を決めて統一し、自由記述はなるべく選択式にします。ファイルが担当者ごとに散らばらないよう、保存場所と更新する人を決めておくことも大切です。複数人で入力するならkintoneのようなツールで入力欄を決めておくと、表記ゆれを防げます。',
+      ja: '後から集計・分析できるよう、入力の形式（日付や選択肢の書き方）を決めて統一し、自由記述はなるべく選択式にします。ファイルが担当者ごとに散らばらないよう、保存場所と更新する人を決めておくことも大切です。複数人で入力するならkintoneのようなツールで入力欄を決めておくと、表記ゆれを防げます。',
       en: 'So the data can be totalled later, fix the input format (dates, how choices are written) and prefer choices to free text. Decide where files live and who updates them so they do not scatter across people. When several people enter data, a tool such as kintone with defined fields prevents inconsistent spellings.',
     },
     keywords: ['データ収集', '蓄積', '入力ルール', '表記ゆれ', 'データ整備', '管理', '統一', 'collect data'],
@@ -300,7 +300,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'procurement',
     question: { ja: '調達するシステムのセキュリティ要件はどう決めればいいですか?', en: 'How do we set security requirements for a system we buy?' },
     answer: {
-      ja: '扱う情報の種類(個人情報の有無など)と重要度、利用者、接続するネットワークを整理し、それに応じたアクセス管理、通信や保存データの保護、ログ、障害時の対応などを要件にします。要件に対する対策手法を理解して、要件を満たすシステムを選定できることはセキュリティスキルのレベル2に当たります。区のルールに沿った要件の確認はデジタル推進課にご相談ください。',
+      ja: '扱う情報の種類（個人情報の有無など）と重要度、利用者、接続するネットワークを整理し、それに応じたアクセス管理、通信や保存データの保護、ログ、障害時の対応などを要件にします。要件に対する対策手法を理解して、要件を満たすシステムを選定できることはセキュリティスキルのレベル2に当たります。区のルールに沿った要件の確認はデジタル推進課にご相談ください。',
       en: 'Set out the kind and importance of the information (for example whether it is personal), the users and the networks it connects to, and require access control, protection of data in transit and at rest, logging and incident handling to match. Understanding the measures for each requirement and choosing a system that meets them is level 2 of the security skill. Ask the Digital Promotion Division to check the requirements against the ward’s rules.',
     },
     keywords: ['セキュリティ要件', '調達', '仕様書', '選定', 'アクセス管理', '暗号化', 'ログ', '委託', 'クラウド', 'requirements'],
@@ -310,7 +310,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'other',
     question: { ja: 'ITパスポートなどIT関連試験の受験料や講座に助成はありますか?', en: 'Is there a subsidy for IT exams such as IT Passport or courses?' },
     answer: {
-      ja: 'DX人材育成方針では、IT関連試験・講座を受ける職員への助成の充実(人事課と協働)を掲げ、助成率を引き上げることで受験・受講を推進するとしています。対象となる試験・講座や助成の額、申請の方法と時期は年度ごとの案内によるため、デジタル推進課にご相談ください。合格したら「マイDXスキル」タブに記録しておくと、スキルの可視化に役立ちます。',
+      ja: 'DX人材育成方針では、IT関連試験・講座を受ける職員への助成の充実（人事課と協働）を掲げ、助成率を引き上げることで受験・受講を推進するとしています。対象となる試験・講座や助成の額、申請の方法と時期は年度ごとの案内によるため、デジタル推進課にご相談ください。合格したら「マイDXスキル」タブに記録しておくと、スキルの可視化に役立ちます。',
       en: 'The DX talent-development policy aims to expand subsidies for staff taking IT exams and courses (with the Personnel Division), raising the subsidy rate to encourage them. Which exams and courses qualify, the amount, and how and when to apply depend on each year’s notice, so ask the Digital Promotion Division. Once you pass, record it in the "My DX skills" tab to make your skills visible.',
     },
     keywords: ['助成', '補助', '受験料', '受講料', '費用', 'ITパスポート', '情報セキュリティマネジメント', '基本情報技術者', '資格', '試験', '講座', '人事課', 'subsidy'],
@@ -340,7 +340,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     category: 'tool',
     question: { ja: 'DXツール操作体験会とは?参加するには?', en: 'What are the hands-on DX tool sessions and how do I join?' },
     answer: {
-      ja: 'DXツール操作体験会は、主に庁内に導入されているDXツール(RPA、kintone等)を職員が体験できる機会です。実際に触ってみることで、自分の業務で何ができそうかをイメージできます。開催日程と申し込みは「研修を探す」やDX Naviのタブで案内します。',
+      ja: 'DXツール操作体験会は、主に庁内に導入されているDXツール（RPA、kintone等）を職員が体験できる機会です。実際に触ってみることで、自分の業務で何ができそうかをイメージできます。開催日程と申し込みは「研修を探す」やDX Naviのタブで案内します。',
       en: 'The hands-on DX tool sessions let staff try the DX tools the ward has introduced, mainly RPA and kintone. Trying them shows what they could do for your work. Dates and sign-up are announced in "Find training" and the DX Navi tab.',
     },
     keywords: ['体験会', '操作体験', 'ハンズオン', '触ってみたい', '試したい', '体験', 'RPA', 'kintone', 'hands-on'],

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
+import { FAQ_RELEVANCE_FLOOR, minimumRelevantScore, unknownTopicWords } from './faq-relevance.js';
 
 /**
  * FAQ search for free-text questions in Japanese (and English). Japanese has no spaces, so text is normalised
@@ -34,13 +35,15 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['コパイロット', 'copilot'],
   ['スマホ', 'スマートフォン'],
   ['メアド', 'メール'],
+  ['ムダ', '無駄'],
 ]);
 
 const HAN_RUN = /\p{Script=Han}{3,}/gu;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-const SYNONYM_PATTERN = new RegExp([...SYNONYMS.keys()].join('|'), 'g');
+// Only whole katakana words: ワード inside パスワード is not Word.
+const SYNONYM_PATTERN = new RegExp(`(?<![\\p{Script=Katakana}ー])(?:${[...SYNONYMS.keys()].join('|')})(?![\\p{Script=Katakana}ー])`, 'gu');
 
 function normalize(text: string): string {
   return text
@@ -113,6 +116,8 @@ export interface FaqSearchOptions {
    * also finds 自動化 and 受験 finds 受験料; 'both' adds them to the question too; 'none' measures what they add.
    */
   kanjiBigrams?: 'none' | 'index' | 'both';
+  /** The relevance floor (faq-relevance.ts); 0 returns the best entries however weak, to measure what it adds. */
+  relevanceFloor?: number;
 }
 
 export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, options: FaqSearchOptions = {}): FaqSearch {
@@ -144,12 +149,20 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
       answer: `${entry.answer.ja} ${entry.answer.en}`,
     })),
   );
+  // --- relevance floor (faq-relevance.ts): the FAQ's vocabulary, to see which topic words of a question it lacks.
+  const floor = options.relevanceFloor ?? FAQ_RELEVANCE_FLOOR;
+  const vocabulary = new Set(entries.flatMap((entry) => tokenizeEntry(`${entry.question.ja} ${entry.question.en} ${entry.keywords.join(' ')} ${entry.answer.ja} ${entry.answer.en}`)));
+  const minimumScoreFor = (questionTerms: string[]) => minimumRelevantScore(unknownTopicWords(questionTerms, vocabulary).length, floor);
+  // --- end of relevance floor
   return {
     search(question, limit = 3) {
       const query = searchableQuery(question).text;
-      if (tokenizeQuestion(query).length === 0) return [];
+      const questionTerms = tokenizeQuestion(query);
+      if (questionTerms.length === 0) return [];
+      const minimumScore = minimumScoreFor(questionTerms);
       return index
         .search(query)
+        .filter((result) => result.score >= minimumScore)
         .slice(0, limit)
         .flatMap((result) => {
           const entry = byId.get(String(result.id));

@@ -376,7 +376,7 @@ export function assertCurrentVersion(ticket: Ticket, expectedVersion: number | u
   throw new AppError('concurrency-conflict', {
     detail: `ticket ${ticket.number} is at version ${ticket.version}, card had ${expectedVersion}`,
     userMessage: {
-      ja: `この相談はほかの方が先に更新しました(現在「${status.ja}」)。最新の内容を確認してください。`,
+      ja: `この相談はほかの方が先に更新しました（現在「${status.ja}」）。最新の内容を確認してください。`,
       en: `Someone else updated this request first (now "${status.en}"). Please check the latest state.`,
     },
   });

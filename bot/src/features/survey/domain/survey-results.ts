@@ -95,11 +95,11 @@ export function targetLabel(target: IndicatorTarget): LocalizedText {
   return target.kind === 'value' ? { ja: String(target.value), en: String(target.value) } : { ja: '基準値以上', en: 'Baseline or more' };
 }
 
-/** "3.5", "3", or 「今年度の数字以上 (3.612)」: the policy's own words for next year's benchmark. */
+/** "3.5", "3", or 「今年度の数字以上（3.612）」: the policy's own words for next year's benchmark. */
 export function benchmarkLabel(benchmark: Benchmark): LocalizedText {
   return benchmark.kind === 'value'
     ? { ja: String(benchmark.value), en: String(benchmark.value) }
-    : { ja: `今年度の数字以上 (${formatMean(benchmark.value)})`, en: `This year’s figure or more (${formatMean(benchmark.value)})` };
+    : { ja: `今年度の数字以上（${formatMean(benchmark.value)}）`, en: `This year’s figure or more (${formatMean(benchmark.value)})` };
 }
 
 const isScaleValue = (value: unknown): value is SurveyAnswerValue => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;

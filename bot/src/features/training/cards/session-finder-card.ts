@@ -37,10 +37,10 @@ export function buildSessionFinderCard(data: {
           facts: [
             { title: t('sessionWhen', locale), value: formatJstDateTime(session.startsAt, locale) },
             { title: t('sessionWhere', locale), value: session.place ?? session.onlineUrl ?? '—' },
-            {
-              title: t('sessionSeats', locale),
-              value: status ?? (session.seatsLeft > 0 ? t('seatsLeft', locale, { n: String(session.seatsLeft) }) : t('sessionFull', locale)),
-            },
+            // Someone who holds a seat or waits for one reads their own status, not the seats left.
+            status
+              ? { title: t('sessionMyStatus', locale), value: status }
+              : { title: t('sessionSeats', locale), value: session.seatsLeft > 0 ? t('seatsLeft', locale, { n: String(session.seatsLeft) }) : t('sessionFull', locale) },
           ],
         },
         ...(status

@@ -31,7 +31,7 @@ export const COURSE_PROVIDER_LABELS: Record<CourseProvider, LocalizedText> = {
 export const POLICY_COURSES: readonly Course[] = [
   {
     id: 'bpr-rpa',
-    title: { ja: '業務効率化に資する研修(BPR・RPA等ICTツール活用研修)', en: 'Work efficiency training (BPR, RPA and other ICT tools)' },
+    title: { ja: '業務効率化に資する研修（BPR・RPA等ICTツール活用研修）', en: 'Work efficiency training (BPR, RPA and other ICT tools)' },
     description: {
       ja: 'BPRに関する研修や、RPA等のICTツール活用研修により、単純作業等を効率化するために必要な能力の向上を図ります。',
       en: 'Builds the skills to make routine work efficient, through BPR training and training in ICT tools such as RPA.',
@@ -49,7 +49,7 @@ export const POLICY_COURSES: readonly Course[] = [
     id: 'dx-tool-experience',
     title: { ja: 'DXツール操作体験会', en: 'Hands-on DX tool session' },
     description: {
-      ja: '主に庁内に導入されているDXツール(RPA、kintone等)を職員が体験できる機会を設けます。',
+      ja: '主に庁内に導入されているDXツール（RPA、kintone等）を職員が体験できる機会を設けます。',
       en: 'A chance to try the DX tools the ward office uses (RPA, kintone, etc.).',
     },
     provider: 'digital-promotion',
@@ -85,7 +85,7 @@ export const POLICY_COURSES: readonly Course[] = [
     id: 'data-utilization',
     title: { ja: 'データ利活用研修', en: 'Data utilisation training' },
     description: {
-      ja: '区の様々なデータを活用し、区民(利用者)にとって必要なサービスの提供や事業を実施することができる職員を育成します。',
+      ja: '区の様々なデータを活用し、区民（利用者）にとって必要なサービスの提供や事業を実施することができる職員を育成します。',
       en: 'Trains staff to use the ward’s data to provide the services and programmes residents (users) need.',
     },
     provider: 'digital-promotion',
@@ -112,7 +112,7 @@ export const POLICY_COURSES: readonly Course[] = [
     id: 'service-design',
     title: { ja: 'サービスデザイン研修', en: 'Service design training' },
     description: {
-      ja: '利用者(区民の方々)視点を中心として事業を検討し、区民の方々が便利で使いやすいサービスを提供できる職員を育成します。',
+      ja: '利用者（区民の方々）視点を中心として事業を検討し、区民の方々が便利で使いやすいサービスを提供できる職員を育成します。',
       en: 'Trains staff to design services around users (residents), so residents get convenient, easy-to-use services.',
     },
     provider: 'digital-promotion',

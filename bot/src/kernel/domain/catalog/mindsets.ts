@@ -51,7 +51,7 @@ export const MINDSETS: readonly Mindset[] = [
       general: statements('flexibility.general', [
         ['担当業務を改善できないかと日頃から考える', 'Always thinks about how their own work could be improved'],
         [
-          '業務改善に向けてまずは自ら行動(係長への相談等も含む)しようと考える',
+          '業務改善に向けてまずは自ら行動（係長への相談等も含む）しようと考える',
           'Wants to act first themselves to improve work (including consulting their chief)',
         ],
         [

@@ -49,7 +49,7 @@ export const SKILLS: readonly Skill[] = [
     1,
     { ja: '業務改革', en: 'Business process reform' },
     {
-      ja: '業務の変革を通じて実現したいこと(=目的)を設定すると共に、課題解決に向けて自主的に動き、目的を実現する人材',
+      ja: '業務の変革を通じて実現したいこと（=目的）を設定すると共に、課題解決に向けて自主的に動き、目的を実現する人材',
       en: 'Sets the purpose a change of work should achieve, acts on their own initiative to solve problems and achieves that purpose',
     },
     [
@@ -116,7 +116,7 @@ export const SKILLS: readonly Skill[] = [
         ['区におけるシステム調達方法を理解している', 'Understands how the ward procures systems'],
       ],
       [
-        ['区に導入されているローコードツールの設定ができる(RPA、kintone等)', 'Can configure the low-code tools the ward uses (RPA, kintone, etc.)'],
+        ['区に導入されているローコードツールの設定ができる（RPA、kintone等）', 'Can configure the low-code tools the ward uses (RPA, kintone, etc.)'],
         ['AIの活用方法を把握し、活用方法について他者の模範となることができる', 'Knows how to use AI and can be a model for others in using it'],
         ['システム調達に係る仕様書を作成できる', 'Can write specifications for system procurement'],
       ],

@@ -91,11 +91,11 @@ export const SURVEY_INDICATORS: readonly SurveyIndicator[] = [
     id: '06',
     outcomeId: '06',
     name: {
-      ja: '区民(利用者)ニーズをとらえた施策を検討していると感じる職員の割合',
+      ja: '区民（利用者）ニーズをとらえた施策を検討していると感じる職員の割合',
       en: 'Staff who feel measures are planned around residents’ (users’) needs',
     },
     question: {
-      ja: 'あなたの職場では、データ等に基づき、区民(利用者)ニーズをとらえた施策を検討している。',
+      ja: 'あなたの職場では、データ等に基づき、区民（利用者）ニーズをとらえた施策を検討している。',
       en: 'My workplace plans measures that meet residents’ (users’) needs, based on data and the like.',
     },
     note: {
@@ -109,11 +109,11 @@ export const SURVEY_INDICATORS: readonly SurveyIndicator[] = [
     id: '07',
     outcomeId: '07',
     name: {
-      ja: '区民(利用者)にサービスが周知され、利用されていると感じる職員の割合',
+      ja: '区民（利用者）にサービスが周知され、利用されていると感じる職員の割合',
       en: 'Staff who feel residents (users) know and use their services',
     },
     question: {
-      ja: 'あなたの職場のサービスは、区民(利用者)に効果的に周知され利用されている。',
+      ja: 'あなたの職場のサービスは、区民（利用者）に効果的に周知され利用されている。',
       en: 'My workplace’s services are effectively made known to and used by residents (users).',
     },
     note: SERVICE_NOTE,

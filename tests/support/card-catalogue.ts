@@ -1,0 +1,209 @@
+import type { CardAttachment } from '../../bot/src/kernel/cards/adaptive-card.js';
+import { buildHelpCard } from '../../bot/src/kernel/cards/help-card.js';
+import { MESSAGES, t } from '../../bot/src/kernel/cards/messages.js';
+import { buildWelcomeCard } from '../../bot/src/kernel/cards/welcome-card.js';
+import type { Locale } from '../../bot/src/kernel/domain/catalog/localized-text.js';
+import { ANNUAL_QUESTION_IDS, type SurveyAnswers, type SurveyRound } from '../../bot/src/features/survey/domain/survey-rounds.js';
+import { aggregateSurveyRound } from '../../bot/src/features/survey/domain/survey-results.js';
+import { buildSurveyAnsweredCard } from '../../bot/src/features/survey/cards/survey-answered-card.js';
+import { buildSurveyCard } from '../../bot/src/features/survey/cards/survey-card.js';
+import { buildSurveyResultsCard } from '../../bot/src/features/survey/cards/survey-results-card.js';
+import { buildProfileCard } from '../../bot/src/features/skills/cards/profile-card.js';
+import { buildSessionFinderCard } from '../../bot/src/features/training/cards/session-finder-card.js';
+import type { SessionView } from '../../bot/src/features/training/domain/training-service.js';
+import { buildNewsCard, buildNewsDigestCard } from '../../bot/src/features/news/cards/news-card.js';
+import { buildNotificationSettingsCard } from '../../bot/src/features/news/cards/notification-settings-card.js';
+import { buildTrainingReminderCard } from '../../bot/src/features/news/cards/training-reminder-card.js';
+import type { NewsContent } from '../../bot/src/features/news/domain/news-items.js';
+import { buildConsultationConfirmationCard } from '../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
+import { buildConsultationFormCard } from '../../bot/src/features/consultation/cards/consultation-form-card.js';
+import { buildFaqAnswerCard } from '../../bot/src/features/consultation/cards/faq-answer-card.js';
+import { buildSatisfactionCard } from '../../bot/src/features/consultation/cards/satisfaction-card.js';
+import { buildTicketCard } from '../../bot/src/features/consultation/cards/ticket-card.js';
+import { buildTicketListCard } from '../../bot/src/features/consultation/cards/ticket-list-card.js';
+import { buildTicketNoticeCard } from '../../bot/src/features/consultation/cards/ticket-notice-card.js';
+import { buildUnassignedReminderCard } from '../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
+import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
+import { applyTransition, openTicket, type TicketActor } from '../../bot/src/features/consultation/domain/tickets.js';
+import { responsesWithSums } from './survey-answers.js';
+
+/**
+ * Every card the bot can send, each in every state it has (a session open, signed up or full; a ticket new or
+ * resolved; the FAQ with answers, resolved or with none), built by the real builders for one locale. What the
+ * bot shows of people's own data (names, titles they typed) is written in Latin letters here, so a test can tell
+ * the bot's own Japanese from the data's. `BUILDERS_COVERED` names the builders used, so a new builder that is
+ * not added here fails the test that compares it with the source.
+ */
+export const BUILDERS_COVERED = [
+  'buildWelcomeCard',
+  'buildHelpCard',
+  'buildProfileCard',
+  'buildSessionFinderCard',
+  'buildSurveyCard',
+  'buildSurveyAnsweredCard',
+  'buildSurveyResultsCard',
+  'buildNewsCard',
+  'buildNewsDigestCard',
+  'buildNotificationSettingsCard',
+  'buildTrainingReminderCard',
+  'buildFaqAnswerCard',
+  'buildConsultationFormCard',
+  'buildConsultationConfirmationCard',
+  'buildTicketCard',
+  'buildTicketListCard',
+  'buildTicketNoticeCard',
+  'buildSatisfactionCard',
+  'buildUnassignedReminderCard',
+];
+
+const now = new Date('2026-06-15T01:00:00Z');
+const tabUrl = 'https://dx-navi.example.jp/tab';
+const admin: TicketActor = { id: 'admin-1', name: 'Dejita Shinagawa', isAdmin: true };
+const requester = { id: 'requester-1', name: 'Mirai Oi' };
+
+const round: SurveyRound = {
+  id: 'fy2026-annual',
+  kind: 'annual',
+  fiscalYear: 2026,
+  questionIds: [...ANNUAL_QUESTION_IDS],
+  opensAt: '2026-06-01T00:00:00.000Z',
+  closesAt: '2026-06-30T08:00:00.000Z',
+  audience: { kind: 'everyone' },
+  reminderDaysBeforeClose: [3],
+  status: 'started',
+  createdBy: 'admin',
+  createdAt: '2026-05-01T00:00:00.000Z',
+};
+const allFour: SurveyAnswers = Object.fromEntries(ANNUAL_QUESTION_IDS.map((id) => [id, 4]));
+
+const session = (id: string, change: Partial<SessionView>): SessionView => ({
+  id,
+  courseId: 'course-1',
+  courseTitle: 'kintone basics',
+  startsAt: '2026-07-01T05:00:00.000Z',
+  endsAt: '2026-07-01T07:00:00.000Z',
+  place: 'Room 501',
+  onlineUrl: undefined,
+  capacity: 20,
+  cancelled: false,
+  enrolledCount: 5,
+  seatsLeft: 15,
+  myStatus: null,
+  ...change,
+});
+
+const news: NewsContent = {
+  title: 'Copilot in Teams',
+  summary: 'Summary of the pilot',
+  body: '- one\n- two\n\n**bold** [link](https://portal.example.jp/a)',
+  link: 'https://portal.example.jp/news/1',
+  imageUrl: 'https://portal.example.jp/ai.png',
+  category: 'tech-trends',
+  audience: { kind: 'everyone' },
+};
+
+function tickets() {
+  const filed = openTicket(
+    { category: 'tool', title: 'Intake app in kintone', details: 'We take paper forms today.', preferredContact: 'online-meeting', urgency: 'medium' },
+    requester,
+    'DX-2026-0007',
+    now,
+  );
+  const assigned = applyTransition(filed.ticket, { action: 'assign' }, admin, now);
+  const commented = applyTransition(assigned.ticket, { action: 'comment', text: 'Let us meet online.' }, admin, now);
+  const resolved = applyTransition(commented.ticket, { action: 'resolve', note: 'Built together.' }, admin, now);
+  const rated = applyTransition(resolved.ticket, { action: 'rate', rating: 4 }, { id: requester.id, name: requester.name, isAdmin: false }, now);
+  const history = [filed.history, assigned.history, commented.history, resolved.history];
+  return { filed, assigned, commented, resolved, rated, history };
+}
+
+/** Every card of the bot in `locale`, named by builder and state. */
+export function everyCard(locale: Locale): { name: string; card: CardAttachment }[] {
+  const { filed, assigned, commented, resolved, rated, history } = tickets();
+  const requesterViewer = { id: requester.id, isAdmin: false };
+  const results = aggregateSurveyRound(round, responsesWithSums(100, Object.fromEntries(ANNUAL_QUESTION_IDS.map((id) => [id, 380]))), 2320);
+  const cards: { name: string; card: CardAttachment }[] = [
+    { name: 'welcome', card: buildWelcomeCard({ displayName: 'Mirai Oi', locale, tabUrl }) },
+    { name: 'welcome without a name', card: buildWelcomeCard({ displayName: '', locale, tabUrl }) },
+    { name: 'help', card: buildHelpCard({ locale }) },
+    { name: 'help after unknown text', card: buildHelpCard({ locale, unrecognisedText: 'lunch' }) },
+    {
+      name: 'profile (not registered)',
+      card: buildProfileCard({
+        profile: { id: 'e-1', displayName: 'Mirai Oi', email: undefined, departmentId: undefined, department: undefined, jobLevel: undefined, roles: ['employee'], locale: undefined, tenantId: undefined, installedAt: undefined },
+        skills: { levels: { rpa: 1, kintone: 0, bpr: 0, data: 2, security: 0 } as never, ticked: [], goals: {}, mindsetChecks: [], updatedAt: undefined, recommendations: [], mindsets: undefined },
+        locale,
+        tabUrl,
+      }),
+    },
+    {
+      name: 'session finder (open, signed up, waitlisted, full)',
+      card: buildSessionFinderCard({
+        found: [
+          { session: session('s-1', {}), reason: undefined },
+          { session: session('s-2', { myStatus: 'enrolled' }), reason: undefined },
+          { session: session('s-3', { myStatus: 'waitlisted', seatsLeft: 0 }), reason: undefined },
+          { session: session('s-4', { seatsLeft: 0, place: undefined, onlineUrl: 'https://teams.example.jp/meet/1' }), reason: undefined },
+        ],
+        locale,
+        tabUrl,
+        notice: { kind: 'done', text: t('enrolledNotice', locale, { course: 'kintone basics' }) },
+      }),
+    },
+    { name: 'session finder (none open)', card: buildSessionFinderCard({ found: [], locale, tabUrl }) },
+    { name: 'survey', card: buildSurveyCard({ round, locale }) },
+    { name: 'survey answered (open)', card: buildSurveyAnsweredCard({ round, locale, answers: allFour, now }) },
+    { name: 'survey answered (closed)', card: buildSurveyAnsweredCard({ round, locale, answers: allFour, now: new Date('2026-07-01T00:00:00Z') }) },
+    { name: 'survey results', card: buildSurveyResultsCard({ results, locale, tabUrl }) },
+    { name: 'news', card: buildNewsCard({ item: news, locale }) },
+    { name: 'news digest', card: buildNewsDigestCard({ items: [news, news], locale, kind: 'digest', tabUrl }) },
+    { name: 'latest news (none)', card: buildNewsDigestCard({ items: [], locale, kind: 'latest', tabUrl }) },
+    { name: 'notification settings', card: buildNotificationSettingsCard({ preferences: { categories: ['tech-trends'] } as never, reminderDays: [7, 1], locale }) },
+    {
+      name: 'notification settings (saved, none chosen)',
+      card: buildNotificationSettingsCard({ preferences: { categories: [] } as never, reminderDays: [7, 1], locale, notice: `${t('settingsSaved', locale)} ${t('settingsNoneChosen', locale)}` }),
+    },
+    {
+      name: 'training reminder',
+      card: buildTrainingReminderCard({ session: { id: 's-1', startsAt: '2026-12-02T05:00:00.000Z', place: undefined, onlineUrl: 'https://teams.example.jp/meet/1' }, courseTitle: { ja: 'セキュリティ研修', en: 'Security training' }, days: 7, locale }),
+    },
+    {
+      name: 'training reminder (cancelled)',
+      card: buildTrainingReminderCard({ session: { id: 's-1', startsAt: '2026-12-02T05:00:00.000Z', place: 'Room 501', onlineUrl: undefined }, courseTitle: { ja: 'セキュリティ研修', en: 'Security training' }, days: 1, locale, outcome: { kind: 'cancelled', text: t('reminderCancelled', locale) } }),
+    },
+    { name: 'FAQ answers', card: buildFaqAnswerCard({ query: 'kintone survey', entries: FAQ_ENTRIES.slice(0, 3), locale }) },
+    { name: 'FAQ answers (resolved)', card: buildFaqAnswerCard({ query: 'kintone survey', entries: FAQ_ENTRIES.slice(0, 3), locale, resolved: true }) },
+    { name: 'FAQ (no match)', card: buildFaqAnswerCard({ query: 'forgot my password', entries: [], locale }) },
+    ...FAQ_ENTRIES.map((entry) => ({ name: `FAQ entry ${entry.id}`, card: buildFaqAnswerCard({ query: 'q', entries: [entry], locale }) })),
+    { name: 'consultation form', card: buildConsultationFormCard({ locale, submissionId: '00000000-0000-4000-8000-000000000001' }) },
+    { name: 'consultation confirmation', card: buildConsultationConfirmationCard({ ticket: filed.ticket, locale, note: t('consultNoDeskNote', locale) }) },
+    { name: 'ticket (requester, new)', card: buildTicketCard({ ticket: filed.ticket, history: [filed.history], viewer: requesterViewer, locale }) },
+    { name: 'ticket (desk, resolved)', card: buildTicketCard({ ticket: resolved.ticket, history, viewer: { id: admin.id, isAdmin: true }, locale }) },
+    { name: 'ticket (requester, rated)', card: buildTicketCard({ ticket: rated.ticket, history: [...history, rated.history], viewer: requesterViewer, locale }) },
+    { name: 'ticket list', card: buildTicketListCard({ tickets: [filed.ticket, resolved.ticket], locale }) },
+    { name: 'ticket list (empty)', card: buildTicketListCard({ tickets: [], locale }) },
+    ...[assigned, commented, resolved].map((change) => ({
+      name: `ticket notice ${change.history.action}`,
+      card: buildTicketNoticeCard({ ticket: change.ticket, entry: change.history as typeof change.history & { action: 'assign' | 'comment' | 'resolve' }, locale }),
+    })),
+    { name: 'satisfaction', card: buildSatisfactionCard({ ticket: resolved.ticket, locale }) },
+    { name: 'satisfaction (rated)', card: buildSatisfactionCard({ ticket: rated.ticket, locale }) },
+    { name: 'unassigned reminder', card: buildUnassignedReminderCard({ tickets: [filed.ticket], locale }) },
+  ];
+  return cards;
+}
+
+/** Every plain-text line of the message table in `locale` (the bot's text replies and the cards' words). */
+export function everyMessage(locale: Locale): { key: string; text: string }[] {
+  return Object.entries(MESSAGES).map(([key, text]) => ({ key, text: text[locale] }));
+}
+
+/** Every text a person reads on a card: text blocks, facts, labels, placeholders, choices, button titles. */
+export function textsOf(card: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(card, (key, value: unknown) => {
+    if (typeof value === 'string' && ['text', 'title', 'value', 'label', 'placeholder', 'errorMessage', 'altText'].includes(key)) found.push(value);
+    return value;
+  });
+  return found;
+}
