@@ -3,6 +3,7 @@ import { createDeliveryEngine } from './delivery/delivery-engine.js';
 import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './delivery/storage/delivery-work-queue.js';
 import { createCatalogModule } from './features/catalog/index.js';
 import { createConsultationModule } from './features/consultation/index.js';
+import { createDirectoryModule } from './features/directory/index.js';
 import { collectJobs, composeChatRoutes, registerFeatureRoutes } from './features/feature-module.js';
 import { createNewsModule } from './features/news/index.js';
 import { createSkillsModule } from './features/skills/index.js';
@@ -59,9 +60,10 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
+  const directory = createDirectoryModule({ repositories });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
-    ...[catalog, skills, training, surveys, consultation, news].map((feature) => feature.module),
+    ...[catalog, skills, training, surveys, consultation, news, directory].map((feature) => feature.module),
   ];
   for (const module of modules) await module.start?.();
 
@@ -76,7 +78,7 @@ export async function startApp(
     { name: 'storage', check: () => storage.ping() },
     { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
   ]);
-  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness });
+  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, uploadPaths: directory.uploadPaths });
   registerMessagesRoute(server, { adapter, bot, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
@@ -98,6 +100,8 @@ export async function startApp(
     consultationChannelIdle: consultation.idle,
     /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
     news: { service: news.news, jobs: news.jobs },
+    /** 職員名簿: roster import and identity linking. */
+    directory: directory.directory,
     stop: async () => {
       await close(server);
       await consultation.idle();

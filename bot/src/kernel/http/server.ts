@@ -7,7 +7,12 @@ import type { ReadinessReport } from './readiness.js';
  * A restify server with JSON bodies, CORS for the tab's origins, a request id on every log line and a readiness
  * probe at /healthz (503 while storage or the queue cannot be reached).
  */
-export function createHttpServer(options: { allowedOrigins: (string | RegExp)[]; readiness: () => Promise<ReadinessReport> }): Server {
+export function createHttpServer(options: {
+  allowedOrigins: (string | RegExp)[];
+  readiness: () => Promise<ReadinessReport>;
+  /** File uploads (POST paths) whose handler reads the raw bytes itself with its own size limit (readUpload). */
+  uploadPaths?: readonly string[];
+}): Server {
   const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
   const cors = corsMiddleware({
     // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
@@ -26,7 +31,9 @@ export function createHttpServer(options: { allowedOrigins: (string | RegExp)[];
   server.use(cors.actual);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // 1 MB is far above any Teams activity or tab request; larger bodies are refused before parsing.
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  const uploads = new Set(options.uploadPaths ?? []);
+  const bodyParsers = restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }) as unknown as restify.RequestHandler[];
+  server.use(bodyParsers.map((parser): restify.RequestHandler => (req, res, next) => (uploads.has(req.getPath()) ? next() : parser(req, res, next))));
   // After the body is read (its stream events would lose the context), so the handler and all it awaits log it.
   server.use((_req, res, next) => withLogContext({ requestId: String(res.getHeader('x-request-id')) }, () => next()));
   server.get('/healthz', async (_req, res) => {
