@@ -60,7 +60,7 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
-  const directory = createDirectoryModule({ repositories });
+  const directory = createDirectoryModule({ repositories, log });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
     ...[catalog, skills, training, surveys, consultation, news, directory].map((feature) => feature.module),
@@ -73,15 +73,16 @@ export async function startApp(
     conversationReferences: repositories.conversationReferences,
     ...composeChatRoutes(modules),
     tabUrl,
+    linkIdentity: directory.linkChatIdentity,
   });
   const readiness = createReadinessProbe([
     { name: 'storage', check: () => storage.ping() },
     { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
   ]);
   const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, uploadPaths: directory.uploadPaths });
-  registerMessagesRoute(server, { adapter, bot, log });
+  registerMessagesRoute(server, { adapter, bot, tenantId: config.tenantId, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
-  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
+  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log, onTabLoad: directory.onTabLoad });
   registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 
   const port = await listen(server, config.port, config.host);
