@@ -60,7 +60,7 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
-  const directory = createDirectoryModule({ repositories, log });
+  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
     ...[catalog, skills, training, surveys, consultation, news, directory].map((feature) => feature.module),

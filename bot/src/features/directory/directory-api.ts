@@ -39,3 +39,16 @@ export const jobLevelSpellingsSchema = z.object({
 export const directoryAuditSchema = z.object({
   entries: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), detail: z.string() })),
 });
+
+/** DX推進委員 per 課 for the admin: the current one and the section's active staff to choose from. */
+export const promotersSchema = z.object({
+  sections: z.array(
+    z.object({
+      department: z.object({ id: z.string(), name: z.string() }),
+      promoter: z.object({ staffNumber: z.string(), name: z.string() }).nullable(),
+      candidates: z.array(z.object({ staffNumber: z.string(), name: z.string() })),
+    }),
+  ),
+});
+
+export const setupSchema = z.object({ hasAdmin: z.boolean() });

@@ -5,7 +5,8 @@ import { authenticatedRoute, localeOfRequest, parseInput, type Contract } from '
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 import { readUpload } from '../../kernel/http/upload.js';
 import type { Logger } from '../../logger.js';
-import type { directoryAuditSchema, jobLevelSpellingsSchema, rosterImportSchema, StaffEntryView } from './directory-api.js';
+import type { directoryAuditSchema, jobLevelSpellingsSchema, promotersSchema, rosterImportSchema, setupSchema, StaffEntryView } from './directory-api.js';
+import type { DirectoryRoles } from './domain/directory-roles.js';
 import type { DirectoryService } from './domain/directory-service.js';
 import { JOB_LEVEL_SPELLINGS } from './domain/job-level-spellings.js';
 import { MAX_ROSTER_BYTES } from './domain/roster-file.js';
@@ -19,10 +20,13 @@ const importQuerySchema = z.object({
   effectiveDate: z.iso.date().optional(),
 });
 
+const promoterBodySchema = z.object({ staffNumber: z.string().trim().min(1).max(20).nullable() });
+const departmentIdSchema = z.string().trim().min(1).max(100);
+
 const entryOf = ({ employeeId: _employeeId, updatedAt: _updatedAt, ...entry }: StaffRecord): StaffEntryView => entry;
 
 /** 職員名簿 for デジタル推進課: HR's roster file in (preview, then apply), the 職層 table, the audit log. */
-export function registerDirectoryRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; directory: DirectoryService; log: Logger }): void {
+export function registerDirectoryRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; directory: DirectoryService; roles: DirectoryRoles; log: Logger }): void {
   const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
 
   server.post(
@@ -56,6 +60,17 @@ export function registerDirectoryRoutes(server: Server, deps: { verifier: () => 
       return { spellings: JOB_LEVELS.map((jobLevel) => ({ jobLevel, label: JOB_LEVEL_LABELS[jobLevel][locale], spellings: [...JOB_LEVEL_SPELLINGS[jobLevel]] })) };
     }),
   );
+  server.get('/api/tab/admin/directory/promoters', handle(async (_req, employeeId): Promise<Contract<typeof promotersSchema>> => ({ sections: await deps.roles.listPromoters(employeeId) })));
+  server.put(
+    '/api/tab/admin/directory/promoters/:departmentId',
+    handle(async (req, employeeId) => {
+      const { staffNumber } = parseInput(promoterBodySchema, req.body);
+      const assignment = await deps.roles.assignPromoter(employeeId, parseInput(departmentIdSchema, req.params.departmentId), staffNumber ?? undefined);
+      return { assignment: assignment ?? null };
+    }),
+  );
+  /** For everyone: whether an admin exists yet; without one the tab says how to make the first. */
+  server.get('/api/tab/directory/setup', handle(async (): Promise<Contract<typeof setupSchema>> => ({ hasAdmin: await deps.roles.hasAdmin() })));
   server.get(
     '/api/tab/admin/directory/audit',
     handle(async (_req, employeeId): Promise<Contract<typeof directoryAuditSchema>> => ({

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { FeatureModule } from '../feature-module.js';
 import { createChatIdentityLinker } from './directory-teams.js';
 import { registerDirectoryRoutes, ROSTER_UPLOAD_PATH } from './directory-routes.js';
+import { createDirectoryRoles } from './domain/directory-roles.js';
 import { createDirectoryService } from './domain/directory-service.js';
 import { createDirectoryAuditRepository, createStaffDirectoryRepository } from './storage/staff-directory-repository.js';
 
@@ -14,12 +15,19 @@ export function createDirectoryRepositories(storage: TableStorage) {
 export type DirectoryRepositories = ReturnType<typeof createDirectoryRepositories>;
 
 /** 職員名簿 (issue 12): HR's roster as the source of truth for staff, departments, job levels; identity linking. */
-export function createDirectoryModule(deps: { repositories: KernelRepositories & DirectoryRepositories; log: Logger; now?: () => Date }) {
+export function createDirectoryModule(deps: {
+  repositories: KernelRepositories & DirectoryRepositories;
+  bootstrapAdminUpns: readonly string[];
+  log: Logger;
+  now?: () => Date;
+}) {
   const r = deps.repositories;
-  const directory = createDirectoryService({ staff: r.staffDirectory, employees: r.employees, departments: r.departments, audit: r.directoryAudit, now: deps.now });
+  const ports = { staff: r.staffDirectory, employees: r.employees, departments: r.departments, audit: r.directoryAudit, now: deps.now };
+  const directory = createDirectoryService(ports);
+  const roles = createDirectoryRoles({ ...ports, bootstrapAdminUpns: deps.bootstrapAdminUpns });
   const module: FeatureModule = {
     name: 'directory',
-    registerRoutes: (server, http) => registerDirectoryRoutes(server, { ...http, directory }),
+    registerRoutes: (server, http) => registerDirectoryRoutes(server, { ...http, directory, roles }),
   };
   return {
     module,
@@ -27,6 +35,7 @@ export function createDirectoryModule(deps: { repositories: KernelRepositories &
     /** The tab's first load links the caller by the token's UPN (no write when already linked). */
     onTabLoad: async (caller: VerifiedCaller) => {
       await directory.linkIdentity(caller.employeeId, caller.upn);
+      await roles.applySignInRoles(caller);
     },
     linkChatIdentity: createChatIdentityLinker({ directory, log: deps.log }), uploadPaths: [ROSTER_UPLOAD_PATH] };
 }

@@ -97,6 +97,8 @@ export const keys = {
     partitionKey: 'transfer',
     rowKey: `${sanitizeKey(staffNumber).replace(/!/g, '%21')}!${effectiveDate}!${importId}`,
   }),
+  /** DX推進委員 per 課: one row per department. */
+  promoterAssignment: (departmentId: string) => ({ partitionKey: 'promoter', rowKey: sanitizeKey(departmentId) }),
   /** Directory audit: newest first in one partition (a few entries per week). */
   directoryAudit: (at: Date, id: string) => ({ partitionKey: 'audit', rowKey: `${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}-${id}` }),
 } as const;

@@ -13,6 +13,18 @@ export interface StaffDirectoryRepository {
   /** Records which Teams identity a roster row belongs to; the row is otherwise untouched. */
   link(staffNumber: string, employeeId: string): Promise<void>;
   listTransfers(staffNumber: string): Promise<TransferRecord[]>;
+  /** DX推進委員: one per 課 (department id), by 職員番号. */
+  listPromoters(): Promise<PromoterAssignment[]>;
+  getPromoter(departmentId: string): Promise<PromoterAssignment | undefined>;
+  /** Sets or (staffNumber undefined) clears the 課's DX推進委員. */
+  setPromoter(departmentId: string, assignment: PromoterAssignment | undefined): Promise<void>;
+}
+
+export interface PromoterAssignment {
+  departmentId: string;
+  staffNumber: string;
+  assignedBy: string;
+  assignedAt: string;
 }
 
 /** Who changed what in the directory and when: imports and role changes, readable by admins. */

@@ -121,7 +121,13 @@ export function createDirectoryService(deps: {
       const record = await deps.staff.findByUpn(upn.normalize('NFKC').trim().toLowerCase());
       if (!record) return employee;
       await deps.staff.link(record.staffNumber, employeeId);
-      return deps.employees.update(employeeId, (current) => employeeWithStaffRecord(current ?? blankEmployee(employeeId), { ...record, employeeId }));
+      // Someone an admin made their 課's DX推進委員 before they first signed in takes the role now.
+      const assignment = await deps.staff.getPromoter(departmentIdOf(record.division, record.section));
+      const promoter = assignment?.staffNumber === record.staffNumber;
+      return deps.employees.update(employeeId, (current) => {
+        const linked = employeeWithStaffRecord(current ?? blankEmployee(employeeId), { ...record, employeeId });
+        return promoter && !linked.roles.includes('promoter') ? { ...linked, roles: [...linked.roles, 'promoter'] } : linked;
+      });
     },
 
     async auditLog(adminId: string, limit = 200) {

@@ -1,4 +1,4 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
@@ -22,6 +22,8 @@ const staffEntitySchema = z.object({
   employeeId: z.string().optional(),
   updatedAt: z.string(),
 });
+
+const promoterSchema = z.object({ departmentId: z.string(), staffNumber: z.string(), assignedBy: z.string(), assignedAt: z.string() });
 
 const placementSchema = z.object({ division: z.string(), section: z.string(), jobLevel: z.enum(JOB_LEVELS) });
 
@@ -80,6 +82,23 @@ export function createStaffDirectoryRepository(storage: TableStorage): StaffDire
     },
     async link(staffNumber, employeeId) {
       await table.updateEntity({ ...keys.staffRecord(staffNumber), employeeId }, 'Merge');
+    },
+    async listPromoters() {
+      return (await listAll(table, odata`PartitionKey eq ${'promoter'}`)).map((row) => promoterSchema.parse(row));
+    },
+    async getPromoter(departmentId) {
+      const row = await getEntityOrUndefined(table, keys.promoterAssignment(departmentId));
+      return row && promoterSchema.parse(row);
+    },
+    async setPromoter(departmentId, assignment) {
+      if (assignment) await table.upsertEntity({ ...keys.promoterAssignment(departmentId), ...assignment }, 'Replace');
+      else {
+        try {
+          await table.deleteEntity(keys.promoterAssignment(departmentId).partitionKey, keys.promoterAssignment(departmentId).rowKey);
+        } catch (error) {
+          if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+        }
+      }
     },
     async listTransfers(staffNumber) {
       const prefix = `${sanitizeKey(staffNumber).replace(/!/g, '%21')}!`;
