@@ -3,7 +3,7 @@ import type { Employee, Role } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { DirectoryAuditRepository, PromoterAssignment, StaffDirectoryRepository } from './directory-ports.js';
-import { departmentIdOf } from './roster-diff.js';
+import { departmentResolver } from './roster-diff.js';
 
 /** The Entra app roles (aad.manifest.json appRoles) and the app role each one gives. */
 export const APP_ROLES: Readonly<Record<string, Role>> = { 'DXNavi.Admin': 'admin', 'DXNavi.Promoter': 'promoter' };
@@ -69,12 +69,13 @@ export function createDirectoryRoles(deps: {
       const [assignments, departments, staff] = await Promise.all([deps.staff.listPromoters(), deps.departments.list(), deps.staff.listStaff()]);
       const byDepartment = new Map(assignments.map((assignment) => [assignment.departmentId, assignment]));
       const byNumber = new Map(staff.map((record) => [record.staffNumber, record]));
+      const departmentOf = departmentResolver(departments);
       return departments
         .map((department) => {
           const assignment = byDepartment.get(department.id);
           const record = assignment && byNumber.get(assignment.staffNumber);
           const candidates = staff
-            .filter((member) => member.status === 'active' && departmentIdOf(member.division, member.section) === department.id)
+            .filter((member) => member.status === 'active' && departmentOf(member) === department.id)
             .map((member) => ({ staffNumber: member.staffNumber, name: member.name }));
           return { department, promoter: record ? { staffNumber: record.staffNumber, name: record.name } : null, candidates };
         })
@@ -86,9 +87,10 @@ export function createDirectoryRoles(deps: {
       const admin = await asAdmin(adminId);
       const department = await deps.departments.get(departmentId);
       if (!department) throw new AppError('not-found', { detail: `no department ${departmentId}`, userMessage: { ja: '課が見つかりません。', en: 'Section not found.' } });
-      const staff = await deps.staff.listStaff();
+      const [staff, departments] = await Promise.all([deps.staff.listStaff(), deps.departments.list()]);
+      const departmentOf = departmentResolver(departments);
       const chosen = staffNumber === undefined ? undefined : staff.find((record) => record.staffNumber === staffNumber);
-      if (staffNumber !== undefined && (!chosen || chosen.status !== 'active' || departmentIdOf(chosen.division, chosen.section) !== departmentId)) {
+      if (staffNumber !== undefined && (!chosen || chosen.status !== 'active' || departmentOf(chosen) !== departmentId)) {
         throw new AppError('invalid-input', {
           detail: `${staffNumber} is not active staff of ${departmentId}`,
           userMessage: { ja: 'DX推進委員には、その課に在籍する職員を選んでください。', en: 'Choose a member of staff of this section as DX promoter.' },

@@ -7,7 +7,7 @@ import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/d
 import type { DirectoryAuditRepository, StaffDirectoryRepository } from './directory-ports.js';
 import { fileProblemMessage } from './directory-errors.js';
 import { decodeRosterFile, type RosterEncoding } from './roster-file.js';
-import { departmentIdOf, departmentNameOf, planRosterImport, recordsToWrite, type RosterPlan, type StaffRecord } from './roster-diff.js';
+import { departmentNameOf, departmentResolver, planRosterImport, recordsToWrite, type RosterPlan, type StaffRecord } from './roster-diff.js';
 import { parseRosterText, type RosterLineError } from './roster-rows.js';
 
 export interface RosterImportResult {
@@ -21,12 +21,12 @@ export interface RosterImportResult {
 }
 
 /** The employee record of an identity linked to a roster row: HR's name, placement and status win. */
-export function employeeWithStaffRecord(employee: Employee, record: StaffRecord): Employee {
+export function employeeWithStaffRecord(employee: Employee, record: StaffRecord, departmentId: string): Employee {
   return {
     ...employee,
     displayName: record.name,
     email: record.upn,
-    departmentId: departmentIdOf(record.division, record.section),
+    departmentId,
     jobLevel: record.jobLevel,
     staffNumber: record.staffNumber,
     directoryStatus: record.status,
@@ -58,16 +58,18 @@ export function createDirectoryService(deps: {
   const now = () => deps.now?.() ?? new Date();
   const isAdmin = adminCheck(deps.employees);
 
-  /** Creates the 課 the file names that are not departments yet (and renames none: the id is the name). */
-  async function ensureDepartments(records: readonly StaffRecord[]): Promise<number> {
-    const known = new Set((await deps.departments.list()).map((department) => department.id));
+  /** Creates the 課 the records name that are not departments yet; answers the resolver and how many it wrote. */
+  async function ensureDepartments(records: readonly StaffRecord[]): Promise<{ departmentOf: (record: StaffRecord) => string; written: number }> {
+    const existing = await deps.departments.list();
+    const departmentOf = departmentResolver(existing);
+    const known = new Set(existing.map((department) => department.id));
     const missing = new Map<string, string>();
     for (const record of records) {
-      const id = departmentIdOf(record.division, record.section);
+      const id = departmentOf(record);
       if (!known.has(id)) missing.set(id, departmentNameOf(record));
     }
     for (const [id, name] of missing) await deps.departments.save({ id, name });
-    return missing.size;
+    return { departmentOf, written: missing.size };
   }
 
   return {
@@ -90,12 +92,13 @@ export function createDirectoryService(deps: {
 
       const records = recordsToWrite(plan);
       const previousUpns = new Map(stored.map((record) => [record.staffNumber, record.upn]));
-      let rowsWritten = await ensureDepartments(records);
+      const { departmentOf, written } = await ensureDepartments(records);
+      let rowsWritten = written;
       rowsWritten += await deps.staff.write({ records, previousUpns, transfers: plan.transfers });
       for (const record of records) {
         if (!record.employeeId) continue;
         const employeeId = record.employeeId;
-        await deps.employees.update(employeeId, (current) => employeeWithStaffRecord(current ?? blankEmployee(employeeId), record));
+        await deps.employees.update(employeeId, (current) => employeeWithStaffRecord(current ?? blankEmployee(employeeId), record, departmentOf(record)));
         rowsWritten++;
       }
       if (rowsWritten > 0) {
@@ -121,11 +124,12 @@ export function createDirectoryService(deps: {
       const record = await deps.staff.findByUpn(upn.normalize('NFKC').trim().toLowerCase());
       if (!record) return employee;
       await deps.staff.link(record.staffNumber, employeeId);
+      const departmentId = departmentResolver(await deps.departments.list())(record);
       // Someone an admin made their 課's DX推進委員 before they first signed in takes the role now.
-      const assignment = await deps.staff.getPromoter(departmentIdOf(record.division, record.section));
+      const assignment = await deps.staff.getPromoter(departmentId);
       const promoter = assignment?.staffNumber === record.staffNumber;
       return deps.employees.update(employeeId, (current) => {
-        const linked = employeeWithStaffRecord(current ?? blankEmployee(employeeId), { ...record, employeeId });
+        const linked = employeeWithStaffRecord(current ?? blankEmployee(employeeId), { ...record, employeeId }, departmentId);
         return promoter && !linked.roles.includes('promoter') ? { ...linked, roles: [...linked.roles, 'promoter'] } : linked;
       });
     },

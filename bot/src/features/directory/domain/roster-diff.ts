@@ -48,6 +48,15 @@ export function departmentIdOf(division: string, section: string): string {
   return `ka-${createHash('sha256').update(`${division}\u0000${section}`).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * The department id of a roster row: a department already named `部 課` keeps its id (departments made before the
+ * roster, with their survey and news history), a new 課 gets departmentIdOf.
+ */
+export function departmentResolver(existing: readonly { id: string; name: string }[]): (row: Pick<RosterRow, 'division' | 'section'>) => string {
+  const byName = new Map(existing.map((department) => [department.name, department.id]));
+  return (row) => byName.get(departmentNameOf(row)) ?? departmentIdOf(row.division, row.section);
+}
+
 export const departmentNameOf = (row: Pick<RosterRow, 'division' | 'section'>) => `${row.division} ${row.section}`;
 
 const placementOf = (row: RosterRow): Placement => ({ division: row.division, section: row.section, jobLevel: row.jobLevel });
