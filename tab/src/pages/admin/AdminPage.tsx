@@ -22,8 +22,8 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
-      <AdminRoster locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
+      <AdminRoster locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
     </div>
   );
 }
