@@ -142,6 +142,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
         { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
+        // The tenant lock (issue 12): the ward's tenant, the one the tab app lives in.
+        { name: 'TENANT_ID', value: aadAppTenantId }
         { name: 'TAB_ENDPOINT', value: 'https://${tabDomain}' }
         { name: 'TAB_DOMAIN', value: tabDomain }
         { name: 'TEAMS_APP_ID', value: teamsAppId }

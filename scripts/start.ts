@@ -18,6 +18,7 @@ DX Navi is ready (${seconds} s).
   Bot endpoint:          ${stack.app.baseUrl}/api/messages
   Storage:               ${stack.storageDescription}
   Demo data:             ${stack.seeded.employees} employees in ${stack.seeded.departments} departments, ${stack.seeded.courses} courses
+  職員名簿 (sample roster): ${stack.seeded.roster.staff} staff imported from bot/src/dev/sample-roster/*.csv (Shift_JIS), ${stack.seeded.roster.linked} linked to sign-in identities
 
 Next: open the tab and pick a sample employee to sign in as, or open the dev chat and say 「ヘルプ」.
 Press Ctrl+C to stop.

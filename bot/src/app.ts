@@ -3,6 +3,7 @@ import { createDeliveryEngine } from './delivery/delivery-engine.js';
 import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './delivery/storage/delivery-work-queue.js';
 import { createCatalogModule } from './features/catalog/index.js';
 import { createConsultationModule } from './features/consultation/index.js';
+import { createDirectoryModule } from './features/directory/index.js';
 import { collectJobs, composeChatRoutes, registerFeatureRoutes } from './features/feature-module.js';
 import { createNewsModule } from './features/news/index.js';
 import { createSkillsModule } from './features/skills/index.js';
@@ -60,9 +61,10 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
+  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
-    ...[catalog, skills, training, surveys, consultation, news].map((feature) => feature.module),
+    ...[catalog, skills, training, surveys, consultation, news, directory].map((feature) => feature.module),
   ];
   for (const module of modules) await module.start?.();
 
@@ -72,15 +74,21 @@ export async function startApp(
     conversationReferences: repositories.conversationReferences,
     ...composeChatRoutes(modules),
     tabUrl,
+    linkIdentity: directory.linkChatIdentity,
   });
   const readiness = createReadinessProbe([
     { name: 'storage', check: () => storage.ping() },
     { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
   ]);
-  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production' });
-  registerMessagesRoute(server, { adapter, bot, log });
+  const server = createHttpServer({
+    allowedOrigins: allowedOrigins(config),
+    readiness,
+    hsts: config.environment === 'production',
+    uploadPaths: directory.uploadPaths,
+  });
+  registerMessagesRoute(server, { adapter, bot, tenantId: config.tenantId, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
-  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log });
+  registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log, onTabLoad: directory.onTabLoad });
   registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 
   const port = await listen(server, config.port, config.host);
@@ -101,6 +109,8 @@ export async function startApp(
     news: { service: news.news, jobs: news.jobs },
     /** アンケート: the service (tests run its answer batches and snapshots directly). */
     surveys: surveys.surveys,
+    /** 職員名簿: roster import and identity linking. */
+    directory: directory.directory,
     stop: async () => {
       await close(server);
       await consultation.idle();

@@ -17,6 +17,8 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | TEAMS_APP_ID | Teams app id, for deep links into the personal tab | empty (links go to TAB_ENDPOINT) |
  * | AAD_APP_CLIENT_ID / AAD_APP_TENANT_ID | Entra app that issues the tab's SSO tokens; both or neither | empty (local dev sign-in) |
  * | TAB_DOMAIN | host of the tab, part of the SSO token audience api://TAB_DOMAIN/CLIENT_ID | host of TAB_ENDPOINT |
+ * | TENANT_ID | the ward's Entra tenant: the bot answers activities and the tab API accepts tokens from this tenant only; any other tenant gets a refusal and nothing is stored | required in production; otherwise AAD_APP_TENANT_ID, else DEV_TENANT_ID |
+ * | BOOTSTRAP_ADMIN_UPNS | comma-separated UPNs who are デジタル推進課 admins from the first sign-in (first run, before any app role is assigned) | empty |
  * | DEV_TENANT_ID | tenant id the local dev identity provider puts in its tokens | 00000000-0000-4000-8000-000000000001 |
  * | STORAGE_CONNECTION_STRING | an Azure Storage account to use instead of the embedded Azurite | empty |
  * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
@@ -84,6 +86,13 @@ const environmentSchema = z
     AAD_APP_TENANT_ID: optionalString.pipe(guid.optional()),
     TAB_DOMAIN: optionalString,
     DEV_TENANT_ID: guid.default('00000000-0000-4000-8000-000000000001'),
+    TENANT_ID: optionalString.pipe(guid.optional()),
+    BOOTSTRAP_ADMIN_UPNS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) => value.split(',').map((upn) => upn.trim().toLowerCase()).filter((upn) => upn !== ''))
+      .pipe(z.array(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be comma-separated e-mail addresses (UPNs)'))),
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_ACCOUNT_NAME: optionalString,
     AZURITE_TABLE_PORT: port(10002),
@@ -132,7 +141,13 @@ const environmentSchema = z
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
     }
+    if (env.TENANT_ID && env.AAD_APP_TENANT_ID && env.TENANT_ID.toLowerCase() !== env.AAD_APP_TENANT_ID.toLowerCase()) {
+      ctx.addIssue({ code: 'custom', path: ['TENANT_ID'], message: 'must be the tenant of AAD_APP_TENANT_ID (the tab app is single-tenant)' });
+    }
     if (env.NODE_ENV === 'production') {
+      if (!env.TENANT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['TENANT_ID'], message: "is required in production (the ward's tenant; others are refused)" });
+      }
       if (!env.MicrosoftAppId) {
         ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required in production (bot auth)' });
       }
@@ -172,6 +187,10 @@ export interface AppConfig {
   teamsAppId: string | undefined;
   bot: { appId: string | undefined; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
   tabAuth: TabAuthConfig;
+  /** The ward's tenant: the only one whose activities and tokens are accepted. */
+  tenantId: string;
+  /** UPNs that are admins from their first sign-in (lower-case). */
+  bootstrapAdminUpns: string[];
   storage: StorageConfig;
   /** Application Insights connection string; undefined means no telemetry. */
   telemetryConnectionString: string | undefined;
@@ -207,7 +226,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
           tenantId: env.AAD_APP_TENANT_ID,
           audiences: [env.AAD_APP_CLIENT_ID, `api://${tabDomain}/${env.AAD_APP_CLIENT_ID}`],
         }
-      : { kind: 'dev', tenantId: env.DEV_TENANT_ID };
+      : { kind: 'dev', tenantId: env.TENANT_ID ?? env.DEV_TENANT_ID };
 
   const storage: StorageConfig = env.STORAGE_CONNECTION_STRING
     ? { kind: 'connection-string', connectionString: env.STORAGE_CONNECTION_STRING }
@@ -235,6 +254,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       appTenantId: env.MicrosoftAppTenantId,
     },
     tabAuth,
+    tenantId: (env.TENANT_ID ?? tabAuth.tenantId).toLowerCase(),
+    bootstrapAdminUpns: env.BOOTSTRAP_ADMIN_UPNS,
     storage,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,

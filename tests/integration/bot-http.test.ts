@@ -14,6 +14,7 @@ import {
   textMessage,
   type TestUser,
 } from '../support/activities.js';
+import { registerStaff } from '../support/staff.js';
 import { startTestApp } from '../support/test-app.js';
 
 let app: RunningApp;
@@ -112,6 +113,7 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
 
   it('when a menu button is pressed, then its command runs (マイスキル shows the profile, skill levels, next steps and a link to the tab)', async () => {
     const user = newUser('6');
+    await registerStaff(app, user);
     const [reply] = await converse(submitMessage(user, connector.serviceUrl, { command: 'my-skills' }));
     const card = cardOf(reply!);
     expect(parseAdaptiveCard(card).problems).toEqual([]);
@@ -122,6 +124,7 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
   });
 
   it('when 通知設定 is asked for, then the settings card with the news categories comes back', async () => {
+    await registerStaff(app, newUser('8'));
     const [reply] = await converse(textMessage(newUser('8'), connector.serviceUrl, '通知設定'));
     const card = cardOf(reply!);
     expect(parseAdaptiveCard(card).problems).toEqual([]);

@@ -53,6 +53,19 @@ describe('config', () => {
     expect(problems).toMatch(/^AAD_APP_CLIENT_ID: /m);
     expect(problems).toMatch(/^STORAGE_ACCOUNT_NAME: /m);
     expect(problems).toMatch(/^SECRET_SURVEY_KEY: is required in production/m);
+    expect(problems).toMatch(/^TENANT_ID: is required in production/m);
+  });
+
+  it('when TENANT_ID names another tenant than the tab app, then start-up refuses; unset, the tab app\'s tenant is the lock', () => {
+    const tab = { AAD_APP_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AAD_APP_TENANT_ID: '22222222-2222-4333-8444-555555555555' };
+    expect(problemsOf({ ...tab, TENANT_ID: '33333333-2222-4333-8444-555555555555' }).join('\n')).toMatch(/^TENANT_ID: must be the tenant of AAD_APP_TENANT_ID/m);
+    expect(loadConfig(tab).tenantId).toBe('22222222-2222-4333-8444-555555555555');
+    expect(loadConfig({ DEV_TENANT_ID: '44444444-2222-4333-8444-555555555555' }).tenantId).toBe('44444444-2222-4333-8444-555555555555');
+  });
+
+  it('when BOOTSTRAP_ADMIN_UPNS lists addresses, then they are read lower-cased; anything else is named', () => {
+    expect(loadConfig({ BOOTSTRAP_ADMIN_UPNS: ' Digi@City.example.jp, b@city.example.jp ' }).bootstrapAdminUpns).toEqual(['digi@city.example.jp', 'b@city.example.jp']);
+    expect(problemsOf({ BOOTSTRAP_ADMIN_UPNS: 'digi' }).join('\n')).toMatch(/^BOOTSTRAP_ADMIN_UPNS/m);
   });
 
   it('when no survey key is set outside production, then the documented public development key is used', () => {
@@ -92,6 +105,7 @@ describe('config', () => {
       AAD_APP_TENANT_ID: '22222222-2222-4333-8444-555555555555',
       STORAGE_ACCOUNT_NAME: 'dxnavist',
       SECRET_SURVEY_KEY: 'k'.repeat(48),
+      TENANT_ID: '22222222-2222-4333-8444-555555555555',
     });
     expect(config.bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: undefined });
   });

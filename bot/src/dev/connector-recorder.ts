@@ -18,6 +18,10 @@ export interface RecordedActivity {
 export class ConnectorRecorder {
   private readonly recorded: RecordedActivity[] = [];
   private readonly waiters = new Set<() => void>();
+  /** The UPN Teams reports for an Entra object id (TeamsInfo.getMember); set by tests and the local stack. */
+  readonly upnOf = new Map<string, string>();
+  /** Every member looked up (TeamsInfo.getMember), in order: tests count them. */
+  readonly memberLookups: string[] = [];
 
   record(entry: Omit<RecordedActivity, 'seq'>): RecordedActivity {
     const stored = { ...entry, seq: this.recorded.length + 1 };
@@ -90,7 +94,10 @@ export function mountConnectorRecorder(server: Server, recorder: ConnectorRecord
   });
   server.get(`${prefix}/v3/conversations/:conversationId/members/:memberId`, async (req, res) => {
     const memberId = String(req.params.memberId);
-    res.send(200, { id: memberId, name: memberId, aadObjectId: memberId.replace(/^29:dev-/, '') });
+    const aadObjectId = memberId.replace(/^29:(dev-)?/, '');
+    recorder.memberLookups.push(aadObjectId);
+    const upn = recorder.upnOf.get(aadObjectId);
+    res.send(200, { id: memberId, name: memberId, aadObjectId, ...(upn ? { userPrincipalName: upn, email: upn } : {}) });
   });
   server.post(`${prefix}/v3/conversations`, async (_req, res) => {
     res.send(200, { id: `dev-conversation-${randomUUID()}`, activityId: randomUUID() });

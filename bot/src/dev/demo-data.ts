@@ -25,7 +25,7 @@ export const DEMO_DEPARTMENTS: Department[] = [
 
 type DemoPerson = [name: string, department: string, jobLevel: JobLevel, roles?: Role[]];
 
-const DEMO_PEOPLE: DemoPerson[] = [
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
   ['品川 デジタ', 'digital-promotion', 'chief', ['admin']],
   ['大井 未来', 'digital-promotion', 'general'],
   ['五反田 誠', 'digital-promotion', 'manager'],
@@ -109,7 +109,17 @@ export async function seedDemoData(
   await Promise.all(
     employees.map((employee) =>
       repositories.employees.update(employee.id, (current) =>
-        current ? { ...employee, locale: current.locale, installedAt: current.installedAt } : employee,
+        current
+          ? {
+              ...employee,
+              locale: current.locale,
+              installedAt: current.installedAt,
+              // Once the sample roster linked them, HR's file (not this list) says where they sit.
+              ...(current.staffNumber
+                ? { displayName: current.displayName, email: current.email, departmentId: current.departmentId, jobLevel: current.jobLevel, staffNumber: current.staffNumber, directoryStatus: current.directoryStatus }
+                : {}),
+            }
+          : employee,
       ),
     ),
   );

@@ -11,7 +11,8 @@ export interface DevIdentityProvider {
   readonly audience: string;
   readonly tenantId: string;
   jwks(): JSONWebKeySet;
-  issueToken(claims: { oid: string; name: string; tid?: string; lifetimeSeconds?: number }): Promise<{ accessToken: string; expiresOn: string }>;
+  /** `upn` goes in preferred_username (as Entra v2 does), `roles` in roles (app roles assigned in Entra). */
+  issueToken(claims: { oid: string; name: string; tid?: string; lifetimeSeconds?: number; upn?: string; roles?: string[] }): Promise<{ accessToken: string; expiresOn: string }>;
 }
 
 export const DEV_AUDIENCE = 'api://localhost/dx-navi-dev';
@@ -29,7 +30,14 @@ export async function createDevIdentityProvider(options: { tenantId: string }): 
     async issueToken(claims) {
       const lifetime = claims.lifetimeSeconds ?? 8 * 3600;
       const now = Math.floor(Date.now() / 1000);
-      const accessToken = await new SignJWT({ oid: claims.oid, tid: claims.tid ?? options.tenantId, name: claims.name, ver: '2.0' })
+      const accessToken = await new SignJWT({
+        oid: claims.oid,
+        tid: claims.tid ?? options.tenantId,
+        name: claims.name,
+        ver: '2.0',
+        ...(claims.upn ? { preferred_username: claims.upn } : {}),
+        ...(claims.roles ? { roles: claims.roles } : {}),
+      })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setIssuer(issuer)
         .setAudience(DEV_AUDIENCE)

@@ -7,7 +7,8 @@ import { close, listen } from '../kernel/http/server.js';
 import type { Logger } from '../logger.js';
 import type { StorageConnection } from '../kernel/storage/table-storage.js';
 import { reclaimOrphanedAzurite, startEmbeddedAzurite, type EmbeddedAzurite } from './azurite.js';
-import { seedDemoData } from './demo-data.js';
+import { DEMO_PEOPLE, demoObjectId, seedDemoData } from './demo-data.js';
+import { importDemoRoster } from './demo-roster.js';
 import { isPortInUse } from './ports.js';
 
 export interface LocalStack {
@@ -15,7 +16,7 @@ export interface LocalStack {
   tabUrl: string;
   devChatUrl: string;
   storageDescription: string;
-  seeded: { departments: number; employees: number; courses: number };
+  seeded: { departments: number; employees: number; courses: number; roster: { staff: number; linked: number } };
   stop(): Promise<void>;
 }
 
@@ -88,6 +89,8 @@ export async function startLocalStack(
     const seeded = await seedDemoData(app.repositories, {
       tenantId: config.tabAuth.tenantId,
     });
+    const admin = DEMO_PEOPLE.find(([, , , roles]) => roles?.includes('admin'))!;
+    const roster = await importDemoRoster(app, { adminId: demoObjectId(admin[0]) });
 
     const tabServer = restify.createServer({ name: 'dx-navi-tab' });
     mountTabSite(tabServer, {
@@ -104,7 +107,7 @@ export async function startLocalStack(
       tabUrl: `${tabOrigin}/index.html`,
       devChatUrl: `${tabOrigin}/devchat.html`,
       storageDescription,
-      seeded,
+      seeded: { ...seeded, roster },
       stop: stopAll,
     };
   } catch (error) {

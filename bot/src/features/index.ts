@@ -3,6 +3,7 @@ import { createKernelRepositories } from '../kernel/storage/kernel-repositories.
 import type { TableStorage } from '../kernel/storage/table-storage.js';
 import { createCatalogRepositories } from './catalog/index.js';
 import { createConsultationRepositories } from './consultation/index.js';
+import { createDirectoryRepositories } from './directory/index.js';
 import { createNewsRepositories } from './news/index.js';
 import { createSkillsRepositories } from './skills/index.js';
 import { createSurveyRepositories } from './survey/index.js';
@@ -24,5 +25,6 @@ export function createRepositories(
     ...createSurveyRepositories(storage, options),
     ...createConsultationRepositories(storage),
     ...createNewsRepositories(storage),
+    ...createDirectoryRepositories(storage),
   };
 }

@@ -1,3 +1,4 @@
+import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
@@ -35,7 +36,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   async function send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept-Language', options.locale);
-    if (init.body) headers.set('Content-Type', 'application/json');
+    if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     if (options.getToken) headers.set('Authorization', `Bearer ${await options.getToken()}`);
     const response = await fetch(`${options.baseUrl}${path}`, { ...init, headers });
     if (!response.ok) {
@@ -88,6 +89,14 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       saveExam: (id: string, name: { ja: string; en: string }) =>
         request(`/api/tab/admin/exams/${encodeURIComponent(id)}`, examsSchema, put({ name })),
       saveExamSubsidy: (body: { ja: string; en: string }) => request('/api/tab/admin/content/exam-subsidy', programmeTextSchema, put({ body })),
+      /** 職員名簿: HR's file as its bytes (Shift_JIS stays Shift_JIS); preview (dryRun) or apply. */
+      importRoster: (file: Blob, options: { dryRun: boolean; effectiveDate?: string }) =>
+        request(
+          `/api/tab/admin/roster?dryRun=${options.dryRun ? 1 : 0}${options.effectiveDate ? `&effectiveDate=${options.effectiveDate}` : ''}`,
+          rosterImportSchema,
+          { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } },
+        ),
+      jobLevelSpellings: () => request('/api/tab/admin/roster/job-levels', jobLevelSpellingsSchema).then((body) => body.spellings),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
       createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', roundResponseSchema, { method: 'POST', body: JSON.stringify(input) }),

@@ -5,6 +5,7 @@ import { parseAdaptiveCard } from '../../support/cards.js';
 import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { registerStaff } from '../../support/staff.js';
 import { startTestApp } from '../../support/test-app.js';
 
 let app: RunningApp;
@@ -29,6 +30,7 @@ const text = (value: unknown) => JSON.stringify(value);
 
 describe('研修を探す in chat', () => {
   it('when an employee asks 研修を探す, then open sessions for their gaps come with reasons and 申し込む buttons', async () => {
+    await registerStaff(app, user(1));
     const [reply] = await chat.converse(textMessage(user(1), connector.serviceUrl, '研修を探す'));
     const card = cardOf(reply!);
     const parsed = parseAdaptiveCard(card);

@@ -103,6 +103,15 @@ export const MESSAGES = {
   invalidCardData: { ja: 'カードの内容を読み取れませんでした。もう一度お試しください。', en: 'The card data could not be read. Please try again.' },
   cardSentBelow: { ja: '新しいメッセージでお送りしました。', en: 'Sent as a new message below.' },
   unknownCardAction: { ja: 'このボタンは現在使用できません。', en: 'This button is not available.' },
+  // 職員名簿 (issue 12): the tenant lock's one reply, and what an identity HR's roster does not list is told.
+  foreignTenant: {
+    ja: 'DX Navi は品川区の職員専用です。この組織からはご利用いただけません。',
+    en: 'DX Navi is for Shinagawa City staff only and cannot be used from this organization.',
+  },
+  unregisteredStaff: {
+    ja: '職員名簿にまだ登録されていないため、この機能はご利用いただけません。ヘルプ・FAQ と DX相談はご利用いただけます。登録についてはデジタル推進課にお問い合わせください。',
+    en: 'You are not in the staff directory yet, so this is not available. Help, the FAQ and DX consultations are. Please contact the Digital Promotion Division to be registered.',
+  },
   genericError: {
     ja: '申し訳ありません。問題が発生しました。時間をおいてもう一度お試しください。',
     en: 'Sorry, something went wrong. Please try again later.',

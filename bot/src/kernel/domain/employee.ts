@@ -5,6 +5,13 @@ export const ROLES = ['employee', 'admin', 'promoter'] as const;
 /** employee: every staff member; admin: デジタル推進課 staff who run the programme; promoter: DX推進委員 of a section. */
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Where HR's roster (features/directory) puts a person: 在籍 (active), 休職 (on leave), 退職 (left); an identity
+ * with no roster row is unregistered. Records written before the roster existed carry none and count as active.
+ */
+export const DIRECTORY_STATUSES = ['active', 'on-leave', 'left', 'unregistered'] as const;
+export type DirectoryStatus = (typeof DIRECTORY_STATUSES)[number];
+
 export interface Department {
   id: string;
   name: string;
@@ -25,6 +32,14 @@ export interface Employee {
   preferredLocale?: Locale | undefined;
   tenantId: string | undefined;
   installedAt: string | undefined;
+  /** 職員番号 of the roster row this identity is linked to (by UPN). */
+  staffNumber?: string | undefined;
+  directoryStatus?: DirectoryStatus | undefined;
+}
+
+/** Whether a person is in audiences, counts and denominators: active staff only, never leavers or unregistered identities. */
+export function countsAsStaff(employee: Pick<Employee, 'directoryStatus'>): boolean {
+  return employee.directoryStatus === undefined || employee.directoryStatus === 'active';
 }
 
 export type EmployeeProfile = Employee & { department: Department | undefined };
@@ -56,5 +71,7 @@ export function employeeOnInstall(
     locale: seen.locale,
     tenantId: seen.tenantId,
     installedAt: seen.at,
+    // Teams knows this person, HR's roster does not (yet): they may read help and file a DX相談, nothing more.
+    directoryStatus: 'unregistered',
   };
 }

@@ -12,7 +12,10 @@ export interface EmployeeRepository {
   save(employee: Employee): Promise<void>;
   /** Re-reads, applies change and writes with the read ETag; retries a few times on a concurrent write. */
   update(id: string, change: (current: Employee | undefined) => Employee | Promise<Employee>): Promise<Employee>;
+  /** The staff who count (countsAsStaff): audiences, distributions and response-rate denominators read this. */
   list(): Promise<Employee[]>;
+  /** Everyone with a record, leavers and unregistered identities included (人材データ, the directory). */
+  listEveryone(): Promise<Employee[]>;
 }
 
 export interface DepartmentRepository {

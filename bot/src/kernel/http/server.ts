@@ -8,7 +8,14 @@ import { useSecurityHeaders } from './security-headers.js';
  * A restify server with JSON bodies, CORS for the tab's origins, security headers (nosniff, CSP, HSTS in production),
  * a request id on every log line and a readiness probe at /healthz (503 while storage or the queue cannot be reached).
  */
-export function createHttpServer(options: { allowedOrigins: (string | RegExp)[]; readiness: () => Promise<ReadinessReport>; hsts?: boolean }): Server {
+export function createHttpServer(options: {
+  allowedOrigins: (string | RegExp)[];
+  readiness: () => Promise<ReadinessReport>;
+  /** File uploads (POST paths) whose handler reads the raw bytes itself with its own size limit (readUpload). */
+  uploadPaths?: readonly string[];
+  /** Strict-Transport-Security (production only: it pins the host to HTTPS in every browser that sees it). */
+  hsts?: boolean;
+}): Server {
   const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
   useSecurityHeaders(server, { hsts: options.hsts ?? false });
   const cors = corsMiddleware({
@@ -28,7 +35,9 @@ export function createHttpServer(options: { allowedOrigins: (string | RegExp)[];
   server.use(cors.actual);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // 1 MB is far above any Teams activity or tab request; larger bodies are refused before parsing.
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  const uploads = new Set(options.uploadPaths ?? []);
+  const bodyParsers = restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }) as unknown as restify.RequestHandler[];
+  server.use(bodyParsers.map((parser): restify.RequestHandler => (req, res, next) => (uploads.has(req.getPath()) ? next() : parser(req, res, next))));
   // After the body is read (its stream events would lose the context), so the handler and all it awaits log it.
   server.use((_req, res, next) => withLogContext({ requestId: String(res.getHeader('x-request-id')) }, () => next()));
   server.get('/healthz', async (_req, res) => {

@@ -13,6 +13,8 @@ export interface TabRouteDeps {
   verifier: () => TabTokenVerifier;
   profiles: ProfileService;
   log: Logger;
+  /** 職員名簿 (issue 12): runs when the tab loads (GET /api/tab/me) with the verified caller, before the profile is read. */
+  onTabLoad?: (caller: VerifiedCaller) => Promise<void>;
 }
 
 /** The caller, from a verified bearer token only: no route trusts an id sent in the request. */
@@ -33,12 +35,12 @@ export class FileResponse {
  */
 export function authenticatedRoute(
   deps: { verifier: () => TabTokenVerifier; log: Logger },
-  work: (req: Request, employeeId: string) => Promise<unknown>,
+  work: (req: Request, employeeId: string, caller: VerifiedCaller) => Promise<unknown>,
 ) {
   return async (req: Request, res: Response) => {
     try {
       const caller = await authenticate(req, deps.verifier());
-      const result = await work(req, caller.employeeId);
+      const result = await work(req, caller.employeeId, caller);
       if (result instanceof FileResponse) {
         const { contentType, fileName, body } = result.file;
         res.writeHead(200, {
@@ -90,5 +92,11 @@ export function toProfileResponse(profile: EmployeeProfile): Contract<typeof pro
 }
 
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
-  server.get('/api/tab/me', authenticatedRoute(deps, async (_req, employeeId) => toProfileResponse(await deps.profiles.getProfile(employeeId))));
+  server.get(
+    '/api/tab/me',
+    authenticatedRoute(deps, async (_req, employeeId, caller) => {
+      await deps.onTabLoad?.(caller);
+      return toProfileResponse(await deps.profiles.getProfile(employeeId));
+    }),
+  );
 }

@@ -6,6 +6,10 @@ export interface VerifiedCaller {
   employeeId: string;
   tenantId: string;
   name: string | undefined;
+  /** preferred_username (v2) or upn (v1): links the caller to HR's roster row. */
+  upn: string | undefined;
+  /** Entra app roles assigned to the caller (DXNavi.Admin, DXNavi.Promoter). */
+  roles: string[];
 }
 
 export interface TabTokenVerifier {
@@ -48,9 +52,11 @@ export function createTabTokenVerifier(options: TabTokenVerifierOptions): TabTok
         const reason = error instanceof joseErrors.JOSEError ? error.code : 'verification failed';
         throw unauthenticated(`token rejected: ${reason}`, error);
       }
-      if (payload.tid !== options.tenantId) throw unauthenticated(`token from foreign tenant ${String(payload.tid)}`);
+      if (typeof payload.tid !== 'string' || payload.tid.toLowerCase() !== options.tenantId.toLowerCase()) throw unauthenticated(`token from foreign tenant ${String(payload.tid)}`);
       if (typeof payload.oid !== 'string' || payload.oid.length === 0) throw unauthenticated('token without oid');
-      return { employeeId: payload.oid, tenantId: payload.tid, name: typeof payload.name === 'string' ? payload.name : undefined };
+      const upn = [payload.preferred_username, payload.upn].find((claim): claim is string => typeof claim === 'string' && claim.includes('@'));
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+      return { employeeId: payload.oid, tenantId: payload.tid, name: typeof payload.name === 'string' ? payload.name : undefined, upn: upn?.toLowerCase(), roles };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../domain/catalog/job-levels.js';
-import { ROLES, type Employee } from '../domain/employee.js';
+import { countsAsStaff, DIRECTORY_STATUSES, ROLES, type Employee } from '../domain/employee.js';
 import type { EmployeeRepository } from '../domain/ports.js';
 import { keys } from './keys.js';
 import { replaceOrCreate, withEtagRetry } from './etag-update.js';
@@ -18,12 +18,15 @@ interface EmployeeEntity {
   preferredLocale?: string;
   tenantId?: string;
   installedAt?: string;
+  staffNumber?: string;
+  directoryStatus?: string;
 }
 
 // Rows may have been written by an older version or by hand in Storage Explorer: read them defensively.
 const rolesSchema = z.array(z.enum(ROLES)).catch(['employee']);
 const jobLevelSchema = z.enum(JOB_LEVELS).optional().catch(undefined);
 const preferredLocaleSchema = z.enum(['ja', 'en']).optional().catch(undefined);
+const directoryStatusSchema = z.enum(DIRECTORY_STATUSES).optional().catch(undefined);
 
 function toEmployee(entity: EmployeeEntity): Employee {
   return {
@@ -37,6 +40,8 @@ function toEmployee(entity: EmployeeEntity): Employee {
     preferredLocale: preferredLocaleSchema.parse(entity.preferredLocale || undefined),
     tenantId: entity.tenantId || undefined,
     installedAt: entity.installedAt || undefined,
+    staffNumber: entity.staffNumber || undefined,
+    directoryStatus: directoryStatusSchema.parse(entity.directoryStatus || undefined),
   };
 }
 
@@ -53,12 +58,19 @@ function toEntity(employee: Employee) {
     preferredLocale: employee.preferredLocale ?? '',
     tenantId: employee.tenantId ?? '',
     installedAt: employee.installedAt ?? '',
+    staffNumber: employee.staffNumber ?? '',
+    directoryStatus: employee.directoryStatus ?? '',
   };
 }
 
 
 export function createEmployeeRepository(storage: TableStorage): EmployeeRepository {
   const table = storage.client('Employees');
+  const listEveryone = async () => {
+    // Every employee row is RowKey 'profile'; the filter keeps other row kinds out if they are added later.
+    const rows = await listAll<EmployeeEntity>(table, odata`RowKey eq ${'profile'}`);
+    return rows.map(toEmployee);
+  };
   return {
     async get(id) {
       const entity = await getEntityOrUndefined<EmployeeEntity>(table, keys.employee(id));
@@ -79,9 +91,8 @@ export function createEmployeeRepository(storage: TableStorage): EmployeeReposit
       });
     },
     async list() {
-      // Every employee row is RowKey 'profile'; the filter keeps other row kinds out if they are added later.
-      const rows = await listAll<EmployeeEntity>(table, odata`RowKey eq ${'profile'}`);
-      return rows.map(toEmployee);
+      return (await listEveryone()).filter(countsAsStaff);
     },
+    listEveryone,
   };
 }

@@ -94,6 +94,21 @@ export const keys = {
   newsItem: (newsId: string) => ({ partitionKey: 'news', rowKey: sanitizeKey(newsId) }),
   /** Notification settings: one row per employee, in their own partition. */
   notificationPreferences: (employeeId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: 'notifications' }),
+  /**
+   * HR's roster (features/directory): read whole to compare with each file, so one partition per kind; writes go in
+   * batches of 100 inside it. The UPN rows index the roster for linking a Teams identity.
+   */
+  staffRecord: (staffNumber: string) => ({ partitionKey: 'staff', rowKey: sanitizeKey(staffNumber) }),
+  staffByUpn: (upn: string) => ({ partitionKey: 'upn', rowKey: sanitizeKey(upn) }),
+  /** Transfers of one person sort together and by effective date. */
+  staffTransfer: (staffNumber: string, effectiveDate: string, importId: string) => ({
+    partitionKey: 'transfer',
+    rowKey: `${sanitizeKey(staffNumber).replace(/!/g, '%21')}!${effectiveDate}!${importId}`,
+  }),
+  /** DX推進委員 per 課: one row per department. */
+  promoterAssignment: (departmentId: string) => ({ partitionKey: 'promoter', rowKey: sanitizeKey(departmentId) }),
+  /** Directory audit: newest first in one partition (a few entries per week). */
+  directoryAudit: (at: Date, id: string) => ({ partitionKey: 'audit', rowKey: `${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}-${id}` }),
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';

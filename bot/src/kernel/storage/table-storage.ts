@@ -21,6 +21,8 @@ export const TABLE_NAMES = [
   'ConsultationDesk',
   'News',
   'NotificationPreferences',
+  'StaffDirectory',
+  'DirectoryAudit',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -28,7 +28,15 @@ export interface DxNaviBotDeps {
   channelHelp?: (scope: ChannelTurnScope) => Promise<void>;
   tabUrl: string;
   now?: () => Date;
+  /**
+   * 職員名簿 (issue 12): links an identity HR's roster does not know yet to its row (by the UPN Teams reports);
+   * true when it did. Called only while the person is unregistered.
+   */
+  linkIdentity?: (context: TurnContext, employeeId: string) => Promise<boolean>;
 }
+
+/** What someone HR's roster does not list may still do in chat: read help and the FAQ, and file a DX相談. */
+const OPEN_TO_UNREGISTERED: ReadonlySet<string> = new Set(['help', 'consult', 'consult-status']);
 
 /**
  * Forwards Teams activities to the feature routes. Holds no per-user state: one instance serves everyone.
@@ -66,7 +74,9 @@ export class DxNaviBot extends TeamsActivityHandler {
       const command = commandFromSubmit(context.activity.value) ?? (text ? commandFromText(text) : undefined);
       const phrase = normalizeCommandText(text);
       const textRoute = !command && text && this.deps.textRoutes && Object.hasOwn(this.deps.textRoutes, phrase) ? this.deps.textRoutes[phrase] : undefined;
-      if (command) {
+      if (command && scope.profile.directoryStatus === 'unregistered' && !OPEN_TO_UNREGISTERED.has(command)) {
+        await context.sendActivity(t('unregisteredStaff', scope.locale));
+      } else if (command) {
         await this.deps.routes[command](scope);
       } else if (textRoute) {
         await textRoute(scope);
@@ -169,7 +179,7 @@ export class DxNaviBot extends TeamsActivityHandler {
     if (!employeeId) throw new AppError('invalid-input', { detail: 'personal activity without from.aadObjectId' });
     const at = (this.deps.now?.() ?? new Date()).toISOString();
     const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation.tenantId;
-    const [profile] = await Promise.all([
+    let [profile] = await Promise.all([
       this.deps.profiles.recordSeen({ id: employeeId, displayName: activity.from.name ?? '', locale: activity.locale, tenantId, at }),
       this.deps.conversationReferences.save({
         employeeId,
@@ -178,6 +188,9 @@ export class DxNaviBot extends TeamsActivityHandler {
         updatedAt: at,
       }),
     ]);
+    if (profile.directoryStatus === 'unregistered' && (await this.deps.linkIdentity?.(context, employeeId))) {
+      profile = await this.deps.profiles.getProfile(employeeId);
+    }
     // A language chosen in 通知設定 wins over the client's (the Agents Playground, for one, always says en-US).
     return { context, locale: profile.preferredLocale ?? localeFrom(activity.locale ?? profile.locale), profile };
   }

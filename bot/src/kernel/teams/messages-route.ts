@@ -1,4 +1,5 @@
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import { localeFrom, t } from '../cards/messages.js';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { withLogContext, type Logger } from '../../logger.js';
@@ -15,7 +16,26 @@ const activityEnvelopeSchema = z
   })
   .passthrough();
 
-export function registerMessagesRoute(server: Server, deps: { adapter: CloudAdapter; bot: ActivityHandler; log: Logger }): void {
+/** The tenant an activity comes from, as Teams puts it in channelData (and, for personal chats, the conversation). */
+export function tenantOfActivity(activity: TurnContext['activity']): string | undefined {
+  const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const tenantId = typeof fromChannelData === 'string' ? fromChannelData : activity.conversation?.tenantId;
+  return tenantId?.toLowerCase();
+}
+
+/**
+ * The tenant lock (issue 12): an activity from any tenant but the ward's reaches no handler, so nothing is stored;
+ * a message gets one refusal, anything else (installs, invokes) nothing.
+ */
+async function refuseForeignTenant(context: TurnContext, tenantId: string, log: Logger): Promise<boolean> {
+  const from = tenantOfActivity(context.activity);
+  if (from === tenantId) return false;
+  log.warn('activity from a foreign tenant refused', { tenantId: from ?? '(none)', type: context.activity.type });
+  if (context.activity.type === 'message') await context.sendActivity(t('foreignTenant', localeFrom(context.activity.locale)));
+  return true;
+}
+
+export function registerMessagesRoute(server: Server, deps: { adapter: CloudAdapter; bot: ActivityHandler; tenantId: string; log: Logger }): void {
   server.post('/api/messages', async (req, res) => {
     const envelope = activityEnvelopeSchema.safeParse(req.body);
     if (!envelope.success) {
@@ -25,7 +45,10 @@ export function registerMessagesRoute(server: Server, deps: { adapter: CloudAdap
     }
     try {
       await deps.adapter.process(req, res, (context) =>
-        withLogContext({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, () => deps.bot.run(context)),
+        withLogContext({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, async () => {
+          if (await refuseForeignTenant(context, deps.tenantId, deps.log)) return;
+          await deps.bot.run(context);
+        }),
       );
     } catch (error) {
       deps.log.error('activity processing failed', { error });

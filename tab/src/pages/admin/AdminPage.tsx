@@ -4,6 +4,7 @@ import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
 import { AdminNews } from './AdminNews';
+import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
 import { WardOverview } from './WardOverview';
@@ -22,6 +23,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
+      <AdminRoster locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
     </div>
   );
 }

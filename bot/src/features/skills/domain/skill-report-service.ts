@@ -58,7 +58,8 @@ export function createSkillReportService(deps: {
       await adminCheck(deps.employees)(adminId);
       const [departments, employees, levels, completions, passes, courses, exams] = await Promise.all([
         deps.departments.list(),
-        deps.employees.list(),
+        // Leavers keep their history in 人材データ (issue 12); identities HR never listed are not staff.
+        deps.employees.listEveryone().then((everyone) => everyone.filter((employee) => employee.directoryStatus !== 'unregistered')),
         levelsByEmployee(),
         deps.completions.listAll(),
         deps.examPasses.listAll(),

@@ -1,0 +1,43 @@
+import type { StaffRecord, TransferRecord } from './roster-diff.js';
+
+/** HR's roster as stored: one record per 職員番号, an index by UPN, and the transfer history. */
+export interface StaffDirectoryRepository {
+  listStaff(): Promise<StaffRecord[]>;
+  findByUpn(upn: string): Promise<StaffRecord | undefined>;
+  /**
+   * Writes exactly these records (with their UPN index rows where a UPN is new or moved) and transfer rows, in
+   * batches; answers how many table rows it wrote. A batch that fails leaves earlier batches written: applying the
+   * same file again completes it (the plan is idempotent).
+   */
+  write(changes: { records: StaffRecord[]; previousUpns: ReadonlyMap<string, string>; transfers: TransferRecord[] }): Promise<number>;
+  /** Records which Teams identity a roster row belongs to; the row is otherwise untouched. */
+  link(staffNumber: string, employeeId: string): Promise<void>;
+  listTransfers(staffNumber: string): Promise<TransferRecord[]>;
+  /** DX推進委員: one per 課 (department id), by 職員番号. */
+  listPromoters(): Promise<PromoterAssignment[]>;
+  getPromoter(departmentId: string): Promise<PromoterAssignment | undefined>;
+  /** Sets or (staffNumber undefined) clears the 課's DX推進委員. */
+  setPromoter(departmentId: string, assignment: PromoterAssignment | undefined): Promise<void>;
+}
+
+export interface PromoterAssignment {
+  departmentId: string;
+  staffNumber: string;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+/** Who changed what in the directory and when: imports and role changes, readable by admins. */
+export interface DirectoryAuditEntry {
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: 'roster-import' | 'role-granted' | 'role-revoked' | 'promoter-assigned' | 'promoter-unassigned';
+  detail: string;
+}
+
+export interface DirectoryAuditRepository {
+  append(entry: DirectoryAuditEntry): Promise<void>;
+  /** Newest first. */
+  list(limit: number): Promise<DirectoryAuditEntry[]>;
+}

@@ -1,0 +1,41 @@
+import type { VerifiedCaller } from '../../kernel/http/tab-token-verifier.js';
+import type { KernelRepositories } from '../../kernel/storage/kernel-repositories.js';
+import type { TableStorage } from '../../kernel/storage/table-storage.js';
+import type { Logger } from '../../logger.js';
+import type { FeatureModule } from '../feature-module.js';
+import { createChatIdentityLinker } from './directory-teams.js';
+import { registerDirectoryRoutes, ROSTER_UPLOAD_PATH } from './directory-routes.js';
+import { createDirectoryRoles } from './domain/directory-roles.js';
+import { createDirectoryService } from './domain/directory-service.js';
+import { createDirectoryAuditRepository, createStaffDirectoryRepository } from './storage/staff-directory-repository.js';
+
+export function createDirectoryRepositories(storage: TableStorage) {
+  return { staffDirectory: createStaffDirectoryRepository(storage), directoryAudit: createDirectoryAuditRepository(storage) };
+}
+export type DirectoryRepositories = ReturnType<typeof createDirectoryRepositories>;
+
+/** 職員名簿 (issue 12): HR's roster as the source of truth for staff, departments, job levels; identity linking. */
+export function createDirectoryModule(deps: {
+  repositories: KernelRepositories & DirectoryRepositories;
+  bootstrapAdminUpns: readonly string[];
+  log: Logger;
+  now?: () => Date;
+}) {
+  const r = deps.repositories;
+  const ports = { staff: r.staffDirectory, employees: r.employees, departments: r.departments, audit: r.directoryAudit, now: deps.now };
+  const directory = createDirectoryService(ports);
+  const roles = createDirectoryRoles({ ...ports, bootstrapAdminUpns: deps.bootstrapAdminUpns });
+  const module: FeatureModule = {
+    name: 'directory',
+    registerRoutes: (server, http) => registerDirectoryRoutes(server, { ...http, directory, roles }),
+  };
+  return {
+    module,
+    directory,
+    /** The tab's first load links the caller by the token's UPN (no write when already linked). */
+    onTabLoad: async (caller: VerifiedCaller) => {
+      await directory.linkIdentity(caller.employeeId, caller.upn);
+      await roles.applySignInRoles(caller);
+    },
+    linkChatIdentity: createChatIdentityLinker({ directory, log: deps.log }), uploadPaths: [ROSTER_UPLOAD_PATH] };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, demoObjectId } from '../../bot/src/dev/demo-data.js';
+import { screenshot } from '../support/browser.js';
+import { shiftJis } from '../support/roster-files.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
+
+const e2e = useTabInBrowser();
+const admin = { id: demoObjectId(DEMO_PEOPLE.find(([, , , roles]) => roles?.includes('admin'))![0]) };
+
+/** April's sample file as the local stack imported it, with one more transfer, one newcomer and one more leaver. */
+function nextFile(change: (lines: string[]) => string[]): Uint8Array {
+  const text = new TextDecoder('shift_jis').decode(readFileSync('bot/src/dev/sample-roster/roster-2026-04.csv'));
+  const [header, ...lines] = text.trimEnd().split('\r\n');
+  return shiftJis([header, ...change(lines)].join('\r\n') + '\r\n');
+}
+
+const moveTo = (line: string, division: string, section: string) => {
+  const cells = line.split(',');
+  cells.splice(2, 2, division, section);
+  return cells.join(',');
+};
+
+describe('職員名簿 in the admin tab (headless Chromium)', () => {
+  it('when the admin previews HR\'s Shift_JIS file, then a table shows each change before 適用, and 適用 stores it; a file with errors lists its lines', async () => {
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
+    const roster = page.locator('section[aria-labelledby="roster-heading"]');
+    await roster.scrollIntoViewIfNeeded();
+
+    const broken = nextFile((lines) => [...lines, 'S9001,新人 太郎,総務部,人事課,嘱託,new1@city.shinagawa.example.jp,在籍,', lines[0]!]);
+    await page.getByTestId('roster-file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByTestId('roster-preview').click();
+    await expect.poll(() => page.getByTestId('roster-errors').textContent()).toContain('職層「嘱託」は対応表にありません。');
+    expect(await page.getByTestId('roster-errors').textContent()).toContain('職員番号 S1001 が 2 行目と重複しています。');
+    expect(await page.getByTestId('roster-apply').isDisabled()).toBe(true);
+
+    const good = nextFile((lines) => [
+      ...lines.filter((line) => !line.startsWith('S2003,')).map((line) => (line.startsWith('S2004,') ? moveTo(line, '都市環境部', '環境課') : line)),
+      'S9001,新人 太郎,総務部,人事課,主事,new1@city.shinagawa.example.jp,在籍,',
+    ]);
+    await page.getByTestId('roster-file').setInputFiles({ name: 'roster-2026-05.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByTestId('roster-preview').click();
+    await expect.poll(() => page.getByTestId('roster-count-added').textContent()).toBe('追加 1');
+    expect(await page.getByTestId('roster-count-deactivated').textContent()).toBe('退職扱い 1');
+    expect(await page.getByTestId('roster-row-S9001').textContent()).toContain('新人 太郎');
+    expect(await page.getByTestId('roster-row-S2003').textContent()).toContain('退職');
+    expect(await page.getByTestId('roster-row-S2004').textContent()).toContain('都市環境部 環境課');
+    expect(await page.getByTestId('roster-count-unchanged').textContent()).toMatch(/変更なし 5[67]/);
+    await screenshot(page, 'tab-admin-roster-page');
+    await roster.screenshot({ path: '.artifacts/screenshots/tab-admin-roster-preview.png' });
+    expect((await e2e.stack.app.repositories.staffDirectory.listStaff()).some((record) => record.staffNumber === 'S9001')).toBe(false);
+
+    await page.getByTestId('roster-apply').click();
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('職員名簿を更新しました');
+    const stored = await e2e.stack.app.repositories.staffDirectory.listStaff();
+    expect(stored.find((record) => record.staffNumber === 'S9001')).toMatchObject({ name: '新人 太郎', status: 'active' });
+    expect(stored.find((record) => record.staffNumber === 'S2003')).toMatchObject({ status: 'left' });
+  });
+});
