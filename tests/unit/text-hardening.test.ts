@@ -1,5 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { buildFaqAnswerCard } from '../../bot/src/features/consultation/cards/faq-answer-card.js';
+import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
 import { plainText } from '../../bot/src/kernel/cards/plain-text.js';
 import { normalizeMultilineText, normalizeTitle } from '../../bot/src/kernel/domain/text.js';
 
@@ -32,6 +34,23 @@ describe('typed text shown to others (issue 14)', () => {
       // What the reader sees is what was typed (HTML entities aside).
       const shown = html.replace(/<\/?p>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'");
       expect(shown.replace(/\s+/g, ' ').trim(), attack).toBe(attack.replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('when a question with Markdown links and images is echoed on the FAQ answer or no-match card, then it renders as text only', () => {
+    const query = '[ログイン](https://evil.example/phish) ![x](https://evil.example/p.png) **至急**';
+    for (const entries of [[], FAQ_ENTRIES.slice(0, 2)]) {
+      const card = buildFaqAnswerCard({ query, entries, locale: 'ja' });
+      const texts: string[] = [];
+      JSON.stringify(card, (key, value: unknown) => {
+        if (key === 'text' && typeof value === 'string') texts.push(value);
+        return value;
+      });
+      const html = texts.map((text) => render(text)).join('\n');
+      expect(html).not.toContain('<a ');
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('<strong>至急');
+      expect(html).toContain('https://evil.example/phish');
     }
   });
 });

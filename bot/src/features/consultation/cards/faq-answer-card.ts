@@ -1,7 +1,7 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { FaqEntry } from '../domain/faq-entries.js';
 import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
-import { truncateForCard } from './consultation-format.js';
+import { plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
 
@@ -26,7 +26,8 @@ const TITLE_MAX = 200;
  */
 export function buildFaqAnswerCard(data: { query: string; entries: readonly FaqEntry[]; locale: Locale; resolved?: boolean }): CardAttachment {
   const { locale } = data;
-  const query = truncateForCard(data.query.trim(), QUERY_SHOWN, locale);
+  // The question is typed text: shown as text, never as Markdown links or images.
+  const query = plainTextForCard(data.query.trim(), QUERY_SHOWN, locale);
   const openForm: OpenFormData = { title: [...data.query.trim()].slice(0, TITLE_MAX).join('') };
   const ask: CardAction = { type: 'Action.Execute', title: t('consultFaqAsk', locale), verb: CONSULTATION_VERBS.openForm, data: { ...openForm }, style: 'positive' };
   if (data.entries.length === 0) {
