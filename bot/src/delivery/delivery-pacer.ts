@@ -144,8 +144,7 @@ export function createPacer(options: PacerOptions): Pacer {
       inFlight++;
       waiter!.start();
     }
-    // Full: a finishing send pumps again. Still tick the pace now and then while everything waits on a pause.
-    if (waiting.length > 0 && inFlight < options.maxInFlight) wakeAt(now + 1_000);
+    // Empty, or full: a finishing send pumps again.
   }
 
   return {

@@ -180,7 +180,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     if (ready.kind === 'done') return undefined;
     if (ready.kind === 'wait') return ready.until;
     if (ready.inDoubt && options.inDoubt === 'give-up') {
-      await record({ ...markFailed(row, now, 'in-doubt'), etag: row.etag });
+      // Counted in doubt like a resent one: the report says they may not have it.
+      await record({ ...markFailed({ ...row, inDoubt: row.inDoubt + 1 }, now, 'in-doubt'), etag: row.etag });
       stats.failed++;
       return undefined;
     }
