@@ -204,14 +204,14 @@ describe('adaptive pace and the in-flight cap', () => {
 
   it('when an app-wide 429 comes back, then the pace drops once per episode and climbs back slowly, to just under the throttled pace', () => {
     let pace = paceAfterAppThrottle(initialPace(settings), settings, 0);
-    expect(pace.perSecond).toBe(40);
+    expect(pace.perSecond).toBe(45);
     pace = paceAfterAppThrottle(pace, settings, 300);
-    expect(pace.perSecond).toBe(40);
-    expect(paceAfterCleanTick(pace, settings, 4_000, 1_000).perSecond).toBe(40);
-    pace = paceAfterCleanTick(pace, settings, 6_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(40.5);
-    for (let second = 7; second < 60; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(47.5);
+    expect(pace.perSecond).toBe(45);
+    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBe(45);
+    pace = paceAfterCleanTick(pace, settings, 4_000, 1_000);
+    expect(pace.perSecond).toBeCloseTo(46);
+    for (let second = 5; second < 60; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
+    expect(pace.perSecond).toBeCloseTo(48.5);
     for (let second = 60; second < 200; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
     expect(pace.perSecond).toBe(50);
   });
@@ -233,7 +233,7 @@ describe('adaptive pace and the in-flight cap', () => {
       const pausedAt = Date.now();
       await Promise.all(['c', 'd', 'e'].map(send));
       expect(Math.min(...started.slice(1).map((start) => start.at)) - pausedAt).toBeGreaterThanOrEqual(290);
-      expect(pacer.perSecond).toBe(80);
+      expect(pacer.perSecond).toBe(90);
 
       expect(pacer.observe('a', { kind: 'throttled', retryAfterMs: 400 })).toBe('conversation');
       const heldAt = Date.now();

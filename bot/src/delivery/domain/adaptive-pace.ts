@@ -27,10 +27,11 @@ export interface AdaptivePaceSettings {
 
 export const DEFAULT_ADAPTIVE_PACE: Omit<AdaptivePaceSettings, 'maxPerSecond'> = {
   floorShare: 0.2,
-  decrease: 0.8,
-  raisePerSecondShare: 0.01,
-  quietBeforeRaiseMs: 5_000,
-  belowThrottledShare: 0.95,
+  // Mild steps: a pace near the cap overshoots by a few per cent (jitter), so a deep cut only loses rate.
+  decrease: 0.9,
+  raisePerSecondShare: 0.02,
+  quietBeforeRaiseMs: 3_000,
+  belowThrottledShare: 0.97,
   forgetThrottledAfterMs: 120_000,
 };
 
