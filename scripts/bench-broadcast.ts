@@ -1,13 +1,18 @@
 /**
  * Broadcast throughput: in-memory Azurite + the Teams-like throttling connector stand-in, then one broadcast to
  * N employees through the delivery engine (one instance). Prints wall time, achieved messages/second and its
- * ratio to the connector's app-wide cap, 429s, and peak RSS of this process (engine + stand-in; Azurite runs
- * in its own processes).
+ * ratio to the connector's app-wide cap (steady state: from 10 % to 90 % delivered), 429s split into app-wide
+ * and per-conversation, the engine's in-flight cap and final adaptive pace, peak RSS of this process (engine +
+ * stand-in; Azurite runs in its own processes) and peak heap growth per recipient, and the load average (the
+ * figures of a busy machine are not comparable with a quiet one's).
  *
  *   npm run bench:broadcast                 # 5,000 @ 50/s, then 50,000 @ 500/s
  *   npm run bench:broadcast -- 2000:50      # custom recipients:cap pairs
  *   PACE=1 npm run bench:broadcast          # engine paced exactly at the cap (default 0.93 of it)
  */
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
 import { freePort } from '../bot/src/dev/ports.js';
 import { conversationIdFor, employeeIdFor, newsVariants, startDeliveryStack } from '../tests/support/delivery-stack.js';
@@ -23,11 +28,21 @@ const scenarios = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['
 // so the pace leaves room for the latency jitter between our start times and its arrival times (20-80 ms here).
 const PACE = Number(process.env.PACE ?? 0.93);
 
+// The live heap (after a full GC) is what the engine keeps; heapUsed between collections is mostly garbage.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 let peakRss = 0;
+let peakHeap = 0;
 const sampleRss = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
+const sampleLiveHeap = () => {
+  collectGarbage();
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+};
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const rssTimer = setInterval(sampleRss, 100);
+const heapTimer = setInterval(sampleLiveHeap, 2_000);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
@@ -44,8 +59,11 @@ try {
     await stack.seedReferences(everyone, connector.serviceUrl);
     const seedMs = Date.now() - seedStart;
     await stack.engine.start();
-    global.gc?.();
+    collectGarbage();
     peakRss = process.memoryUsage().rss;
+    const baseHeap = process.memoryUsage().heapUsed;
+    peakHeap = baseHeap;
+    const loadBefore = load();
 
     const started = Date.now();
     await stack.engine.send({ id: `bench-${recipients}`, kind: 'news', createdBy: 'bench', title: 'bench', audience: 'everyone', variants: newsVariants('bench'), recipients: everyone.map((employeeId) => ({ employeeId })) });
@@ -69,8 +87,10 @@ try {
         `${recipients.toLocaleString('en')} recipients, app-wide cap ${cap} msg/s (engine paced at ${(PACE * cap).toFixed(1)}/s)`,
         `  wall time (send() to last recorded result): ${(wallMs / 1000).toFixed(1)} s  (store + queue ${(queuedMs / 1000).toFixed(1)} s)`,
         `  achieved: ${achieved.toFixed(1)} msg/s = ${(achieved / cap).toFixed(2)} of cap (steady state, 10%→90%: ${((recipients * 0.8) / ((ninetieth - tenth) / 1000) / cap).toFixed(2)} of cap)`,
-        `  429s: ${connector.counts.throttledGlobal + connector.counts.throttledConversation}   requests: ${connector.counts.requests}   duplicates: ${duplicates}   missing: ${missing}`,
-        `  peak RSS (engine + stand-in): ${mb(peakRss)}   seeding references: ${(seedMs / 1000).toFixed(1)} s`,
+        `  429s: ${connector.counts.throttledGlobal} app-wide, ${connector.counts.throttledConversation} per conversation   requests: ${connector.counts.requests}   duplicates: ${duplicates}   missing: ${missing}`,
+        `  in flight at most: ${stack.engine.maxInFlight}   adaptive pace at the end: ${stack.engine.pacer.perSecond.toFixed(1)}/s`,
+        `  peak RSS (engine + stand-in): ${mb(peakRss)}   peak live heap growth (after GC, stand-in's record of every message included): ${mb(peakHeap - baseHeap)} = ${((peakHeap - baseHeap) / recipients).toFixed(0)} bytes per recipient   seeding references: ${(seedMs / 1000).toFixed(1)} s`,
+        `  load average (1/5/15 min) before: ${loadBefore}   after: ${load()}   (2 shared cores: a busy machine lowers every figure)`,
       ].join('\n'),
     );
     await stack.engine.stop();
@@ -78,5 +98,6 @@ try {
   }
 } finally {
   clearInterval(rssTimer);
+  clearInterval(heapTimer);
   await azurite.stop();
 }

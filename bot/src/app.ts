@@ -1,5 +1,5 @@
 import type { AppConfig } from './config.js';
-import { createDeliveryEngine } from './delivery/delivery-engine.js';
+import { createDeliveryEngine, deliveryOptions } from './delivery/delivery-engine.js';
 import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './delivery/storage/delivery-work-queue.js';
 import { createCatalogModule } from './features/catalog/index.js';
 import { createConsultationModule } from './features/consultation/index.js';
@@ -48,7 +48,7 @@ export async function startApp(
     conversationReferences: repositories.conversationReferences,
     sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
     log,
-    options: { messagesPerSecond: config.delivery.messagesPerSecond },
+    options: deliveryOptions(config.delivery),
   });
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`

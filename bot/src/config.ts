@@ -25,6 +25,11 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
  * | DATA_DIR | where the embedded Azurite keeps its data | .data |
  * | DELIVERY_MESSAGES_PER_SECOND | the delivery engine's app-wide pace for proactive messages (Teams allows about 50/s per tenant) | 30 |
+ * | DELIVERY_MAX_IN_FLIGHT | sends in flight at once per instance; a crash can duplicate at most this many messages | pace × 0.2 s (10 at 50/s) |
+ * | DELIVERY_QUEUE_VISIBILITY_MS | how long a work item taken by an instance stays hidden (renewed while it works); after a crash of another instance, its work returns after this | 30000 |
+ * | DELIVERY_CLAIM_EXPIRY_MS | longest a recipient's send claim holds even while its instance is alive (a send that never returns) | 120000 |
+ * | DELIVERY_HEARTBEAT_TIMEOUT_MS | an instance whose heartbeat (written every 2 s) stopped this long ago is dead: its claims are free | 10000 |
+ * | DELIVERY_INSTANCE_ID | this bot instance's name in send claims, stable across restarts and unique per running process; a restarted instance resumes its own work at once | WEBSITE_INSTANCE_ID, else the host name |
  * | WEEKLY_DIGEST_CRON | when the weekly DX news digest goes out: a cron pattern (5 fields) in Asia/Tokyo; one digest per ISO week whatever the pattern | `0 9 * * 1` (Monday 09:00) |
  * | TRAINING_REMINDER_DAYS | days before a training session its enrolled participants are reminded, comma-separated | `7,1` |
  * | TRAINING_REMINDER_CRON | how often due training reminders are looked for (cron, Asia/Tokyo); each run is claimed once across instances | `5 * * * *` (hourly) |
@@ -99,6 +104,12 @@ const environmentSchema = z
     AZURITE_QUEUE_PORT: port(10001),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(30),
+    DELIVERY_MAX_IN_FLIGHT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(256).optional()),
+    DELIVERY_QUEUE_VISIBILITY_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000),
+    DELIVERY_CLAIM_EXPIRY_MS: z.coerce.number().int().min(5_000).max(3_600_000).default(120_000),
+    DELIVERY_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),
+    DELIVERY_INSTANCE_ID: optionalString.pipe(z.string().max(200).optional()),
+    WEBSITE_INSTANCE_ID: optionalString,
     WEEKLY_DIGEST_CRON: cronPattern('0 9 * * 1'),
     TRAINING_REMINDER_DAYS: z
       .string()
@@ -196,7 +207,15 @@ export interface AppConfig {
   telemetryConnectionString: string | undefined;
   /** Links survey participation to answer sheets; never stored in a table. */
   surveyKey: string;
-  delivery: { messagesPerSecond: number };
+  /** The delivery engine (see delivery/delivery-engine.ts); undefined in-flight cap and instance id are derived. */
+  delivery: {
+    messagesPerSecond: number;
+    maxInFlight: number | undefined;
+    visibilityTimeoutMs: number;
+    claimTtlMs: number;
+    heartbeatTimeoutMs: number;
+    instanceId: string | undefined;
+  };
   /** インフォメーション: the weekly digest's schedule and the training reminders (cron patterns in Asia/Tokyo). */
   news: { weeklyDigestCron: string; reminderDays: number[]; reminderCron: string };
 }
@@ -259,7 +278,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     storage,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,
-    delivery: { messagesPerSecond: env.DELIVERY_MESSAGES_PER_SECOND },
+    delivery: {
+      messagesPerSecond: env.DELIVERY_MESSAGES_PER_SECOND,
+      maxInFlight: env.DELIVERY_MAX_IN_FLIGHT,
+      visibilityTimeoutMs: env.DELIVERY_QUEUE_VISIBILITY_MS,
+      claimTtlMs: env.DELIVERY_CLAIM_EXPIRY_MS,
+      heartbeatTimeoutMs: env.DELIVERY_HEARTBEAT_TIMEOUT_MS,
+      instanceId: env.DELIVERY_INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID,
+    },
     news: { weeklyDigestCron: env.WEEKLY_DIGEST_CRON, reminderDays: env.TRAINING_REMINDER_DAYS, reminderCron: env.TRAINING_REMINDER_CRON },
   };
 }

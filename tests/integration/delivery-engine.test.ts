@@ -75,6 +75,7 @@ describe('one broadcast to 300 employees through a throttling connector', () => 
       failed: 0,
       unreachable: blocked.size,
       noReference: withoutReference.size,
+      inDoubt: 0,
     });
     expect(report.broadcast.finalCounts).toEqual(report.counts);
 
@@ -113,6 +114,64 @@ describe('one broadcast to 300 employees through a throttling connector', () => 
     expect(again.broadcast.state).toBe('completed');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(connector.counts.requests).toBe(before);
+  });
+});
+
+describe('throttling: app-wide and per-conversation 429s', () => {
+  let connector: ThrottlingConnector;
+  let stack: DeliveryStack;
+  beforeAll(async () => {
+    connector = await startThrottlingConnector({ latencyMs: [5, 20] });
+    stack = await startDeliveryStack({
+      connectionString: azuriteConnectionString(),
+      prefix: uniqueTablePrefix(),
+      options: { messagesPerSecond: 40, batchSize: 25, retry: fastRetries, idlePollMs: 200 },
+    });
+    await stack.engine.start();
+  });
+  afterAll(async () => {
+    await stack?.engine.stop();
+    await connector?.stop();
+  });
+
+  it('when the connector answers an app-wide 429 with Retry-After 3 s, then no further send reaches it until the 3 s are over, and the broadcast then completes', async () => {
+    const everyone = Array.from({ length: 240 }, (_, index) => employeeIdFor(7000 + index));
+    await stack.seedReferences(everyone, connector.serviceUrl);
+    await stack.engine.send({ id: 'news-app-429', kind: 'news', createdBy: 'admin-1', title: '全体スロットリング', audience: 'everyone', variants: newsVariants('app-429'), recipients: everyone.map((employeeId) => ({ employeeId })) });
+    await waitUntil(() => connector.counts.accepted >= 60, 20_000, '60 messages before the throttling');
+    const throttledUntil = Date.now() + 3_000;
+    connector.throttleApp(3);
+
+    await waitUntil(async () => (await stack.engine.report('news-app-429'))?.broadcast.state === 'completed', 40_000, 'the broadcast to complete');
+    const first429 = connector.requests.find((request) => request.throttledBy === 'app')!;
+    // Only sends already on their way when the first 429 came back may arrive inside the Retry-After window.
+    const insideWindow = connector.requests.filter((request) => request.at > first429.at && request.at < throttledUntil);
+    expect(insideWindow.length).toBeLessThanOrEqual(stack.engine.maxInFlight);
+    expect(connector.counts.throttledGlobal).toBeLessThanOrEqual(stack.engine.maxInFlight + 1);
+    expect(connector.requests.some((request) => request.at >= throttledUntil && request.status === 200)).toBe(true);
+    const received = connector.messagesPerConversation();
+    for (const employeeId of everyone) expect(received.get(conversationIdFor(employeeId)), employeeId).toBe(1);
+    expect(stack.engine.worker.stats.throttledApp).toBeGreaterThan(0);
+  });
+
+  it('when one conversation answers 429, then only that conversation waits its Retry-After while the others keep receiving', async () => {
+    const busy = employeeIdFor(7900);
+    const others = Array.from({ length: 100 }, (_, index) => employeeIdFor(8000 + index));
+    await stack.seedReferences([busy, ...others], connector.serviceUrl);
+    await stack.engine.send({ id: 'reminder-busy', kind: 'training-reminder', createdBy: 'system', title: '研修リマインダー', audience: 'one', variants: newsVariants('reminder'), recipients: [{ employeeId: busy }] });
+    await waitUntil(() => connector.messagesPerConversation().get(conversationIdFor(busy)) === 1, 10_000, 'the first message to the busy employee');
+    connector.throttleConversation(conversationIdFor(busy), 3);
+    const throttledUntil = Date.now() + 3_000;
+    await stack.engine.send({ id: 'news-busy', kind: 'news', createdBy: 'admin-1', title: '会話スロットリング', audience: 'everyone', variants: newsVariants('busy'), recipients: [busy, ...others].map((employeeId) => ({ employeeId })) });
+
+    await waitUntil(async () => (await stack.engine.report('news-busy'))?.broadcast.state === 'completed', 30_000, 'the broadcast to complete');
+    const busyRequests = connector.requests.filter((request) => request.conversationId === conversationIdFor(busy));
+    const refused = busyRequests.find((request) => request.throttledBy === 'conversation')!;
+    expect(refused).toBeDefined();
+    const othersMeanwhile = connector.requests.filter((request) => request.conversationId !== conversationIdFor(busy) && request.at > refused.at && request.at < throttledUntil);
+    expect(othersMeanwhile.length).toBeGreaterThan(20);
+    expect(busyRequests.filter((request) => request.status === 200).at(-1)!.at).toBeGreaterThanOrEqual(throttledUntil);
+    expect(connector.messagesPerConversation().get(conversationIdFor(busy))).toBe(2);
   });
 });
 
@@ -166,7 +225,7 @@ describe('a sending process killed half-way', () => {
       await stack.seedReferences(everyone, connector.serviceUrl);
       await stack.engine.send({ id: 'news-crash', kind: 'news', createdBy: 'admin-1', title: '障害テスト', audience: 'everyone', variants: newsVariants('crash'), recipients: everyone.map((employeeId) => ({ employeeId })) });
 
-      const first = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-a', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000' }));
+      const first = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-a', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000', HEARTBEAT_TIMEOUT_MS: '2000' }));
       await first.ready();
       await waitUntil(() => connector.counts.accepted >= 80, 20_000, '80 messages from the first worker');
       // From here the connector accepts nothing: the worker's next requests hang, claimed but unanswered.
@@ -181,7 +240,7 @@ describe('a sending process killed half-way', () => {
       await first.exited;
       connector.release({ drop: true });
 
-      const second = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-b', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000' }));
+      const second = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-b', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000', HEARTBEAT_TIMEOUT_MS: '2000' }));
       await second.ready();
       await waitUntil(async () => (await stack.engine.report('news-crash'))?.broadcast.state === 'completed', 30_000, 'the second worker to finish');
 
@@ -199,6 +258,55 @@ describe('a sending process killed half-way', () => {
       await connector.stop();
     }
   });
+});
+
+describe('an instance killed mid-broadcast and restarted', () => {
+  it('when the instance is killed (SIGKILL) mid-broadcast and started again, then it resumes within 15 s, everyone gets the news, and duplicates stay within its in-flight cap and are reported as in doubt', async () => {
+    const prefix = uniqueTablePrefix();
+    // Teams-like: an app-wide cap of 50/s and 20-80 ms answers.
+    const connector = await startThrottlingConnector({ globalPerSecond: 50, latencyMs: [20, 80] });
+    const stack = await startDeliveryStack({ connectionString: azuriteConnectionString(), prefix });
+    try {
+      const everyone = Array.from({ length: 400 }, (_, index) => employeeIdFor(3000 + index));
+      await stack.seedReferences(everyone, connector.serviceUrl);
+      await stack.engine.send({ id: 'news-restart', kind: 'news', createdBy: 'admin-1', title: '再起動テスト', audience: 'everyone', variants: newsVariants('restart'), recipients: everyone.map((employeeId) => ({ employeeId })) });
+
+      // The production defaults for the queue visibility (30 s) and claim expiry (120 s): recovery must not wait for them.
+      const instance = { DELIVERY_PREFIX: prefix, WORKER_ID: 'instance-a', MESSAGES_PER_SECOND: '50', CLAIM_TTL_MS: '120000', BATCH_ITEMS_IN_FLIGHT: '16' };
+      const first = track(spawnWorker(instance));
+      await first.ready();
+      const maxInFlight = Number(first.events.find((event) => event.event === 'ready')?.maxInFlight);
+      expect(maxInFlight).toBe(10);
+      await waitUntil(() => connector.counts.accepted >= 150, 30_000, '150 messages before the crash');
+      first.child.kill('SIGKILL');
+      await first.exited;
+      // Requests the dead process had in flight are still answered (and count as delivered: the duplicates to be).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const requestsBeforeRestart = connector.requests.length;
+
+      const restartedAt = Date.now();
+      const second = track(spawnWorker(instance));
+      await second.ready();
+      await waitUntil(() => connector.requests.length > requestsBeforeRestart, 15_000, 'sending to resume after the restart');
+      const resumedAfterMs = (connector.requests[requestsBeforeRestart]?.at ?? Infinity) - restartedAt;
+      expect(resumedAfterMs).toBeLessThan(15_000);
+
+      await waitUntil(async () => (await stack.engine.report('news-restart'))?.broadcast.state === 'completed', 60_000, 'the restarted instance to finish');
+      const report = (await stack.engine.report('news-restart'))!;
+      expect(report.counts).toMatchObject({ total: 400, sent: 400, failed: 0 });
+      const received = connector.messagesPerConversation();
+      for (const employeeId of everyone) expect(received.get(conversationIdFor(employeeId)) ?? 0, employeeId).toBeGreaterThanOrEqual(1);
+      const duplicates = [...received.values()].reduce((sum, count) => sum + count - 1, 0);
+      expect(duplicates).toBeLessThanOrEqual(maxInFlight);
+      // Every duplicate is among the recipients the report counts as in doubt; those are at most the sends in flight.
+      expect(report.counts.inDoubt).toBeGreaterThanOrEqual(duplicates);
+      expect(report.counts.inDoubt).toBeLessThanOrEqual(maxInFlight);
+      console.info(`kill test: resumed ${resumedAfterMs} ms after the restart; ${duplicates} duplicates, ${report.counts.inDoubt} in doubt (cap ${maxInFlight})`);
+    } finally {
+      await stack.engine.stop();
+      await connector.stop();
+    }
+    }, 120_000);
 });
 
 describe('two bot instances on one Azurite', () => {

@@ -4,7 +4,8 @@
  * first fire of the first instance runs it). Prints one JSON line per event on stdout.
  *
  * Environment: AZURITE_CONNECTION_STRING, DELIVERY_PREFIX, WORKER_ID, MESSAGES_PER_SECOND, CLAIM_TTL_MS,
- * VISIBILITY_MS, BATCH_ITEMS_IN_FLIGHT, DIGEST_RECIPIENTS (JSON array of employee ids; no digest job without it).
+ * VISIBILITY_MS and HEARTBEAT_TIMEOUT_MS (the engine's defaults when absent), BATCH_ITEMS_IN_FLIGHT,
+ * DIGEST_RECIPIENTS (JSON array of employee ids; no digest job without it).
  */
 import { weeklyDigestJob } from '../../bot/src/delivery/job-scheduler.js';
 import { DEFAULT_RETRY_POLICY } from '../../bot/src/delivery/domain/retry-policy.js';
@@ -25,7 +26,8 @@ const stack = await startDeliveryStack({
     workerId: env('WORKER_ID'),
     messagesPerSecond: Number(env('MESSAGES_PER_SECOND', '50')),
     claimTtlMs: Number(env('CLAIM_TTL_MS', '3000')),
-    visibilityTimeoutMs: Number(env('VISIBILITY_MS', '4000')),
+    ...(process.env.VISIBILITY_MS ? { visibilityTimeoutMs: Number(process.env.VISIBILITY_MS) } : {}),
+    ...(process.env.HEARTBEAT_TIMEOUT_MS ? { heartbeatTimeoutMs: Number(process.env.HEARTBEAT_TIMEOUT_MS) } : {}),
     receiveMax: itemsInFlight,
     maxItemsInFlight: itemsInFlight,
     idlePollMs: 200,
@@ -65,7 +67,7 @@ const jobs = digestRecipients
   : [];
 
 await stack.engine.start(jobs);
-emit({ event: 'ready', workerId: stack.engine.workerId });
+emit({ event: 'ready', workerId: stack.engine.workerId, maxInFlight: stack.engine.maxInFlight, recoveredItems: stack.engine.worker.stats.recoveredItems });
 
 process.on('SIGTERM', () => {
   void stack.engine.stop().then(() => {

@@ -7,7 +7,9 @@ import { close, listen } from '../../bot/src/kernel/http/server.js';
  * A Bot Connector stand-in that throttles like Teams: per conversation at most 7 messages per second, 8 per 2
  * seconds and 60 per 30 seconds, and an app-wide cap per second, each answered 429 with Retry-After. It can also
  * answer 500 (the first N attempts per conversation, or a random fraction) and 403 for chosen conversations, and
- * hold sends unanswered (to kill a bot mid-request). Only accepted messages are recorded.
+ * hold sends unanswered (to kill a bot mid-request), and throttle the whole app or one conversation on demand. Only
+ * accepted messages are recorded; every answered request is logged with its arrival time and, for a 429, whether
+ * the app-wide cap or the conversation's own limits refused it.
  */
 export interface ThrottlingConnectorOptions {
   /** Accepted messages per second for the whole app (sliding 1 s window); Infinity for none. */
@@ -25,6 +27,15 @@ export interface ThrottlingConnectorOptions {
   random: () => number;
   /** Simulated connector latency in ms, [min, max]. */
   latencyMs: [number, number];
+}
+
+/** One request as the stand-in answered it (arrival time after the simulated latency). */
+export interface ConnectorRequest {
+  at: number;
+  conversationId: string;
+  status: number;
+  /** For a 429: whether the app-wide cap or the conversation's own limits refused it. */
+  throttledBy: 'app' | 'conversation' | undefined;
 }
 
 export interface ConnectorCounts {
@@ -80,6 +91,10 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
   const global = new SlidingLog();
   const perConversation = new Map<string, SlidingLog>();
   const attempts = new Map<string, number>();
+  const requestLog: ConnectorRequest[] = [];
+  // Throttling ordered by a test: until these times every request (app) or the conversation's requests get a 429.
+  let appThrottledUntil = 0;
+  const conversationThrottledUntil = new Map<string, number>();
   let holding = false;
   const held = new Set<() => void>();
 
@@ -96,25 +111,38 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
       await new Promise<void>((release) => held.add(release));
     }
     const now = Date.now();
-    const throttle = () => {
-      res.header('Retry-After', String(options.retryAfterSeconds));
-      res.send(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } });
+    const answer = (status: number, body: unknown, throttledBy?: 'app' | 'conversation') => {
+      requestLog.push({ at: now, conversationId, status, throttledBy });
+      res.send(status, body);
+    };
+    const throttle = (throttledBy: 'app' | 'conversation', retryAfterSeconds = options.retryAfterSeconds) => {
+      if (throttledBy === 'app') counts.throttledGlobal++;
+      else counts.throttledConversation++;
+      res.header('Retry-After', String(retryAfterSeconds));
+      answer(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } }, throttledBy);
     };
     if (options.forbidden.has(conversationId)) {
       counts.forbidden++;
-      res.send(403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is not installed for this user' } });
+      answer(403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is not installed for this user' } });
+      return;
+    }
+    if (now < appThrottledUntil) {
+      throttle('app', Math.ceil((appThrottledUntil - now) / 1000));
+      return;
+    }
+    const conversationUntil = conversationThrottledUntil.get(conversationId) ?? 0;
+    if (now < conversationUntil) {
+      throttle('conversation', Math.ceil((conversationUntil - now) / 1000));
       return;
     }
     const conversation = perConversation.get(conversationId) ?? new SlidingLog();
     perConversation.set(conversationId, conversation);
     if (options.perConversation && CONVERSATION_WINDOWS.some((window) => conversation.countSince(now - window.ms) >= window.max)) {
-      counts.throttledConversation++;
-      throttle();
+      throttle('conversation');
       return;
     }
     if (global.countSince(now - 1_000) >= options.globalPerSecond) {
-      counts.throttledGlobal++;
-      throttle();
+      throttle('app');
       return;
     }
     // Attempts that got past the throttles: the first N of them fail.
@@ -122,7 +150,7 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
     attempts.set(conversationId, attempt);
     if (attempt <= options.failFirst(conversationId) || options.random() < options.failFraction) {
       counts.serverErrors++;
-      res.send(500, { error: { code: 'ServiceError', message: 'Internal error' } });
+      answer(500, { error: { code: 'ServiceError', message: 'Internal error' } });
       return;
     }
     global.add(now, 1_000);
@@ -130,7 +158,7 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
     counts.accepted++;
     const activityId = randomUUID();
     recorder.record({ kind: 'send', conversationId, activityId, activity: { ...((req.body ?? {}) as Record<string, unknown>), id: activityId } });
-    res.send(200, { id: activityId });
+    answer(200, { id: activityId });
   };
   server.post('/v3/conversations/:conversationId/activities', send);
   server.post('/v3/conversations/:conversationId/activities/:replyToId', send);
@@ -145,6 +173,16 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
       const perId = new Map<string, number>();
       for (const entry of recorder.list()) perId.set(entry.conversationId, (perId.get(entry.conversationId) ?? 0) + 1);
       return perId;
+    },
+    /** Every answered request in arrival order (held requests that were never answered are not in it). */
+    requests: requestLog as readonly ConnectorRequest[],
+    /** From now on, for `seconds`, every request is refused with an app-wide 429 whose Retry-After is the rest of it. */
+    throttleApp(seconds: number) {
+      appThrottledUntil = Date.now() + seconds * 1000;
+    },
+    /** From now on, for `seconds`, this conversation's requests are refused with a conversation-level 429. */
+    throttleConversation(conversationId: string, seconds: number) {
+      conversationThrottledUntil.set(conversationId, Date.now() + seconds * 1000);
     },
     configure(change: Partial<ThrottlingConnectorOptions>) {
       options = { ...options, ...change };

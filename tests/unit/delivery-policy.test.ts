@@ -8,8 +8,19 @@ import {
   markSent,
   newDelivery,
   readiness,
+  type ClaimantView,
   type Delivery,
 } from '../../bot/src/delivery/domain/delivery.js';
+import {
+  DEFAULT_ADAPTIVE_PACE,
+  initialPace,
+  paceAfterAppThrottle,
+  paceAfterCleanTick,
+  sendsInFlightFor,
+  throttleScope,
+  type AdaptivePaceSettings,
+} from '../../bot/src/delivery/domain/adaptive-pace.js';
+import { createPacer } from '../../bot/src/delivery/delivery-pacer.js';
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelayMs,
@@ -135,7 +146,7 @@ describe('delivery states', () => {
   it('when counting a report, then every state is counted and the broadcast is finished only with none pending', () => {
     const rows = [fresh(), markSent(fresh(), now, 'a'), { ...fresh(), state: 'no-reference' as const }, { ...fresh(), state: 'unreachable' as const }];
     const counts = countDeliveries(rows);
-    expect(counts).toEqual({ total: 4, queued: 1, sending: 0, retrying: 0, sent: 1, failed: 0, unreachable: 1, noReference: 1 });
+    expect(counts).toEqual({ total: 4, queued: 1, sending: 0, retrying: 0, sent: 1, failed: 0, unreachable: 1, noReference: 1, inDoubt: 0 });
     expect(isFinished(counts)).toBe(false);
     expect(isFinished(countDeliveries(rows.slice(1)))).toBe(true);
   });
@@ -144,6 +155,97 @@ describe('delivery states', () => {
     const csv = deliveryReportCsv([{ ...fresh(), state: 'failed', reason: 'http-400, "bad"' }]);
     expect(csv.startsWith('\uFEFFemployeeId,state,reason')).toBe(true);
     expect(csv).toContain('\r\ne1,failed,"http-400, ""bad""",0,');
+  });
+});
+
+describe('claims after a crash: instance, run and heartbeat', () => {
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const claimedBy = (instance: string, run: string) => claim(fresh(), { workerId: instance, run, now, claimTtlMs: 120_000, inDoubt: false });
+  const view = (self: { instance: string; run: string }, beats: Record<string, { run: string; beatAtMs: number }> = {}): ClaimantView => ({
+    instanceId: self.instance,
+    run: self.run,
+    heartbeatTimeoutMs: 10_000,
+    heartbeats: new Map(Object.entries(beats).map(([instance, beat]) => [instance, { run: beat.run, beatAt: at(beat.beatAtMs) }])),
+  });
+
+  it('when an instance restarts, then the claims of its previous run are free at once (and in doubt), its own current ones are not', () => {
+    const previous = claimedBy('instance-a', 'run-1');
+    expect(readiness(previous, at(500), view({ instance: 'instance-a', run: 'run-2' }))).toEqual({ kind: 'ready', inDoubt: true });
+    expect(readiness(previous, at(500), view({ instance: 'instance-a', run: 'run-1' })).kind).toBe('wait');
+  });
+
+  it("when another instance's heartbeat stops, then its claims are free a heartbeat timeout after its last beat, long before the claim expiry", () => {
+    const theirs = claimedBy('instance-b', 'run-9');
+    const me = { instance: 'instance-a', run: 'run-1' };
+    expect(readiness(theirs, at(5_000), view(me, { 'instance-b': { run: 'run-9', beatAtMs: 2_000 } }))).toEqual({ kind: 'wait', until: at(12_000) });
+    expect(readiness(theirs, at(12_000), view(me, { 'instance-b': { run: 'run-9', beatAtMs: 2_000 } }))).toEqual({ kind: 'ready', inDoubt: true });
+    // It restarted in the meantime: its new run does not own the old run's claims.
+    expect(readiness(theirs, at(3_000), view(me, { 'instance-b': { run: 'run-10', beatAtMs: 2_900 } })).kind).toBe('ready');
+  });
+
+  it('when an instance beats but its send never returns, then the claim expiry still frees the claim', () => {
+    const theirs = claimedBy('instance-b', 'run-9');
+    expect(readiness(theirs, at(120_000), view({ instance: 'instance-a', run: 'run-1' }, { 'instance-b': { run: 'run-9', beatAtMs: 119_000 } })).kind).toBe('ready');
+  });
+
+  it('when taken-over claims are counted, then the report counts the recipients in doubt beside their states', () => {
+    const takenOver = markSent(claim(claimedBy('instance-a', 'run-1'), { workerId: 'instance-a', run: 'run-2', now, claimTtlMs: 1, inDoubt: true }), now, 'x');
+    expect(countDeliveries([takenOver, markSent(fresh(), now, 'y')])).toMatchObject({ total: 2, sent: 2, inDoubt: 1 });
+  });
+});
+
+describe('adaptive pace and the in-flight cap', () => {
+  const settings: AdaptivePaceSettings = { ...DEFAULT_ADAPTIVE_PACE, maxPerSecond: 50 };
+
+  it('when the pace is 50/s and answers take 0.2 s, then 10 sends may be in flight', () => {
+    expect(sendsInFlightFor(50, 200)).toBe(10);
+    expect(sendsInFlightFor(1, 200)).toBe(2);
+  });
+
+  it('when an app-wide 429 comes back, then the pace drops once per episode and climbs back slowly, to just under the throttled pace', () => {
+    let pace = paceAfterAppThrottle(initialPace(settings), settings, 0);
+    expect(pace.perSecond).toBe(45);
+    pace = paceAfterAppThrottle(pace, settings, 300);
+    expect(pace.perSecond).toBe(45);
+    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBe(45);
+    pace = paceAfterCleanTick(pace, settings, 4_000, 1_000);
+    expect(pace.perSecond).toBeCloseTo(46);
+    for (let second = 5; second < 60; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
+    expect(pace.perSecond).toBeCloseTo(48.5);
+    for (let second = 60; second < 200; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
+    expect(pace.perSecond).toBe(50);
+  });
+
+  it('when a 429 comes for a conversation that accepted a message moments ago, then it is that conversation; otherwise the app', () => {
+    expect(throttleScope(undefined, 1_000)).toBe('app');
+    expect(throttleScope(500, 1_000)).toBe('conversation');
+    expect(throttleScope(0, 40_000)).toBe('app');
+  });
+
+  it('when the pacer is told of an app-wide 429, then no send starts until its Retry-After; a conversation 429 holds only that conversation', async () => {
+    const pacer = createPacer({ messagesPerSecond: 100, perConversationGapMs: 0, maxInFlight: 4 });
+    try {
+      const started: { key: string; at: number }[] = [];
+      const send = (key: string) => pacer.run(key, async () => void started.push({ key, at: Date.now() }));
+      await send('a');
+      pacer.observe('a', { kind: 'accepted' });
+      expect(pacer.observe('b', { kind: 'throttled', retryAfterMs: 300 })).toBe('app');
+      const pausedAt = Date.now();
+      await Promise.all(['c', 'd', 'e'].map(send));
+      expect(Math.min(...started.slice(1).map((start) => start.at)) - pausedAt).toBeGreaterThanOrEqual(290);
+      expect(pacer.perSecond).toBe(90);
+
+      expect(pacer.observe('a', { kind: 'throttled', retryAfterMs: 400 })).toBe('conversation');
+      const heldAt = Date.now();
+      const busy = send('a');
+      await Promise.all(['f', 'g'].map(send));
+      expect(Date.now() - heldAt).toBeLessThan(300);
+      await busy;
+      expect(started.at(-1)).toMatchObject({ key: 'a' });
+      expect(started.at(-1)!.at - heldAt).toBeGreaterThanOrEqual(390);
+    } finally {
+      pacer.stop();
+    }
   });
 });
 

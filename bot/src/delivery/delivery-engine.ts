@@ -10,10 +10,13 @@ import {
   type DeliveryCounts,
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
+import { sendsInFlightFor } from './domain/adaptive-pace.js';
+import { createInstanceHeartbeatRepository } from './storage/instance-heartbeat-repository.js';
 import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { DeliveryWorkQueue, ProactiveSender } from './domain/delivery-ports.js';
 import type { Logger } from '../logger.js';
+import type { AppConfig } from '../config.js';
 import { createBroadcastRepository } from './storage/broadcast-repository.js';
 import { createDeliveryRepository } from './storage/delivery-repository.js';
 import { keys } from '../kernel/storage/keys.js';
@@ -23,7 +26,11 @@ import { createPacer, type PacerOptions } from './delivery-pacer.js';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
 import { createJobScheduler, type ScheduledJob } from './job-scheduler.js';
 
-export interface DeliveryEngineOptions extends DeliveryWorkerOptions, PacerOptions {
+export interface DeliveryEngineOptions extends Omit<DeliveryWorkerOptions, 'run'>, Omit<PacerOptions, 'maxInFlight'> {
+  /** Sends in flight at once (see PacerOptions.maxInFlight); undefined: pace × typicalSendLatencyMs. */
+  maxInFlight: number | undefined;
+  /** The connector's usual answer time, from which the in-flight cap is derived (50/s × 0.2 s = 10). */
+  typicalSendLatencyMs: number;
   /** Recipients per work item: small enough to share a broadcast among instances, large enough to be cheap. */
   batchSize: number;
   /** A broadcast still `expanding` after this long is presumed abandoned and a repeated `send` resumes it. */
@@ -36,14 +43,16 @@ export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> =
   // Teams allows a bot about 50 requests per second per tenant; leave room for replies to users' own turns.
   messagesPerSecond: 30,
   perConversationGapMs: 550,
-  throttleBrakeMs: 100,
-  maxInFlight: 64,
+  maxInFlight: undefined,
+  typicalSendLatencyMs: 200,
   batchSize: 50,
   receiveMax: 16,
   maxItemsInFlight: 16,
   backlogLimit: 500,
-  visibilityTimeoutMs: 60_000,
+  visibilityTimeoutMs: 30_000,
   claimTtlMs: 120_000,
+  heartbeatIntervalMs: 2_000,
+  heartbeatTimeoutMs: 10_000,
   maxDequeueCount: 5,
   idlePollMs: 2_000,
   maxRequeueDelayMs: 15 * 60_000,
@@ -52,6 +61,18 @@ export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> =
   expansionStaleMs: 60_000,
   scheduleLeaseMs: 10 * 60_000,
 };
+
+/** The engine's options from the app's configuration (config.ts documents each setting). */
+export function deliveryOptions(config: AppConfig['delivery']): Partial<DeliveryEngineOptions> {
+  return {
+    messagesPerSecond: config.messagesPerSecond,
+    maxInFlight: config.maxInFlight,
+    visibilityTimeoutMs: config.visibilityTimeoutMs,
+    claimTtlMs: config.claimTtlMs,
+    heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+    ...(config.instanceId ? { workerId: config.instanceId } : {}),
+  };
+}
 
 export interface DeliveryEngineDeps {
   /** The app's table storage; its ensureTables() creates Broadcasts, Deliveries and ScheduleLeases. */
@@ -79,30 +100,38 @@ const invalid = (detail: string, ja: string, en: string) => new AppError('invali
  *
  * Guarantees, as far as the bot can tell:
  * - A delivery recorded `sent` is never sent again (claims and results are ETag-guarded writes).
- * - Nothing is lost: work items never expire, a crashed worker's items reappear after the visibility timeout,
- *   its claims expire after claimTtlMs, and an item that keeps crashing workers (maxDequeueCount) records its
+ * - Nothing is lost: work items never expire; an item that keeps crashing workers (maxDequeueCount) records its
  *   unfinished deliveries as failed (`poison-work-item-…`) instead of vanishing.
- * - The one window: a crash after the connector accepted a message and before `sent` was written (a few ms per
- *   message). With inDoubt 'resend' (default) that employee gets the message twice; with 'give-up' they get it
- *   once or not at all (recorded failed `in-doubt`). Taken-over claims are counted in `Delivery.inDoubt`.
- * - Rate: messagesPerSecond is per instance; with N instances configure the app's share (cap / N). A 429 makes
- *   the recipient wait its Retry-After and briefly holds the whole instance (throttleBrakeMs, escalating).
+ * - Quick recovery: each instance beats every heartbeatIntervalMs, writing the work items it holds. Restarted,
+ *   it hands those items back to the queue at once and takes over its previous run's claims at once; another
+ *   instance's claims are free heartbeatTimeoutMs after its heartbeat stopped, and its items reappear after the
+ *   queue visibility timeout (visibilityTimeoutMs). claimTtlMs bounds a claim whose instance beats but hangs.
+ * - The one window: a crash after the connector accepted a message and before `sent` was written. `sent` is
+ *   written as each answer arrives and sends in flight are capped to what the pace needs (maxInFlight, by default
+ *   pace × typicalSendLatencyMs), so a crash duplicates at most maxInFlight messages. With inDoubt 'resend'
+ *   (default) those employees get the message twice; with 'give-up' once or not at all (recorded failed
+ *   `in-doubt`). The report counts them (`counts.inDoubt`).
+ * - Rate: messagesPerSecond is per instance; with N instances configure the app's share (cap / N). An app-wide
+ *   429 holds every send until its Retry-After and lowers the pace, which then climbs back slowly to just under
+ *   the throttled pace; a conversation's 429 holds only that conversation (see domain/adaptive-pace.ts).
  * - botbuilder's connector client retries 429/5xx itself (3 times); the proactive sender removes that policy, so
  *   every attempt is one HTTP request, counted in `Delivery.attempts`.
  */
 export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const options: DeliveryEngineOptions = {
     ...DEFAULT_DELIVERY_OPTIONS,
-    workerId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    workerId: hostname(),
     ...deps.options,
   };
+  const maxInFlight = options.maxInFlight ?? sendsInFlightFor(options.messagesPerSecond, options.typicalSendLatencyMs);
   const clock = deps.clock ?? (() => new Date());
   const random = deps.random ?? Math.random;
   const { log, workQueue } = deps;
   const broadcasts = createBroadcastRepository(deps.storage);
   const deliveries = createDeliveryRepository(deps.storage);
   const leases = createScheduleLeaseRepository(deps.storage);
-  const pacer = createPacer(options);
+  const heartbeats = createInstanceHeartbeatRepository(deps.storage);
+  const pacer = createPacer({ ...options, maxInFlight });
 
   /** Writes the final counts once nothing is left to send; harmless when another instance does it too. */
   async function finalize(broadcastId: string, known?: Delivery[]) {
@@ -136,8 +165,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   };
 
   const worker = createDeliveryWorker(
-    { queue: workQueue, broadcasts, deliveries, conversationReferences: deps.conversationReferences, sender: deps.sender, pacer, log, clock, random, onMaybeFinished: scheduleFinalize },
-    options,
+    { queue: workQueue, broadcasts, deliveries, heartbeats, conversationReferences: deps.conversationReferences, sender: deps.sender, pacer, log, clock, random, onMaybeFinished: scheduleFinalize },
+    { ...options, run: randomUUID() },
   );
   const scheduler = createJobScheduler({ leases, log, owner: options.workerId, clock, leaseMs: options.scheduleLeaseMs });
 
@@ -234,6 +263,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
 
   return {
     workerId: options.workerId,
+    /** Sends this instance lets be in flight: the most a crash can duplicate. */
+    maxInFlight,
+    pacer,
     send,
     report,
     list: () => broadcasts.list(),
@@ -242,7 +274,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     /** Creates the work queue, starts this instance's worker and schedules the jobs. */
     async start(jobs: readonly ScheduledJob[] = []) {
       await workQueue.ensure();
-      worker.start();
+      await worker.start();
       scheduler.start(jobs);
     },
     /** Stops scheduling and taking work; waits for the work in hand (graceful shutdown). */

@@ -6,20 +6,40 @@ import {
   markSent,
   markUnreachable,
   readiness,
+  type ClaimantView,
   type Delivery,
   type InDoubtPolicy,
+  type InstanceHeartbeat,
   type Versioned,
 } from './domain/delivery.js';
 import { decideAfterFailure, type RetryPolicy } from './domain/retry-policy.js';
 import { ConcurrencyError } from '../kernel/domain/errors.js';
-import type { BroadcastContent, BroadcastRepository, DeliveryRepository, DeliveryWorkQueue, ProactiveSender, ReceivedWorkItem } from './domain/delivery-ports.js';
+import type {
+  BroadcastContent,
+  BroadcastRepository,
+  DeliveryRepository,
+  DeliveryWorkQueue,
+  HeldWorkItem,
+  InstanceHeartbeatRepository,
+  ProactiveSender,
+  ReceivedWorkItem,
+} from './domain/delivery-ports.js';
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './delivery-pacer.js';
 
 export interface DeliveryWorkerOptions {
-  /** Written into each claim, so the report and the logs say which instance sent what. */
+  /**
+   * This bot instance, stable across restarts (the host name by default): written into each claim, so the report
+   * and the logs say which instance sent what, and so a restarted instance recognises its own unfinished work.
+   */
   workerId: string;
+  /** This process's run of the instance (new at every start): a claim of another run of this instance is free. */
+  run: string;
+  /** How often the instance writes its heartbeat (and the work items it holds). */
+  heartbeatIntervalMs: number;
+  /** A claim whose instance has not beaten for this long is free (its process is presumed dead). */
+  heartbeatTimeoutMs: number;
   /** Work items taken from the queue per poll (Storage Queues allow up to 32). */
   receiveMax: number;
   /** Work items processed at once; enough to keep the pacer busy, few enough to keep memory flat. */
@@ -28,7 +48,10 @@ export interface DeliveryWorkerOptions {
   backlogLimit: number;
   /** How long a received work item stays hidden from other workers; renewed at half-time while working. */
   visibilityTimeoutMs: number;
-  /** How long a `sending` claim protects a delivery; after that the claimant is presumed dead. */
+  /**
+   * Longest a `sending` claim protects a delivery even while its instance beats (a send that never returns);
+   * a dead instance's claims are free after heartbeatTimeoutMs already.
+   */
   claimTtlMs: number;
   /** A work item handed out more often than this is poison: its unfinished deliveries are recorded as failed. */
   maxDequeueCount: number;
@@ -44,6 +67,7 @@ export interface DeliveryWorkerDeps {
   queue: DeliveryWorkQueue;
   broadcasts: BroadcastRepository;
   deliveries: DeliveryRepository;
+  heartbeats: InstanceHeartbeatRepository;
   conversationReferences: ConversationReferenceRepository;
   sender: ProactiveSender;
   pacer: Pacer;
@@ -58,12 +82,16 @@ export interface WorkerStats {
   attempts: number;
   sent: number;
   throttled: number;
+  /** 429s the pacer judged app-wide (every send paused until Retry-After). */
+  throttledApp: number;
   retried: number;
   failed: number;
   unreachable: number;
   noReference: number;
   poisonItems: number;
   lostClaims: number;
+  /** Work items a previous run of this instance held, handed back to the queue at start. */
+  recoveredItems: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,11 +99,56 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Takes work items from the queue and delivers them: claim, send, record, one recipient at a time per slot. */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions) {
   const { queue, deliveries, log, pacer } = deps;
-  const stats: WorkerStats = { attempts: 0, sent: 0, throttled: 0, retried: 0, failed: 0, unreachable: 0, noReference: 0, poisonItems: 0, lostClaims: 0 };
+  const stats: WorkerStats = { attempts: 0, sent: 0, throttled: 0, throttledApp: 0, retried: 0, failed: 0, unreachable: 0, noReference: 0, poisonItems: 0, lostClaims: 0, recoveredItems: 0 };
   const inFlight = new Set<Promise<void>>();
   const contentCache = new Map<string, BroadcastContent>();
   let running = false;
   let loopDone: Promise<void> | undefined;
+
+  // The work items in hand, by message id, with their current pop receipts: written into the heartbeat so that a
+  // restart of this instance can hand them back to the queue at once instead of waiting out their visibility.
+  const held = new Map<string, HeldWorkItem>();
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let beating: Promise<void> = Promise.resolve();
+  let beatAgain = false;
+  const writeHeartbeat = (): Promise<void> => {
+    if (beatAgain) return beating;
+    beatAgain = true;
+    beating = beating.then(async () => {
+      beatAgain = false;
+      try {
+        await deps.heartbeats.beat(options.workerId, { run: options.run, beatAt: deps.clock() }, [...held.values()]);
+      } catch (error) {
+        log.warn('could not write the delivery heartbeat', { error });
+      }
+    });
+    return beating;
+  };
+  const hold = (received: ReceivedWorkItem) => {
+    held.set(received.receipt.messageId, received.receipt);
+    void writeHeartbeat();
+  };
+  const letGo = (received: ReceivedWorkItem) => {
+    held.delete(received.receipt.messageId);
+  };
+
+  let heartbeatCache: { at: number; beats: Map<string, InstanceHeartbeat> } | undefined;
+  async function claimantView(): Promise<ClaimantView> {
+    const now = deps.clock().getTime();
+    if (!heartbeatCache || now - heartbeatCache.at > 1_000) {
+      heartbeatCache = { at: now, beats: await deps.heartbeats.all() };
+    }
+    return { instanceId: options.workerId, run: options.run, heartbeats: heartbeatCache.beats, heartbeatTimeoutMs: options.heartbeatTimeoutMs };
+  }
+
+  /** At start: the work items a previous run of this instance was holding when it died become visible at once. */
+  async function recoverPreviousRun() {
+    const previous = await deps.heartbeats.get(options.workerId);
+    if (!previous || previous.run === options.run || previous.held.length === 0) return;
+    const released = await Promise.all(previous.held.map((item) => queue.release(item).catch(() => false)));
+    stats.recoveredItems = released.filter(Boolean).length;
+    log.warn('handed back the work items of this instance before its restart', { previousRun: previous.run, items: previous.held.length, released: stats.recoveredItems });
+  }
 
   async function contentOf(broadcastId: string) {
     let content = contentCache.get(broadcastId);
@@ -101,13 +174,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   }
 
   /** Delivers to one recipient; returns when to look at it again, or undefined when it is settled. */
-  async function deliverOne(row: Versioned<Delivery>, content: BroadcastContent): Promise<Date | undefined> {
+  async function deliverOne(row: Versioned<Delivery>, content: BroadcastContent, view: ClaimantView): Promise<Date | undefined> {
     const now = deps.clock();
-    const ready = readiness(row, now);
+    const ready = readiness(row, now, view);
     if (ready.kind === 'done') return undefined;
     if (ready.kind === 'wait') return ready.until;
     if (ready.inDoubt && options.inDoubt === 'give-up') {
-      await record({ ...markFailed(row, now, 'in-doubt'), etag: row.etag });
+      // Counted in doubt like a resent one: the report says they may not have it.
+      await record({ ...markFailed({ ...row, inDoubt: row.inDoubt + 1 }, now, 'in-doubt'), etag: row.etag });
       stats.failed++;
       return undefined;
     }
@@ -126,7 +200,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
 
     return pacer.run(conversationKey, async () => {
       const claimedAt = deps.clock();
-      const claimed = claim(row, { workerId: options.workerId, now: claimedAt, claimTtlMs: options.claimTtlMs, inDoubt: ready.inDoubt });
+      const claimed = claim(row, { workerId: options.workerId, run: options.run, now: claimedAt, claimTtlMs: options.claimTtlMs, inDoubt: ready.inDoubt });
       let etag: string;
       try {
         etag = await deliveries.update({ ...claimed, etag: row.etag });
@@ -141,6 +215,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       let next: Delivery;
       let retryAt: Date | undefined;
       if (result.ok) {
+        pacer.observe(conversationKey, { kind: 'accepted' });
         next = markSent(claimed, after, result.activityId);
         stats.sent++;
       } else {
@@ -149,7 +224,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
           next = markRetrying(claimed, after, { delayMs: decision.delayMs, reason: decision.reason, status: result.failure.status, throttled: decision.throttled });
           retryAt = new Date(after.getTime() + decision.delayMs);
           if (decision.pauseAppMs !== undefined) {
-            pacer.throttled(decision.pauseAppMs);
+            if (pacer.observe(conversationKey, { kind: 'throttled', retryAfterMs: decision.pauseAppMs }) === 'app') stats.throttledApp++;
             stats.throttled++;
           }
           stats.retried++;
@@ -176,8 +251,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const { broadcastId, employeeIds } = received.item;
     const now = deps.clock();
     const rows = await deliveries.getMany(broadcastId, employeeIds);
+    const view = await claimantView();
     for (const row of rows) {
-      const ready = readiness(row, now);
+      const ready = readiness(row, now, view);
       // A live claim belongs to a worker that is still sending; it records the outcome itself.
       if (ready.kind === 'done' || (ready.kind === 'wait' && row.state === 'sending')) continue;
       if (await record({ ...markFailed(row, now, `poison-work-item-after-${received.dequeueCount}-dequeues`), etag: row.etag })) stats.failed++;
@@ -205,7 +281,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       renewing = queue
         .extend(current, options.visibilityTimeoutMs)
         .then((next) => {
-          if (next) current = next;
+          if (next) {
+            current = next;
+            hold(next);
+          }
         })
         .catch((error: unknown) => log.warn('could not extend a work item', { error }));
     }, options.visibilityTimeoutMs / 2);
@@ -216,7 +295,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         return;
       }
       const rows = await deliveries.getMany(item.broadcastId, item.employeeIds);
-      const results = await Promise.all(rows.map((row) => deliverOne(row, content).then((until) => ({ employeeId: row.employeeId, until }))));
+      const view = await claimantView();
+      const results = await Promise.all(rows.map((row) => deliverOne(row, content, view).then((until) => ({ employeeId: row.employeeId, until }))));
       const later = results.filter((result): result is { employeeId: string; until: Date } => result.until !== undefined);
       if (later.length > 0) {
         const earliest = Math.min(...later.map((result) => result.until.getTime()));
@@ -254,10 +334,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         continue;
       }
       idleMs = 50;
+      for (const item of received) hold(item);
       for (const item of received) {
         const work: Promise<void> = processItem(item)
           .catch((error: unknown) => log.error('delivery work item failed; it returns to the queue', { error, broadcastId: item.item?.broadcastId }))
-          .finally(() => inFlight.delete(work));
+          .finally(() => {
+            letGo(item);
+            inFlight.delete(work);
+          });
         inFlight.add(work);
       }
     }
@@ -266,15 +350,26 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
 
   return {
     stats,
-    start() {
+    /** Hands back what a previous run of this instance held, starts the heartbeat, then takes work. */
+    async start() {
       if (running) return;
       running = true;
+      try {
+        await recoverPreviousRun();
+      } catch (error) {
+        log.warn('could not recover the work of this instance before its restart; it returns after the queue visibility timeout', { error });
+      }
+      await writeHeartbeat();
+      heartbeatTimer = setInterval(() => void writeHeartbeat(), options.heartbeatIntervalMs);
+      heartbeatTimer.unref();
       loopDone = loop();
     },
     /** Stops taking work and waits for the items in hand to finish. */
     async stop() {
       running = false;
       await loopDone;
+      clearInterval(heartbeatTimer);
+      await beating;
     },
   };
 }

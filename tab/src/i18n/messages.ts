@@ -245,6 +245,7 @@ export const MESSAGES = {
   count_failed: { ja: '失敗', en: 'Failed' },
   count_unreachable: { ja: '届かない(アプリ削除・ブロック)', en: 'Unreachable (app removed)' },
   count_noReference: { ja: '未登録(ボット未使用)', en: 'No conversation yet' },
+  count_inDoubt: { ja: '重複の可能性(送信中の再起動)', en: 'Possibly twice (restart mid-send)' },
   reportRowsMore: { ja: 'ほか {n} 件はCSVで確認できます。', en: '{n} more rows are in the CSV.' },
   reportName: { ja: '氏名', en: 'Name' },
   reportState: { ja: '状態', en: 'State' },

@@ -1,4 +1,4 @@
-import type { Broadcast, Delivery, OutgoingMessage, Versioned } from './delivery.js';
+import type { Broadcast, Delivery, InstanceHeartbeat, OutgoingMessage, Versioned } from './delivery.js';
 import type { SendFailure } from './retry-policy.js';
 import type { SlotLease } from './schedule-slots.js';
 
@@ -57,8 +57,23 @@ export interface DeliveryWorkQueue {
   receive(max: number, visibilityMs: number): Promise<ReceivedWorkItem[]>;
   /** Keeps an item hidden for another `visibilityMs`; returns the new receipt, or undefined if it was lost. */
   extend(received: ReceivedWorkItem, visibilityMs: number): Promise<ReceivedWorkItem | undefined>;
+  /** Makes an item another run of this instance held visible again at once; false when its receipt is stale. */
+  release(held: HeldWorkItem): Promise<boolean>;
   /** Deletes a finished item; an item already gone is fine. */
   complete(received: ReceivedWorkItem): Promise<void>;
+}
+
+/** A work item an instance holds hidden on the queue: enough to hand it back (make it visible) after a crash. */
+export interface HeldWorkItem {
+  messageId: string;
+  popReceipt: string;
+}
+
+/** One row per bot instance: which run of it is alive, when it last said so, and the work items it holds. */
+export interface InstanceHeartbeatRepository {
+  beat(instanceId: string, heartbeat: InstanceHeartbeat, held: readonly HeldWorkItem[]): Promise<void>;
+  get(instanceId: string): Promise<(InstanceHeartbeat & { held: HeldWorkItem[] }) | undefined>;
+  all(): Promise<Map<string, InstanceHeartbeat>>;
 }
 
 /** ScheduleLeases table: one row per job slot. */

@@ -14,8 +14,14 @@ import { toCsv } from '../../kernel/domain/csv.js';
  *                                                  conversation to write to)
  * `sending` is a claim written (ETag-guarded) just before the HTTP call, and `sent` is written right after the
  * connector's 200, so a restart never re-sends what was recorded as sent. The one window the bot cannot see
- * into is a crash between the connector's 200 and the `sent` write: the claim then expires and the message is
- * sent again (see `InDoubtPolicy`).
+ * into is a crash between the connector's 200 and the `sent` write: the claim is then taken over and the message
+ * is sent again (see `InDoubtPolicy`); the engine keeps that window small by capping sends in flight, and the
+ * report counts the recipients it touched (`inDoubt`).
+ *
+ * A claim names the instance (`claimedBy`) and the run of its process (`claimRun`). It is alive while that run's
+ * heartbeat is fresh and the claim has not expired: a claim of this instance's previous run is free at once (the
+ * restarted instance knows its old process is gone), another instance's claim is free a few seconds after its
+ * heartbeat stopped, and claimExpiresAt bounds a claimant that beats but never answers.
  */
 
 /** Bot Framework activity fields (type, text, attachments…) exactly as they will be sent; opaque to the domain. */
@@ -90,6 +96,8 @@ export interface Delivery {
   nextAttemptAt: string | undefined;
   /** The worker that made the last attempt (while `sending`: holds the claim until claimExpiresAt). */
   claimedBy: string | undefined;
+  /** The run (process start) of claimedBy that made the claim; absent on rows written before runs existed. */
+  claimRun: string | undefined;
   claimExpiresAt: string | undefined;
   /** Claims that expired without a recorded result (a crashed worker) and were taken over. */
   inDoubt: number;
@@ -113,6 +121,7 @@ export function newDelivery(broadcastId: string, spec: RecipientSpec, defaultVar
     throttled: 0,
     nextAttemptAt: undefined,
     claimedBy: undefined,
+    claimRun: undefined,
     claimExpiresAt: undefined,
     inDoubt: 0,
     lastStatus: undefined,
@@ -125,19 +134,49 @@ export function newDelivery(broadcastId: string, spec: RecipientSpec, defaultVar
 
 /**
  * What a worker may do with a delivery now: nothing (final), wait (a retry is scheduled, or another worker's
- * claim is still valid), or send — `inDoubt` when it takes over a claim that expired without a result.
+ * claim is still alive), or send — `inDoubt` when it takes over a claim whose claimant died without a result.
  */
 export type Readiness = { kind: 'done' } | { kind: 'wait'; until: Date } | { kind: 'ready'; inDoubt: boolean };
 
-export function readiness(delivery: Delivery, now: Date): Readiness {
+/** The last heartbeat an instance wrote: which run of it is alive, and when it last said so. */
+export interface InstanceHeartbeat {
+  run: string;
+  beatAt: Date;
+}
+
+/** What a worker knows about claimants when it looks at a claim: itself and every instance's last heartbeat. */
+export interface ClaimantView {
+  instanceId: string;
+  run: string;
+  heartbeats: ReadonlyMap<string, InstanceHeartbeat>;
+  /** A heartbeat older than this means its run is gone. */
+  heartbeatTimeoutMs: number;
+}
+
+/** Until when the claimant of a `sending` row is presumed alive (undefined: it is gone, the claim is free). */
+function claimantAliveUntil(delivery: Delivery, now: Date, view: ClaimantView | undefined): Date | undefined {
+  const expires = new Date(delivery.claimExpiresAt ?? 0);
+  if (expires <= now) return undefined;
+  // Rows claimed before runs and heartbeats existed, or a worker without a view: the expiry alone decides.
+  if (!view || !delivery.claimRun || !delivery.claimedBy) return expires;
+  if (delivery.claimedBy === view.instanceId) return delivery.claimRun === view.run ? expires : undefined;
+  const heartbeat = view.heartbeats.get(delivery.claimedBy);
+  // No heartbeat row yet: the claimant has not written its first beat; give it the heartbeat timeout.
+  if (!heartbeat) return new Date(Math.min(expires.getTime(), new Date(delivery.updatedAt).getTime() + view.heartbeatTimeoutMs));
+  if (heartbeat.run !== delivery.claimRun) return undefined;
+  const beatUntil = heartbeat.beatAt.getTime() + view.heartbeatTimeoutMs;
+  return beatUntil > now.getTime() ? new Date(Math.min(expires.getTime(), beatUntil)) : undefined;
+}
+
+export function readiness(delivery: Delivery, now: Date, view?: ClaimantView): Readiness {
   if (isTerminal(delivery.state)) return { kind: 'done' };
   if (delivery.state === 'retrying' && delivery.nextAttemptAt) {
     const at = new Date(delivery.nextAttemptAt);
     if (at > now) return { kind: 'wait', until: at };
   }
   if (delivery.state === 'sending') {
-    const expires = new Date(delivery.claimExpiresAt ?? 0);
-    if (expires > now) return { kind: 'wait', until: expires };
+    const until = claimantAliveUntil(delivery, now, view);
+    if (until && until > now) return { kind: 'wait', until };
     return { kind: 'ready', inDoubt: true };
   }
   return { kind: 'ready', inDoubt: false };
@@ -150,12 +189,13 @@ export function readiness(delivery: Delivery, now: Date): Readiness {
  */
 export type InDoubtPolicy = 'resend' | 'give-up';
 
-export function claim(delivery: Delivery, options: { workerId: string; now: Date; claimTtlMs: number; inDoubt: boolean }): Delivery {
+export function claim(delivery: Delivery, options: { workerId: string; run?: string; now: Date; claimTtlMs: number; inDoubt: boolean }): Delivery {
   return {
     ...delivery,
     state: 'sending',
     attempts: delivery.attempts + 1,
     claimedBy: options.workerId,
+    claimRun: options.run,
     claimExpiresAt: new Date(options.now.getTime() + options.claimTtlMs).toISOString(),
     inDoubt: delivery.inDoubt + (options.inDoubt ? 1 : 0),
     nextAttemptAt: undefined,
@@ -206,12 +246,18 @@ export interface DeliveryCounts {
   failed: number;
   unreachable: number;
   noReference: number;
+  /**
+   * Recipients whose send was cut off by a crash after the HTTP call started (a claim taken over): they may have
+   * the message twice (inDoubt 'resend') or not at all ('give-up'). Counted beside the states, not as one.
+   */
+  inDoubt: number;
 }
 
-export function countDeliveries(deliveries: Iterable<Pick<Delivery, 'state'>>): DeliveryCounts {
-  const counts: DeliveryCounts = { total: 0, queued: 0, sending: 0, retrying: 0, sent: 0, failed: 0, unreachable: 0, noReference: 0 };
-  for (const { state } of deliveries) {
+export function countDeliveries(deliveries: Iterable<Pick<Delivery, 'state'> & Partial<Pick<Delivery, 'inDoubt'>>>): DeliveryCounts {
+  const counts: DeliveryCounts = { total: 0, queued: 0, sending: 0, retrying: 0, sent: 0, failed: 0, unreachable: 0, noReference: 0, inDoubt: 0 };
+  for (const { state, inDoubt } of deliveries) {
     counts.total++;
+    if ((inDoubt ?? 0) > 0) counts.inDoubt++;
     if (state === 'no-reference') counts.noReference++;
     else counts[state]++;
   }
@@ -222,7 +268,7 @@ export const isFinished = (counts: DeliveryCounts): boolean => counts.queued + c
 
 /** The delivery report as CSV, through the one CSV writer (BOM, CRLF, RFC 4180, formulas defused). */
 export function deliveryReportCsv(deliveries: readonly Delivery[]): string {
-  const header = ['employeeId', 'state', 'reason', 'attempts', 'lastStatus', 'sentAt', 'updatedAt'];
-  const rows = deliveries.map((d) => [d.employeeId, d.state, d.reason, d.attempts, d.lastStatus, d.sentAt, d.updatedAt]);
+  const header = ['employeeId', 'state', 'reason', 'attempts', 'inDoubt', 'lastStatus', 'sentAt', 'updatedAt'];
+  const rows = deliveries.map((d) => [d.employeeId, d.state, d.reason, d.attempts, d.inDoubt, d.lastStatus, d.sentAt, d.updatedAt]);
   return toCsv([header, ...rows]);
 }

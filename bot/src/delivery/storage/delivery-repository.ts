@@ -14,6 +14,7 @@ type DeliveryEntity = {
   throttled: number;
   nextAttemptAt: string;
   claimedBy: string;
+  claimRun?: string;
   claimExpiresAt: string;
   inDoubt: number;
   /** 0 when no HTTP status was seen. */
@@ -49,6 +50,7 @@ function toEntity(delivery: Delivery): DeliveryEntity & { partitionKey: string; 
     throttled: delivery.throttled,
     nextAttemptAt: orEmpty(delivery.nextAttemptAt),
     claimedBy: orEmpty(delivery.claimedBy),
+    claimRun: orEmpty(delivery.claimRun),
     claimExpiresAt: orEmpty(delivery.claimExpiresAt),
     inDoubt: delivery.inDoubt,
     lastStatus: delivery.lastStatus ?? 0,
@@ -69,6 +71,7 @@ const toDelivery = (entity: DeliveryEntity): Delivery => ({
   throttled: entity.throttled,
   nextAttemptAt: orUndefined(entity.nextAttemptAt),
   claimedBy: orUndefined(entity.claimedBy),
+  claimRun: orUndefined(entity.claimRun ?? ''),
   claimExpiresAt: orUndefined(entity.claimExpiresAt),
   inDoubt: entity.inDoubt,
   lastStatus: entity.lastStatus || undefined,

@@ -78,6 +78,16 @@ export function createDeliveryWorkQueue(connection: StorageConnection, queueName
         throw error;
       }
     },
+    async release(held) {
+      try {
+        await client.updateMessage(held.messageId, held.popReceipt, undefined, 0);
+        return true;
+      } catch (error) {
+        // Completed, or received again (a new pop receipt) since the receipt was written down.
+        if (error instanceof RestError && (error.statusCode === 404 || error.statusCode === 400)) return false;
+        throw error;
+      }
+    },
     async complete(received) {
       try {
         await client.deleteMessage(received.receipt.messageId, received.receipt.popReceipt);

@@ -51,6 +51,9 @@ const countsSchema = z.object({
   failed: z.number(),
   unreachable: z.number(),
   noReference: z.number(),
+  // Recipients whose send a crash cut off (they may have it twice); beside the states, not one of them. Absent in
+  // the final counts of broadcasts completed before it was counted.
+  inDoubt: z.number().default(0),
 });
 export type DeliveryCountsView = z.infer<typeof countsSchema>;
 

@@ -10,6 +10,8 @@ type Api = ReturnType<typeof createApiClient>;
 /** How often an open report is refreshed while the admin watches it. */
 const POLL_MS = 3_000;
 const COUNT_KEYS = ['total', 'sent', 'queued', 'sending', 'retrying', 'failed', 'unreachable', 'noReference'] as const satisfies readonly (keyof DeliveryCountsView)[];
+// Not a state: recipients whose send a restart cut off (they may have the message twice), shown beside the states.
+const REPORT_KEYS = [...COUNT_KEYS, 'inDoubt'] as const satisfies readonly (keyof DeliveryCountsView)[];
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -81,7 +83,7 @@ export function AdminBroadcasts(props: { locale: Locale; api: Api; onError: (mes
               {selected === broadcast.id && report?.counts && (
                 <div className={styles.stack} data-testid="broadcast-report">
                   <dl className={styles.counts}>
-                    {COUNT_KEYS.map((key) => (
+                    {REPORT_KEYS.map((key) => (
                       <div key={key} className={styles.count}>
                         <dt>
                           <Text size={200}>{t(`count_${key}`)}</Text>
