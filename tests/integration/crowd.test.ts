@@ -20,13 +20,14 @@ let second: RunningApp;
 const tablePrefix = uniqueTablePrefix();
 
 beforeAll(async () => {
-  const start = () =>
-    startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_ID: TEST_TENANT_ID }), {
+  // Two instances of the bot: each its own delivery instance id, as each App Service instance has its own.
+  const start = (instance: string) =>
+    startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_ID: TEST_TENANT_ID, DELIVERY_INSTANCE_ID: instance }), {
       storage: { connectionString: azuriteConnectionString() },
       log: createLogger({ silent: true }),
       tablePrefix,
     });
-  [first, second] = await Promise.all([start(), start()]);
+  [first, second] = await Promise.all([start('crowd-instance-1'), start('crowd-instance-2')]);
 });
 
 afterAll(async () => {
