@@ -1,6 +1,5 @@
 import type { AppConfig } from './config.js';
-import { createDeliveryEngine, deliveryOptions } from './delivery/delivery-engine.js';
-import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './delivery/storage/delivery-work-queue.js';
+import { createAppDelivery } from './delivery/app-delivery.js';
 import { createCatalogModule } from './features/catalog/index.js';
 import { createConsultationModule } from './features/consultation/index.js';
 import { createDirectoryModule } from './features/directory/index.js';
@@ -40,15 +39,10 @@ export async function startApp(
   await storage.ensureTables();
   const repositories = createRepositories(storage, { surveyKey: config.surveyKey });
   const adapter = createBotAdapter(config.bot, log);
-  const queueName = deliveryQueueName(options.tablePrefix);
-  // Everything the bot pushes to many people goes through one durable, paced delivery engine (issue 4).
-  const delivery = createDeliveryEngine({
-    storage,
-    workQueue: createDeliveryWorkQueue(options.storage, queueName),
-    conversationReferences: repositories.conversationReferences,
-    sender: createProactiveSender({ adapter, appId: config.bot.appId, log }),
-    log,
-    options: deliveryOptions(config.delivery),
+  // Everything the bot pushes to many people goes through one durable, paced delivery engine.
+  const { engine: delivery, pingQueue } = createAppDelivery({
+    ...{ storage, connection: options.storage, tablePrefix: options.tablePrefix, conversationReferences: repositories.conversationReferences },
+    ...{ sender: createProactiveSender({ adapter, appId: config.bot.appId, log }), config, log },
   });
   const tabUrl = config.teamsAppId
     ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/myskills`
@@ -76,16 +70,8 @@ export async function startApp(
     tabUrl,
     linkIdentity: directory.linkChatIdentity,
   });
-  const readiness = createReadinessProbe([
-    { name: 'storage', check: () => storage.ping() },
-    { name: 'queue', check: () => pingDeliveryQueue(options.storage, queueName) },
-  ]);
-  const server = createHttpServer({
-    allowedOrigins: allowedOrigins(config),
-    readiness,
-    hsts: config.environment === 'production',
-    uploadPaths: directory.uploadPaths,
-  });
+  const readiness = createReadinessProbe([{ name: 'storage', check: () => storage.ping() }, { name: 'queue', check: pingQueue }]);
+  const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production', uploadPaths: directory.uploadPaths });
   registerMessagesRoute(server, { adapter, bot, tenantId: config.tenantId, log });
   const tabAuth = await mountTabAuth(server, config, { repositories, log });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log, onTabLoad: directory.onTabLoad });
@@ -97,20 +83,11 @@ export async function startApp(
   await delivery.start(collectJobs(modules));
 
   return {
-    /** The server, its http://host:port as bound, and the local stack's devConnector and devIdentity. */
-    ...{ server, baseUrl, port, ...tabAuth.local },
-    repositories,
-    /** The delivery engine: broadcasts, their reports, this instance's worker and scheduler. */
-    delivery,
-    /** DX相談: the service (tests drive the scheduled reminder through it) and when the desk channel's posts settle. */
-    consultations: consultation.consultations,
-    consultationChannelIdle: consultation.idle,
-    /** インフォメーション: the news service and its scheduled jobs (tests fire their slots directly). */
-    news: { service: news.news, jobs: news.jobs },
-    /** アンケート: the service (tests run its answer batches and snapshots directly). */
-    surveys: surveys.surveys,
-    /** 職員名簿: roster import and identity linking. */
-    directory: directory.directory,
+    // The server as bound (and the local stack's devConnector / devIdentity), then what tests and scripts drive
+    // directly: the delivery engine, DX相談 (and when its desk posts settle), news jobs, survey batches, the directory.
+    ...{ server, baseUrl, port, ...tabAuth.local, repositories, delivery },
+    ...{ consultations: consultation.consultations, consultationChannelIdle: consultation.idle },
+    ...{ news: { service: news.news, jobs: news.jobs }, surveys: surveys.surveys, directory: directory.directory },
     stop: async () => {
       await close(server);
       await consultation.idle();
