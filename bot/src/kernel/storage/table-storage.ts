@@ -23,6 +23,7 @@ export const TABLE_NAMES = [
   'NotificationPreferences',
   'StaffDirectory',
   'DirectoryAudit',
+  'AwardNominations',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { AWARD_CATEGORIES, NOMINATION_STATES } from './domain/award-nominations.js';
+
+/** A nomination as the tab reads it (the nominator's own list and デジタル推進課's review list). */
+export const nominationSchema = z.object({
+  id: z.string(),
+  nominatorId: z.string(),
+  title: z.string(),
+  departmentId: z.string(),
+  whatChanged: z.string(),
+  effect: z.string(),
+  link: z.string().optional(),
+  state: z.enum(NOMINATION_STATES),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  reviewNote: z.string().optional(),
+  reviewedBy: z.string().optional(),
+  award: z.object({ fiscalYear: z.number(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
+});
+export type NominationView = z.infer<typeof nominationSchema>;
+
+export const nominationResponseSchema = z.object({ nomination: nominationSchema });
+export const nominationListSchema = z.object({ nominations: z.array(nominationSchema), departmentNames: z.record(z.string(), z.string()) });

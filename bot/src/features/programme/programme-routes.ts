@@ -1,0 +1,46 @@
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { authenticatedRoute, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
+import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
+import type { Logger } from '../../logger.js';
+import { AWARD_CATEGORIES, NOMINATION_LIMITS } from './domain/award-nominations.js';
+import type { AwardsService } from './domain/awards-service.js';
+import type { nominationListSchema, nominationResponseSchema } from './programme-api.js';
+
+// The edge only bounds sizes generously and checks types; the domain gives the precise, translated refusals
+// (missing title or 課, a text over its limit, HTML, a non-https link).
+const loose = (limit: number) => z.string().max(limit * 4);
+const nominationInputSchema = z.object({
+  title: loose(NOMINATION_LIMITS.title).default(''),
+  departmentId: z.string().max(100).default(''),
+  whatChanged: loose(NOMINATION_LIMITS.whatChanged).default(''),
+  effect: loose(NOMINATION_LIMITS.effect).default(''),
+  link: loose(NOMINATION_LIMITS.link).optional(),
+});
+const reviewSchema = z.object({ decision: z.enum(['accept', 'ask-for-more', 'decline']), note: loose(NOMINATION_LIMITS.note).optional() });
+const awardSchema = z.object({ fiscalYear: z.number().int().min(1900).max(2200), category: z.enum(AWARD_CATEGORIES) });
+const nominationIdSchema = z.uuid();
+
+/** 評価・表彰: staff nominate and follow their nominations; デジタル推進課 reviews and awards. */
+export function registerProgrammeRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; awards: AwardsService; log: Logger }): void {
+  const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
+  const idOf = (req: Request) => parseInput(nominationIdSchema, req.params.nominationId);
+  type One = Contract<typeof nominationResponseSchema>;
+  type Many = Contract<typeof nominationListSchema>;
+
+  server.post('/api/tab/awards/nominations', handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.nominate(employeeId, parseInput(nominationInputSchema, req.body)) })));
+  server.get('/api/tab/awards/nominations/mine', handle(async (_req, employeeId): Promise<Many> => deps.awards.mine(employeeId)));
+  server.put(
+    '/api/tab/awards/nominations/:nominationId',
+    handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.resubmit(employeeId, idOf(req), parseInput(nominationInputSchema, req.body)) })),
+  );
+  server.get('/api/tab/admin/awards/nominations', handle(async (_req, employeeId): Promise<Many> => deps.awards.list(employeeId)));
+  server.post(
+    '/api/tab/admin/awards/nominations/:nominationId/review',
+    handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.review(employeeId, idOf(req), parseInput(reviewSchema, req.body)) })),
+  );
+  server.post(
+    '/api/tab/admin/awards/nominations/:nominationId/award',
+    handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.award(employeeId, idOf(req), parseInput(awardSchema, req.body)) })),
+  );
+}
