@@ -138,3 +138,53 @@ describe('評価・表彰: review and award', () => {
     expect((await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/award`, staff.id, { fiscalYear: currentYear, category: 'grand' })).status).toBe(403);
   });
 });
+
+describe('評価・表彰: publishing and the 優良事例 gallery', () => {
+  async function awarded(by: string, category: string, fields: Record<string, unknown> = {}) {
+    const nomination = await nominate(by, fields);
+    await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/review`, admin.id, { decision: 'accept' });
+    expect((await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/award`, admin.id, { fiscalYear: currentYear, category })).status).toBe(200);
+    return nomination;
+  }
+
+  it('when an award is published, then a 庁内優良事例 news item goes out once through the delivery engine and the gallery shows it under its year', async () => {
+    const nomination = await awarded(staff.id, 'excellent', { title: 'RPAで給付金審査を自動化' });
+    expect((await call('GET', '/api/tab/awards/gallery', staff.id)).body.years.flatMap((year: { awards: { id: string }[] }) => year.awards.map((a) => a.id))).not.toContain(nomination.id);
+
+    const published = await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/publish`, admin.id);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ broadcastId: `news-award-${nomination.id}`, alreadySent: false, nomination: { published: { newsId: `award-${nomination.id}` } } });
+    expect(published.body.recipients).toBeGreaterThan(0);
+    expect(await app.delivery.report(published.body.broadcastId)).toBeDefined();
+
+    const news = await call('GET', '/api/tab/admin/news', admin.id);
+    expect(news.body.items.find((item: { id: string }) => item.id === `award-${nomination.id}`)).toMatchObject({
+      category: 'good-practices',
+      state: 'published',
+      title: `【${currentYear}年度 優秀賞】RPAで給付金審査を自動化`,
+      audience: { kind: 'everyone' },
+    });
+    const staffNews = await call('GET', '/api/tab/news', staff.id);
+    expect(staffNews.body.items.map((item: { id: string }) => item.id)).toContain(`award-${nomination.id}`);
+
+    const again = await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/publish`, admin.id);
+    expect(again.body).toMatchObject({ alreadySent: true, broadcastId: `news-award-${nomination.id}` });
+
+    const gallery = await call('GET', '/api/tab/awards/gallery', promoter.id);
+    const year = gallery.body.years.find((entry: { fiscalYear: number }) => entry.fiscalYear === currentYear);
+    expect(year.awards).toEqual(expect.arrayContaining([expect.objectContaining({ id: nomination.id, title: 'RPAで給付金審査を自動化', category: 'excellent', departmentId: staff.departmentId })]));
+    // The gallery carries no nominator and no review note.
+    expect(gallery.text).not.toContain(staff.id);
+  });
+
+  it('when a nomination that is not awarded is published, or someone not in デジタル推進課 publishes, then it is refused and nothing is sent', async () => {
+    const accepted = await nominate(staff.id);
+    await call('POST', `/api/tab/admin/awards/nominations/${accepted.id}/review`, admin.id, { decision: 'accept' });
+    expect((await call('POST', `/api/tab/admin/awards/nominations/${accepted.id}/publish`, admin.id)).status).toBe(400);
+    expect(await app.delivery.report(`news-award-${accepted.id}`)).toBeUndefined();
+
+    const winner = await awarded(promoter.id, 'encouragement');
+    expect((await call('POST', `/api/tab/admin/awards/nominations/${winner.id}/publish`, promoter.id)).status).toBe(403);
+    expect(await app.delivery.report(`news-award-${winner.id}`)).toBeUndefined();
+  });
+});

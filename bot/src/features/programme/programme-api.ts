@@ -16,8 +16,34 @@ export const nominationSchema = z.object({
   reviewNote: z.string().optional(),
   reviewedBy: z.string().optional(),
   award: z.object({ fiscalYear: z.number(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
+  published: z.object({ newsId: z.string(), publishedAt: z.string() }).optional(),
 });
 export type NominationView = z.infer<typeof nominationSchema>;
 
 export const nominationResponseSchema = z.object({ nomination: nominationSchema });
 export const nominationListSchema = z.object({ nominations: z.array(nominationSchema), departmentNames: z.record(z.string(), z.string()) });
+
+export const awardPublishedSchema = z.object({ nomination: nominationSchema, broadcastId: z.string(), alreadySent: z.boolean(), recipients: z.number() });
+
+/** 優良事例 gallery: published awards by fiscal year, newest first. */
+export const gallerySchema = z.object({
+  years: z.array(
+    z.object({
+      fiscalYear: z.number(),
+      awards: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          departmentId: z.string(),
+          departmentName: z.string(),
+          category: z.enum(AWARD_CATEGORIES),
+          whatChanged: z.string(),
+          effect: z.string(),
+          link: z.string().optional(),
+          publishedAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type GalleryView = z.infer<typeof gallerySchema>;

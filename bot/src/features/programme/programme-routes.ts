@@ -5,7 +5,7 @@ import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 import type { Logger } from '../../logger.js';
 import { AWARD_CATEGORIES, NOMINATION_LIMITS } from './domain/award-nominations.js';
 import type { AwardsService } from './domain/awards-service.js';
-import type { nominationListSchema, nominationResponseSchema } from './programme-api.js';
+import type { awardPublishedSchema, gallerySchema, nominationListSchema, nominationResponseSchema } from './programme-api.js';
 
 // The edge only bounds sizes generously and checks types; the domain gives the precise, translated refusals
 // (missing title or 課, a text over its limit, HTML, a non-https link).
@@ -34,6 +34,7 @@ export function registerProgrammeRoutes(server: Server, deps: { verifier: () => 
     '/api/tab/awards/nominations/:nominationId',
     handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.resubmit(employeeId, idOf(req), parseInput(nominationInputSchema, req.body)) })),
   );
+  server.get('/api/tab/awards/gallery', handle(async (_req, employeeId): Promise<Contract<typeof gallerySchema>> => deps.awards.gallery(employeeId)));
   server.get('/api/tab/admin/awards/nominations', handle(async (_req, employeeId): Promise<Many> => deps.awards.list(employeeId)));
   server.post(
     '/api/tab/admin/awards/nominations/:nominationId/review',
@@ -42,5 +43,9 @@ export function registerProgrammeRoutes(server: Server, deps: { verifier: () => 
   server.post(
     '/api/tab/admin/awards/nominations/:nominationId/award',
     handle(async (req, employeeId): Promise<One> => ({ nomination: await deps.awards.award(employeeId, idOf(req), parseInput(awardSchema, req.body)) })),
+  );
+  server.post(
+    '/api/tab/admin/awards/nominations/:nominationId/publish',
+    handle(async (req, employeeId): Promise<Contract<typeof awardPublishedSchema>> => deps.awards.publish(employeeId, idOf(req))),
   );
 }

@@ -51,6 +51,8 @@ export interface Nomination extends NominationInput {
   reviewNote?: string | undefined;
   reviewedBy?: string | undefined;
   award?: Award | undefined;
+  /** Set once the award went out as an インフォメーション item (庁内優良事例); the gallery shows only these. */
+  published?: { newsId: string; publishedAt: string } | undefined;
 }
 
 const refuse = (userMessage: LocalizedText, detail: string) => new AppError('invalid-input', { detail, userMessage });
@@ -160,6 +162,58 @@ export function awardNomination(nomination: Nomination, award: { fiscalYear: num
   if (nomination.state !== 'accepted') throw notNow(nomination, { ja: '表彰', en: 'awarded' });
   const at = award.now.toISOString();
   return { ...nomination, state: 'awarded', updatedAt: at, award: { fiscalYear: award.fiscalYear, category: award.category, awardedBy: award.adminId, awardedAt: at } };
+}
+
+/** The インフォメーション item an award goes out as: one id per nomination, so a second press sends nothing twice. */
+export const awardNewsId = (nominationId: string) => `award-${nominationId}`;
+
+/** Only an awarded nomination can be published. */
+export function checkPublishable(nomination: Nomination): Award {
+  if (nomination.state !== 'awarded' || !nomination.award) throw notNow(nomination, { ja: '公開', en: 'published' });
+  return nomination.award;
+}
+
+/** The news item for an award, in the 庁内優良事例 category, to everyone; texts are the nomination's own. */
+export function awardNewsContent(nomination: Nomination, award: Award, departmentName: string) {
+  const category = AWARD_CATEGORY_NAMES[award.category].ja;
+  return {
+    title: `【${award.fiscalYear}年度 ${category}】${nomination.title}`,
+    summary: `${departmentName}の取組が${award.fiscalYear}年度のDX優良事例(${category})に選ばれました。`,
+    body: `**変わったこと**\n\n${nomination.whatChanged}\n\n**効果**\n\n${nomination.effect}`,
+    link: nomination.link,
+    category: 'good-practices',
+    audience: { kind: 'everyone' },
+  };
+}
+
+export interface GalleryYear {
+  fiscalYear: number;
+  awards: { id: string; title: string; departmentId: string; departmentName: string; category: AwardCategory; whatChanged: string; effect: string; link?: string | undefined; publishedAt: string }[];
+}
+
+/** 優良事例 gallery: published awards by fiscal year, newest year first, grand awards first within a year. */
+export function galleryByYear(nominations: readonly Nomination[], departmentName: (id: string) => string): GalleryYear[] {
+  const years = new Map<number, GalleryYear>();
+  for (const nomination of nominations) {
+    if (!nomination.award || !nomination.published) continue;
+    const year = years.get(nomination.award.fiscalYear) ?? { fiscalYear: nomination.award.fiscalYear, awards: [] };
+    years.set(year.fiscalYear, year);
+    year.awards.push({
+      id: nomination.id,
+      title: nomination.title,
+      departmentId: nomination.departmentId,
+      departmentName: departmentName(nomination.departmentId),
+      category: nomination.award.category,
+      whatChanged: nomination.whatChanged,
+      effect: nomination.effect,
+      link: nomination.link,
+      publishedAt: nomination.published.publishedAt,
+    });
+  }
+  const rank = (category: AwardCategory) => AWARD_CATEGORIES.indexOf(category);
+  return [...years.values()]
+    .sort((a, b) => b.fiscalYear - a.fiscalYear)
+    .map((year) => ({ ...year, awards: year.awards.sort((a, b) => rank(a.category) - rank(b.category) || a.publishedAt.localeCompare(b.publishedAt)) }));
 }
 
 export interface NominationRepository {

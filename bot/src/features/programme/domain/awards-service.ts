@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { adminCheck } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { NewsInput } from '../../news/domain/news-items.js';
 import {
+  awardNewsContent,
+  awardNewsId,
   awardNomination,
+  checkPublishable,
+  galleryByYear,
   resubmitNomination,
   reviewNomination,
   validateNomination,
@@ -22,6 +27,8 @@ export function createAwardsService(deps: {
   nominations: NominationRepository;
   employees: Pick<EmployeeRepository, 'get'>;
   departments: Pick<DepartmentRepository, 'get' | 'list'>;
+  /** インフォメーション's send-now (through the delivery engine); idempotent per news id. */
+  publishNews: (adminId: string, newsId: string, input: NewsInput) => Promise<{ broadcastId: string; alreadySent: boolean; recipients: number }>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -65,6 +72,30 @@ export function createAwardsService(deps: {
     async award(adminId: string, id: string, award: { fiscalYear: number; category: AwardCategory }): Promise<Nomination> {
       await requireAdmin(adminId);
       return deps.nominations.update(id, (current) => awardNomination(current, { ...award, adminId, now: now() }));
+    },
+    /**
+     * Sends an award as an インフォメーション item (庁内優良事例, everyone) through the news service and the delivery
+     * engine, then shows it in the gallery. The news id is the nomination's, so pressing again (or after a crash
+     * between the two writes) sends nothing twice and still marks the nomination.
+     */
+    async publish(adminId: string, id: string) {
+      await requireAdmin(adminId);
+      const nomination = await deps.nominations.get(id);
+      if (!nomination) throw nominationNotFound(id);
+      const award = checkPublishable(nomination);
+      const department = await deps.departments.get(nomination.departmentId);
+      const newsId = awardNewsId(id);
+      const sent = await deps.publishNews(adminId, newsId, awardNewsContent(nomination, award, department?.name ?? nomination.departmentId));
+      const published = await deps.nominations.update(id, (current) =>
+        current.published ? current : { ...current, published: { newsId, publishedAt: now().toISOString() }, updatedAt: now().toISOString() },
+      );
+      return { nomination: published, broadcastId: sent.broadcastId, alreadySent: sent.alreadySent, recipients: sent.recipients };
+    },
+    /** 優良事例 gallery for any staff member: published awards by year (no nominator, no review notes). */
+    async gallery(employeeId: string) {
+      await requireStaff(employeeId);
+      const names = await departmentNames();
+      return { years: galleryByYear(await deps.nominations.list(), (departmentId) => names[departmentId] ?? departmentId) };
     },
   };
 }

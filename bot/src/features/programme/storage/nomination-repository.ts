@@ -24,6 +24,7 @@ const nominationSchema = z.object({
   reviewNote: z.string().optional(),
   reviewedBy: z.string().optional(),
   award: z.object({ fiscalYear: z.number().int(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
+  published: z.object({ newsId: z.string(), publishedAt: z.string() }).optional(),
 });
 
 const toNomination = (entity: NominationEntity): Nomination => nominationSchema.parse(JSON.parse(entity.nominationJson));
