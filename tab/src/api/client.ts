@@ -13,6 +13,7 @@ import {
   sessionsSchema,
   type ScheduleInput,
 } from './training';
+import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
 import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
@@ -59,6 +60,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
     consultations: createConsultationApi(request),
+    awards: createAwardsApi(request),
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
