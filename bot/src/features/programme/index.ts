@@ -5,14 +5,26 @@ import type { NewsService } from '../news/domain/news-service.js';
 import { createAwardsService } from './domain/awards-service.js';
 import { registerProgrammeRoutes } from './programme-routes.js';
 import { createNominationRepository } from './storage/nomination-repository.js';
+import { createHrFigureRepository } from './storage/hr-figure-repository.js';
+import { createEvaluationService } from './domain/evaluation-service.js';
+import type { SurveyService } from '../survey/domain/survey-service.js';
+import type { NewsRepositories } from '../news/index.js';
+import type { TrainingRepositories } from '../training/index.js';
 
 export function createProgrammeRepositories(storage: TableStorage) {
-  return { awardNominations: createNominationRepository(storage) };
+  return { awardNominations: createNominationRepository(storage), programmeFigures: createHrFigureRepository(storage) };
 }
 export type ProgrammeRepositories = ReturnType<typeof createProgrammeRepositories>;
 
-/** 事業評価 (issue 19): 評価・表彰 nominations, review, awards, their インフォメーション item and the 優良事例 gallery. */
-export function createProgrammeModule(deps: { repositories: KernelRepositories & ProgrammeRepositories; news: Pick<NewsService, 'sendNow'> }) {
+/**
+ * 事業評価 (issue 19): 評価・表彰 nominations, review, awards, their インフォメーション item and the 優良事例 gallery;
+ * the logic-model dashboard (管理 → 事業評価) and 人事課's figure for outcome 02.
+ */
+export function createProgrammeModule(deps: {
+  repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories;
+  news: Pick<NewsService, 'sendNow'>;
+  surveys: Pick<SurveyService, 'trend'>;
+}) {
   const r = deps.repositories;
   const awards = createAwardsService({
     nominations: r.awardNominations,
@@ -20,9 +32,18 @@ export function createProgrammeModule(deps: { repositories: KernelRepositories &
     departments: r.departments,
     publishNews: (adminId, newsId, input) => deps.news.sendNow(adminId, newsId, input),
   });
+  const evaluation = createEvaluationService({
+    employees: r.employees,
+    courses: r.courses,
+    sessions: r.trainingSessions,
+    news: r.news,
+    nominations: r.awardNominations,
+    hrFigures: r.programmeFigures,
+    surveyTrend: (adminId) => deps.surveys.trend(adminId),
+  });
   const module: FeatureModule = {
     name: 'programme',
-    registerRoutes: (server, http) => registerProgrammeRoutes(server, { ...http, awards }),
+    registerRoutes: (server, http) => registerProgrammeRoutes(server, { ...http, awards, evaluation }),
   };
-  return { awards, module };
+  return { awards, evaluation, module };
 }

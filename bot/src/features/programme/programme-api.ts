@@ -47,3 +47,46 @@ export const gallerySchema = z.object({
   ),
 });
 export type GalleryView = z.infer<typeof gallerySchema>;
+
+const localizedSchema = z.object({ ja: z.string(), en: z.string() });
+const benchmarkSchema = z.object({ kind: z.enum(['value', 'at-least']), value: z.number() });
+
+/** 管理 → 事業評価: the eight direct outcomes of a fiscal year with outputs and survey indicators. */
+export const evaluationSchema = z.object({
+  fiscalYear: z.number(),
+  years: z.array(z.number()),
+  outcomes: z.array(
+    z.object({
+      outcomeId: z.string(),
+      title: localizedSchema,
+      outputs: z.array(
+        z.object({
+          key: z.string(),
+          label: localizedSchema,
+          value: z.number(),
+          breakdown: z.array(z.object({ id: z.string(), label: localizedSchema, value: z.number() })).optional(),
+        }),
+      ),
+      // JSON drops undefined fields: no mean means no closed annual round for that year yet.
+      indicators: z.array(
+        z.object({
+          questionId: z.string(),
+          name: localizedSchema,
+          baseline: z.number(),
+          target: z.object({ kind: z.enum(['value', 'at-least-baseline']), value: z.number() }),
+          mean: z.number().optional(),
+          n: z.number().optional(),
+          previousMean: z.number().optional(),
+          achieved: z.boolean().optional(),
+          nextBenchmark: benchmarkSchema.optional(),
+        }),
+      ),
+      hrMeasured: z
+        .object({ text: localizedSchema, figure: z.object({ fiscalYear: z.number(), value: z.number(), enteredBy: z.string(), enteredAt: z.string() }).optional() })
+        .optional(),
+    }),
+  ),
+});
+export type EvaluationView = z.infer<typeof evaluationSchema>;
+
+export const hrFigureSchema = z.object({ figure: z.object({ fiscalYear: z.number(), value: z.number(), enteredBy: z.string(), enteredAt: z.string() }) });

@@ -5,7 +5,8 @@ import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 import type { Logger } from '../../logger.js';
 import { AWARD_CATEGORIES, NOMINATION_LIMITS } from './domain/award-nominations.js';
 import type { AwardsService } from './domain/awards-service.js';
-import type { awardPublishedSchema, gallerySchema, nominationListSchema, nominationResponseSchema } from './programme-api.js';
+import type { EvaluationService } from './domain/evaluation-service.js';
+import type { awardPublishedSchema, evaluationSchema, gallerySchema, hrFigureSchema, nominationListSchema, nominationResponseSchema } from './programme-api.js';
 
 // The edge only bounds sizes generously and checks types; the domain gives the precise, translated refusals
 // (missing title or 課, a text over its limit, HTML, a non-https link).
@@ -20,9 +21,11 @@ const nominationInputSchema = z.object({
 const reviewSchema = z.object({ decision: z.enum(['accept', 'ask-for-more', 'decline']), note: loose(NOMINATION_LIMITS.note).optional() });
 const awardSchema = z.object({ fiscalYear: z.number().int().min(1900).max(2200), category: z.enum(AWARD_CATEGORIES) });
 const nominationIdSchema = z.uuid();
+const yearQuerySchema = z.object({ fiscalYear: z.coerce.number().int().min(1900).max(2200).optional() });
+const hrFigureInputSchema = z.object({ fiscalYear: z.number().int().min(1900).max(2200), value: z.number() });
 
 /** 評価・表彰: staff nominate and follow their nominations; デジタル推進課 reviews and awards. */
-export function registerProgrammeRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; awards: AwardsService; log: Logger }): void {
+export function registerProgrammeRoutes(server: Server, deps: { verifier: () => TabTokenVerifier; awards: AwardsService; evaluation: EvaluationService; log: Logger }): void {
   const handle = (work: (req: Request, employeeId: string) => Promise<unknown>) => authenticatedRoute(deps, work);
   const idOf = (req: Request) => parseInput(nominationIdSchema, req.params.nominationId);
   type One = Contract<typeof nominationResponseSchema>;
@@ -47,5 +50,18 @@ export function registerProgrammeRoutes(server: Server, deps: { verifier: () => 
   server.post(
     '/api/tab/admin/awards/nominations/:nominationId/publish',
     handle(async (req, employeeId): Promise<Contract<typeof awardPublishedSchema>> => deps.awards.publish(employeeId, idOf(req))),
+  );
+
+  // 管理 → 事業評価 (logic-model dashboard) and 人事課's figure for outcome 02.
+  server.get(
+    '/api/tab/admin/evaluation',
+    handle(async (req, employeeId): Promise<Contract<typeof evaluationSchema>> => deps.evaluation.evaluate(employeeId, parseInput(yearQuerySchema, req.query ?? {}).fiscalYear)),
+  );
+  server.put(
+    '/api/tab/admin/evaluation/hr-figure',
+    handle(async (req, employeeId): Promise<Contract<typeof hrFigureSchema>> => {
+      const input = parseInput(hrFigureInputSchema, req.body);
+      return { figure: await deps.evaluation.saveHrFigure(employeeId, input.fiscalYear, input.value) };
+    }),
   );
 }

@@ -24,6 +24,7 @@ export const TABLE_NAMES = [
   'StaffDirectory',
   'DirectoryAudit',
   'AwardNominations',
+  'ProgrammeFigures',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../bot/src/app.js';
+import { demoEmployees, demoPastSessionId, seedDemoData } from '../../../bot/src/dev/demo-data.js';
+import { fiscalYearOf } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { SURVEY_INDICATORS } from '../../../bot/src/kernel/domain/catalog/survey-indicators.js';
+import { tabApi } from '../../support/tab-api.js';
+import { startTestApp, TEST_TENANT_ID } from '../../support/test-app.js';
+
+let app: RunningApp;
+let call: ReturnType<typeof tabApi>;
+const employees = demoEmployees(TEST_TENANT_ID);
+const admin = employees.find((employee) => employee.roles.includes('admin'))!;
+const staff = employees.find((employee) => employee.roles.length === 1 && employee.roles[0] === 'employee')!;
+const currentYear = fiscalYearOf(new Date());
+const RESPONDENTS = employees.slice(0, 10);
+// Q01 all 4 (target 3.5 met, next "at least 4.000"); Q03 all 2 (below 2.5: next benchmark 3); 08-security all 4
+// (target: baseline 3.683 or above, met); the rest 3 (not met, next 3.5).
+const answerOf = (questionId: string) => (questionId === '01' || questionId === '08-security' ? 4 : questionId === '03' ? 2 : 3);
+
+type Outcome = { outcomeId: string; outputs: { key: string; value: number; breakdown?: { id: string; value: number }[] }[]; indicators: Record<string, unknown>[]; hrMeasured?: { figure?: { value: number } } };
+const outcome = (body: { outcomes: Outcome[] }, id: string) => body.outcomes.find((entry) => entry.outcomeId === id)!;
+const output = (entry: Outcome, key: string) => entry.outputs.find((figure) => figure.key === key)!;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemoData(app.repositories, { tenantId: TEST_TENANT_ID });
+  call = tabApi(app);
+
+  // This year's annual survey, answered by ten people and closed.
+  const now = Date.now();
+  const round = await call('POST', '/api/tab/admin/surveys', admin.id, {
+    kind: 'annual',
+    fiscalYear: currentYear,
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + 86_400_000).toISOString(),
+    audience: { kind: 'everyone' },
+  });
+  const roundId = round.body.round.id as string;
+  await call('POST', `/api/tab/admin/surveys/${roundId}/start`, admin.id);
+  for (const person of RESPONDENTS) {
+    await app.surveys.submit(person.id, roundId, Object.fromEntries(SURVEY_INDICATORS.map((indicator) => [indicator.id, answerOf(indicator.id)])));
+  }
+  await app.surveys.writeAnswerBatches();
+  await call('POST', `/api/tab/admin/surveys/${roundId}/close`, admin.id);
+
+  // Two people attended this month's ITリテラシー研修.
+  const attendees = employees.filter((employee) => employee.displayName === '大崎 健太' || employee.displayName === '中延 翔').map((employee) => employee.id);
+  expect((await call('PUT', `/api/tab/admin/sessions/${demoPastSessionId(new Date())}/attendance`, admin.id, { attended: attendees })).status).toBe(200);
+
+  // One practice awarded this year.
+  const nominated = await call('POST', '/api/tab/awards/nominations', staff.id, { title: '申請書の電子化', departmentId: staff.departmentId, whatChanged: '紙をやめた', effect: '年間500時間削減' });
+  await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/review`, admin.id, { decision: 'accept' });
+  await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/award`, admin.id, { fiscalYear: currentYear, category: 'grand' });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('事業評価: the logic-model dashboard', () => {
+  it('when デジタル推進課 opens this year, then each of the eight outcomes shows its survey mean against baseline and target, achieved or not, and next year’s benchmark by the policy’s rule', async () => {
+    const answer = await call('GET', `/api/tab/admin/evaluation?fiscalYear=${currentYear}`, admin.id);
+    expect(answer.status).toBe(200);
+    expect(answer.body.outcomes.map((entry: Outcome) => entry.outcomeId)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08']);
+    expect(outcome(answer.body as { outcomes: Outcome[] }, '01').indicators).toEqual([
+      expect.objectContaining({ questionId: '01', mean: 4, n: 10, baseline: 3.043, target: { kind: 'value', value: 3.5 }, achieved: true, nextBenchmark: { kind: 'at-least', value: 4 } }),
+    ]);
+    expect(outcome(answer.body as { outcomes: Outcome[] }, '03').indicators[0]).toMatchObject({ mean: 2, achieved: false, nextBenchmark: { kind: 'value', value: 3 } });
+    expect(outcome(answer.body as { outcomes: Outcome[] }, '04').indicators[0]).toMatchObject({ mean: 3, achieved: false, nextBenchmark: { kind: 'value', value: 3.5 } });
+    const security = outcome(answer.body as { outcomes: Outcome[] }, '08').indicators.find((indicator) => indicator.questionId === '08-security');
+    expect(security).toMatchObject({ mean: 4, target: { kind: 'at-least-baseline', value: 3.683 }, achieved: true });
+    // Outcome 02 has no question of ours: 人事課 measures it.
+    const hr = outcome(answer.body as { outcomes: Outcome[] }, '02');
+    expect(hr.indicators).toEqual([]);
+    expect(hr.hrMeasured).toMatchObject({ text: { ja: '左記直接アウトカムについては、人事課実施アンケートにより評価する。' } });
+    expect(hr.hrMeasured).not.toHaveProperty('figure');
+  });
+
+  it('when the year has sessions, awards, promoters and news, then the outputs are counted from the app’s own records', async () => {
+    const nominated = await call('POST', '/api/tab/awards/nominations', staff.id, { title: '窓口番号札のデジタル化', departmentId: staff.departmentId, whatChanged: '番号札を電子化', effect: '待ち時間30%減' });
+    await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/review`, admin.id, { decision: 'accept' });
+    await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/award`, admin.id, { fiscalYear: currentYear, category: 'excellent' });
+    expect((await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/publish`, admin.id)).status).toBe(200);
+
+    const body = (await call('GET', '/api/tab/admin/evaluation', admin.id)).body as { fiscalYear: number; outcomes: Outcome[] };
+    expect(body.fiscalYear).toBe(currentYear);
+    // ITリテラシー研修 serves outcome 05 (第2章 2.).
+    const skills = outcome(body, '05');
+    expect(output(skills, 'attendance').breakdown).toEqual(expect.arrayContaining([{ id: 'it-literacy', label: expect.anything(), value: 2 }]));
+    expect(output(skills, 'sessions-held').breakdown).toEqual(expect.arrayContaining([{ id: 'it-literacy', label: expect.anything(), value: 1 }]));
+    const awards = output(outcome(body, '03'), 'awards');
+    expect(awards.value).toBe(2);
+    expect(awards.breakdown).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'grand', value: 1 }), expect.objectContaining({ id: 'excellent', value: 1 })]));
+    expect(output(outcome(body, '03'), 'nominations').value).toBe(2);
+    expect(output(outcome(body, '04'), 'promoters').value).toBe(employees.filter((employee) => employee.roles.includes('promoter')).length);
+    expect(output(outcome(body, '05'), 'good-practices-sent').value).toBe(1);
+  });
+
+  it('when デジタル推進課 enters 人事課’s figure for outcome 02, then the dashboard shows it; a figure outside 1–5 or a year outside the policy is refused', async () => {
+    expect((await call('PUT', '/api/tab/admin/evaluation/hr-figure', admin.id, { fiscalYear: currentYear, value: 3.25 })).status).toBe(200);
+    const body = (await call('GET', '/api/tab/admin/evaluation', admin.id)).body as { outcomes: Outcome[] };
+    expect(outcome(body, '02').hrMeasured?.figure).toMatchObject({ value: 3.25 });
+
+    const tooHigh = await call('PUT', '/api/tab/admin/evaluation/hr-figure', admin.id, { fiscalYear: currentYear, value: 6 });
+    expect(tooHigh.status).toBe(400);
+    expect(tooHigh.text).toContain('1~5');
+    expect((await call('PUT', '/api/tab/admin/evaluation/hr-figure', admin.id, { fiscalYear: 2024, value: 3 })).status).toBe(400);
+    expect(outcome((await call('GET', '/api/tab/admin/evaluation', admin.id)).body as { outcomes: Outcome[] }, '02').hrMeasured?.figure).toMatchObject({ value: 3.25 });
+  });
+
+  it('when a year outside the policy is asked for, or someone not in デジタル推進課 asks, then it is refused', async () => {
+    const before = await call('GET', '/api/tab/admin/evaluation?fiscalYear=2024', admin.id);
+    expect(before.status).toBe(400);
+    expect(before.text).toContain('評価できる年度ではありません');
+    expect((await call('GET', `/api/tab/admin/evaluation?fiscalYear=${currentYear + 1}`, admin.id)).status).toBe(400);
+    expect((await call('GET', '/api/tab/admin/evaluation', staff.id)).status).toBe(403);
+    expect((await call('PUT', '/api/tab/admin/evaluation/hr-figure', staff.id, { fiscalYear: currentYear, value: 3 })).status).toBe(403);
+  });
+});
