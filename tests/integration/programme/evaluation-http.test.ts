@@ -47,6 +47,23 @@ beforeAll(async () => {
   const attendees = employees.filter((employee) => employee.displayName === '大崎 健太' || employee.displayName === '中延 翔').map((employee) => employee.id);
   expect((await call('PUT', `/api/tab/admin/sessions/${demoPastSessionId(new Date())}/attendance`, admin.id, { attended: attendees })).status).toBe(200);
 
+  // Two DX相談 requests this year, one resolved and rated 4; the FAQ shown twice and once 「解決しました」.
+  const form = { category: 'tool', title: 'kintoneで申請受付アプリを作りたい', details: '紙の申請書を kintone で受け付けたいです。', preferredContact: 'online-meeting', urgency: 'medium' };
+  const { ticket } = await app.consultations.file(staff.id, form, undefined);
+  await app.consultations.file(staff.id, { ...form, title: 'Teamsの会議録画' }, undefined);
+  const deskAct = async (body: Record<string, unknown>) => {
+    const current = await call('GET', `/api/tab/admin/consultations/${ticket.number}`, admin.id);
+    const answer = await call('POST', `/api/tab/admin/consultations/${ticket.number}/actions`, admin.id, { ...body, version: current.body.ticket.version });
+    expect(answer.status).toBe(200);
+    return answer;
+  };
+  await deskAct({ action: 'assign' });
+  const resolved = await deskAct({ action: 'resolve', text: '手順書を送りました。' });
+  expect((await call('POST', `/api/tab/consultations/${ticket.number}/actions`, staff.id, { action: 'rate', rating: 4, version: resolved.body.ticket.version })).status).toBe(200);
+  await app.consultations.answer('kintoneとは');
+  await app.consultations.answer('相談窓口はどこ');
+  await app.consultations.faqResolved(['desk-what']);
+
   // One practice awarded this year.
   const nominated = await call('POST', '/api/tab/awards/nominations', staff.id, { title: '申請書の電子化', departmentId: staff.departmentId, whatChanged: '紙をやめた', effect: '年間500時間削減' });
   await call('POST', `/api/tab/admin/awards/nominations/${nominated.body.nomination.id}/review`, admin.id, { decision: 'accept' });
@@ -93,6 +110,13 @@ describe('事業評価: the logic-model dashboard', () => {
     expect(output(outcome(body, '03'), 'nominations').value).toBe(2);
     expect(output(outcome(body, '04'), 'promoters').value).toBe(employees.filter((employee) => employee.roles.includes('promoter')).length);
     expect(output(outcome(body, '05'), 'good-practices-sent').value).toBe(1);
+    for (const id of ['01', '04']) {
+      const support = outcome(body, id);
+      expect(output(support, 'consultations').value).toBe(2);
+      expect(output(support, 'consultations-rated').value).toBe(1);
+      expect(output(support, 'consultation-satisfaction').value).toBe(4);
+      expect(output(support, 'faq-self-service-rate').value).toBe(50);
+    }
   });
 
   it('when デジタル推進課 enters 人事課’s figure for outcome 02, then the dashboard shows it; a figure outside 1–5 or a year outside the policy is refused', async () => {

@@ -8,6 +8,8 @@ import { createNominationRepository } from './storage/nomination-repository.js';
 import { createHrFigureRepository } from './storage/hr-figure-repository.js';
 import { createEvaluationService } from './domain/evaluation-service.js';
 import type { SurveyService } from '../survey/domain/survey-service.js';
+import type { ConsultationService } from '../consultation/domain/consultation-service.js';
+import { TICKET_STATUSES } from '../consultation/domain/tickets.js';
 import type { NewsRepositories } from '../news/index.js';
 import type { TrainingRepositories } from '../training/index.js';
 
@@ -24,6 +26,7 @@ export function createProgrammeModule(deps: {
   repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories;
   news: Pick<NewsService, 'sendNow'>;
   surveys: Pick<SurveyService, 'trend'>;
+  consultations: Pick<ConsultationService, 'queue' | 'faqStatistics'>;
 }) {
   const r = deps.repositories;
   const awards = createAwardsService({
@@ -40,6 +43,10 @@ export function createProgrammeModule(deps: {
     nominations: r.awardNominations,
     hrFigures: r.programmeFigures,
     surveyTrend: (adminId) => deps.surveys.trend(adminId),
+    consultations: async (adminId) => {
+      const [queue, faq] = await Promise.all([deps.consultations.queue(adminId, { statuses: [...TICKET_STATUSES] }), deps.consultations.faqStatistics(adminId)]);
+      return { tickets: queue.tickets, faq };
+    },
   });
   const module: FeatureModule = {
     name: 'programme',

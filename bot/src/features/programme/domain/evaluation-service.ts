@@ -18,6 +18,8 @@ export function createEvaluationService(deps: {
   nominations: Pick<NominationRepository, 'list'>;
   hrFigures: HrFigureRepository;
   surveyTrend: (adminId: string) => Promise<SurveyTrend>;
+  /** DX相談's tickets (all statuses) and FAQ totals, read as デジタル推進課. */
+  consultations: (adminId: string) => Promise<{ tickets: readonly { createdAt: string; rating: number | undefined }[]; faq: { shown: number; resolved: number } }>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -34,7 +36,7 @@ export function createEvaluationService(deps: {
       const current = fiscalYearOf(at);
       const fiscalYear = checkEvaluationYear(requestedYear ?? Math.min(current, PROGRAMME_FISCAL_YEARS.last), current);
       const bounds = fiscalYearBounds(fiscalYear);
-      const [courses, allSessions, news, employees, nominations, hrFigure, trend] = await Promise.all([
+      const [courses, allSessions, news, employees, nominations, hrFigure, trend, consultations] = await Promise.all([
         deps.courses.list(),
         deps.sessions.listAll(),
         deps.news.list(),
@@ -42,6 +44,7 @@ export function createEvaluationService(deps: {
         deps.nominations.list(),
         deps.hrFigures.get(fiscalYear),
         deps.surveyTrend(adminId),
+        deps.consultations(adminId),
       ]);
       // Enrolments are read only for the year's sessions that have started (a few hundred a year at most).
       const held = allSessions.filter((session) => !session.cancelled && new Date(session.startsAt) >= bounds.start && new Date(session.startsAt) < bounds.end && new Date(session.startsAt) <= at);
@@ -65,6 +68,7 @@ export function createEvaluationService(deps: {
         nominations,
         surveyMeans,
         hrFigure,
+        consultations,
       });
       return { fiscalYear, years: yearsUpTo(current), outcomes };
     },

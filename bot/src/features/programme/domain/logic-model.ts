@@ -65,6 +65,8 @@ export interface ProgrammeRecords {
   nominations: readonly Nomination[];
   surveyMeans: SurveyYearMeans;
   hrFigure: HrFigure | undefined;
+  /** DX相談: every ticket's filing time and rating; FAQ cards shown and 「解決しました」 since the start (no per-year log). */
+  consultations: { tickets: readonly { createdAt: string; rating: number | undefined }[]; faq: { shown: number; resolved: number } };
 }
 
 const inYear = (iso: string | undefined, bounds: { start: Date; end: Date }) => {
@@ -127,6 +129,24 @@ function promoterOutputs(records: ProgrammeRecords): OutputFigure[] {
   ];
 }
 
+function consultationOutputs(records: ProgrammeRecords): OutputFigure[] {
+  const filed = records.consultations.tickets.filter((ticket) => inYear(ticket.createdAt, records.bounds));
+  const ratings = filed.map((ticket) => ticket.rating).filter((rating): rating is number => rating !== undefined);
+  const figures: OutputFigure[] = [
+    { key: 'consultations', label: { ja: 'DX相談の件数', en: 'DX consultation requests' }, value: filed.length },
+    { key: 'consultations-rated', label: { ja: 'うち満足度の回答', en: 'of which rated' }, value: ratings.length },
+  ];
+  if (ratings.length > 0) {
+    const mean = Math.round((ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) * 100) / 100;
+    figures.push({ key: 'consultation-satisfaction', label: { ja: 'DX相談の満足度(平均・5段階)', en: 'Consultation satisfaction (mean of 5)' }, value: mean });
+  }
+  const { shown, resolved } = records.consultations.faq;
+  if (shown > 0) {
+    figures.push({ key: 'faq-self-service-rate', label: { ja: 'FAQ自己解決率(累計・%)', en: 'FAQ self-service rate (to date, %)' }, value: Math.round((resolved / shown) * 1000) / 10 });
+  }
+  return figures;
+}
+
 function newsOutputs(records: ProgrammeRecords): OutputFigure[] {
   const sent = records.newsPublishedAt.filter((item) => inYear(item.publishedAt, records.bounds));
   return [
@@ -160,6 +180,8 @@ export function evaluateLogicModel(records: ProgrammeRecords): OutcomeEvaluation
   return DIRECT_OUTCOMES.map((outcome) => {
     const outputs = [...trainingOutputs(outcome.id, records)];
     if (outcome.id === '03') outputs.push(...awardOutputs(records));
+    // DX相談による伴走 serves outcome 01 (ツール活用支援) and again outcome 04 (【再掲】).
+    if (outcome.id === '01' || outcome.id === '04') outputs.push(...consultationOutputs(records));
     if (outcome.id === '04') outputs.push(...promoterOutputs(records));
     if (outcome.id === '05') outputs.push(...newsOutputs(records));
     const evaluation: OutcomeEvaluation = { outcomeId: outcome.id, title: outcome.title, outputs, indicators: indicatorResults(outcome.id, records) };
