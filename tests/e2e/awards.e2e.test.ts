@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { fiscalYearOf } from '../../bot/src/features/survey/domain/survey-rounds.js';
-import { screenshot } from '../support/browser.js';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
 
@@ -42,5 +44,24 @@ describe('評価・表彰 in the tab (headless Chromium)', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId(`nomination-state-${id}`).textContent()).toBe('表彰済み');
     expect(await page.getByTestId(`gallery-award-${id}`).textContent()).toContain('1件あたり4時間 → 1.5時間(62%削減)');
+  });
+
+  it('when デジタル推進課 opens 管理 → 事業評価, then all eight outcomes show their outputs and indicators, the award counted on 03, and 人事課’s figure can be entered for 02 (out of range refused)', async () => {
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 1000, locale: 'ja-JP' });
+    await expect.poll(() => page.locator('[data-testid^="evaluation-outcome-"]').count()).toBe(8);
+    expect(await page.getByTestId('evaluation-outcome-03').textContent()).toContain('表彰件数');
+    expect(await page.getByTestId('evaluation-output-03-awards').textContent()).toMatch(/表彰件数: 1/);
+    expect(await page.getByTestId('evaluation-outcome-01').textContent()).toContain('基準値 3.043 / 目標値 3.5');
+    expect(await page.getByTestId('evaluation-outcome-02').textContent()).toContain('人事課実施アンケートにより評価する');
+
+    await page.getByTestId('evaluation-hr-value').fill('7');
+    await page.getByTestId('evaluation-hr-save').click();
+    await expect.poll(() => page.getByTestId('error-bar').textContent()).toContain('1~5');
+    await page.getByTestId('evaluation-hr-value').fill('3.2');
+    await page.getByTestId('evaluation-hr-save').click();
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('人事課の数値を保存しました');
+    // The dashboard alone, for the closing note (the admin page around it is long).
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('#admin-evaluation-heading').locator('xpath=ancestor::section[1]').screenshot({ path: resolve(SCREENSHOT_DIR, 'evaluation-dashboard.png') });
   });
 });

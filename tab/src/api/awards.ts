@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { awardPublishedSchema, gallerySchema, nominationListSchema, nominationResponseSchema } from '../../../bot/src/features/programme/programme-api.js';
+import { awardPublishedSchema, evaluationSchema, gallerySchema, hrFigureSchema, nominationListSchema, nominationResponseSchema } from '../../../bot/src/features/programme/programme-api.js';
 
 export * from '../../../bot/src/features/programme/programme-api.js';
 
@@ -30,6 +30,10 @@ export function createAwardsApi(request: Request) {
       award: (id: string, fiscalYear: number, category: 'grand' | 'excellent' | 'encouragement') =>
         request(`${admin(id)}/award`, nominationResponseSchema, post({ fiscalYear, category })),
       publish: (id: string) => request(`${admin(id)}/publish`, awardPublishedSchema, post({})),
+      /** 管理 → 事業評価: the logic model of a fiscal year (this year when omitted). */
+      evaluation: (fiscalYear?: number) => request(`/api/tab/admin/evaluation${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`, evaluationSchema),
+      saveHrFigure: (fiscalYear: number, value: number) =>
+        request('/api/tab/admin/evaluation/hr-figure', hrFigureSchema, { method: 'PUT', body: JSON.stringify({ fiscalYear, value }) }),
     },
   };
 }

@@ -39,6 +39,28 @@ export const AWARDS_MESSAGES = {
   publish: { ja: 'インフォメーションで公開', en: 'Publish as news' },
   reviewed: { ja: '更新しました。', en: 'Updated.' },
   published: { ja: '{recipients}人に庁内優良事例として配信します。', en: 'Sending it as good practice to {recipients} people.' },
+  evaluationHeading: { ja: '事業評価(ロジックモデル)', en: 'Programme evaluation (logic model)' },
+  evaluationIntro: {
+    ja: 'ロジックモデルの直接アウトカムごとに、今年度の活動の実績(アウトプット)とアンケートの評価指標を示します。',
+    en: 'For each direct outcome of the logic model: this year’s activity outputs and the survey indicator.',
+  },
+  evaluationYear: { ja: '年度', en: 'Fiscal year' },
+  outputs: { ja: '活動の実績', en: 'Outputs' },
+  noOutputs: { ja: 'この年度の記録はまだありません。', en: 'No records for this year yet.' },
+  indicator: { ja: '評価指標', en: 'Indicator' },
+  mean: { ja: '平均', en: 'Mean' },
+  baseline: { ja: '基準値', en: 'Baseline' },
+  target: { ja: '目標値', en: 'Target' },
+  targetAtLeastBaseline: { ja: '基準値以上', en: 'baseline or above' },
+  previous: { ja: '前年度', en: 'Last year' },
+  achieved: { ja: '✓ 達成', en: '✓ Achieved' },
+  notAchieved: { ja: '未達成', en: 'Not achieved' },
+  noSurvey: { ja: 'この年度の年次アンケートの結果はまだありません。', en: 'No annual survey results for this year yet.' },
+  nextBenchmark: { ja: '次年度のベンチマーク', en: 'Next year’s benchmark' },
+  atLeast: { ja: '今年度の数字以上({value})', en: 'at least this year’s figure ({value})' },
+  hrFigure: { ja: '人事課の数値(1~5)', en: 'Personnel Division’s figure (1–5)' },
+  saveHrFigure: { ja: '保存', en: 'Save' },
+  hrFigureSaved: { ja: '人事課の数値を保存しました。', en: 'The Personnel Division’s figure was saved.' },
 } as const;
 
 export type AwardsMessageKey = keyof typeof AWARDS_MESSAGES;
