@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { fiscalYearOf } from '../../bot/src/features/survey/domain/survey-rounds.js';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
@@ -60,6 +61,14 @@ describe('評価・表彰 in the tab (headless Chromium)', () => {
     await page.getByTestId('evaluation-hr-value').fill('3.2');
     await page.getByTestId('evaluation-hr-save').click();
     await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('人事課の数値を保存しました');
+    // 年次報告: one click downloads the workbook; its summary carries 人事課's figure just entered.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluation-export').click()]);
+    expect(download.suggestedFilename()).toBe(`事業評価_${fiscalYearOf(new Date())}年度.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(readFileSync((await download.path())!)).buffer);
+    const hrRow = workbook.getWorksheet('概要')!.getSheetValues().find((row) => Array.isArray(row) && String(row[1]).startsWith('02 ')) as unknown[];
+    expect(hrRow[3]).toBe(3.2);
+
     // The dashboard alone, for the closing note (the admin page around it is long).
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.locator('#admin-evaluation-heading').locator('xpath=ancestor::section[1]').screenshot({ path: resolve(SCREENSHOT_DIR, 'evaluation-dashboard.png') });

@@ -100,6 +100,8 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
         ),
       jobLevelSpellings: () => request('/api/tab/admin/roster/job-levels', jobLevelSpellingsSchema).then((body) => body.spellings),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
+      /** 年次報告: the year's logic model as an xlsx workbook. */
+      exportEvaluation: (fiscalYear: number) => download(`/api/tab/admin/evaluation/report.xlsx?fiscalYear=${fiscalYear}`, `evaluation-${fiscalYear}.xlsx`),
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
       createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', roundResponseSchema, { method: 'POST', body: JSON.stringify(input) }),
       startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),

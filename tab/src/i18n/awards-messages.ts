@@ -58,6 +58,7 @@ export const AWARDS_MESSAGES = {
   noSurvey: { ja: 'この年度の年次アンケートの結果はまだありません。', en: 'No annual survey results for this year yet.' },
   nextBenchmark: { ja: '次年度のベンチマーク', en: 'Next year’s benchmark' },
   atLeast: { ja: '今年度の数字以上({value})', en: 'at least this year’s figure ({value})' },
+  exportReport: { ja: 'Excelで出力(年次報告)', en: 'Export to Excel (annual report)' },
   hrFigure: { ja: '人事課の数値(1~5)', en: 'Personnel Division’s figure (1–5)' },
   saveHrFigure: { ja: '保存', en: 'Save' },
   hrFigureSaved: { ja: '人事課の数値を保存しました。', en: 'The Personnel Division’s figure was saved.' },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { demoEmployees, demoPastSessionId, seedDemoData } from '../../../bot/src/dev/demo-data.js';
@@ -138,5 +139,35 @@ describe('事業評価: the logic-model dashboard', () => {
     expect((await call('GET', `/api/tab/admin/evaluation?fiscalYear=${currentYear + 1}`, admin.id)).status).toBe(400);
     expect((await call('GET', '/api/tab/admin/evaluation', staff.id)).status).toBe(403);
     expect((await call('PUT', '/api/tab/admin/evaluation/hr-figure', staff.id, { fiscalYear: currentYear, value: 3 })).status).toBe(403);
+  });
+});
+
+describe('年次報告: the year as an Excel workbook', () => {
+  it('when デジタル推進課 exports the year, then the workbook has a summary and one sheet per outcome with the same figures as the API', async () => {
+    const { accessToken } = await app.devIdentity!.issueToken({ oid: admin.id, name: 'x' });
+    const response = await fetch(`${app.baseUrl}/api/tab/admin/evaluation/report.xlsx?fiscalYear=${currentYear}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain(`事業評価_${currentYear}年度.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['概要', ...['01', '02', '03', '04', '05', '06', '07', '08'].map((id) => `アウトカム${id}`)]);
+
+    const api = (await call('GET', `/api/tab/admin/evaluation?fiscalYear=${currentYear}`, admin.id)).body as { outcomes: (Outcome & { indicators: { questionId: string; mean?: number }[] })[] };
+    const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const summary = rows('概要');
+    expect(summary[0]).toEqual([`${currentYear}年度 DX人材育成 事業評価(ロジックモデル)`]);
+    const q01 = summary.find((row) => String(row[0]).startsWith('01 '))!;
+    expect(q01.slice(1, 9)).toEqual(['業務の効率化が進んでいると感じる職員の割合', api.outcomes[0]!.indicators[0]!.mean, 10, undefined, 3.043, 3.5, '達成', '今年度の数字以上(4)']);
+    expect(summary.find((row) => String(row[0]).startsWith('03 '))!.slice(7, 9)).toEqual(['未達成', 3]);
+    expect(summary.find((row) => String(row[0]).startsWith('02 '))![2]).toBe(3.25);
+
+    const awards = rows('アウトカム03').find((row) => row[0] === '表彰件数')!;
+    expect(awards[1]).toBe(output(outcome(api, '03'), 'awards').value);
+    expect(rows('アウトカム05').find((row) => row[0] === 'うち庁内優良事例')![1]).toBe(1);
+  });
+
+  it('when someone not in デジタル推進課 asks for the workbook, then it is refused', async () => {
+    expect((await call('GET', '/api/tab/admin/evaluation/report.xlsx', staff.id)).status).toBe(403);
   });
 });

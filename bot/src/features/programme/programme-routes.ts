@@ -1,6 +1,8 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { authenticatedRoute, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
+import { authenticatedRoute, FileResponse, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
+import { annualReportWorkbook } from './annual-report-xlsx.js';
+import { annualReportSheets } from './domain/annual-report.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 import type { Logger } from '../../logger.js';
 import { AWARD_CATEGORIES, NOMINATION_LIMITS } from './domain/award-nominations.js';
@@ -56,6 +58,15 @@ export function registerProgrammeRoutes(server: Server, deps: { verifier: () => 
   server.get(
     '/api/tab/admin/evaluation',
     handle(async (req, employeeId): Promise<Contract<typeof evaluationSchema>> => deps.evaluation.evaluate(employeeId, parseInput(yearQuerySchema, req.query ?? {}).fiscalYear)),
+  );
+  // 年次報告: the same figures as the dashboard, as an xlsx workbook (summary + one sheet per outcome).
+  server.get(
+    '/api/tab/admin/evaluation/report.xlsx',
+    handle(async (req, employeeId) => {
+      const evaluation = await deps.evaluation.evaluate(employeeId, parseInput(yearQuerySchema, req.query ?? {}).fiscalYear);
+      const body = await annualReportWorkbook(annualReportSheets(evaluation.fiscalYear, evaluation.outcomes));
+      return new FileResponse({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `事業評価_${evaluation.fiscalYear}年度.xlsx`, body });
+    }),
   );
   server.put(
     '/api/tab/admin/evaluation/hr-figure',

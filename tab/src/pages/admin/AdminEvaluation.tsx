@@ -1,9 +1,20 @@
-import { Badge, Button, Card, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import type { EvaluationView } from '../../api/awards';
 import { Section } from '../../components/Section/Section';
-import { attempt, useLoad } from '../../hooks/use-load';
+import { attempt, saveFile, useLoad } from '../../hooks/use-load';
 import { awardsText, type AwardsMessageKey } from '../../i18n/awards-messages';
 import type { Locale } from '../../i18n/messages';
 
@@ -11,15 +22,47 @@ type Outcome = EvaluationView['outcomes'][number];
 type Indicator = Outcome['indicators'][number];
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: tokens.spacingHorizontalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
   figures: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0 },
   figure: { display: 'flex', flexDirection: 'column' },
-  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  bars: { display: 'grid', gridTemplateColumns: 'minmax(6em, 40%) 1fr max-content', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
-  track: { position: 'relative', height: '14px', backgroundColor: tokens.colorNeutralBackground4, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusSmall },
+  value: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
+  bars: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6em, 40%) 1fr max-content',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  track: {
+    position: 'relative',
+    height: '14px',
+    backgroundColor: tokens.colorNeutralBackground4,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
   bar: { height: '100%', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
-  target: { position: 'absolute', top: '-3px', bottom: '-3px', width: '3px', backgroundColor: tokens.colorPaletteRedBorder2 },
-  baseline: { position: 'absolute', top: '-3px', bottom: '-3px', width: '2px', backgroundColor: tokens.colorNeutralForeground3 },
+  target: {
+    position: 'absolute',
+    top: '-3px',
+    bottom: '-3px',
+    width: '3px',
+    backgroundColor: tokens.colorPaletteRedBorder2,
+  },
+  baseline: {
+    position: 'absolute',
+    top: '-3px',
+    bottom: '-3px',
+    width: '2px',
+    backgroundColor: tokens.colorNeutralForeground3,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
 });
 
@@ -53,17 +96,25 @@ function IndicatorChart(props: { locale: Locale; indicator: Indicator }) {
               {a(indicator.achieved ? 'achieved' : 'notAchieved')}
             </Badge>{' '}
           </>
-        )}
-        {' '}
-        {a('baseline')} {three(indicator.baseline)} / {a('target')} {indicator.target.kind === 'value' ? indicator.target.value : `${a('targetAtLeastBaseline')} (${three(indicator.target.value)})`}
+        )}{' '}
+        {a('baseline')} {three(indicator.baseline)} / {a('target')}{' '}
+        {indicator.target.kind === 'value'
+          ? indicator.target.value
+          : `${a('targetAtLeastBaseline')} (${three(indicator.target.value)})`}
         {indicator.previousMean !== undefined && ` / ${a('previous')} ${three(indicator.previousMean)}`}
-        {benchmark && ` / ${a('nextBenchmark')}: ${benchmark.kind === 'at-least' ? a('atLeast', { value: three(benchmark.value) }) : benchmark.value}`}
+        {benchmark &&
+          ` / ${a('nextBenchmark')}: ${benchmark.kind === 'at-least' ? a('atLeast', { value: three(benchmark.value) }) : benchmark.value}`}
       </Text>
     </div>
   );
 }
 
-function OutcomeCard(props: { locale: Locale; outcome: Outcome; fiscalYear: number; saveHrFigure: (value: number) => Promise<boolean> }) {
+function OutcomeCard(props: {
+  locale: Locale;
+  outcome: Outcome;
+  fiscalYear: number;
+  saveHrFigure: (value: number) => Promise<boolean>;
+}) {
   const styles = useStyles();
   const a = (key: AwardsMessageKey) => awardsText(props.locale, key);
   const { outcome } = props;
@@ -79,7 +130,11 @@ function OutcomeCard(props: { locale: Locale; outcome: Outcome; fiscalYear: numb
         {outcome.outputs
           .filter((figure) => !figure.breakdown || figure.breakdown.length <= 1)
           .map((figure) => (
-            <div key={figure.key} className={styles.figure} data-testid={`evaluation-output-${outcome.outcomeId}-${figure.key}`}>
+            <div
+              key={figure.key}
+              className={styles.figure}
+              data-testid={`evaluation-output-${outcome.outcomeId}-${figure.key}`}
+            >
               <dt>
                 <Text size={200}>{figure.label[props.locale]}</Text>
               </dt>
@@ -132,7 +187,12 @@ function OutcomeCard(props: { locale: Locale; outcome: Outcome; fiscalYear: numb
             }}
           >
             <Field label={a('hrFigure')}>
-              <Input inputMode="decimal" value={hrValue} onChange={(_event, data) => setHrValue(data.value)} data-testid="evaluation-hr-value" />
+              <Input
+                inputMode="decimal"
+                value={hrValue}
+                onChange={(_event, data) => setHrValue(data.value)}
+                data-testid="evaluation-hr-value"
+              />
             </Field>
             <Button type="submit" data-testid="evaluation-hr-save">
               {a('saveHrFigure')}
@@ -145,7 +205,12 @@ function OutcomeCard(props: { locale: Locale; outcome: Outcome; fiscalYear: numb
 }
 
 /** 管理 → 事業評価: the eight direct outcomes of a year, outputs as figures and bars, indicators against targets. */
-export function AdminEvaluation(props: { locale: Locale; api: ReturnType<typeof createApiClient>; onError: (message: string) => void; onNotice: (message: string) => void }) {
+export function AdminEvaluation(props: {
+  locale: Locale;
+  api: ReturnType<typeof createApiClient>;
+  onError: (message: string) => void;
+  onNotice: (message: string) => void;
+}) {
   const styles = useStyles();
   const { api, onError, onNotice, locale } = props;
   const a = (key: AwardsMessageKey, values?: Record<string, string | number>) => awardsText(locale, key, values);
@@ -159,15 +224,29 @@ export function AdminEvaluation(props: { locale: Locale; api: ReturnType<typeof 
       bare
       headerEnd={
         data && (
-          <Field label={a('evaluationYear')} orientation="horizontal">
-            <Select value={String(data.fiscalYear)} onChange={(_event, value) => setYear(Number(value.value))} data-testid="evaluation-year">
-              {data.years.map((option) => (
-                <option key={option} value={option}>
-                  {a('fiscalYear', { year: option })}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <div className={styles.row}>
+            <Button
+              onClick={() =>
+                void attempt(async () => saveFile(await api.admin.exportEvaluation(data.fiscalYear)), onError)
+              }
+              data-testid="evaluation-export"
+            >
+              {a('exportReport')}
+            </Button>
+            <Field label={a('evaluationYear')} orientation="horizontal">
+              <Select
+                value={String(data.fiscalYear)}
+                onChange={(_event, value) => setYear(Number(value.value))}
+                data-testid="evaluation-year"
+              >
+                {data.years.map((option) => (
+                  <option key={option} value={option}>
+                    {a('fiscalYear', { year: option })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
         )
       }
     >
