@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { demoEmployees, seedDemoData } from '../../../bot/src/dev/demo-data.js';
 import { fiscalYearOf } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { nominationNoticeId } from '../../../bot/src/features/programme/programme-notifier.js';
 import { tabApi } from '../../support/tab-api.js';
 import { startTestApp, TEST_TENANT_ID } from '../../support/test-app.js';
 
@@ -84,6 +85,10 @@ describe('評価・表彰: review and award', () => {
     const nomination = await nominate(staff.id);
     const asked = await call('POST', `/api/tab/admin/awards/nominations/${nomination.id}/review`, admin.id, { decision: 'ask-for-more', note: '削減時間の根拠を追記してください。' });
     expect(asked.status).toBe(200);
+    // The nominator is told in chat, through the delivery engine, with the note.
+    const notice = await app.delivery.report(nominationNoticeId(asked.body.nomination));
+    expect(notice?.broadcast).toMatchObject({ kind: 'award-nomination-notice' });
+    expect(JSON.stringify(notice)).toContain(staff.id);
     const mine = await call('GET', '/api/tab/awards/nominations/mine', staff.id);
     expect(mine.body.nominations.find((n: { id: string }) => n.id === nomination.id)).toMatchObject({ state: 'needs-info', reviewNote: '削減時間の根拠を追記してください。' });
 

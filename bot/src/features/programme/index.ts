@@ -4,6 +4,8 @@ import type { FeatureModule } from '../feature-module.js';
 import type { NewsService } from '../news/domain/news-service.js';
 import { createAwardsService } from './domain/awards-service.js';
 import { registerProgrammeRoutes } from './programme-routes.js';
+import { createNominationNotifier } from './programme-notifier.js';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 import { createNominationRepository } from './storage/nomination-repository.js';
 import { createHrFigureRepository } from './storage/hr-figure-repository.js';
 import { createEvaluationService } from './domain/evaluation-service.js';
@@ -27,6 +29,8 @@ export function createProgrammeModule(deps: {
   news: Pick<NewsService, 'sendNow'>;
   surveys: Pick<SurveyService, 'trend'>;
   consultations: Pick<ConsultationService, 'queue' | 'faqStatistics'>;
+  delivery: Pick<DeliveryEngine, 'send'>;
+  tabUrl: string;
 }) {
   const r = deps.repositories;
   const awards = createAwardsService({
@@ -34,6 +38,7 @@ export function createProgrammeModule(deps: {
     employees: r.employees,
     departments: r.departments,
     publishNews: (adminId, newsId, input) => deps.news.sendNow(adminId, newsId, input),
+    notifyNominator: createNominationNotifier({ engine: deps.delivery, employees: r.employees, tabUrl: deps.tabUrl }),
   });
   const evaluation = createEvaluationService({
     employees: r.employees,

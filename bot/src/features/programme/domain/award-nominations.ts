@@ -178,7 +178,7 @@ export function awardNewsContent(nomination: Nomination, award: Award, departmen
   const category = AWARD_CATEGORY_NAMES[award.category].ja;
   return {
     title: `【${award.fiscalYear}年度 ${category}】${nomination.title}`,
-    summary: `${departmentName}の取組が${award.fiscalYear}年度のDX優良事例(${category})に選ばれました。`,
+    summary: `${departmentName}の取組が${award.fiscalYear}年度のDX優良事例（${category}）に選ばれました。`,
     body: `**変わったこと**\n\n${nomination.whatChanged}\n\n**効果**\n\n${nomination.effect}`,
     link: nomination.link,
     category: 'good-practices',

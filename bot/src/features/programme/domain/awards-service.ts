@@ -29,9 +29,15 @@ export function createAwardsService(deps: {
   departments: Pick<DepartmentRepository, 'get' | 'list'>;
   /** インフォメーション's send-now (through the delivery engine); idempotent per news id. */
   publishNews: (adminId: string, newsId: string, input: NewsInput) => Promise<{ broadcastId: string; alreadySent: boolean; recipients: number }>;
+  /** Tells the nominator of a decision (asked for more, declined, accepted, awarded). */
+  notifyNominator?: (nomination: Nomination) => Promise<void>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
+  const notify = async (nomination: Nomination) => {
+    await deps.notifyNominator?.(nomination);
+    return nomination;
+  };
   const requireAdmin = adminCheck(deps.employees);
   const requireStaff = async (employeeId: string) => {
     const employee = await deps.employees.get(employeeId);
@@ -67,11 +73,11 @@ export function createAwardsService(deps: {
     },
     async review(adminId: string, id: string, review: { decision: ReviewDecision; note?: string | undefined }): Promise<Nomination> {
       await requireAdmin(adminId);
-      return deps.nominations.update(id, (current) => reviewNomination(current, { ...review, reviewerId: adminId, now: now() }));
+      return notify(await deps.nominations.update(id, (current) => reviewNomination(current, { ...review, reviewerId: adminId, now: now() })));
     },
     async award(adminId: string, id: string, award: { fiscalYear: number; category: AwardCategory }): Promise<Nomination> {
       await requireAdmin(adminId);
-      return deps.nominations.update(id, (current) => awardNomination(current, { ...award, adminId, now: now() }));
+      return notify(await deps.nominations.update(id, (current) => awardNomination(current, { ...award, adminId, now: now() })));
     },
     /**
      * Sends an award as an インフォメーション item (庁内優良事例, everyone) through the news service and the delivery
