@@ -53,6 +53,7 @@ export const AWARDS_MESSAGES = {
   target: { ja: '目標値', en: 'Target' },
   targetAtLeastBaseline: { ja: '基準値以上', en: 'baseline or above' },
   previous: { ja: '前年度', en: 'Last year' },
+  yearOverYear: { ja: '推移', en: 'Year over year' },
   achieved: { ja: '✓ 達成', en: '✓ Achieved' },
   notAchieved: { ja: '未達成', en: 'Not achieved' },
   noSurvey: { ja: 'この年度の年次アンケートの結果はまだありません。', en: 'No annual survey results for this year yet.' },

@@ -83,6 +83,11 @@ describe('事業評価: the logic-model dashboard', () => {
       expect.objectContaining({ questionId: '01', mean: 4, n: 10, baseline: 3.043, target: { kind: 'value', value: 3.5 }, achieved: true, nextBenchmark: { kind: 'at-least', value: 4 } }),
     ]);
     expect(outcome(answer.body as { outcomes: Outcome[] }, '03').indicators[0]).toMatchObject({ mean: 2, achieved: false, nextBenchmark: { kind: 'value', value: 3 } });
+    // Year over year: the 2024 baseline survey, then this year.
+    expect(outcome(answer.body as { outcomes: Outcome[] }, '01').indicators[0]!.history).toEqual([
+      { fiscalYear: 2024, mean: 3.043 },
+      { fiscalYear: currentYear, mean: 4 },
+    ]);
     expect(outcome(answer.body as { outcomes: Outcome[] }, '04').indicators[0]).toMatchObject({ mean: 3, achieved: false, nextBenchmark: { kind: 'value', value: 3.5 } });
     const security = outcome(answer.body as { outcomes: Outcome[] }, '08').indicators.find((indicator) => indicator.questionId === '08-security');
     expect(security).toMatchObject({ mean: 4, target: { kind: 'at-least-baseline', value: 3.683 }, achieved: true });

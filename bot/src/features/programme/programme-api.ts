@@ -77,6 +77,7 @@ export const evaluationSchema = z.object({
           mean: z.number().optional(),
           n: z.number().optional(),
           previousMean: z.number().optional(),
+          history: z.array(z.object({ fiscalYear: z.number(), mean: z.number() })),
           achieved: z.boolean().optional(),
           nextBenchmark: benchmarkSchema.optional(),
         }),

@@ -105,6 +105,11 @@ function IndicatorChart(props: { locale: Locale; indicator: Indicator }) {
         {benchmark &&
           ` / ${a('nextBenchmark')}: ${benchmark.kind === 'at-least' ? a('atLeast', { value: three(benchmark.value) }) : benchmark.value}`}
       </Text>
+      {indicator.history.length > 1 && (
+        <Text size={200} as="p" data-testid={`evaluation-history-${indicator.questionId}`}>
+          {a('yearOverYear')}: {indicator.history.map((point) => `${a('fiscalYear', { year: point.fiscalYear })} ${three(point.mean)}`).join(' → ')}
+        </Text>
+      )}
     </div>
   );
 }

@@ -30,6 +30,8 @@ export interface IndicatorResult {
   mean?: number | undefined;
   n?: number | undefined;
   previousMean?: number | undefined;
+  /** Year over year: every year up to this one with a mean (2024 is the policy's baseline survey). */
+  history: { fiscalYear: number; mean: number }[];
   achieved?: boolean | undefined;
   nextBenchmark?: Benchmark | undefined;
 }
@@ -169,6 +171,13 @@ function indicatorResults(outcomeId: OutcomeId, records: ProgrammeRecords): Indi
       mean,
       n: current?.n,
       previousMean: lastYear?.get(indicator.id)?.mean,
+      history: [...records.surveyMeans.entries()]
+        .filter(([year]) => year <= records.fiscalYear)
+        .flatMap(([year, means]) => {
+          const yearMean = means.get(indicator.id)?.mean;
+          return yearMean === undefined ? [] : [{ fiscalYear: year, mean: yearMean }];
+        })
+        .sort((a, b) => a.fiscalYear - b.fiscalYear),
       achieved: mean === undefined ? undefined : isTargetAchieved(mean, indicator),
       nextBenchmark: mean === undefined ? undefined : nextBenchmark(mean),
     };
