@@ -5,6 +5,7 @@ import { createConsultationModule } from './features/consultation/index.js';
 import { createDirectoryModule } from './features/directory/index.js';
 import { collectJobs, composeChatRoutes, registerFeatureRoutes } from './features/feature-module.js';
 import { createNewsModule } from './features/news/index.js';
+import { createProgrammeModule } from './features/programme/index.js';
 import { createSkillsModule } from './features/skills/index.js';
 import type { SurveyNotifier } from './features/survey/domain/survey-ports.js';
 import { createSurveyModule } from './features/survey/index.js';
@@ -56,9 +57,10 @@ export async function startApp(
   const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
   const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
+  const programme = createProgrammeModule({ repositories, news: news.news, surveys: surveys.surveys, consultations: consultation.consultations, delivery, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
-    ...[catalog, skills, training, surveys, consultation, news, directory].map((feature) => feature.module),
+    ...[catalog, skills, training, surveys, consultation, news, directory, programme].map((feature) => feature.module),
   ];
   for (const module of modules) await module.start?.();
 

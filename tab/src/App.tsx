@@ -6,6 +6,7 @@ import type { MySkills } from './api/skills';
 import { ProfileCard } from './components/ProfileCard/ProfileCard';
 import { translate, type MessageKey } from './i18n/messages';
 import { DevSignIn } from './pages/DevSignIn';
+import { AwardsPage } from './pages/awards/AwardsPage';
 import { ConsultPage } from './pages/consult/ConsultPage';
 import { DepartmentPage, EvidencePage, SkillsPage, TrainingPage } from './pages/pages';
 import type { HostContext, ThemeName } from './runtime/host';
@@ -14,7 +15,7 @@ import { fluentTheme } from './runtime/theme';
 
 const TOKEN_KEY = 'dx-navi.dev-token';
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const PAGES = ['skills', 'training', 'evidence', 'consult', 'department', 'admin'] as const;
+const PAGES = ['skills', 'training', 'evidence', 'consult', 'awards', 'department', 'admin'] as const;
 type PageId = (typeof PAGES)[number];
 
 const useStyles = makeStyles({
@@ -145,6 +146,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
           {current === 'training' && <TrainingPage {...common} catalog={catalog} />}
           {current === 'evidence' && <EvidencePage {...common} />}
           {current === 'consult' && <ConsultPage {...common} />}
+          {current === 'awards' && <AwardsPage {...common} profile={profile} />}
           {current === 'department' && <DepartmentPage {...common} />}
           {current === 'admin' && (
             <Suspense fallback={<Spinner label={t('loading')} />}>

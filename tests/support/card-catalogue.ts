@@ -23,6 +23,7 @@ import { buildTicketCard } from '../../bot/src/features/consultation/cards/ticke
 import { buildTicketListCard } from '../../bot/src/features/consultation/cards/ticket-list-card.js';
 import { buildTicketNoticeCard } from '../../bot/src/features/consultation/cards/ticket-notice-card.js';
 import { buildUnassignedReminderCard } from '../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
+import { buildNominationNoticeCard } from '../../bot/src/features/programme/cards/nomination-notice-card.js';
 import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
 import { applyTransition, openTicket, type TicketActor } from '../../bot/src/features/consultation/domain/tickets.js';
 import { responsesWithSums } from './survey-answers.js';
@@ -54,6 +55,7 @@ export const BUILDERS_COVERED = [
   'buildTicketNoticeCard',
   'buildSatisfactionCard',
   'buildUnassignedReminderCard',
+  'buildNominationNoticeCard',
 ];
 
 const now = new Date('2026-06-15T01:00:00Z');
@@ -189,6 +191,14 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
     { name: 'satisfaction', card: buildSatisfactionCard({ ticket: resolved.ticket, locale }) },
     { name: 'satisfaction (rated)', card: buildSatisfactionCard({ ticket: rated.ticket, locale }) },
     { name: 'unassigned reminder', card: buildUnassignedReminderCard({ tickets: [filed.ticket], locale }) },
+    ...(['needs-info', 'declined', 'accepted'] as const).map((state) => ({
+      name: `nomination ${state}`,
+      card: buildNominationNoticeCard({ nomination: { title: 'Paperless forms', state, reviewNote: state === 'accepted' ? undefined : 'Please add the hours saved *per month*.', award: undefined }, locale, tabUrl }),
+    })),
+    {
+      name: 'nomination awarded',
+      card: buildNominationNoticeCard({ nomination: { title: 'Paperless forms', state: 'awarded', reviewNote: undefined, award: { fiscalYear: 2026, category: 'grand', awardedBy: 'a', awardedAt: now.toISOString() } }, locale, tabUrl }),
+    },
   ];
   return cards;
 }

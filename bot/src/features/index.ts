@@ -5,6 +5,7 @@ import { createCatalogRepositories } from './catalog/index.js';
 import { createConsultationRepositories } from './consultation/index.js';
 import { createDirectoryRepositories } from './directory/index.js';
 import { createNewsRepositories } from './news/index.js';
+import { createProgrammeRepositories } from './programme/index.js';
 import { createSkillsRepositories } from './skills/index.js';
 import { createSurveyRepositories } from './survey/index.js';
 import { createTrainingRepositories } from './training/index.js';
@@ -26,5 +27,6 @@ export function createRepositories(
     ...createConsultationRepositories(storage),
     ...createNewsRepositories(storage),
     ...createDirectoryRepositories(storage),
+    ...createProgrammeRepositories(storage),
   };
 }

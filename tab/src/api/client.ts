@@ -13,6 +13,7 @@ import {
   sessionsSchema,
   type ScheduleInput,
 } from './training';
+import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
 import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
@@ -59,6 +60,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
     consultations: createConsultationApi(request),
+    awards: createAwardsApi(request),
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
@@ -98,6 +100,8 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
         ),
       jobLevelSpellings: () => request('/api/tab/admin/roster/job-levels', jobLevelSpellingsSchema).then((body) => body.spellings),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
+      /** 年次報告: the year's logic model as an xlsx workbook. */
+      exportEvaluation: (fiscalYear: number) => download(`/api/tab/admin/evaluation/report.xlsx?fiscalYear=${fiscalYear}`, `evaluation-${fiscalYear}.xlsx`),
       surveys: () => request('/api/tab/admin/surveys', surveyRoundsSchema),
       createSurvey: (input: NewSurveyInput) => request('/api/tab/admin/surveys', roundResponseSchema, { method: 'POST', body: JSON.stringify(input) }),
       startSurvey: (roundId: string) => request(`${surveyPath(roundId)}/start`, startedSchema, { method: 'POST', body: '{}' }),

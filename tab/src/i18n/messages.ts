@@ -60,6 +60,7 @@ export const MESSAGES = {
   nav_department: { ja: '部署の状況', en: 'My department' },
   nav_admin: { ja: '管理', en: 'Admin' },
   nav_consult: { ja: '私の相談', en: 'My requests' },
+  nav_awards: { ja: '表彰', en: 'Awards' },
   chartHeading: { ja: 'スキルレベル', en: 'Skill levels' },
   chartLabel: { ja: '専門スキル5分野のレベル(LV0〜LV3)', en: 'Levels in the five specialist skills (LV0–LV3)' },
   nextSessions: { ja: '次の開催', en: 'Next sessions' },

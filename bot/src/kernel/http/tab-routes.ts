@@ -26,7 +26,8 @@ export async function authenticate(req: Request, verifier: TabTokenVerifier): Pr
 
 /** A route result sent as a download instead of JSON. */
 export class FileResponse {
-  constructor(readonly file: { contentType: string; fileName: string; body: string }) {}
+  // body: text (CSV) or bytes (an xlsx workbook).
+  constructor(readonly file: { contentType: string; fileName: string; body: string | Uint8Array }) {}
 }
 
 /**

@@ -23,6 +23,8 @@ export const TABLE_NAMES = [
   'NotificationPreferences',
   'StaffDirectory',
   'DirectoryAudit',
+  'AwardNominations',
+  'ProgrammeFigures',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

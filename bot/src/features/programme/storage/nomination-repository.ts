@@ -1,0 +1,63 @@
+import { odata } from '@azure/data-tables';
+import { z } from 'zod';
+import { AWARD_CATEGORIES, NOMINATION_STATES, type Nomination, type NominationRepository } from '../domain/award-nominations.js';
+import { nominationNotFound } from '../domain/awards-service.js';
+import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
+import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
+
+interface NominationEntity {
+  nominatorId: string;
+  nominationJson: string;
+}
+
+const nominationSchema = z.object({
+  id: z.string(),
+  nominatorId: z.string(),
+  title: z.string(),
+  departmentId: z.string(),
+  whatChanged: z.string(),
+  effect: z.string(),
+  link: z.string().optional(),
+  state: z.enum(NOMINATION_STATES),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  reviewNote: z.string().optional(),
+  reviewedBy: z.string().optional(),
+  award: z.object({ fiscalYear: z.number().int(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
+  published: z.object({ newsId: z.string(), publishedAt: z.string() }).optional(),
+});
+
+const toNomination = (entity: NominationEntity): Nomination => nominationSchema.parse(JSON.parse(entity.nominationJson));
+// One row per nomination, all in one partition: a few hundred a year at most, and each write touches only its own row.
+const PARTITION = 'nomination';
+const keyOf = (id: string) => ({ partitionKey: PARTITION, rowKey: id });
+const entityOf = (nomination: Nomination) => ({ ...keyOf(nomination.id), nominatorId: nomination.nominatorId, nominationJson: JSON.stringify(nomination) });
+
+/** AwardNominations: 評価・表彰 nominations with their review and award. */
+export function createNominationRepository(storage: TableStorage): NominationRepository {
+  const table = storage.client('AwardNominations');
+  return {
+    async create(nomination) {
+      await table.createEntity(entityOf(nomination));
+    },
+    async get(id) {
+      const entity = await getEntityOrUndefined<NominationEntity>(table, keyOf(id));
+      return entity && toNomination(entity);
+    },
+    async update(id, change) {
+      return withEtagRetry(`nomination ${id}`, 'turn', async () => {
+        const entity = await getEntityOrUndefined<NominationEntity>(table, keyOf(id));
+        if (!entity) throw nominationNotFound(id);
+        const next = change(toNomination(entity));
+        await table.updateEntity(entityOf(next), 'Replace', { etag: entity.etag });
+        return next;
+      });
+    },
+    async list() {
+      return (await listAll<NominationEntity>(table, odata`PartitionKey eq ${PARTITION}`)).map(toNomination);
+    },
+    async listByNominator(nominatorId) {
+      return (await listAll<NominationEntity>(table, odata`PartitionKey eq ${PARTITION} and nominatorId eq ${nominatorId}`)).map(toNomination);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { awardNomination, reviewNomination, validateNomination, type Nomination } from '../../../bot/src/features/programme/domain/award-nominations.js';
+import { evaluateLogicModel, type ProgrammeRecords } from '../../../bot/src/features/programme/domain/logic-model.js';
+import { fiscalYearBounds } from '../../../bot/src/features/survey/domain/survey-rounds.js';
+import { AppError } from '../../../bot/src/kernel/domain/errors.js';
+
+const input = { title: '申請の電子化', departmentId: 'd1', whatChanged: '紙をやめた', effect: '年間500時間削減' };
+const refusal = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    return error instanceof AppError ? error.userMessage.ja : String(error);
+  }
+  return undefined;
+};
+const nomination = (state: Nomination['state']): Nomination => ({ ...input, link: undefined, id: 'n1', nominatorId: 'e1', state, submittedAt: '2026-05-01T00:00:00Z', updatedAt: '2026-05-01T00:00:00Z' });
+
+describe('評価・表彰 rules', () => {
+  it('when a title is 80 characters it is kept, at 81 or only invisible characters it is refused', () => {
+    expect(validateNomination({ ...input, title: 'あ'.repeat(80) }, true).title).toHaveLength(80);
+    expect(refusal(() => validateNomination({ ...input, title: 'あ'.repeat(81) }, true))).toContain('80文字以内');
+    expect(refusal(() => validateNomination({ ...input, title: '\u200b\u200b' }, true))).toContain('取組名を入力してください');
+  });
+
+  it('when the link is https with a host it is kept; https without a host, data: or mailto: are refused', () => {
+    expect(validateNomination({ ...input, link: ' https://example.jp/a ' }, true).link).toBe('https://example.jp/a');
+    for (const link of ['https://', 'data:text/html,x', 'mailto:a@b.jp']) expect(refusal(() => validateNomination({ ...input, link }, true))).toContain('https://');
+  });
+
+  it('when asking for more without a note, or reviewing an awarded nomination, then it is refused', () => {
+    expect(refusal(() => reviewNomination(nomination('submitted'), { decision: 'ask-for-more', note: '  ', reviewerId: 'a', now: new Date() }))).toContain('コメント');
+    expect(refusal(() => reviewNomination(nomination('awarded'), { decision: 'decline', note: 'x', reviewerId: 'a', now: new Date() }))).toContain('表彰済み');
+  });
+
+  it('when the award year is the first of the policy it is accepted; after the policy or before this year begins it is refused', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    expect(awardNomination(nomination('accepted'), { fiscalYear: 2025, category: 'grand', adminId: 'a', now }).award?.fiscalYear).toBe(2025);
+    expect(refusal(() => awardNomination(nomination('accepted'), { fiscalYear: 2027, category: 'grand', adminId: 'a', now }))).toContain('表彰できる年度ではありません');
+    expect(refusal(() => awardNomination(nomination('accepted'), { fiscalYear: 2030, category: 'grand', adminId: 'a', now: new Date('2031-06-01T00:00:00Z') }))).toContain('2025年度~2029年度');
+  });
+});
+
+describe('logic model: indicators and the benchmark rule at its boundaries', () => {
+  const records = (means: Record<string, number | undefined>): ProgrammeRecords => ({
+    fiscalYear: 2026,
+    bounds: fiscalYearBounds(2026),
+    now: new Date('2026-12-01T00:00:00Z'),
+    courses: [],
+    sessions: [],
+    newsPublishedAt: [],
+    employees: [],
+    nominations: [],
+    surveyMeans: new Map([[2026, new Map(Object.entries(means).map(([id, mean]) => [id, { mean, n: mean === undefined ? undefined : 100 }]))], [2025, new Map([['01', { mean: 3.1, n: 90 }]])]]),
+    hrFigure: undefined,
+    consultations: { tickets: [], faq: { shown: 0, resolved: 0 } },
+  });
+  const indicator = (result: ReturnType<typeof evaluateLogicModel>, questionId: string) => result.flatMap((outcome) => outcome.indicators).find((entry) => entry.questionId === questionId)!;
+
+  it('when a mean is exactly 2.5, then the benchmark stays 3.5; exactly 3.5 is achieved and becomes "at least 3.5"; 2.499 becomes 3', () => {
+    const result = evaluateLogicModel(records({ '01': 3.5, '03': 2.5, '04': 2.499 }));
+    expect(indicator(result, '01')).toMatchObject({ achieved: true, nextBenchmark: { kind: 'at-least', value: 3.5 }, previousMean: 3.1 });
+    expect(indicator(result, '03')).toMatchObject({ achieved: false, nextBenchmark: { kind: 'value', value: 3.5 } });
+    expect(indicator(result, '04')).toMatchObject({ achieved: false, nextBenchmark: { kind: 'value', value: 3 } });
+  });
+
+  it('when the security mean equals its baseline it is achieved; a hidden mean has no verdict and no benchmark', () => {
+    const result = evaluateLogicModel(records({ '08-security': 3.683, '05': undefined }));
+    expect(indicator(result, '08-security')).toMatchObject({ achieved: true });
+    expect(indicator(result, '05')).not.toHaveProperty('achieved', expect.anything());
+    expect(indicator(result, '05').nextBenchmark).toBeUndefined();
+  });
+});
