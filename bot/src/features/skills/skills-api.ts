@@ -2,6 +2,47 @@ import { z } from 'zod';
 import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
 import { examSchema } from '../catalog/catalog-api.js';
 
+const localizedSchema = z.object({ ja: z.string(), en: z.string() });
+/** 自己評価 / 確認済み (who, when) per skill at today's level. */
+export const levelConfirmationSchema = z.object({
+  skillId: z.string(),
+  level: z.number(),
+  status: z.enum(['self-assessed', 'pending', 'confirmed', 'returned']),
+  label: localizedSchema,
+  route: z.enum(['supervisor', 'promoter', 'none']).optional().nullable(),
+  routeNote: localizedSchema.optional().nullable(),
+  decidedByName: z.string().optional().nullable(),
+  decidedAt: z.string().optional().nullable(),
+  comment: z.string().optional().nullable(),
+});
+export type LevelConfirmation = z.infer<typeof levelConfirmationSchema>;
+
+/** The confirmer's queue: each claim with the evidence the employee has on record. */
+export const confirmationQueueSchema = z.object({
+  items: z.array(
+    z.object({
+      employeeId: z.string(),
+      employeeName: z.string(),
+      skillId: z.string(),
+      level: z.number(),
+      requestedAt: z.string(),
+      route: z.enum(['supervisor', 'promoter', 'none']),
+      evidence: z.object({
+        completions: z.array(z.object({ courseId: z.string(), title: localizedSchema, completedOn: z.string() })),
+        examPasses: z.array(z.object({ examId: z.string(), name: localizedSchema, passedOn: z.string() })),
+      }),
+    }),
+  ),
+});
+export type ConfirmationQueue = z.infer<typeof confirmationQueueSchema>;
+
+/** 確認する / 差し戻す: the level the confirmer saw, so a claim changed since is refused. */
+export const confirmationDecisionSchema = z.object({
+  decision: z.enum(['confirm', 'return']),
+  level: z.number().int().min(1).max(3),
+  comment: z.string().max(500).optional(),
+});
+
 export const mySkillsSchema = z.object({
   levels: z.record(z.string(), z.number()),
   ticked: z.array(z.string()),
@@ -21,6 +62,7 @@ export const mySkillsSchema = z.object({
     }),
   ),
   mindsets: z.array(z.object({ mindsetId: z.string(), statementIds: z.array(z.string()) })).optional().nullable(),
+  confirmations: z.array(levelConfirmationSchema),
 });
 export type MySkills = z.infer<typeof mySkillsSchema>;
 

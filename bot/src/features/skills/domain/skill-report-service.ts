@@ -1,10 +1,12 @@
+import { SKILL_IDS, type SkillId } from '../../../kernel/domain/catalog/skills.js';
 import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { canViewDepartment, adminCheck } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import type { CompletionRepository } from '../../training/domain/training-ports.js';
 import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
-import type { ExamPassRepository, SkillAssessmentRepository } from './skills-ports.js';
+import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository } from './skills-ports.js';
+import { confirmationLabel } from './skill-confirmation.js';
 import { levelDistribution } from './skill-distribution.js';
 import { levelsFromTicks, type SkillLevels } from './skill-levels.js';
 import { talentDataCsv } from './talent-data-csv.js';
@@ -21,6 +23,7 @@ export function createSkillReportService(deps: {
   examPasses: ExamPassRepository;
   exams: ExamCatalogRepository;
   courses: CourseRepository;
+  confirmations: SkillConfirmationRepository;
 }) {
   const levelsByEmployee = async (): Promise<Map<string, SkillLevels>> =>
     new Map((await deps.assessments.listCurrent()).map((assessment) => [assessment.employeeId, levelsFromTicks(new Set(assessment.ticked))]));
@@ -56,7 +59,7 @@ export function createSkillReportService(deps: {
     /** 人材データ: one line per employee with levels, completed trainings and exam passes, as Excel-ready CSV. */
     async talentDataCsv(adminId: string): Promise<string> {
       await adminCheck(deps.employees)(adminId);
-      const [departments, employees, levels, completions, passes, courses, exams] = await Promise.all([
+      const [departments, employees, levels, completions, passes, courses, exams, confirmations] = await Promise.all([
         deps.departments.list(),
         // Leavers keep their history in 人材データ (issue 12); identities HR never listed are not staff.
         deps.employees.listEveryone().then((everyone) => everyone.filter((employee) => employee.directoryStatus !== 'unregistered')),
@@ -65,24 +68,32 @@ export function createSkillReportService(deps: {
         deps.examPasses.listAll(),
         deps.courses.list(),
         deps.exams.list(),
+        deps.confirmations.listAll(),
       ]);
+      const confirmationOf = new Map(confirmations.map((row) => [`${row.employeeId}\u0000${row.skillId}`, row]));
       const departmentName = new Map(departments.map((department) => [department.id, department.name]));
       const courseTitle = new Map(courses.map((course) => [course.id, course.title.ja]));
       const examName = new Map(exams.map((exam) => [exam.id, exam.name.ja]));
       const sorted = [...employees].sort((a, b) => (a.departmentId ?? '').localeCompare(b.departmentId ?? '') || a.displayName.localeCompare(b.displayName, 'ja'));
-      const rows = sorted.map((employee) => ({
+      const rows = sorted.map((employee) => {
+        const employeeLevels = levels.get(employee.id) ?? levelsFromTicks(new Set());
+        return {
           employeeId: employee.id,
           displayName: employee.displayName,
           department: (employee.departmentId && departmentName.get(employee.departmentId)) || '',
           jobLevel: employee.jobLevel ? JOB_LEVEL_LABELS[employee.jobLevel].ja : '',
-          levels: levels.get(employee.id) ?? levelsFromTicks(new Set()),
+          levels: employeeLevels,
+          confirmations: Object.fromEntries(
+            SKILL_IDS.map((skillId) => [skillId, confirmationLabel(confirmationOf.get(`${employee.id}\u0000${skillId}`), employeeLevels[skillId]).ja]),
+          ) as Record<SkillId, string>,
           completions: completions
             .filter((completion) => completion.employeeId === employee.id)
             .map((completion) => ({ title: courseTitle.get(completion.courseId) ?? completion.courseId, completedOn: completion.completedOn })),
           examPasses: passes
             .filter((pass) => pass.employeeId === employee.id)
             .map((pass) => ({ name: examName.get(pass.examId) ?? pass.examId, passedOn: pass.passedOn })),
-        }));
+        };
+      });
       return talentDataCsv(rows);
     },
   };

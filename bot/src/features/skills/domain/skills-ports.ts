@@ -1,4 +1,5 @@
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { SkillConfirmation } from './skill-confirmation.js';
 import type { ExamPass } from './exam-records.js';
 
 /** An employee's self-assessment: the criteria they ticked and the level they aim for per skill. */
@@ -34,4 +35,19 @@ export interface ExamPassRepository {
   /** One row per exam: recording a pass again replaces the date. */
   save(employeeId: string, pass: ExamPass): Promise<void>;
   remove(employeeId: string, examId: string): Promise<void>;
+}
+
+/** 上司確認 requests and decisions, one current row per employee and skill, plus a log of every decision. */
+export interface SkillConfirmationRepository {
+  /** The employee's current request/decision per skill. */
+  listForEmployee(employeeId: string): Promise<SkillConfirmation[]>;
+  get(employeeId: string, skillId: SkillId): Promise<SkillConfirmation | undefined>;
+  /** Writes the current row and appends it to the employee's confirmation log (the timeline's "confirmed by"). */
+  save(confirmation: SkillConfirmation): Promise<void>;
+  /** Requests waiting in a 課 (the confirmer's queue). */
+  listPending(departmentId: string): Promise<SkillConfirmation[]>;
+  /** Every employee's current rows (人材データ export). */
+  listAll(): Promise<SkillConfirmation[]>;
+  /** The employee's decision log, newest first. */
+  log(employeeId: string): Promise<SkillConfirmation[]>;
 }
