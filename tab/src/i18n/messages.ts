@@ -256,6 +256,17 @@ export const MESSAGES = {
     ja: '申し込んだ研修のリマインドは、申し込んでいる間は止められません。',
     en: 'Reminders for training you signed up for cannot be turned off while you are signed up.',
   },
+  confirmationQueueHeading: { ja: 'スキルレベルの確認待ち', en: 'Skill levels to confirm' },
+  evidenceTrainings: { ja: '修了した研修', en: 'Completed training' },
+  evidenceExams: { ja: 'IT試験の合格', en: 'IT exam passes' },
+  noEvidence: { ja: 'なし', en: 'None' },
+  confirmationComment: { ja: '職員へのコメント(差し戻すときは必須)', en: 'Comment to the employee (required to send back)' },
+  confirmLevel: { ja: '確認する', en: 'Confirm' },
+  returnLevel: { ja: '差し戻す', en: 'Send back' },
+  confirmationPending: { ja: '確認待ち', en: 'Awaiting confirmation' },
+  confirmationReturned: { ja: '差し戻し', en: 'Sent back' },
+  confirmationDone: { ja: '確認しました。', en: 'Confirmed.' },
+  confirmationSentBack: { ja: '差し戻しました。', en: 'Sent back.' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

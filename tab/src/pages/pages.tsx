@@ -10,6 +10,7 @@ import { Completions, MySessions } from '../components/MyTraining/MyTraining';
 import { NewsSettings } from '../components/NewsSettings/NewsSettings';
 import { Recommendations } from '../components/Recommendations/Recommendations';
 import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
+import { ConfirmationQueue } from '../components/ConfirmationQueue/ConfirmationQueue';
 import { SkillChart } from '../components/SkillChart/SkillChart';
 import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
@@ -44,6 +45,7 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   const { data: mine } = useLoad(useRevisioned(api.mySessions, props.revision), onError);
   const { data: news } = useLoad(api.news, onError);
   const { data: settings, reload: reloadSettings } = useLoad(api.notificationSettings, onError);
+  const { data: queue, reload: reloadQueue } = useLoad(useRevisioned(api.confirmationQueue, props.revision), onError);
   const enrolled = useMemo(() => new Set((mine ?? []).filter((session) => !session.past).map((session) => session.id)), [mine]);
   const save = useCallback(
     async (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => {
@@ -53,6 +55,15 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   );
   return (
     <div className={styles.stack}>
+      <ConfirmationQueue
+        locale={props.locale}
+        items={queue}
+        onDecide={async (item, decision, comment) => {
+          const done = await attempt(() => api.decideConfirmation(item.employeeId, item.skillId, { decision, level: item.level, ...(comment.trim() ? { comment } : {}) }), onError);
+          if (done) props.onNotice(translate(props.locale, decision === 'confirm' ? 'confirmationDone' : 'confirmationSentBack'));
+          await reloadQueue();
+        }}
+      />
       <SkillChart locale={props.locale} levels={props.skills.levels} goals={props.skills.goals} />
       <Recommendations
         locale={props.locale}

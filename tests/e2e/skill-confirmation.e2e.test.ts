@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { demoEmployees } from '../../bot/src/dev/demo-data.js';
+import { screenshot } from '../support/browser.js';
+import { useTabInBrowser } from '../support/tab-in-browser.js';
+import { TEST_TENANT_ID } from '../support/test-app.js';
+
+const e2e = useTabInBrowser();
+const employees = demoEmployees(TEST_TENANT_ID);
+const byName = (name: string) => employees.find((candidate) => candidate.displayName === name)!;
+
+describe('上司確認 in the tab (headless Chromium)', () => {
+  it('when an employee raises データ活用 to LV1 and their 管理職 presses 確認する, then the employee sees 確認済み with the confirmer', async () => {
+    const employee = byName('不動前 葵');
+    const manager = byName('長原 明美');
+    const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
+    for (const id of ['data-utilization.lv1.1', 'data-utilization.lv1.2', 'data-utilization.lv1.3']) await page.getByTestId(`criterion-${id}`).click();
+    await page.getByTestId('save-skills').click();
+    await expect.poll(() => page.getByTestId('skill-confirmation-data-utilization').textContent()).toContain('自己評価 · 確認待ち');
+    await page.close();
+
+    const confirmer = await e2e.openAs(manager, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
+    const item = confirmer.getByTestId(`confirmation-${employee.id}/data-utilization`);
+    await expect.poll(() => item.textContent()).toContain('不動前 葵: データ活用 LV1');
+    await screenshot(confirmer, 'skill-confirmation-queue');
+    await confirmer.getByTestId(`confirm-${employee.id}/data-utilization`).click();
+    await expect.poll(() => confirmer.getByTestId('confirmation-queue').count()).toBe(0);
+    await confirmer.close();
+
+    const again = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
+    await expect.poll(() => again.getByTestId('skill-confirmation-data-utilization').textContent()).toContain('確認済み(長原 明美');
+    await again.close();
+  });
+});
