@@ -9,7 +9,7 @@ const employees = demoEmployees(TEST_TENANT_ID);
 const byName = (name: string) => employees.find((candidate) => candidate.displayName === name)!;
 
 describe('上司確認 in the tab (headless Chromium)', () => {
-  it('when an employee raises データ活用 to LV1 and their 管理職 presses 確認する, then the employee sees 確認済み with the confirmer', async () => {
+  it('when an employee raises データ活用 to LV1 and their 管理職 presses 確認する, then the employee sees 確認済み with the confirmer, also in their timeline', async () => {
     const employee = byName('不動前 葵');
     const manager = byName('長原 明美');
     const page = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
@@ -28,6 +28,11 @@ describe('上司確認 in the tab (headless Chromium)', () => {
 
     const again = await e2e.openAs(employee, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
     await expect.poll(() => again.getByTestId('skill-confirmation-data-utilization').textContent()).toContain('確認済み(長原 明美');
+    // The timeline shows the level with who confirmed it, and the table of 年度 has this year's LV1.
+    await expect.poll(() => again.getByTestId('timeline-data-utilization').textContent()).toMatch(/LV1 — 確認済み\(長原 明美 \d{4}-\d{2}-\d{2}\)/);
+    await expect.poll(() => again.getByTestId('skill-fiscal-years').textContent()).toContain('年度');
+    await again.getByTestId('skill-timeline').scrollIntoViewIfNeeded();
+    await screenshot(again, 'skill-timeline');
     await again.close();
   });
 });

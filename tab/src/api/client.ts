@@ -2,7 +2,7 @@ import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
-import { confirmationQueueSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
+import { confirmationQueueSchema, skillTimelineSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
   attendanceRecordedSchema,
   completionsSchema,
@@ -63,6 +63,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
       request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
+    skillTimeline: () => request('/api/tab/skills/timeline', skillTimelineSchema),
     confirmationQueue: () => request('/api/tab/skills/confirmations', confirmationQueueSchema).then((body) => body.items),
     decideConfirmation: (employeeId: string, skillId: string, input: { decision: 'confirm' | 'return'; level: number; comment?: string }) =>
       request(`/api/tab/skills/confirmations/${encodeURIComponent(employeeId)}/${encodeURIComponent(skillId)}`, z.unknown(), { method: 'POST', body: JSON.stringify(input) }),

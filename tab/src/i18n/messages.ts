@@ -267,6 +267,13 @@ export const MESSAGES = {
   confirmationReturned: { ja: '差し戻し', en: 'Sent back' },
   confirmationDone: { ja: '確認しました。', en: 'Confirmed.' },
   confirmationSentBack: { ja: '差し戻しました。', en: 'Sent back.' },
+  timelineHeading: { ja: 'スキルの推移', en: 'Skill history' },
+  timelineByFiscalYear: { ja: '年度末時点のレベル', en: 'Levels at the end of each fiscal year' },
+  fiscalYearLabel: { ja: '{year}年度', en: 'FY{year}' },
+  timelineEmpty: { ja: 'まだ記録がありません', en: 'No records yet' },
+  timelineSelfAssessed: { ja: '自己評価', en: 'Self-assessed' },
+  timelineConfirmedBy: { ja: '確認済み({name} {date})', en: 'Confirmed ({name} {date})' },
+  timelineReturnedBy: { ja: '差し戻し({name})', en: 'Sent back ({name})' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

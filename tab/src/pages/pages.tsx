@@ -11,6 +11,7 @@ import { NewsSettings } from '../components/NewsSettings/NewsSettings';
 import { Recommendations } from '../components/Recommendations/Recommendations';
 import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
 import { ConfirmationQueue } from '../components/ConfirmationQueue/ConfirmationQueue';
+import { SkillTimeline } from '../components/SkillTimeline/SkillTimeline';
 import { SkillChart } from '../components/SkillChart/SkillChart';
 import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
@@ -45,6 +46,8 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   const { data: mine } = useLoad(useRevisioned(api.mySessions, props.revision), onError);
   const { data: news } = useLoad(api.news, onError);
   const { data: settings, reload: reloadSettings } = useLoad(api.notificationSettings, onError);
+  // Reloaded after each save too: the skills object changes identity when the employee saves.
+  const { data: timeline } = useLoad(useMemo(() => () => api.skillTimeline(), [api, props.revision, props.skills]), onError);
   const { data: queue, reload: reloadQueue } = useLoad(useRevisioned(api.confirmationQueue, props.revision), onError);
   const enrolled = useMemo(() => new Set((mine ?? []).filter((session) => !session.past).map((session) => session.id)), [mine]);
   const save = useCallback(
@@ -74,6 +77,7 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
         }}
       />
       <SkillAssessment locale={props.locale} jobLevel={props.profile.jobLevel} skills={props.skills} onSave={save} />
+      <SkillTimeline locale={props.locale} timeline={timeline} />
       <NewsSettings
         locale={props.locale}
         items={news}

@@ -141,4 +141,13 @@ describe('上司確認 of a raised skill level', () => {
     expect(confirmationOf(lonely.body, 'data-utilization').routeNote.ja).toBe('課に確認できる係長級・管理職・DX推進委員がいないため、自己評価のままです。');
     expect((await app.delivery.list()).filter((broadcast) => broadcast.id.includes(alone.staff.id))).toEqual([]);
   });
+
+  it('when a level was confirmed, then the employee\'s timeline lists it with the confirmer, and the levels of this 年度', async () => {
+    const timeline = await call('GET', '/api/tab/skills/timeline', employee.id);
+    expect(timeline.status).toBe(200);
+    const data = (timeline.body.perSkill as { skillId: string; entries: Record<string, unknown>[] }[]).find((skill) => skill.skillId === 'data-utilization')!.entries;
+    expect(data).toEqual([expect.objectContaining({ level: 1, status: 'confirmed', decidedByName: '荏原 直樹' })]);
+    expect(timeline.body.byFiscalYear.at(-1).levels['data-utilization']).toBe(1);
+    expect((await call('GET', '/api/tab/skills/timeline', manager.id)).body.perSkill.find((skill: { skillId: string }) => skill.skillId === 'data-utilization').entries).toEqual([]);
+  });
 });

@@ -43,6 +43,26 @@ export const confirmationDecisionSchema = z.object({
   comment: z.string().max(500).optional(),
 });
 
+/** マイスキルの推移: one entry per level change per skill, and the levels at the end of each 年度. */
+export const skillTimelineSchema = z.object({
+  perSkill: z.array(
+    z.object({
+      skillId: z.string(),
+      entries: z.array(
+        z.object({
+          level: z.number(),
+          at: z.string(),
+          status: z.enum(['self-assessed', 'confirmed', 'returned']),
+          decidedByName: z.string().optional().nullable(),
+          decidedAt: z.string().optional().nullable(),
+        }),
+      ),
+    }),
+  ),
+  byFiscalYear: z.array(z.object({ fiscalYear: z.number(), levels: z.record(z.string(), z.number()) })),
+});
+export type SkillTimelineView = z.infer<typeof skillTimelineSchema>;
+
 export const mySkillsSchema = z.object({
   levels: z.record(z.string(), z.number()),
   ticked: z.array(z.string()),

@@ -11,7 +11,7 @@ import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
 import type { SkillConfirmationService } from './domain/skill-confirmation-service.js';
 import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
 import { parseInput } from '../../kernel/http/tab-routes.js';
-import { confirmationDecisionSchema, examPassInputSchema, saveSkillsInputSchema, type confirmationQueueSchema, type examPassesSchema, type myExamsSchema, type mySkillsSchema } from './skills-api.js';
+import { confirmationDecisionSchema, examPassInputSchema, saveSkillsInputSchema, type confirmationQueueSchema, type skillTimelineSchema, type examPassesSchema, type myExamsSchema, type mySkillsSchema } from './skills-api.js';
 
 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
@@ -53,6 +53,10 @@ export function registerSkillRoutes(
     }),
   );
 
+  server.get(
+    '/api/tab/skills/timeline',
+    authenticatedRoute(deps, async (_req, employeeId): Promise<Contract<typeof skillTimelineSchema>> => deps.confirmations.timeline(employeeId)),
+  );
   // 上司確認: the caller's queue and their decisions; the caller is the token's oid, never an id in the body.
   server.get(
     '/api/tab/skills/confirmations',

@@ -14,6 +14,7 @@ import {
   type ConfirmerRoute,
   type SkillConfirmation,
 } from './skill-confirmation.js';
+import { skillTimeline } from './skill-timeline.js';
 import { levelOf, levelsFromTicks, type ReachedLevel, type SkillLevels } from './skill-levels.js';
 import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository } from './skills-ports.js';
 
@@ -205,6 +206,11 @@ export function createSkillConfirmationService(deps: {
       return decided;
     },
 
+    /** The employee's own timeline per skill (level, date, confirmed by) and levels per 年度. */
+    async timeline(employeeId: string) {
+      const [changes, decisions] = await Promise.all([deps.assessments.history(employeeId), deps.confirmations.log(employeeId)]);
+      return skillTimeline(changes, decisions, now());
+    },
     currentRows: () => deps.confirmations.listAll(),
     levelsOf: (ticked: readonly string[]) => levelsFromTicks(new Set(ticked)),
   };

@@ -1,6 +1,7 @@
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
 import { SKILL_IDS } from '../../../kernel/domain/catalog/skills.js';
 import { countsAsStaff, type Employee } from '../../../kernel/domain/employee.js';
+import { jstDate } from '../../../kernel/domain/jst.js';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import type { ReachedLevel, SkillLevels } from './skill-levels.js';
 
@@ -96,7 +97,8 @@ export const DECISION_PROBLEM_MESSAGES: Record<DecisionProblem, LocalizedText> =
 export function confirmationLabel(confirmation: SkillConfirmation | undefined, currentLevel: ReachedLevel): LocalizedText {
   if (currentLevel === 0) return { ja: '', en: '' };
   if (confirmation?.status === 'confirmed' && confirmation.level === currentLevel) {
-    const when = confirmation.decidedAt?.slice(0, 10) ?? '';
+    // The date as the ward reads it (JST), not the UTC day of the stored instant.
+    const when = confirmation.decidedAt ? jstDate(confirmation.decidedAt) : '';
     return { ja: `確認済み(${confirmation.decidedByName ?? ''} ${when})`, en: `Confirmed (${confirmation.decidedByName ?? ''} ${when})` };
   }
   return { ja: '自己評価', en: 'Self-assessed' };
