@@ -10,6 +10,7 @@ import { registerSkillRoutes } from './skills-routes.js';
 import { createSkillsFeature } from './skills-teams.js';
 import { createExamPassRepository } from './storage/exam-pass-repository.js';
 import { createSkillConfirmationRepository } from './storage/skill-confirmation-repository.js';
+import { createStepUpTargetRepository } from './storage/step-up-target-repository.js';
 import { createSkillConfirmationService } from './domain/skill-confirmation-service.js';
 import { createSkillConfirmationNotifier } from './skills-notifier.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
@@ -20,6 +21,7 @@ export function createSkillsRepositories(storage: TableStorage) {
     skillAssessments: createSkillAssessmentRepository(storage),
     examPasses: createExamPassRepository(storage),
     skillConfirmations: createSkillConfirmationRepository(storage),
+    stepUpTargets: createStepUpTargetRepository(storage),
   };
 }
 export type SkillsRepositories = ReturnType<typeof createSkillsRepositories>;
@@ -57,6 +59,7 @@ export function createSkillsModule(deps: {
     exams: r.exams,
     courses: r.courses,
     confirmations: r.skillConfirmations,
+    targets: r.stepUpTargets,
   });
   const chat = createSkillsFeature({ skills, tabUrl: deps.tabUrl });
   const module: FeatureModule = {

@@ -92,8 +92,22 @@ export const distributionSchema = z.union([
 ]);
 export type Distribution = z.infer<typeof distributionSchema>;
 const departmentSchema = z.object({ id: z.string(), name: z.string() });
-export const departmentDistributionSchema = z.object({ department: departmentSchema, distribution: distributionSchema });
-export const wardDistributionSchema = z.object({ ward: distributionSchema, departments: z.array(departmentDistributionSchema) });
+const jobLevelSchema = z.enum(['general', 'chief', 'manager']);
+/** The share of a 職層 at or above a step-up target; suppressed under five people. */
+export const targetShareSchema = z.union([
+  z.object({ jobLevel: jobLevelSchema, skillId: z.string(), level: z.number(), byFiscalYear: z.number(), suppressed: z.literal(true), people: z.number() }),
+  z.object({ jobLevel: jobLevelSchema, skillId: z.string(), level: z.number(), byFiscalYear: z.number(), suppressed: z.literal(false), people: z.number(), atOrAbove: z.number(), share: z.number() }),
+]);
+export type TargetShare = z.infer<typeof targetShareSchema>;
+export const departmentDistributionSchema = z.object({ department: departmentSchema, distribution: distributionSchema, targets: z.array(targetShareSchema) });
+export const wardDistributionSchema = z.object({ ward: distributionSchema, targets: z.array(targetShareSchema), departments: z.array(departmentDistributionSchema) });
+
+/** ステップアップ目標 (デジタル推進課): one per 職層 and skill. */
+export const stepUpTargetsSchema = z.object({
+  targets: z.array(z.object({ jobLevel: jobLevelSchema, skillId: z.string(), level: z.number(), byFiscalYear: z.number(), setBy: z.string(), setAt: z.string() })),
+});
+/** The level is checked by the domain (1–3) so the admin reads why, not a schema path. */
+export const stepUpTargetInputSchema = z.object({ level: z.number(), byFiscalYear: z.number() });
 
 /** The IT exam list with the caller's own passes (実績・助成). */
 export const examPassesSchema = z.object({ passes: z.array(z.object({ examId: z.string(), passedOn: z.string() })) });

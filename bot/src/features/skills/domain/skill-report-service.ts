@@ -5,7 +5,10 @@ import { AppError } from '../../../kernel/domain/errors.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import type { CompletionRepository } from '../../training/domain/training-ports.js';
 import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
-import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository } from './skills-ports.js';
+import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository, StepUpTargetRepository } from './skills-ports.js';
+import { checkTargetInput, targetShares } from './step-up-targets.js';
+import { fiscalYearOf } from './skill-timeline.js';
+import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import { confirmationLabel } from './skill-confirmation.js';
 import { levelDistribution } from './skill-distribution.js';
 import { levelsFromTicks, type SkillLevels } from './skill-levels.js';
@@ -24,7 +27,11 @@ export function createSkillReportService(deps: {
   exams: ExamCatalogRepository;
   courses: CourseRepository;
   confirmations: SkillConfirmationRepository;
+  targets: StepUpTargetRepository;
+  now?: () => Date;
 }) {
+  const shares = async (people: Employee[], levels: Map<string, SkillLevels>) =>
+    targetShares(await deps.targets.list(), people.map((person) => ({ jobLevel: person.jobLevel, levels: levels.get(person.id) ?? levelsFromTicks(new Set()) })));
   const levelsByEmployee = async (): Promise<Map<string, SkillLevels>> =>
     new Map((await deps.assessments.listCurrent()).map((assessment) => [assessment.employeeId, levelsFromTicks(new Set(assessment.ticked))]));
   const levelsOf = (people: Employee[], levels: Map<string, SkillLevels>) => people.map((person) => levels.get(person.id) ?? levelsFromTicks(new Set()));
@@ -42,7 +49,7 @@ export function createSkillReportService(deps: {
       }
       const [department, employees, levels] = await Promise.all([deps.departments.get(target), deps.employees.list(), levelsByEmployee()]);
       const members = employees.filter((employee) => employee.departmentId === target);
-      return { department: department ?? { id: target, name: target }, distribution: levelDistribution(levelsOf(members, levels)) };
+      return { department: department ?? { id: target, name: target }, distribution: levelDistribution(levelsOf(members, levels)), targets: await shares(members, levels) };
     },
     /** Ward-wide and per-department distributions for デジタル推進課. */
     async wardWide(adminId: string) {
@@ -50,11 +57,32 @@ export function createSkillReportService(deps: {
       const [departments, employees, levels] = await Promise.all([deps.departments.list(), deps.employees.list(), levelsByEmployee()]);
       return {
         ward: levelDistribution(levelsOf(employees, levels)),
-        departments: departments.map((department) => ({
-          department,
-          distribution: levelDistribution(levelsOf(employees.filter((employee) => employee.departmentId === department.id), levels)),
-        })),
+        targets: await shares(employees, levels),
+        departments: await Promise.all(
+          departments.map(async (department) => {
+            const members = employees.filter((employee) => employee.departmentId === department.id);
+            return { department, distribution: levelDistribution(levelsOf(members, levels)), targets: await shares(members, levels) };
+          }),
+        ),
       };
+    },
+    /** ステップアップ目標 as デジタル推進課 set them. */
+    async listTargets(adminId: string) {
+      await adminCheck(deps.employees)(adminId);
+      return deps.targets.list();
+    },
+    /** Sets (or replaces) the target for one 職層 and skill; a level outside 1–3 is refused and nothing changes. */
+    async setTarget(adminId: string, input: { jobLevel: JobLevel; skillId: SkillId; level: number; byFiscalYear: number }) {
+      const admin = await adminCheck(deps.employees)(adminId);
+      const now = deps.now?.() ?? new Date();
+      const level = checkTargetInput(input, fiscalYearOf(now));
+      await deps.targets.save({ jobLevel: input.jobLevel, skillId: input.skillId, level, byFiscalYear: input.byFiscalYear, setBy: admin.id, setAt: now.toISOString() });
+      return deps.targets.list();
+    },
+    async removeTarget(adminId: string, jobLevel: JobLevel, skillId: SkillId) {
+      await adminCheck(deps.employees)(adminId);
+      await deps.targets.remove(jobLevel, skillId);
+      return deps.targets.list();
     },
     /** 人材データ: one line per employee with levels, completed trainings and exam passes, as Excel-ready CSV. */
     async talentDataCsv(adminId: string): Promise<string> {

@@ -1,4 +1,6 @@
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { StepUpTarget } from './step-up-targets.js';
+import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import type { SkillConfirmation } from './skill-confirmation.js';
 import type { ExamPass } from './exam-records.js';
 
@@ -50,4 +52,11 @@ export interface SkillConfirmationRepository {
   listAll(): Promise<SkillConfirmation[]>;
   /** The employee's decision log, newest first. */
   log(employeeId: string): Promise<SkillConfirmation[]>;
+}
+
+/** ステップアップ目標: few rows (職層 × skill), listed whole. */
+export interface StepUpTargetRepository {
+  list(): Promise<StepUpTarget[]>;
+  save(target: StepUpTarget): Promise<void>;
+  remove(jobLevel: JobLevel, skillId: SkillId): Promise<void>;
 }
