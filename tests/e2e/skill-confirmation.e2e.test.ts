@@ -35,4 +35,17 @@ describe('上司確認 in the tab (headless Chromium)', () => {
     await screenshot(again, 'skill-timeline');
     await again.close();
   });
+
+  it('when デジタル推進課 sets 一般職 データ活用 LV1 as a target, then the ward view shows the share of 一般職 at or above it', async () => {
+    const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
+    const page = await e2e.openAs(admin, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
+    await page.getByTestId('nav-admin').click();
+    await expect.poll(() => page.getByTestId('ward-distribution').textContent()).toContain('データ活用');
+    await page.getByTestId('target-skill').selectOption('data-utilization');
+    await page.getByTestId('target-save').click();
+    // 17 一般職 in the sample ward; 不動前 葵 reached LV1 in the test above.
+    await expect.poll(() => page.getByTestId('ward-target-shares').textContent()).toMatch(/一般職 データ活用 LV1\(\d{4}年度まで\): 目標以上 6%\(1\/17人\)/);
+    await expect.poll(() => page.getByTestId('department-target-shares-resident-registry').textContent()).toContain('4人のため表示しません');
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
-import { confirmationQueueSchema, skillTimelineSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
+import { confirmationQueueSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
   attendanceRecordedSchema,
   completionsSchema,
@@ -82,6 +82,11 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     departmentSkills: () => request('/api/tab/department/skills', departmentDistributionSchema),
     admin: {
       distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
+      targets: () => request('/api/tab/admin/skills/targets', stepUpTargetsSchema).then((body) => body.targets),
+      saveTarget: (input: { jobLevel: string; skillId: string; level: number; byFiscalYear: number }) =>
+        request(`/api/tab/admin/skills/targets/${encodeURIComponent(input.jobLevel)}/${encodeURIComponent(input.skillId)}`, stepUpTargetsSchema, put({ level: input.level, byFiscalYear: input.byFiscalYear })),
+      removeTarget: (jobLevel: string, skillId: string) =>
+        request(`/api/tab/admin/skills/targets/${encodeURIComponent(jobLevel)}/${encodeURIComponent(skillId)}`, stepUpTargetsSchema, { method: 'DELETE' }),
       sessions: () => request('/api/tab/admin/sessions', sessionsSchema).then((body) => body.sessions),
       schedule: (input: ScheduleInput) =>
         request('/api/tab/admin/sessions', scheduledSessionSchema, { method: 'POST', body: JSON.stringify(input) }),

@@ -274,6 +274,14 @@ export const MESSAGES = {
   timelineSelfAssessed: { ja: '自己評価', en: 'Self-assessed' },
   timelineConfirmedBy: { ja: '確認済み({name} {date})', en: 'Confirmed ({name} {date})' },
   timelineReturnedBy: { ja: '差し戻し({name})', en: 'Sent back ({name})' },
+  targetsHeading: { ja: 'ステップアップ目標', en: 'Step-up targets' },
+  targetLine: { ja: '{jobLevel} {skill} LV{level}({year}年度まで)', en: '{jobLevel} {skill} LV{level} (by FY{year})' },
+  targetShare: { ja: '目標以上 {percent}%({n}/{total}人)', en: '{percent}% at or above ({n}/{total})' },
+  targetSkill: { ja: 'スキル', en: 'Skill' },
+  targetLevel: { ja: '目標レベル', en: 'Target level' },
+  targetYear: { ja: '達成年度', en: 'By fiscal year' },
+  targetSave: { ja: '目標を設定', en: 'Set target' },
+  targetRemove: { ja: '削除', en: 'Remove' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,6 +12,7 @@ import { Recommendations } from '../components/Recommendations/Recommendations';
 import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
 import { ConfirmationQueue } from '../components/ConfirmationQueue/ConfirmationQueue';
 import { SkillTimeline } from '../components/SkillTimeline/SkillTimeline';
+import { TargetShares } from '../components/TargetShares/TargetShares';
 import { SkillChart } from '../components/SkillChart/SkillChart';
 import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
@@ -140,6 +141,7 @@ export function DepartmentPage(props: PageProps) {
       {data && (
         <Card>
           <Distribution locale={props.locale} distribution={data.distribution} testId="department-distribution" />
+          <TargetShares locale={props.locale} shares={data.targets} testId="department-target-shares" />
         </Card>
       )}
     </section>
