@@ -14,6 +14,8 @@ import { createStepUpTargetRepository } from './storage/step-up-target-repositor
 import { createSkillConfirmationService } from './domain/skill-confirmation-service.js';
 import { createSkillConfirmationNotifier } from './skills-notifier.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+import type { DirectoryRepositories } from '../directory/index.js';
+import { departmentResolver } from '../directory/domain/roster-diff.js';
 import { createSkillAssessmentRepository } from './storage/skill-assessment-repository.js';
 
 export function createSkillsRepositories(storage: TableStorage) {
@@ -28,7 +30,7 @@ export type SkillsRepositories = ReturnType<typeof createSkillsRepositories>;
 
 /** マイDXスキル: self-assessment, exam passes, the ward-wide report and the 人材データ export. */
 export function createSkillsModule(deps: {
-  repositories: KernelRepositories & CatalogRepositories & SkillsRepositories & TrainingRepositories;
+  repositories: KernelRepositories & CatalogRepositories & SkillsRepositories & TrainingRepositories & DirectoryRepositories;
   delivery: Pick<DeliveryEngine, 'send'>;
   tabUrl: string;
 }) {
@@ -60,6 +62,19 @@ export function createSkillsModule(deps: {
     courses: r.courses,
     confirmations: r.skillConfirmations,
     targets: r.stepUpTargets,
+    placements: {
+      // The directory's placements (部 and 課 names) as department ids, resolved the way the roster import does.
+      async listAll() {
+        const [transfers, departments] = await Promise.all([r.staffDirectory.listAllTransfers(), r.departments.list()]);
+        const departmentOf = departmentResolver(departments);
+        return transfers.map((transfer) => ({
+          staffNumber: transfer.staffNumber,
+          fromDepartmentId: departmentOf({ division: transfer.from.division, section: transfer.from.section }),
+          toDepartmentId: departmentOf({ division: transfer.to.division, section: transfer.to.section }),
+          effectiveDate: transfer.effectiveDate,
+        }));
+      },
+    },
   });
   const chat = createSkillsFeature({ skills, tabUrl: deps.tabUrl });
   const module: FeatureModule = {

@@ -102,6 +102,12 @@ export type TargetShare = z.infer<typeof targetShareSchema>;
 export const departmentDistributionSchema = z.object({ department: departmentSchema, distribution: distributionSchema, targets: z.array(targetShareSchema) });
 export const wardDistributionSchema = z.object({ ward: distributionSchema, targets: z.array(targetShareSchema), departments: z.array(departmentDistributionSchema) });
 
+/** Distributions per 年度, each person counted in the 課 they belonged to that year. */
+export const departmentTrendSchema = z.object({ department: departmentSchema, years: z.array(z.object({ fiscalYear: z.number(), distribution: distributionSchema })) });
+export const wardTrendSchema = z.object({
+  years: z.array(z.object({ fiscalYear: z.number(), departments: z.array(z.object({ department: departmentSchema, distribution: distributionSchema })) })),
+});
+
 /** ステップアップ目標 (デジタル推進課): one per 職層 and skill. */
 export const stepUpTargetsSchema = z.object({
   targets: z.array(z.object({ jobLevel: jobLevelSchema, skillId: z.string(), level: z.number(), byFiscalYear: z.number(), setBy: z.string(), setAt: z.string() })),

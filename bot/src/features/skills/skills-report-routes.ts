@@ -4,7 +4,7 @@ import { jstDate } from '../../kernel/domain/jst.js';
 import type { SkillReportService } from './domain/skill-report-service.js';
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, FileResponse, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
-import { stepUpTargetInputSchema, type departmentDistributionSchema, type stepUpTargetsSchema, type wardDistributionSchema } from './skills-api.js';
+import { stepUpTargetInputSchema, type departmentDistributionSchema, type stepUpTargetsSchema, type departmentTrendSchema, type wardTrendSchema, type wardDistributionSchema } from './skills-api.js';
 import { JOB_LEVELS } from '../../kernel/domain/catalog/job-levels.js';
 import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
@@ -18,6 +18,11 @@ export function registerReportRoutes(server: Server, deps: { verifier: () => Tab
     authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof departmentDistributionSchema>> => deps.reports.department(employeeId, parseInput(departmentQuerySchema, req.query ?? {}).departmentId)),
   );
   server.get('/api/tab/admin/skills/distribution', authenticatedRoute(deps, (_req, employeeId): Promise<Contract<typeof wardDistributionSchema>> => deps.reports.wardWide(employeeId)));
+  server.get(
+    '/api/tab/department/skills/trend',
+    authenticatedRoute(deps, async (req, employeeId): Promise<Contract<typeof departmentTrendSchema>> => deps.reports.departmentTrend(employeeId, parseInput(departmentQuerySchema, req.query ?? {}).departmentId)),
+  );
+  server.get('/api/tab/admin/skills/trend', authenticatedRoute(deps, (_req, employeeId): Promise<Contract<typeof wardTrendSchema>> => deps.reports.wardTrend(employeeId)));
   const targetPath = '/api/tab/admin/skills/targets/:jobLevel/:skillId';
   const targetKey = (params: Record<string, string>) => parseInput(z.object({ jobLevel: z.enum(JOB_LEVELS), skillId: z.enum(SKILL_IDS) }), { jobLevel: params.jobLevel, skillId: params.skillId });
   server.get('/api/tab/admin/skills/targets', authenticatedRoute(deps, async (_req, employeeId): Promise<Contract<typeof stepUpTargetsSchema>> => ({ targets: await deps.reports.listTargets(employeeId) })));

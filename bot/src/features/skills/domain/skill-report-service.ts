@@ -5,7 +5,8 @@ import { AppError } from '../../../kernel/domain/errors.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import type { CompletionRepository } from '../../training/domain/training-ports.js';
 import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
-import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository, StepUpTargetRepository } from './skills-ports.js';
+import type { ExamPassRepository, PlacementHistory, SkillAssessmentRepository, SkillAssessmentChange, SkillConfirmationRepository, StepUpTargetRepository } from './skills-ports.js';
+import { departmentTrends, type PersonOverTime } from './skill-trends.js';
 import { checkTargetInput, targetShares } from './step-up-targets.js';
 import { fiscalYearOf } from './skill-timeline.js';
 import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
@@ -18,6 +19,11 @@ import { talentDataCsv } from './talent-data-csv.js';
  * Aggregate views of the staff's skills (outcome 02: 人材データの集約と活用): a department's distribution for its
  * DX推進委員 and managers, the ward-wide one and the per-employee export for デジタル推進課 and 人事課.
  */
+/** Histories read in parallel per batch (one partition query each). */
+const HISTORY_READS_AT_ONCE = 16;
+/** How many 年度 a trend shows at most, the current one included. */
+const TREND_YEARS = 5;
+
 export function createSkillReportService(deps: {
   employees: EmployeeRepository;
   departments: DepartmentRepository;
@@ -28,8 +34,36 @@ export function createSkillReportService(deps: {
   courses: CourseRepository;
   confirmations: SkillConfirmationRepository;
   targets: StepUpTargetRepository;
+  placements: PlacementHistory;
   now?: () => Date;
 }) {
+  /** Reads each person's history a few at a time: one partition query per person, never thousands at once. */
+  const historiesOf = async (people: readonly Employee[]): Promise<Map<string, SkillAssessmentChange[]>> => {
+    const result = new Map<string, SkillAssessmentChange[]>();
+    for (let index = 0; index < people.length; index += HISTORY_READS_AT_ONCE) {
+      const batch = people.slice(index, index + HISTORY_READS_AT_ONCE);
+      const histories = await Promise.all(batch.map((person) => deps.assessments.history(person.id)));
+      batch.forEach((person, offset) => result.set(person.id, histories[offset]!));
+    }
+    return result;
+  };
+  /** Trends by 年度 over these departments, everyone placed where the directory says they were that year. */
+  const trendsFor = async (departmentIds: ReadonlySet<string> | undefined) => {
+    const now = deps.now?.() ?? new Date();
+    const [departments, employees, transfers] = await Promise.all([deps.departments.list(), deps.employees.list(), deps.placements.listAll()]);
+    const transfersOf = new Map<string, PersonOverTime['transfers'][number][]>();
+    for (const transfer of transfers) transfersOf.set(transfer.staffNumber, [...(transfersOf.get(transfer.staffNumber) ?? []), transfer]);
+    const placed = employees.map((employee) => ({ employee, transfers: (employee.staffNumber && transfersOf.get(employee.staffNumber)) || [] }));
+    // Only people who were ever in one of the asked departments need their history read.
+    const relevant = departmentIds
+      ? placed.filter(({ employee, transfers: moves }) => [employee.departmentId, ...moves.flatMap((move) => [move.fromDepartmentId, move.toDepartmentId])].some((id) => id !== undefined && departmentIds.has(id)))
+      : placed;
+    const histories = await historiesOf(relevant.map(({ employee }) => employee));
+    const people = relevant.map((person) => ({ ...person, history: histories.get(person.employee.id) ?? [] }));
+    const firstChange = people.flatMap((person) => person.history.map((change) => change.at)).sort()[0];
+    const firstYear = Math.max(fiscalYearOf(now) - TREND_YEARS + 1, firstChange ? fiscalYearOf(new Date(firstChange)) : fiscalYearOf(now));
+    return departmentTrends({ people, departments: departments.filter((department) => !departmentIds || departmentIds.has(department.id)), firstYear, now });
+  };
   const shares = async (people: Employee[], levels: Map<string, SkillLevels>) =>
     targetShares(await deps.targets.list(), people.map((person) => ({ jobLevel: person.jobLevel, levels: levels.get(person.id) ?? levelsFromTicks(new Set()) })));
   const levelsByEmployee = async (): Promise<Map<string, SkillLevels>> =>
@@ -65,6 +99,25 @@ export function createSkillReportService(deps: {
           }),
         ),
       };
+    },
+    /** A department's distribution per 年度, by who belonged to it that year (own 課 for promoters and managers). */
+    async departmentTrend(callerId: string, departmentId?: string) {
+      const caller = await deps.employees.get(callerId);
+      const target = departmentId ?? caller?.departmentId;
+      if (!target || !canViewDepartment(caller, target)) {
+        throw new AppError('forbidden', {
+          detail: `${callerId} may not view the trend of ${target ?? '(none)'}`,
+          userMessage: { ja: '部署の集計はDX推進委員・管理職(自部署)とデジタル推進課のみ閲覧できます。', en: 'Only DX promoters and managers (own department) and the Digital Promotion Division can see department figures.' },
+        });
+      }
+      const years = await trendsFor(new Set([target]));
+      const department = (await deps.departments.get(target)) ?? { id: target, name: target };
+      return { department, years: years.map((year) => ({ fiscalYear: year.fiscalYear, distribution: year.departments[0]?.distribution ?? levelDistribution([]) })) };
+    },
+    /** Every department's distribution per 年度 for デジタル推進課. */
+    async wardTrend(adminId: string) {
+      await adminCheck(deps.employees)(adminId);
+      return { years: await trendsFor(undefined) };
     },
     /** ステップアップ目標 as デジタル推進課 set them. */
     async listTargets(adminId: string) {

@@ -1,4 +1,5 @@
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { PlacementChange } from './skill-trends.js';
 import type { StepUpTarget } from './step-up-targets.js';
 import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import type { SkillConfirmation } from './skill-confirmation.js';
@@ -59,4 +60,9 @@ export interface StepUpTargetRepository {
   list(): Promise<StepUpTarget[]>;
   save(target: StepUpTarget): Promise<void>;
   remove(jobLevel: JobLevel, skillId: SkillId): Promise<void>;
+}
+
+/** The directory's transfer history as 課 ids, by 職員番号 (features/directory adapts its records to this). */
+export interface PlacementHistory {
+  listAll(): Promise<(PlacementChange & { staffNumber: string })[]>;
 }
