@@ -48,4 +48,14 @@ describe('上司確認 in the tab (headless Chromium)', () => {
     await expect.poll(() => page.getByTestId('department-target-shares-resident-registry').textContent()).toContain('4人のため表示しません');
     await page.close();
   });
+
+  it('when a DX推進委員 opens 部署の状況, then the trend by 年度 shows this year\'s share at LV1 or above for their 課', async () => {
+    const promoter = byName('戸越 花子');
+    const page = await e2e.openAs(promoter, e2e.stack.tabUrl, { width: 1024, height: 900, locale: 'ja-JP' });
+    await page.getByTestId('nav-department').click();
+    const year = new Date().getMonth() < 3 ? new Date().getFullYear() - 1 : new Date().getFullYear();
+    await expect.poll(() => page.getByTestId(`department-trend-${year}`).textContent()).toMatch(new RegExp(`${year}年度.*%\\(\\d+/\\d+人\\)`));
+    await screenshot(page, 'department-trend');
+    await page.close();
+  });
 });

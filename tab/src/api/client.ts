@@ -2,7 +2,7 @@ import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
-import { confirmationQueueSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
+import { confirmationQueueSchema, departmentTrendSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
   attendanceRecordedSchema,
   completionsSchema,
@@ -80,6 +80,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     catalog: () => request('/api/tab/catalog', catalogSchema),
     examSubsidy: () => request('/api/tab/content/exam-subsidy', programmeTextSchema),
     departmentSkills: () => request('/api/tab/department/skills', departmentDistributionSchema),
+    departmentTrend: () => request('/api/tab/department/skills/trend', departmentTrendSchema),
     admin: {
       distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
       targets: () => request('/api/tab/admin/skills/targets', stepUpTargetsSchema).then((body) => body.targets),

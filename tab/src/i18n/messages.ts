@@ -282,6 +282,12 @@ export const MESSAGES = {
   targetYear: { ja: '達成年度', en: 'By fiscal year' },
   targetSave: { ja: '目標を設定', en: 'Set target' },
   targetRemove: { ja: '削除', en: 'Remove' },
+  departmentTrendHeading: { ja: '年度ごとの推移(LV1以上の割合)', en: 'Trend by fiscal year (share at LV1 or above)' },
+  departmentTrendIntro: {
+    ja: '各年度末にその課に所属していた職員で集計します(異動後も過去の年度は変わりません)。',
+    en: 'Each year counts the staff who belonged to the section at its end (past years do not change after transfers).',
+  },
+  trendCell: { ja: '{percent}%({n}/{total}人)', en: '{percent}% ({n}/{total})' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -13,6 +13,7 @@ import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
 import { ConfirmationQueue } from '../components/ConfirmationQueue/ConfirmationQueue';
 import { SkillTimeline } from '../components/SkillTimeline/SkillTimeline';
 import { TargetShares } from '../components/TargetShares/TargetShares';
+import { DepartmentTrend } from '../components/DepartmentTrend/DepartmentTrend';
 import { SkillChart } from '../components/SkillChart/SkillChart';
 import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
@@ -130,6 +131,7 @@ export function EvidencePage(props: PageProps) {
 /** 部署の状況: level distribution of the viewer's own department (DX推進委員, 管理職). */
 export function DepartmentPage(props: PageProps) {
   const { data } = useLoad(props.api.departmentSkills, props.onError);
+  const { data: trend } = useLoad(props.api.departmentTrend, props.onError);
   return (
     <section aria-labelledby="department-heading">
       <Subtitle2 as="h2" id="department-heading">
@@ -144,6 +146,7 @@ export function DepartmentPage(props: PageProps) {
           <TargetShares locale={props.locale} shares={data.targets} testId="department-target-shares" />
         </Card>
       )}
+      <DepartmentTrend locale={props.locale} years={trend?.years} />
     </section>
   );
 }
