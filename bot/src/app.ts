@@ -50,7 +50,7 @@ export async function startApp(
     : `${config.tabEndpoint}/index.html`;
 
   const catalog = createCatalogModule({ repositories });
-  const skills = createSkillsModule({ repositories, tabUrl });
+  const skills = createSkillsModule({ repositories, delivery, tabUrl });
   const training = createTrainingModule({ repositories, delivery, skills: skills.skills, tabUrl });
   const surveys = createSurveyModule({ repositories, delivery, notifier: options.surveyNotifier, tabUrl });
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });

@@ -120,9 +120,9 @@ describe('人材データ export', () => {
     expect(exported.headers.get('content-disposition')).toContain("filename*=UTF-8''%E4%BA%BA%E6%9D%90");
     expect(exported.text.charCodeAt(0)).toBe(0xfeff);
     const lines = exported.text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('職員ID,氏名,所属,職層,業務改革(LV),プロジェクトマネジメント(LV),デジタル活用(LV),データ活用(LV),セキュリティ(LV),修了研修,IT試験合格');
+    expect(lines[0]).toBe('職員ID,氏名,所属,職層,業務改革(LV),業務改革(確認),プロジェクトマネジメント(LV),プロジェクトマネジメント(確認),デジタル活用(LV),デジタル活用(確認),データ活用(LV),データ活用(確認),セキュリティ(LV),セキュリティ(確認),修了研修,IT試験合格');
     expect(lines).toHaveLength(31);
-    expect(lines.find((line) => line.startsWith(person.id))).toBe(`${person.id},戸越公園 千尋,都市環境部 環境課,係長級,0,0,0,0,1,,ITパスポート(2025-06-01)`);
+    expect(lines.find((line) => line.startsWith(person.id))).toBe(`${person.id},戸越公園 千尋,都市環境部 環境課,係長級,0,,0,,0,,0,,1,自己評価,,ITパスポート(2025-06-01)`);
   });
 
   it('when someone who is not an admin asks for the export, then it is refused with 403', async () => {

@@ -9,6 +9,7 @@ import { buildSurveyAnsweredCard } from '../../bot/src/features/survey/cards/sur
 import { buildSurveyCard } from '../../bot/src/features/survey/cards/survey-card.js';
 import { buildSurveyResultsCard } from '../../bot/src/features/survey/cards/survey-results-card.js';
 import { buildProfileCard } from '../../bot/src/features/skills/cards/profile-card.js';
+import { buildConfirmationRequestCard } from '../../bot/src/features/skills/cards/confirmation-card.js';
 import { buildSessionFinderCard } from '../../bot/src/features/training/cards/session-finder-card.js';
 import type { SessionView } from '../../bot/src/features/training/domain/training-service.js';
 import { buildNewsCard, buildNewsDigestCard } from '../../bot/src/features/news/cards/news-card.js';
@@ -39,6 +40,7 @@ export const BUILDERS_COVERED = [
   'buildWelcomeCard',
   'buildHelpCard',
   'buildProfileCard',
+  'buildConfirmationRequestCard',
   'buildSessionFinderCard',
   'buildSurveyCard',
   'buildSurveyAnsweredCard',
@@ -133,10 +135,37 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
       name: 'profile (not registered)',
       card: buildProfileCard({
         profile: { id: 'e-1', displayName: 'Mirai Oi', email: undefined, departmentId: undefined, department: undefined, jobLevel: undefined, roles: ['employee'], locale: undefined, tenantId: undefined, installedAt: undefined },
-        skills: { levels: { rpa: 1, kintone: 0, bpr: 0, data: 2, security: 0 } as never, ticked: [], goals: {}, mindsetChecks: [], updatedAt: undefined, recommendations: [], mindsets: undefined },
+        skills: { levels: { rpa: 1, kintone: 0, bpr: 0, data: 2, security: 0 } as never, ticked: [], goals: {}, mindsetChecks: [], updatedAt: undefined, recommendations: [], mindsets: undefined, confirmations: [] },
         locale,
         tabUrl,
       }),
+    },
+    {
+      name: 'skill confirmation request (with evidence)',
+      card: buildConfirmationRequestCard(
+        {
+          employeeId: 'e-2',
+          employeeName: 'Kenta Osaki',
+          skillId: 'security',
+          level: 2,
+          requestedAt: '2026-06-01T00:00:00.000Z',
+          route: 'supervisor',
+          evidence: {
+            completions: [{ courseId: 'c-1', title: { ja: 'Security basics', en: 'Security basics' }, completedOn: '2026-05-20' }],
+            examPasses: [{ examId: 'ip', name: { ja: 'IT Passport', en: 'IT Passport' }, passedOn: '2025-06-01' }],
+          },
+        },
+        locale,
+        tabUrl,
+      ),
+    },
+    {
+      name: 'skill confirmation request (no evidence, promoter)',
+      card: buildConfirmationRequestCard(
+        { employeeId: 'e-3', employeeName: 'Aoi Fudomae', skillId: 'data-utilization', level: 1, requestedAt: '2026-06-01T00:00:00.000Z', route: 'promoter', evidence: { completions: [], examPasses: [] } },
+        locale,
+        tabUrl,
+      ),
     },
     {
       name: 'session finder (open, signed up, waitlisted, full)',

@@ -64,12 +64,13 @@ describe('人材データ CSV', () => {
         department: '企画経営部 デジタル推進課',
         jobLevel: '一般職',
         levels: levelsFromTicks(new Set(['security.lv1.1'])),
+        confirmations: { 'business-reform': '', 'project-management': '', 'digital-utilization': '', 'data-utilization': '', security: '確認済み(戸越 花子 2026-06-02)' },
         completions: [{ title: 'セキュリティ研修', completedOn: '2026-05-01' }, { title: 'ITリテラシー研修', completedOn: '2026-06-01' }],
         examPasses: [{ name: 'ITパスポート', passedOn: '2025-01-10' }],
       },
     ]);
     expect(csv.startsWith('\uFEFF職員ID,')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe('e1,品川 太郎,企画経営部 デジタル推進課,一般職,0,0,0,0,1,セキュリティ研修(2026-05-01); ITリテラシー研修(2026-06-01),ITパスポート(2025-01-10)');
+    expect(csv.split('\r\n')[1]).toBe('e1,品川 太郎,企画経営部 デジタル推進課,一般職,0,,0,,0,,0,,1,確認済み(戸越 花子 2026-06-02),セキュリティ研修(2026-05-01); ITリテラシー研修(2026-06-01),ITパスポート(2025-01-10)');
   });
 });
 

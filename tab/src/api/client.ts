@@ -2,7 +2,7 @@ import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
-import { departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
+import { confirmationQueueSchema, departmentTrendSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
   attendanceRecordedSchema,
   completionsSchema,
@@ -65,6 +65,10 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
       request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
+    skillTimeline: () => request('/api/tab/skills/timeline', skillTimelineSchema),
+    confirmationQueue: () => request('/api/tab/skills/confirmations', confirmationQueueSchema).then((body) => body.items),
+    decideConfirmation: (employeeId: string, skillId: string, input: { decision: 'confirm' | 'return'; level: number; comment?: string }) =>
+      request(`/api/tab/skills/confirmations/${encodeURIComponent(employeeId)}/${encodeURIComponent(skillId)}`, z.unknown(), { method: 'POST', body: JSON.stringify(input) }),
     sessions: () => request('/api/tab/sessions', sessionsSchema).then((body) => body.sessions),
     enroll: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/enroll`, enrolmentSchema, { method: 'POST', body: '{}' }),
     cancelEnrollment: (sessionId: string) => request(`/api/tab/sessions/${encodeURIComponent(sessionId)}/cancel`, z.unknown(), { method: 'POST', body: '{}' }),
@@ -78,8 +82,14 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     catalog: () => request('/api/tab/catalog', catalogSchema),
     examSubsidy: () => request('/api/tab/content/exam-subsidy', programmeTextSchema),
     departmentSkills: () => request('/api/tab/department/skills', departmentDistributionSchema),
+    departmentTrend: () => request('/api/tab/department/skills/trend', departmentTrendSchema),
     admin: {
       distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
+      targets: () => request('/api/tab/admin/skills/targets', stepUpTargetsSchema).then((body) => body.targets),
+      saveTarget: (input: { jobLevel: string; skillId: string; level: number; byFiscalYear: number }) =>
+        request(`/api/tab/admin/skills/targets/${encodeURIComponent(input.jobLevel)}/${encodeURIComponent(input.skillId)}`, stepUpTargetsSchema, put({ level: input.level, byFiscalYear: input.byFiscalYear })),
+      removeTarget: (jobLevel: string, skillId: string) =>
+        request(`/api/tab/admin/skills/targets/${encodeURIComponent(jobLevel)}/${encodeURIComponent(skillId)}`, stepUpTargetsSchema, { method: 'DELETE' }),
       sessions: () => request('/api/tab/admin/sessions', sessionsSchema).then((body) => body.sessions),
       schedule: (input: ScheduleInput) =>
         request('/api/tab/admin/sessions', scheduledSessionSchema, { method: 'POST', body: JSON.stringify(input) }),

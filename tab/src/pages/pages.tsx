@@ -10,6 +10,10 @@ import { Completions, MySessions } from '../components/MyTraining/MyTraining';
 import { NewsSettings } from '../components/NewsSettings/NewsSettings';
 import { Recommendations } from '../components/Recommendations/Recommendations';
 import { SkillAssessment } from '../components/SkillAssessment/SkillAssessment';
+import { ConfirmationQueue } from '../components/ConfirmationQueue/ConfirmationQueue';
+import { SkillTimeline } from '../components/SkillTimeline/SkillTimeline';
+import { TargetShares } from '../components/TargetShares/TargetShares';
+import { DepartmentTrend } from '../components/DepartmentTrend/DepartmentTrend';
 import { SkillChart } from '../components/SkillChart/SkillChart';
 import { TrainingMap } from '../components/TrainingMap/TrainingMap';
 import { TrainingSessions } from '../components/TrainingSessions/TrainingSessions';
@@ -44,6 +48,9 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   const { data: mine } = useLoad(useRevisioned(api.mySessions, props.revision), onError);
   const { data: news } = useLoad(api.news, onError);
   const { data: settings, reload: reloadSettings } = useLoad(api.notificationSettings, onError);
+  // Reloaded after each save too: the skills object changes identity when the employee saves.
+  const { data: timeline } = useLoad(useMemo(() => () => api.skillTimeline(), [api, props.revision, props.skills]), onError);
+  const { data: queue, reload: reloadQueue } = useLoad(useRevisioned(api.confirmationQueue, props.revision), onError);
   const enrolled = useMemo(() => new Set((mine ?? []).filter((session) => !session.past).map((session) => session.id)), [mine]);
   const save = useCallback(
     async (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) => {
@@ -53,6 +60,15 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
   );
   return (
     <div className={styles.stack}>
+      <ConfirmationQueue
+        locale={props.locale}
+        items={queue}
+        onDecide={async (item, decision, comment) => {
+          const done = await attempt(() => api.decideConfirmation(item.employeeId, item.skillId, { decision, level: item.level, ...(comment.trim() ? { comment } : {}) }), onError);
+          if (done) props.onNotice(translate(props.locale, decision === 'confirm' ? 'confirmationDone' : 'confirmationSentBack'));
+          await reloadQueue();
+        }}
+      />
       <SkillChart locale={props.locale} levels={props.skills.levels} goals={props.skills.goals} />
       <Recommendations
         locale={props.locale}
@@ -63,6 +79,7 @@ export function SkillsPage(props: PageProps & { profile: Profile; skills: MySkil
         }}
       />
       <SkillAssessment locale={props.locale} jobLevel={props.profile.jobLevel} skills={props.skills} onSave={save} />
+      <SkillTimeline locale={props.locale} timeline={timeline} />
       <NewsSettings
         locale={props.locale}
         items={news}
@@ -114,6 +131,7 @@ export function EvidencePage(props: PageProps) {
 /** 部署の状況: level distribution of the viewer's own department (DX推進委員, 管理職). */
 export function DepartmentPage(props: PageProps) {
   const { data } = useLoad(props.api.departmentSkills, props.onError);
+  const { data: trend } = useLoad(props.api.departmentTrend, props.onError);
   return (
     <section aria-labelledby="department-heading">
       <Subtitle2 as="h2" id="department-heading">
@@ -125,8 +143,10 @@ export function DepartmentPage(props: PageProps) {
       {data && (
         <Card>
           <Distribution locale={props.locale} distribution={data.distribution} testId="department-distribution" />
+          <TargetShares locale={props.locale} shares={data.targets} testId="department-target-shares" />
         </Card>
       )}
+      <DepartmentTrend locale={props.locale} years={trend?.years} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { z } from 'zod';
 import { AppError } from '../../kernel/domain/errors.js';
 import type { SkillService } from './domain/skill-service.js';
 import { checkExamPass } from './domain/exam-records.js';
@@ -7,7 +8,10 @@ import type { ExamPassRepository } from './domain/skills-ports.js';
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, localeOfRequest, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
-import { examPassInputSchema, saveSkillsInputSchema, type examPassesSchema, type myExamsSchema, type mySkillsSchema } from './skills-api.js';
+import type { SkillConfirmationService } from './domain/skill-confirmation-service.js';
+import { SKILL_IDS } from '../../kernel/domain/catalog/skills.js';
+import { parseInput } from '../../kernel/http/tab-routes.js';
+import { confirmationDecisionSchema, examPassInputSchema, saveSkillsInputSchema, type confirmationQueueSchema, type skillTimelineSchema, type examPassesSchema, type myExamsSchema, type mySkillsSchema } from './skills-api.js';
 
 
 /** マイDXスキル: the caller's own self-assessment only; the employee is the token's oid. */
@@ -16,6 +20,7 @@ export function registerSkillRoutes(
   deps: {
     verifier: () => TabTokenVerifier;
     skills: SkillService;
+    confirmations: SkillConfirmationService;
     examPasses: ExamPassRepository;
     exams: ExamCatalogRepository;
     log: Logger;
@@ -45,6 +50,25 @@ export function registerSkillRoutes(
     '/api/tab/skills/history',
     authenticatedRoute(deps, async (_req, employeeId) => {
       return { changes: await deps.skills.history(employeeId) };
+    }),
+  );
+
+  server.get(
+    '/api/tab/skills/timeline',
+    authenticatedRoute(deps, async (_req, employeeId): Promise<Contract<typeof skillTimelineSchema>> => deps.confirmations.timeline(employeeId)),
+  );
+  // 上司確認: the caller's queue and their decisions; the caller is the token's oid, never an id in the body.
+  server.get(
+    '/api/tab/skills/confirmations',
+    authenticatedRoute(deps, async (_req, employeeId): Promise<Contract<typeof confirmationQueueSchema>> => ({ items: await deps.confirmations.queue(employeeId) })),
+  );
+  server.post(
+    '/api/tab/skills/confirmations/:employeeId/:skillId',
+    authenticatedRoute(deps, async (req, callerId) => {
+      const input = parseInput(confirmationDecisionSchema, req.body ?? {});
+      const skillId = parseInput(z.enum(SKILL_IDS), String(req.params.skillId));
+      const decided = await deps.confirmations.decide(callerId, { employeeId: String(req.params.employeeId), skillId, ...input });
+      return { status: decided.status, decidedByName: decided.decidedByName, decidedAt: decided.decidedAt };
     }),
   );
 

@@ -99,6 +99,7 @@ export function SkillAssessment(props: {
         <div className={styles.skills}>
           {SKILLS.map((skill) => {
             const level = props.skills.levels[skill.id] ?? 0;
+            const confirmation = props.skills.confirmations.find((row) => row.skillId === skill.id);
             return (
               <Card key={skill.id} aria-labelledby={`skill-${skill.id}`}>
                 <div className={styles.head}>
@@ -109,6 +110,23 @@ export function SkillAssessment(props: {
                     {level > 0 ? `LV${level}` : t('level0')}
                   </Badge>
                 </div>
+                {level > 0 && confirmation && (
+                  <div data-testid={`skill-confirmation-${skill.id}`}>
+                    <Badge appearance="tint" color={confirmation.status === 'confirmed' ? 'success' : confirmation.status === 'returned' ? 'warning' : 'informative'}>
+                      {confirmation.status === 'pending' ? `${confirmation.label[locale]} · ${t('confirmationPending')}` : confirmation.status === 'returned' ? `${confirmation.label[locale]} · ${t('confirmationReturned')}` : confirmation.label[locale]}
+                    </Badge>
+                    {confirmation.status === 'returned' && confirmation.comment && (
+                      <Text as="p" size={200}>
+                        {confirmation.decidedByName}: {confirmation.comment}
+                      </Text>
+                    )}
+                    {confirmation.routeNote && confirmation.status !== 'returned' && (
+                      <Text as="p" size={200}>
+                        {confirmation.routeNote[locale]}
+                      </Text>
+                    )}
+                  </div>
+                )}
                 <label>
                   <Text size={200}>{t('goal')} </Text>
                   <Select

@@ -1,6 +1,7 @@
 import { Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { createApiClient } from '../../api/client';
 import { Distribution } from '../../components/Distribution/Distribution';
+import { TargetEditor, TargetShares } from '../../components/TargetShares/TargetShares';
 import { attempt, saveFile, useLoad } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 
@@ -16,7 +17,14 @@ export function WardOverview(props: { locale: Locale; api: Api; onError: (messag
   const styles = useStyles();
   const { locale, api, onError } = props;
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
-  const { data } = useLoad(api.admin.distribution, onError);
+  const { data, reload } = useLoad(api.admin.distribution, onError);
+  const { data: targets, reload: reloadTargets } = useLoad(api.admin.targets, onError);
+  const afterTargetChange = async (action: () => Promise<unknown>) => {
+    if (await attempt(action, onError)) await Promise.all([reloadTargets(), reload()]);
+  };
+  // Next 年度 by default (January–March still count to the year before).
+  const now = new Date();
+  const defaultYear = (now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear()) + 1;
   const download = () =>
     attempt(async () => saveFile(await api.admin.exportTalentData()), onError);
   return (
@@ -33,14 +41,26 @@ export function WardOverview(props: { locale: Locale; api: Api; onError: (messag
         <>
           <Card>
             <Distribution locale={locale} distribution={data.ward} testId="ward-distribution" />
+            <TargetShares locale={locale} shares={data.targets} testId="ward-target-shares" />
+          </Card>
+          <Card>
+            <Text weight="semibold">{t('targetsHeading')}</Text>
+            <TargetEditor
+              locale={locale}
+              targets={targets ?? []}
+              defaultYear={defaultYear}
+              onSave={(input) => afterTargetChange(() => api.admin.saveTarget(input))}
+              onRemove={(jobLevel, skillId) => afterTargetChange(() => api.admin.removeTarget(jobLevel, skillId))}
+            />
           </Card>
           <div className={styles.departments}>
-            {data.departments.map(({ department, distribution }) => (
+            {data.departments.map(({ department, distribution, targets: shares }) => (
               <Card key={department.id}>
                 <Text weight="semibold">
                   {department.name} ({t('people', { n: distribution.people })})
                 </Text>
                 <Distribution locale={locale} distribution={distribution} testId={`department-distribution-${department.id}`} />
+                <TargetShares locale={locale} shares={shares} testId={`department-target-shares-${department.id}`} />
               </Card>
             ))}
           </div>

@@ -13,6 +13,8 @@ export interface StaffDirectoryRepository {
   /** Records which Teams identity a roster row belongs to; the row is otherwise untouched. */
   link(staffNumber: string, employeeId: string): Promise<void>;
   listTransfers(staffNumber: string): Promise<TransferRecord[]>;
+  /** Every transfer of everyone (one partition): trends by 年度 place each person where they were that year. */
+  listAllTransfers(): Promise<TransferRecord[]>;
   /** DX推進委員: one per 課 (department id), by 職員番号. */
   listPromoters(): Promise<PromoterAssignment[]>;
   getPromoter(departmentId: string): Promise<PromoterAssignment | undefined>;

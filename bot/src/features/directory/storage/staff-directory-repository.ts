@@ -106,19 +106,22 @@ export function createStaffDirectoryRepository(storage: TableStorage): StaffDire
         table,
         odata`PartitionKey eq ${'transfer'} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}"`}`,
       );
-      return rows.map(
-        (row): TransferRecord => ({
-          staffNumber: String(row.staffNumber),
-          name: String(row.name),
-          from: placementSchema.parse(JSON.parse(String(row.fromJson))),
-          to: placementSchema.parse(JSON.parse(String(row.toJson))),
-          effectiveDate: String(row.effectiveDate),
-          importId: String(row.importId),
-        }),
-      );
+      return rows.map(toTransfer);
+    },
+    async listAllTransfers() {
+      return (await listAll<Record<string, string>>(table, odata`PartitionKey eq ${'transfer'}`)).map(toTransfer);
     },
   };
 }
+
+const toTransfer = (row: Record<string, string>): TransferRecord => ({
+  staffNumber: String(row.staffNumber),
+  name: String(row.name),
+  from: placementSchema.parse(JSON.parse(String(row.fromJson))),
+  to: placementSchema.parse(JSON.parse(String(row.toJson))),
+  effectiveDate: String(row.effectiveDate),
+  importId: String(row.importId),
+});
 
 const auditSchema = z.object({
   at: z.string(),

@@ -6,6 +6,7 @@ import type { CourseRepository, EmployeeRepository } from '../../../kernel/domai
 import type { SkillAssessmentRepository } from './skills-ports.js';
 import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
+import type { LevelConfirmationView, SkillConfirmationService } from './skill-confirmation-service.js';
 
 export interface MySkillsView {
   levels: ReturnType<typeof levelsFromTicks>;
@@ -21,6 +22,8 @@ export interface MySkillsView {
     courseIds: string[];
     courses: { id: string; title: string; nextSessions: { sessionId: string; startsAt: string; seatsLeft: number }[] }[];
   }[];
+  /** 自己評価 / 確認待ち / 確認済み per skill at today's level (issue 20). */
+  confirmations: LevelConfirmationView[];
   /** The mindset statements for the employee's job level; undefined until HR has registered it. */
   mindsets: { mindsetId: string; statementIds: string[] }[] | undefined;
 }
@@ -33,6 +36,8 @@ export function createSkillService(deps: {
   courses: CourseRepository;
   employees: EmployeeRepository;
   sessions: TrainingSessionRepository;
+  /** 上司確認: told of every save so raised levels go to a confirmer. */
+  confirmations: Pick<SkillConfirmationService, 'levelsChanged' | 'statusOf'>;
   now?: () => Date;
 }) {
   const view = async (employeeId: string, assessment: Awaited<ReturnType<SkillAssessmentRepository['get']>>, locale: Locale): Promise<MySkillsView> => {
@@ -43,8 +48,10 @@ export function createSkillService(deps: {
         .filter((session) => session.courseId === courseId && !session.cancelled)
         .slice(0, SESSIONS_PER_COURSE)
         .map((session) => ({ sessionId: session.id, startsAt: session.startsAt, seatsLeft: Math.max(0, session.capacity - session.enrolledCount) }));
+    const levels = levelsFromTicks(ticked);
     return {
-      levels: levelsFromTicks(ticked),
+      levels,
+      confirmations: await deps.confirmations.statusOf(employeeId, levels),
       ticked: assessment.ticked,
       goals: assessment.goals,
       mindsetChecks: assessment.mindsetChecks,
@@ -102,13 +109,18 @@ export function createSkillService(deps: {
         });
       }
       const at = (deps.now?.() ?? new Date()).toISOString();
-      const saved = await deps.assessments.update(employeeId, (current) => ({
+      let previousTicks: string[] = [];
+      const saved = await deps.assessments.update(employeeId, (current) => {
+        previousTicks = current.ticked;
+        return {
         employeeId,
         ticked: [...ticked],
         goals: input.goals,
         mindsetChecks: input.mindsetChecks === undefined ? current.mindsetChecks : [...mindsetChecks],
         updatedAt: at,
-      }));
+        };
+      });
+      await deps.confirmations.levelsChanged(employeeId, levelsFromTicks(new Set(previousTicks)), levelsFromTicks(ticked));
       return view(employeeId, saved, locale);
     },
     history: (employeeId: string) => deps.assessments.history(employeeId),

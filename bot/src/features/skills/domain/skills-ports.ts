@@ -1,4 +1,8 @@
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { PlacementChange } from './skill-trends.js';
+import type { StepUpTarget } from './step-up-targets.js';
+import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
+import type { SkillConfirmation } from './skill-confirmation.js';
 import type { ExamPass } from './exam-records.js';
 
 /** An employee's self-assessment: the criteria they ticked and the level they aim for per skill. */
@@ -34,4 +38,31 @@ export interface ExamPassRepository {
   /** One row per exam: recording a pass again replaces the date. */
   save(employeeId: string, pass: ExamPass): Promise<void>;
   remove(employeeId: string, examId: string): Promise<void>;
+}
+
+/** 上司確認 requests and decisions, one current row per employee and skill, plus a log of every decision. */
+export interface SkillConfirmationRepository {
+  /** The employee's current request/decision per skill. */
+  listForEmployee(employeeId: string): Promise<SkillConfirmation[]>;
+  get(employeeId: string, skillId: SkillId): Promise<SkillConfirmation | undefined>;
+  /** Writes the current row and appends it to the employee's confirmation log (the timeline's "confirmed by"). */
+  save(confirmation: SkillConfirmation): Promise<void>;
+  /** Requests waiting in a 課 (the confirmer's queue). */
+  listPending(departmentId: string): Promise<SkillConfirmation[]>;
+  /** Every employee's current rows (人材データ export). */
+  listAll(): Promise<SkillConfirmation[]>;
+  /** The employee's decision log, newest first. */
+  log(employeeId: string): Promise<SkillConfirmation[]>;
+}
+
+/** ステップアップ目標: few rows (職層 × skill), listed whole. */
+export interface StepUpTargetRepository {
+  list(): Promise<StepUpTarget[]>;
+  save(target: StepUpTarget): Promise<void>;
+  remove(jobLevel: JobLevel, skillId: SkillId): Promise<void>;
+}
+
+/** The directory's transfer history as 課 ids, by 職員番号 (features/directory adapts its records to this). */
+export interface PlacementHistory {
+  listAll(): Promise<(PlacementChange & { staffNumber: string })[]>;
 }

@@ -1,0 +1,219 @@
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
+import { SKILLS, type SkillId, type SkillLevel } from '../../../kernel/domain/catalog/skills.js';
+import type { Employee } from '../../../kernel/domain/employee.js';
+import { AppError } from '../../../kernel/domain/errors.js';
+import type { CourseRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
+import type { CompletionRepository } from '../../training/domain/training-ports.js';
+import {
+  checkDecision,
+  confirmationLabel,
+  confirmersFor,
+  DECISION_PROBLEM_MESSAGES,
+  raisedLevels,
+  ROUTE_NOTES,
+  type ConfirmerRoute,
+  type SkillConfirmation,
+} from './skill-confirmation.js';
+import { skillTimeline } from './skill-timeline.js';
+import { levelOf, levelsFromTicks, type ReachedLevel, type SkillLevels } from './skill-levels.js';
+import type { ExamPassRepository, SkillAssessmentRepository, SkillConfirmationRepository } from './skills-ports.js';
+
+/** What the confirmer sees to judge a claim: the trainings that teach the skill and the exam passes. */
+export interface ConfirmationEvidence {
+  completions: { courseId: string; title: LocalizedText; completedOn: string }[];
+  examPasses: { examId: string; name: LocalizedText; passedOn: string }[];
+}
+
+export interface ConfirmationQueueItem {
+  employeeId: string;
+  employeeName: string;
+  skillId: SkillId;
+  level: SkillLevel;
+  requestedAt: string;
+  route: ConfirmerRoute;
+  evidence: ConfirmationEvidence;
+}
+
+/** Tells confirmers of a new claim and the employee of the decision (both through the delivery engine). */
+export interface SkillConfirmationNotifier {
+  requested(item: ConfirmationQueueItem, confirmers: readonly Employee[]): Promise<void>;
+  decided(confirmation: SkillConfirmation, employee: Employee | undefined): Promise<void>;
+}
+
+/** Per skill, how the employee's current level stands. */
+export interface LevelConfirmationView {
+  skillId: SkillId;
+  level: ReachedLevel;
+  status: 'self-assessed' | 'pending' | 'confirmed' | 'returned';
+  label: LocalizedText;
+  route: ConfirmerRoute | undefined;
+  routeNote: LocalizedText | undefined;
+  decidedByName: string | undefined;
+  decidedAt: string | undefined;
+  comment: string | undefined;
+}
+
+const refuse = (problem: keyof typeof DECISION_PROBLEM_MESSAGES, detail: string) =>
+  new AppError(problem === 'not-a-confirmer' || problem === 'outside-section' || problem === 'own-level' ? 'forbidden' : 'invalid-input', {
+    detail,
+    userMessage: DECISION_PROBLEM_MESSAGES[problem],
+  });
+
+export function createSkillConfirmationService(deps: {
+  confirmations: SkillConfirmationRepository;
+  assessments: SkillAssessmentRepository;
+  employees: EmployeeRepository;
+  completions: CompletionRepository;
+  examPasses: ExamPassRepository;
+  exams: ExamCatalogRepository;
+  courses: CourseRepository;
+  notifier: SkillConfirmationNotifier;
+  now?: () => Date;
+}) {
+  const now = () => deps.now?.() ?? new Date();
+
+  async function evidenceFor(employeeId: string, skillId: SkillId): Promise<ConfirmationEvidence> {
+    const [completions, passes, courses, exams] = await Promise.all([
+      deps.completions.list(employeeId),
+      deps.examPasses.list(employeeId),
+      deps.courses.list(),
+      deps.exams.list(),
+    ]);
+    const teachingSkill = new Map(courses.filter((course) => course.teaches.some((taught) => taught.skillId === skillId)).map((course) => [course.id, course]));
+    const examName = new Map(exams.map((exam) => [exam.id, exam.name]));
+    return {
+      completions: completions.flatMap((completion) => {
+        const course = teachingSkill.get(completion.courseId);
+        return course ? [{ courseId: course.id, title: course.title, completedOn: completion.completedOn }] : [];
+      }),
+      examPasses: passes.map((pass) => ({ examId: pass.examId, name: examName.get(pass.examId) ?? { ja: pass.examId, en: pass.examId }, passedOn: pass.passedOn })),
+    };
+  }
+
+  return {
+    /** After a save: each raised level becomes a request to the 課's confirmers, or stays 自己評価 when there is none. */
+    async levelsChanged(employeeId: string, before: SkillLevels, after: SkillLevels): Promise<void> {
+      const raised = raisedLevels(before, after);
+      if (raised.length === 0) return;
+      const [employee, colleagues] = await Promise.all([deps.employees.get(employeeId), deps.employees.list()]);
+      if (!employee) return;
+      const { route, confirmers } = confirmersFor(employee, colleagues);
+      const at = now().toISOString();
+      for (const { skillId, level } of raised) {
+        const request: SkillConfirmation = {
+          employeeId,
+          skillId,
+          level,
+          status: route === 'none' ? 'self-assessed' : 'pending',
+          route,
+          departmentId: employee.departmentId,
+          requestedAt: at,
+          decidedBy: undefined,
+          decidedByName: undefined,
+          decidedAt: undefined,
+          comment: undefined,
+        };
+        await deps.confirmations.save(request);
+        if (route !== 'none') {
+          const item = { employeeId, employeeName: employee.displayName, skillId, level, requestedAt: at, route, evidence: await evidenceFor(employeeId, skillId) };
+          await deps.notifier.requested(item, confirmers);
+        }
+      }
+    },
+
+    /** 自己評価 / 確認待ち / 確認済み / 差し戻し for each skill at the level the ticks give today. */
+    async statusOf(employeeId: string, levels: SkillLevels): Promise<LevelConfirmationView[]> {
+      const rows = new Map((await deps.confirmations.listForEmployee(employeeId)).map((row) => [row.skillId, row]));
+      return SKILLS.map((skill) => {
+        const level = levels[skill.id];
+        const row = rows.get(skill.id);
+        const current = row && row.level === level ? row : undefined;
+        return {
+          skillId: skill.id,
+          level,
+          status: current?.status ?? 'self-assessed',
+          label: confirmationLabel(current, level),
+          route: current?.route,
+          routeNote: current && current.status !== 'confirmed' ? ROUTE_NOTES[current.route] : undefined,
+          decidedByName: current?.decidedByName,
+          decidedAt: current?.decidedAt,
+          comment: current?.comment,
+        };
+      });
+    },
+
+    /** The caller's queue: claims in their 課 that they may confirm and the employee still makes. */
+    async queue(callerId: string): Promise<ConfirmationQueueItem[]> {
+      const caller = await deps.employees.get(callerId);
+      if (!caller?.departmentId) return [];
+      const [pending, colleagues] = await Promise.all([deps.confirmations.listPending(caller.departmentId), deps.employees.list()]);
+      const items: ConfirmationQueueItem[] = [];
+      for (const request of pending) {
+        if (request.employeeId === callerId) continue;
+        const employee = colleagues.find((colleague) => colleague.id === request.employeeId);
+        if (!employee) continue;
+        const { confirmers, route } = confirmersFor(employee, colleagues);
+        if (!confirmers.some((confirmer) => confirmer.id === callerId)) continue;
+        const current = levelOf(request.skillId, new Set((await deps.assessments.get(request.employeeId)).ticked));
+        if (current !== request.level) continue;
+        items.push({ employeeId: employee.id, employeeName: employee.displayName, skillId: request.skillId, level: request.level, requestedAt: request.requestedAt, route, evidence: await evidenceFor(employee.id, request.skillId) });
+      }
+      return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    },
+
+    /** 確認する / 差し戻す: refused for one's own level, another 課, a non-confirmer and a level no longer claimed. */
+    async decide(
+      callerId: string,
+      input: { employeeId: string; skillId: SkillId; level: number; decision: 'confirm' | 'return'; comment?: string | undefined },
+    ): Promise<SkillConfirmation> {
+      const caller = await deps.employees.get(callerId);
+      if (!caller) throw refuse('not-a-confirmer', `${callerId} unknown`);
+      if (input.employeeId === callerId) throw refuse('own-level', `${callerId} confirming own ${input.skillId}`);
+      const [request, employee, colleagues, assessment] = await Promise.all([
+        deps.confirmations.get(input.employeeId, input.skillId),
+        deps.employees.get(input.employeeId),
+        deps.employees.list(),
+        deps.assessments.get(input.employeeId),
+      ]);
+      if (employee && employee.departmentId !== caller.departmentId) throw refuse('outside-section', `${callerId} is not in ${employee.departmentId ?? '(none)'}`);
+      const { route, confirmers } = employee ? confirmersFor(employee, colleagues) : { route: 'none' as const, confirmers: [] };
+      const problem = checkDecision({
+        caller,
+        request,
+        claimedLevel: input.level,
+        currentLevel: levelOf(input.skillId, new Set(assessment.ticked)),
+        route,
+        confirmers,
+      });
+      if (problem) throw refuse(problem, `${callerId} deciding ${input.employeeId}/${input.skillId} LV${input.level}: ${problem}`);
+      const comment = input.comment?.trim() || undefined;
+      if (input.decision === 'return' && !comment) {
+        throw new AppError('invalid-input', {
+          detail: 'return without comment',
+          userMessage: { ja: '差し戻すときは、職員へのコメントを入力してください。', en: 'Write a comment to the employee when sending a level back.' },
+        });
+      }
+      const decided: SkillConfirmation = {
+        ...request!,
+        status: input.decision === 'confirm' ? 'confirmed' : 'returned',
+        decidedBy: caller.id,
+        decidedByName: caller.displayName,
+        decidedAt: now().toISOString(),
+        comment,
+      };
+      await deps.confirmations.save(decided);
+      await deps.notifier.decided(decided, employee);
+      return decided;
+    },
+
+    /** The employee's own timeline per skill (level, date, confirmed by) and levels per 年度. */
+    async timeline(employeeId: string) {
+      const [changes, decisions] = await Promise.all([deps.assessments.history(employeeId), deps.confirmations.log(employeeId)]);
+      return skillTimeline(changes, decisions, now());
+    },
+    currentRows: () => deps.confirmations.listAll(),
+    levelsOf: (ticked: readonly string[]) => levelsFromTicks(new Set(ticked)),
+  };
+}
+
+export type SkillConfirmationService = ReturnType<typeof createSkillConfirmationService>;
