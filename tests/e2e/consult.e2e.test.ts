@@ -84,6 +84,29 @@ describe('DX相談 in the tab (headless Chromium)', () => {
     await page.close();
   });
 
+  it('when the admin gives a ticket to a named colleague of the division, then the queue shows the colleague and 自分の担当 leaves it out', async () => {
+    const divisionColleague = { ...admin, id: '0b6f3c3e-5d1a-4c8e-9f1e-2a7d9c4b8e21', displayName: '大崎 推進', email: undefined, staffNumber: undefined };
+    await e2e.stack.app.repositories.employees.save(divisionColleague);
+    const page = await signedIn(admin, 'admin');
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(security);
+    await page.getByTestId(`consult-open-${security}`).click();
+    const detail = page.getByTestId(`ticket-detail-${security}`);
+    // Only members of デジタル推進課 are offered; the requester (not in the division) is not.
+    expect(await page.getByTestId('ticket-assignee').textContent()).toContain('大崎 推進');
+    expect(await page.getByTestId('ticket-assignee').textContent()).not.toContain(colleague!.displayName);
+    await page.getByTestId('ticket-assignee').selectOption(divisionColleague.id);
+    await page.getByTestId('ticket-assign-to').click();
+    await expect.poll(() => detail.getByTestId('ticket-status').textContent()).toBe('担当者決定');
+    await expect.poll(() => detail.textContent()).toContain('大崎 推進');
+    await expect.poll(() => page.getByTestId(`consult-ticket-${security}`).textContent()).toContain('担当: 大崎 推進');
+
+    await page.getByTestId('consult-filter-assignee').selectOption('me');
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).not.toContain(security);
+    await expect.poll(() => page.getByTestId('consult-queue').textContent()).toContain(kintone);
+    await screenshot(page, 'tab-admin-consult-assigned');
+    await page.close();
+  });
+
   it('when the requester rates the resolved request in the tab, then it is closed with the rating and the buttons are gone', async () => {
     const page = await signedIn(requester!, 'consult');
     await page.getByTestId('nav-consult').click();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faqStatisticsSchema, queueSchema, ticketDetailSchema, ticketSchema, type QueueFilterInput, type TicketActionInput } from '../../../bot/src/features/consultation/consultation-api.js';
+import { colleaguesSchema, faqStatisticsSchema, queueSchema, ticketDetailSchema, ticketSchema, type QueueFilterInput, type TicketActionInput } from '../../../bot/src/features/consultation/consultation-api.js';
 
 export * from '../../../bot/src/features/consultation/consultation-api.js';
 
@@ -21,6 +21,7 @@ export function createConsultationApi(request: Request) {
       },
       get: (ticketNumber: string) => request(desk(ticketNumber), ticketDetailSchema),
       act: (ticketNumber: string, input: TicketActionInput) => request(`${desk(ticketNumber)}/actions`, ticketDetailSchema, post(input)),
+      colleagues: () => request('/api/tab/admin/consultations/colleagues', colleaguesSchema).then((body) => body.colleagues),
       faqStatistics: () => request('/api/tab/admin/consultations/faq-statistics', faqStatisticsSchema),
     },
   };

@@ -45,6 +45,10 @@ const commandFor = (action: TicketAction): TicketCommand => {
       return { action, rating: 4 };
     case 'reopen':
       return { action, reason: 'まだ集計ができません' };
+    case 'reassign':
+      return { action, assignee: otherAdmin };
+    case 'assign':
+      return { action };
     default:
       return { action };
   }
@@ -99,7 +103,7 @@ describe('ticket state machine: who may act', () => {
   const requesterOnly = TICKET_ACTIONS.filter((action) => !TICKET_TRANSITIONS[action].by.includes('admin'));
 
   it('when the table is read, then assign, start and resolve are admin-only and rating is the requester’s alone', () => {
-    expect(adminOnly.sort()).toEqual(['assign', 'resolve', 'start']);
+    expect(adminOnly.sort()).toEqual(['assign', 'reassign', 'resolve', 'start']);
     expect(requesterOnly).toEqual(['rate']);
   });
 
@@ -131,6 +135,36 @@ describe('ticket state machine: who may act', () => {
     const error = refusal(() => applyTransition(ticket, { action: 'assign' }, otherAdmin, later));
     expect(error.code).toBe('invalid-input');
     expect(error.userMessage.ja).toBe('この相談は現在「担当者決定」のため、「担当する」はできません。');
+  });
+
+  it('when an admin assigns a new ticket to a named colleague of the division, then the colleague holds it and the history names them', () => {
+    const { ticket, history } = applyTransition(ticketIn('new'), { action: 'assign', assignee: otherAdmin }, admin, later);
+    expect(ticket).toMatchObject({ status: 'assigned', assigneeId: otherAdmin.id, assigneeName: otherAdmin.name });
+    expect(history).toMatchObject({ action: 'assign', actorId: admin.id, text: otherAdmin.name });
+  });
+
+  it('when an admin assigns or reassigns to someone outside デジタル推進課, then it is refused with a ja/en message and nothing changes', () => {
+    const fresh = ticketIn('new');
+    for (const run of [
+      () => applyTransition(fresh, { action: 'assign', assignee: stranger }, admin, later),
+      () => applyTransition(ticketIn('assigned'), { action: 'reassign', assignee: stranger }, admin, later),
+      () => applyTransition(ticketIn('assigned'), { action: 'reassign', assignee: { id: '', name: '', isAdmin: false } }, admin, later),
+    ]) {
+      const error = refusal(run);
+      expect(error.code).toBe('invalid-input');
+      expect(error.userMessage.ja).toBe('デジタル推進課の職員ではないため、担当者にできません。デジタル推進課の職員を選んでください。');
+      expect(error.userMessage.en).toContain('not in the Digital Promotion Division');
+    }
+    expect(fresh.assigneeId).toBeUndefined();
+  });
+
+  it('when an assigned or in-progress ticket is reassigned, then the new colleague holds it, the status stays, and reassigning to the holder is refused', () => {
+    for (const status of ['assigned', 'in-progress'] as const) {
+      const { ticket, history } = applyTransition(ticketIn(status), { action: 'reassign', assignee: otherAdmin }, admin, later);
+      expect(ticket).toMatchObject({ status, assigneeId: otherAdmin.id, assigneeName: otherAdmin.name });
+      expect(history).toMatchObject({ action: 'reassign', fromStatus: status, toStatus: status, text: otherAdmin.name });
+      expect(refusal(() => applyTransition(ticket, { action: 'reassign', assignee: otherAdmin }, admin, later)).userMessage.ja).toBe('大井 次郎 さんはすでにこの相談の担当です。');
+    }
   });
 
   it('when a ticket is resolved without the 担当する step, then the resolver becomes the assignee and the note is kept', () => {

@@ -53,11 +53,17 @@ export const faqStatisticsSchema = z.object({
   entries: z.array(z.object({ id: z.string(), question: z.object({ ja: z.string(), en: z.string() }), resolved: z.number() })),
 });
 
+/** デジタル推進課's members a ticket can be assigned to (担当者の指定・変更). */
+export const colleaguesSchema = z.object({ colleagues: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type ColleaguesView = z.infer<typeof colleaguesSchema>;
+
 /** What a ticket action sends: the action, its text or rating, and the version the screen showed. */
 export interface TicketActionInput {
   action: (typeof TICKET_ACTIONS)[number];
   text?: string;
   rating?: number;
+  /** assign / reassign: the colleague who takes the ticket. */
+  assigneeId?: string;
   version: number;
 }
 

@@ -30,6 +30,7 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
   const load = useMemo(() => () => api.consultations.admin.queue(filter), [api, filter]);
   const { data: queue, reload } = useLoad(load, onError);
   const { data: faq, reload: reloadFaq } = useLoad(api.consultations.admin.faqStatistics, onError);
+  const { data: colleagues } = useLoad(api.consultations.admin.colleagues, onError);
   const [detail, setDetail] = useState<TicketDetailView | undefined>();
   const open = useCallback((ticketNumber: string) => attempt(async () => setDetail(await api.consultations.admin.get(ticketNumber)), onError), [api, onError]);
   const act = async (input: TicketActionInput) => {
@@ -81,6 +82,7 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
           <Field label={c('filterAssignee')}>
             <Select value={filter.assignee ?? ''} onChange={choose('assignee')} data-testid="consult-filter-assignee">
               <option value="">{c('filterAll')}</option>
+              <option value="me">{c('filterMine')}</option>
               {(queue?.counts.byAssignee ?? []).map((assignee) => (
                 <option key={assignee.id ?? 'unassigned'} value={assignee.id ?? 'unassigned'}>
                   {assignee.name ?? c('unassigned')} ({assignee.count})
@@ -111,7 +113,7 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
         </ul>
         {detail && (
           <Section id="consult-desk-detail" title={detail.ticket.number} headerEnd={<Button onClick={() => setDetail(undefined)}>{c('close')}</Button>}>
-            <TicketDetail locale={locale} detail={detail} act={act} />
+            <TicketDetail locale={locale} detail={detail} act={act} colleagues={colleagues ?? []} />
           </Section>
         )}
         {faq && (
