@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, PUBLIC_HOLIDAY_YEARS } from '../../../bot/src/features/consultation/domain/business-days.js';
+import { addBusinessDays, addBusinessHours, isBusinessDay } from '../../../bot/src/features/consultation/domain/business-days.js';
 import {
   applyTransition,
   assertCurrentVersion,
@@ -293,7 +293,23 @@ describe('business days and the unassigned reminder', () => {
     expect(needsUnassignedReminder({ ...fresh, unassignedReminderAt: overdue.toISOString() }, overdue)).toBe(false);
   });
 
-  it('when the holiday table is checked, then it covers 2026 and 2027 (extend it before 2028)', () => {
-    expect(PUBLIC_HOLIDAY_YEARS).toEqual([2026, 2027]);
+  it('when the calendar is asked about years past the old hand-kept list (2028–2030), then the library knows their holidays', () => {
+    // 2028-01-10 成人の日, 2029-04-30 昭和の日 振替休日, 2030-09-23 秋分の日 (Mondays): closed. 2028-01-11 (Tuesday): open.
+    for (const holiday of ['2028-01-10', '2029-04-30', '2030-09-23']) expect(isBusinessDay(jst(`${holiday}T10:00`))).toBe(false);
+    expect(isBusinessDay(jst('2028-01-11T10:00'))).toBe(true);
+    expect(addBusinessDays(jst('2028-01-07T10:00'), 1).toISOString()).toBe(jst('2028-01-11T10:00').toISOString());
+  });
+
+  it('when business hours are added, then only 8:30–17:15 JST on business days count', () => {
+    // Friday 16:15 + 2 h: 1 h on Friday, 1 h from Monday 8:30.
+    expect(addBusinessHours(jst('2026-04-10T16:15'), 2).toISOString()).toBe(jst('2026-04-13T09:30').toISOString());
+    // Filed at night: the clock starts at 8:30 the next business day.
+    expect(addBusinessHours(jst('2026-04-13T20:00'), 4).toISOString()).toBe(jst('2026-04-14T12:30').toISOString());
+    // Golden Week 2026 (4/29, 5/3–5/6 closed): Tuesday 4/28 17:00 + 1 h → Thursday 4/30 9:15.
+    expect(addBusinessHours(jst('2026-04-28T17:00'), 1).toISOString()).toBe(jst('2026-04-30T09:15').toISOString());
+    // Year-end closure: 12/28 (Monday) 17:00 + 1 h → 2027-01-04 9:15.
+    expect(addBusinessHours(jst('2026-12-28T17:00'), 1).toISOString()).toBe(jst('2027-01-04T09:15').toISOString());
+    // Inside one day.
+    expect(addBusinessHours(jst('2026-04-14T10:00'), 0.5).toISOString()).toBe(jst('2026-04-14T10:30').toISOString());
   });
 });
