@@ -8,6 +8,7 @@ import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
 import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER, divisionColleaguesOf } from './domain/consultation-service.js';
 import { buildAssigneeNoticeCard } from './cards/assignee-notice-card.js';
+import { DEFAULT_SLA_SETTINGS, slaClockOf } from './domain/sla.js';
 import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
 import type { ConsultationDesk, ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
@@ -108,9 +109,11 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
 
   const colleagues = async () => divisionColleaguesOf(await deps.employees.list());
 
+  const slaOf = async (ticket: Ticket) => slaClockOf(ticket, (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS, clock());
+
   async function deskCard(ticketNumber: string): Promise<Record<string, unknown> | undefined> {
     const [ticket, history, members] = await Promise.all([deps.tickets.get(ticketNumber), deps.tickets.history(ticketNumber), colleagues()]);
-    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: members }));
+    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: members, sla: await slaOf(ticket) }));
   }
 
   /** A colleague given a ticket by someone else hears it in their chat, through the delivery engine (one id per change). */
@@ -183,7 +186,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const desk = await deps.desk.getDesk();
       if (!desk) return false;
       // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
-      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues() })));
+      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues(), sla: await slaOf(ticket) })));
       return true;
     },
 

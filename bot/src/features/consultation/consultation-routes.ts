@@ -38,6 +38,7 @@ const queueQuerySchema = z.object({
   status: listOf(TICKET_STATUSES).optional(),
   category: z.enum(CONSULTATION_CATEGORIES).optional(),
   assignee: z.string().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
 });
 
 type ActionBody = { text?: string | undefined; rating?: number | undefined; assigneeId?: string | undefined };
@@ -94,9 +95,12 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
     '/api/tab/admin/consultations',
     handle(async (req, employeeId) => {
       const query = parseInput(queueQuerySchema, req.query ?? {});
-      return consultations.queue(employeeId, { statuses: query.status, category: query.category, assignee: query.assignee });
+      return consultations.queue(employeeId, { statuses: query.status, category: query.category, assignee: query.assignee, overdue: query.overdue === 'true' });
     }),
   );
+  server.get('/api/tab/admin/consultations/sla-settings', handle((_req, employeeId) => consultations.slaSettings(employeeId)));
+  // The body's shape and the hours > 0 rule are the domain's (parseSlaSettings), with its message.
+  server.put('/api/tab/admin/consultations/sla-settings', handle((req, employeeId) => consultations.updateSlaSettings(employeeId, req.body ?? {})));
   server.get('/api/tab/admin/consultations/colleagues', handle(async (_req, employeeId): Promise<Contract<typeof colleaguesSchema>> => ({ colleagues: await consultations.colleagues(employeeId) })));
   server.get('/api/tab/admin/consultations/faq-statistics', handle(async (_req, employeeId): Promise<Contract<typeof faqStatisticsSchema>> => consultations.faqStatistics(employeeId)));
   server.get(

@@ -118,8 +118,8 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
   /** The channel's card, drawn for デジタル推進課 as a whole. */
   async function deskCard(ticketNumber: string, locale: Locale, errorMessage?: string): Promise<InvokeResult> {
     try {
-      const { ticket, history, colleagues } = await consultations.deskView(ticketNumber);
-      return card(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale, colleagues, ...(errorMessage ? { errorMessage } : {}) }));
+      const { ticket, history, colleagues, sla } = await consultations.deskView(ticketNumber);
+      return card(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale, colleagues, sla, ...(errorMessage ? { errorMessage } : {}) }));
     } catch (error) {
       if (!isUserProblem(error)) throw error;
       return { kind: 'error', status: 404, message: error.userMessage[locale] };

@@ -19,6 +19,7 @@ import { formatJst, plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS, TICKET_ACTION_VERBS, type TicketActionData } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
 import type { DivisionColleague } from '../domain/consultation-service.js';
+import { isOverdue, type SlaClock } from '../domain/sla.js';
 
 // Size budget (Teams refuses cards over 28 KB): full details (4,000 characters are up to 16 KB of UTF-8), the
 // latest history entries with their text cut short, and the resolution cut short; the tab shows everything.
@@ -171,14 +172,30 @@ export function buildTicketCard(data: {
   refreshUserIds?: string[];
   /** The desk's card: デジタル推進課's members, so a ticket can be given to a named colleague or handed over. */
   colleagues?: readonly DivisionColleague[];
+  /** The desk's card: the SLA clocks when it was drawn (due times, and a flag once one ran out). */
+  sla?: SlaClock;
 }): CardAttachment {
-  const { ticket, locale } = data;
+  const { ticket, locale, sla } = data;
+  const overdue = sla !== undefined && isOverdue(sla, ticket.status);
+  const late = (flag: boolean) => (flag ? t('consultSlaOverdueMark', locale) : '');
+  const slaFacts = sla
+    ? [
+        { title: t('consultSlaFirstResponse', locale), value: `${formatJst(sla.firstResponseDueAt)}${late(sla.firstResponseOverdue && !ticket.firstResponseAt)}` },
+        { title: t('consultSlaResolution', locale), value: `${formatJst(sla.resolutionDueAt)}${late(overdue && sla.resolutionOverdue)}` },
+      ]
+    : [];
+  const overdueWhat = sla
+    ? [...(sla.firstResponseOverdue && !ticket.firstResponseAt ? [t('consultSlaFirstResponse', locale)] : []), ...(sla.resolutionOverdue ? [t('consultSlaResolution', locale)] : [])].join(locale === 'ja' ? '・' : ', ')
+    : '';
   const actions = TICKET_ACTIONS.filter((action) => canApply(ticket, action, data.viewer)).flatMap((action) => actionsFor(ticket, action, locale, data.colleagues));
   return adaptiveCard({
     body: [
       ...(data.errorMessage ? [{ type: 'TextBlock' as const, text: data.errorMessage, wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }] : []),
+      ...(overdue && overdueWhat
+        ? [{ type: 'TextBlock' as const, text: t('consultSlaOverdueBanner', locale, { what: overdueWhat }), wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }]
+        : []),
       { type: 'TextBlock', text: `${ticket.number} ${plainText(ticket.title)}`, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
-      { type: 'FactSet', facts: ticketFacts(ticket, locale) },
+      { type: 'FactSet', facts: [...ticketFacts(ticket, locale), ...slaFacts] },
       { type: 'TextBlock', text: t('consultFieldDetails', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: plainText(ticket.details), wrap: true, spacing: 'Small' },
       ...(ticket.resolution

@@ -1,3 +1,4 @@
+import type { SlaSettings } from './sla.js';
 import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './tickets.js';
 
 /**
@@ -70,6 +71,9 @@ export interface ConsultationDeskRepository {
   /** How many FAQ answer cards were shown. */
   recordFaqShown(): Promise<void>;
   faqStatistics(): Promise<{ shown: number; resolved: number; resolvedByEntry: Record<string, number> }>;
+  /** The SLA settings an admin saved; undefined until then (DEFAULT_SLA_SETTINGS apply). */
+  getSlaSettings(): Promise<SlaSettings | undefined>;
+  saveSlaSettings(settings: SlaSettings): Promise<void>;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
 import { createFaqSearch, type FaqSearch } from './faq-search.js';
+import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, type SlaClock, type SlaSettings } from './sla.js';
 import {
   applyTransition,
   assertCurrentVersion,
@@ -53,7 +54,12 @@ export interface QueueFilter {
   category?: ConsultationCategory | undefined;
   /** An employee id, 'unassigned', or 'me' (自分の担当: the caller's own tickets). */
   assignee?: string | undefined;
+  /** Only tickets past an SLA clock (期限超過). */
+  overdue?: boolean | undefined;
 }
+
+/** A queue row: the ticket with its SLA clocks now and whether it is flagged overdue. */
+export type QueueTicket = Ticket & { sla: SlaClock; overdue: boolean };
 
 /**
  * A ticket action as the edges send it: assignment names the colleague by employee id (the service looks them up,
@@ -122,6 +128,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
   const knownFaqIds = new Set(FAQ_ENTRIES.map((entry) => entry.id));
 
   const divisionColleagues = async () => divisionColleaguesOf(await deps.employees.list());
+  const slaSettings = async (): Promise<SlaSettings> => (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS;
 
   const numberOf = (ticketNumber: unknown): string => {
     const parsed = parseTicketNumber(ticketNumber);
@@ -171,11 +178,11 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     /** A ticket as the desk channel shows it to デジタル推進課 there; callers check assertDeskChannel first. */
-    async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[]; colleagues: DivisionColleague[] }> {
+    async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[]; colleagues: DivisionColleague[]; sla: SlaClock }> {
       const number = numberOf(ticketNumber);
-      const [ticket, history, colleagues] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number), divisionColleagues()]);
+      const [ticket, history, colleagues, settings] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number), divisionColleagues(), slaSettings()]);
       if (!ticket) throw ticketNotFound(number);
-      return { ticket, history, colleagues };
+      return { ticket, history, colleagues, sla: slaClockOf(ticket, settings, now()) };
     },
 
     /** The best FAQ answers to a free-text question; counted as shown when any came back. */
@@ -254,14 +261,36 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       }
       const statuses = new Set(filter.statuses && filter.statuses.length > 0 ? filter.statuses : OPEN_STATUSES);
       const assignee = filter.assignee === 'me' ? adminId : filter.assignee;
-      const tickets = all.filter(
+      const settings = await slaSettings();
+      const at = now();
+      const withClocks = (ticket: Ticket): QueueTicket => {
+        const sla = slaClockOf(ticket, settings, at);
+        return { ...ticket, sla, overdue: isOverdue(sla, ticket.status) };
+      };
+      const tickets = all.map(withClocks).filter(
         (ticket) =>
           statuses.has(ticket.status) &&
           (!filter.category || ticket.category === filter.category) &&
-          (!assignee || (assignee === 'unassigned' ? !ticket.assigneeId : ticket.assigneeId === assignee)),
+          (!assignee || (assignee === 'unassigned' ? !ticket.assigneeId : ticket.assigneeId === assignee)) &&
+          (!filter.overdue || ticket.overdue),
       );
       const counts: QueueCounts = { byStatus, byCategory, byAssignee: [...assignees.values()].sort((a, b) => b.count - a.count) };
       return { tickets, counts, total: all.length };
+    },
+
+    /** The SLA settings in force (the defaults until an admin saves some). */
+    async slaSettings(adminId: string): Promise<SlaSettings> {
+      await adminCheck(deps.employees)(adminId);
+      return slaSettings();
+    },
+
+    /** An admin's new SLA settings: hours ≤ 0 (or not numbers) are refused and nothing is saved. */
+    async updateSlaSettings(adminId: string, raw: unknown): Promise<SlaSettings> {
+      const admin = await adminCheck(deps.employees)(adminId);
+      const input = parseSlaSettings(raw);
+      const settings: SlaSettings = { ...input, updatedBy: admin.displayName, updatedAt: now().toISOString() };
+      await deps.desk.saveSlaSettings(settings);
+      return settings;
     },
 
     /** 「相談窓口に設定」 in a channel: only デジタル推進課 may point the desk at a channel. */

@@ -111,6 +111,10 @@ export interface Ticket {
   version: number;
   /** When the one "unassigned for 2 business days" reminder went to the channel. */
   unassignedReminderAt: string | undefined;
+  /** デジタル推進課's first response (take, comment, start or resolve): stops the first-response SLA clock. */
+  firstResponseAt: string | undefined;
+  /** The latest resolution: stops the resolution SLA clock (a reopen lets it run again). */
+  resolvedAt: string | undefined;
 }
 
 export interface TicketHistoryEntry {
@@ -261,6 +265,8 @@ export function openTicket(input: ConsultationInput, requester: { id: string; na
     updatedAt: at,
     version: 1,
     unassignedReminderAt: undefined,
+    firstResponseAt: undefined,
+    resolvedAt: undefined,
   };
   const history: TicketHistoryEntry = {
     ticketNumber,
@@ -370,7 +376,7 @@ export function applyTransition(ticket: Ticket, command: TicketCommand, actor: T
       break;
     case 'resolve':
       text = requiredText(command.note, { ja: '解決内容', en: 'a resolution note' });
-      next = { ...next, resolution: text, assigneeId: next.assigneeId ?? actor.id, assigneeName: next.assigneeName ?? actor.name };
+      next = { ...next, resolution: text, resolvedAt: at, assigneeId: next.assigneeId ?? actor.id, assigneeName: next.assigneeName ?? actor.name };
       break;
     case 'reopen':
       text = command.reason?.trim() ? requiredText(command.reason, { ja: '再オープンの理由', en: 'a reason' }) : undefined;
@@ -384,6 +390,11 @@ export function applyTransition(ticket: Ticket, command: TicketCommand, actor: T
       rating = command.rating;
       next = { ...next, rating };
       break;
+  }
+  // The first thing the division does for a request stops its first-response clock (a requester's own comment does not).
+  const respondsAsDesk = actor.isAdmin && (action !== 'comment' || actor.id !== ticket.requesterId);
+  if (!next.firstResponseAt && respondsAsDesk && (['assign', 'reassign', 'start', 'comment', 'resolve'] as TicketAction[]).includes(action)) {
+    next = { ...next, firstResponseAt: at };
   }
   const history: TicketHistoryEntry = {
     ticketNumber: ticket.number,

@@ -67,6 +67,9 @@ interface TicketEntity {
   updatedAt: string;
   version: number;
   unassignedReminderAt: string;
+  /** Absent on rows written before the SLA clocks (issue 18). */
+  firstResponseAt?: string;
+  resolvedAt?: string;
 }
 
 interface HistoryEntity {
@@ -114,6 +117,8 @@ function toTicket(entity: TicketEntity): Ticket {
     updatedAt: entity.updatedAt,
     version: entity.version,
     unassignedReminderAt: optional(entity.unassignedReminderAt),
+    firstResponseAt: optional(entity.firstResponseAt ?? ''),
+    resolvedAt: optional(entity.resolvedAt ?? ''),
   };
 }
 
@@ -137,6 +142,8 @@ function ticketColumnsOf(ticket: Ticket): TicketEntity {
     updatedAt: ticket.updatedAt,
     version: ticket.version,
     unassignedReminderAt: ticket.unassignedReminderAt ?? '',
+    firstResponseAt: ticket.firstResponseAt ?? '',
+    resolvedAt: ticket.resolvedAt ?? '',
   };
 }
 
