@@ -4,8 +4,6 @@ import {
   applyTransition,
   assertCurrentVersion,
   formatTicketNumber,
-  isUnassignedReminderDue,
-  needsUnassignedReminder,
   openTicket,
   parseConsultationInput,
   parseTicketNumber,
@@ -19,6 +17,7 @@ import {
   type TicketCommand,
   type TicketStatus,
 } from '../../../bot/src/features/consultation/domain/tickets.js';
+import { isUnassignedReminderDue, needsUnassignedReminder } from '../../../bot/src/features/consultation/domain/reminders.js';
 import { AppError } from '../../../bot/src/kernel/domain/errors.js';
 
 const requester: TicketActor = { id: 'emp-1', name: '戸越 花子', isAdmin: false };

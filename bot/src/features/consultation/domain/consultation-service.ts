@@ -6,12 +6,12 @@ import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
 import { createFaqSearch, type FaqSearch } from './faq-search.js';
+import { needsUnassignedReminder } from './reminders.js';
 import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, type SlaClock, type SlaSettings } from './sla.js';
 import {
   applyTransition,
   assertCurrentVersion,
   canApply,
-  needsUnassignedReminder,
   openTicket,
   parseConsultationInput,
   parseTicketNumber,

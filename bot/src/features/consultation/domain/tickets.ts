@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import { normalizeMultilineText, normalizeTitle } from '../../../kernel/domain/text.js';
-import { addBusinessDays, jstYearOf } from './business-days.js';
+// No calendar here: the tab imports this module for its labels, and the holiday table stays on the server (reminders.ts, sla.ts).
+import { jstYearOf } from '../../../kernel/domain/jst.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 
 /**
@@ -425,18 +426,6 @@ export function assertCurrentVersion(ticket: Ticket, expectedVersion: number | u
       en: `Someone else updated this request first (now "${status.en}"). Please check the latest state.`,
     },
   });
-}
-
-export const UNASSIGNED_REMINDER_BUSINESS_DAYS = 2;
-
-/** A ticket still unassigned 2 business days (JST, weekends and holidays off) after filing is due a reminder. */
-export function isUnassignedReminderDue(createdAt: Date | string, now: Date): boolean {
-  return now.getTime() >= addBusinessDays(new Date(createdAt), UNASSIGNED_REMINDER_BUSINESS_DAYS).getTime();
-}
-
-/** The channel gets one reminder per ticket, only while nobody has taken it. */
-export function needsUnassignedReminder(ticket: Ticket, now: Date): boolean {
-  return ticket.status === 'new' && ticket.unassignedReminderAt === undefined && isUnassignedReminderDue(ticket.createdAt, now);
 }
 
 /** The refusal for a ticket number that does not exist (what the storage adapter throws). */
