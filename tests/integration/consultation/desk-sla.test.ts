@@ -3,7 +3,7 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import { openTicket, parseConsultationInput } from '../../../bot/src/features/consultation/domain/tickets.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, type TestUser } from '../../support/activities.js';
+import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
@@ -57,6 +57,13 @@ afterAll(async () => {
   await Promise.all([app?.stop(), connector?.stop()]);
 });
 
+/** A person says something to the bot once, so their personal chat can be reached proactively. */
+async function chatOnce(person: Employee) {
+  const activity = textMessage(userOf(person), connector.serviceUrl, 'ok');
+  expect((await postActivity(app.baseUrl, activity)).status).toBeLessThan(300);
+  await connector.recorder.waitFor((entries) => entries.length > 0, { conversationId: activity.conversation.id });
+}
+
 describe('DX相談 SLA clocks (settings over HTTP, queue and desk card)', () => {
   let late: string;
   let fresh: string;
@@ -104,6 +111,25 @@ describe('DX相談 SLA clocks (settings over HTTP, queue and desk card)', () => 
     const freshCard = ((await (await postActivity(app.baseUrl, channelInvoke(userOf(ADMIN), connector.serviceUrl, DESK, 'activity-2', CONSULTATION_VERBS.openTicket, { ticketNumber: fresh }))).json()) as { value: Record<string, unknown> }).value;
     expect(text(freshCard)).not.toContain('期限超過');
     expect(text(freshCard)).toContain('"title":"初回対応期限"');
+  });
+
+  it('when clocks run out, then the job reminds once per clock: the desk channel for an unassigned request, the assignee’s chat otherwise, never twice', async () => {
+    // The assigned request: answered in time (no first-response reminder), resolution overdue.
+    const held = await fileAt(jst('2026-04-13T10:00'), 'medium', '担当済みの遅れ');
+    const assigned = await api('POST', `/api/tab/admin/consultations/${held}/actions`, ADMIN.id, { action: 'assign', version: 1 });
+    expect(assigned.status).toBe(200);
+    await chatOnce(ADMIN);
+    const sent = await app.consultations.sendSlaReminders(new Date());
+    // late (unassigned): first response and resolution; fresh: nothing yet; held: the first response came (late), so resolution only.
+    expect(sent).toBe(3);
+    expect(await app.consultations.sendSlaReminders(new Date())).toBe(0);
+    const desk = await connector.recorder.waitFor((entries) => entries.filter((entry) => text(entry.activity).includes(`${late} の`)).length >= 2, { conversationId: DESK.channelId, timeoutMs: 15_000 });
+    const reminders = desk.filter((entry) => text(entry.activity).includes(`${late} の`));
+    expect(reminders.map((entry) => text(entry.activity).includes('初回対応期限を過ぎました') || text(entry.activity).includes('解決目標を過ぎました'))).toEqual([true, true]);
+    expect(parseAdaptiveCard(JSON.parse(text(reminders[0]!.activity)).attachments[0].content).problems).toEqual([]);
+    const toAdmin = await connector.recorder.waitFor((entries) => entries.some((entry) => text(entry.activity).includes(`${held} の解決目標を過ぎました`)), { conversationId: `a:personal-${ADMIN.id}`, timeoutMs: 15_000 });
+    expect(text(toAdmin.at(-1)!.activity)).toContain('期限は 2026/04/15 16:30 でした。');
+    expect(text(desk)).not.toContain(fresh);
   });
 
   it('when an admin saves longer hours, then they are kept with who saved them and the clocks move at once', async () => {

@@ -8,6 +8,7 @@ import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
 import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
 import { DESK_VIEWER, divisionColleaguesOf } from './domain/consultation-service.js';
 import { buildAssigneeNoticeCard } from './cards/assignee-notice-card.js';
+import { buildSlaReminderCard } from './cards/sla-reminder-card.js';
 import { DEFAULT_SLA_SETTINGS, slaClockOf } from './domain/sla.js';
 import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
@@ -220,6 +221,29 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
       inOrder('unassigned-reminder', async () => {
         await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message));
+      });
+    },
+
+    async slaReminder(ticket, which, clock) {
+      if (ticket.assigneeId) {
+        const locale = await localeOf(ticket.assigneeId);
+        await deps.engine.send({
+          id: `ticket-${ticket.number}-sla-${which}`,
+          kind: 'ticket-notification',
+          title: `${ticket.number} ${which} overdue`,
+          createdBy: 'system',
+          audience: `assignee of ${ticket.number}`,
+          recipients: [{ employeeId: ticket.assigneeId, variant: locale }],
+          variants: { [locale]: cardMessage(buildSlaReminderCard({ ticket, which, clock, locale, openable: true })) },
+        });
+        return;
+      }
+      const desk = await deps.desk.getDesk();
+      if (!desk) return;
+      // The desk's card itself carries the buttons; the reminder in the channel only points at it.
+      const message = cardMessage(buildSlaReminderCard({ ticket, which, clock, locale: DESK_LOCALE, openable: false }));
+      inOrder(`sla-${ticket.number}`, async () => {
+        await withRetry(`sla reminder ${ticket.number}`, () => deps.channel.send(desk.reference, message));
       });
     },
 

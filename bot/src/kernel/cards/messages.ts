@@ -231,6 +231,11 @@ export const MESSAGES = {
   consultSlaResolution: { ja: '解決目標', en: 'Resolution target' },
   consultSlaOverdueMark: { ja: '（期限超過）', en: ' (overdue)' },
   consultSlaOverdueBanner: { ja: '期限超過: {what}', en: 'Overdue: {what}' },
+  consultSlaReminderTitle: { ja: '{number} の{what}を過ぎました', en: '{number} is past its {what}' },
+  consultSlaReminderBody: {
+    ja: '期限は {due} でした。対応状況を確認してください（この相談についてのお知らせはこの1回です）。',
+    en: 'It was due {due}. Please check on it (this is the only reminder for this clock).',
+  },
   consultAssignOther: { ja: '担当者を指定', en: 'Assign to…' },
   consultAssigneeChoice: { ja: '担当者（デジタル推進課）', en: 'Assignee (Digital Promotion Division)' },
   consultAssignSend: { ja: '割り当てる', en: 'Assign' },

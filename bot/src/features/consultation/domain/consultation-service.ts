@@ -7,7 +7,7 @@ import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
 import { createFaqSearch, type FaqSearch } from './faq-search.js';
 import { needsUnassignedReminder } from './reminders.js';
-import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, type SlaClock, type SlaSettings } from './sla.js';
+import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, slaRemindersDue, type SlaClock, type SlaSettings } from './sla.js';
 import {
   applyTransition,
   assertCurrentVersion,
@@ -315,6 +315,24 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
      */
     async repostMissingDeskCards(): Promise<number> {
       return deps.notifier.postMissingDeskCards(await deps.tickets.listByStatus(OPEN_STATUSES));
+    },
+
+    /**
+     * The scheduled SLA check: each clock that ran out on an open ticket gets one reminder (to the assignee, or the
+     * desk when nobody holds it), claimed first so two instances never both send it. Returns how many were sent.
+     */
+    async sendSlaReminders(at: Date = now()): Promise<number> {
+      const settings = await slaSettings();
+      let sent = 0;
+      for (const ticket of await deps.tickets.listByStatus(OPEN_STATUSES)) {
+        const clock = slaClockOf(ticket, settings, at);
+        for (const which of slaRemindersDue(ticket, clock)) {
+          if (!(await deps.tickets.claimSlaReminder(ticket.number, which, at))) continue;
+          await deps.notifier.slaReminder(ticket, which, clock);
+          sent++;
+        }
+      }
+      return sent;
     },
 
     /**

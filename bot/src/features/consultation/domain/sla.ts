@@ -80,4 +80,15 @@ export function slaClockOf(ticket: Pick<Ticket, 'createdAt' | 'urgency' | 'statu
 /** Whether the card and the queue flag this ticket as overdue now (open work only). */
 export const isOverdue = (clock: SlaClock, status: TicketStatus): boolean => !DONE.includes(status) && (clock.resolutionOverdue || clock.firstResponseOverdue);
 
+export type SlaClockName = 'first-response' | 'resolution';
+
+/** The clocks of an open ticket that ran out and have not been reminded yet (each is reminded once). */
+export function slaRemindersDue(ticket: Pick<Ticket, 'status' | 'firstResponseAt' | 'firstResponseRemindedAt' | 'resolutionRemindedAt'>, clock: SlaClock): SlaClockName[] {
+  if (DONE.includes(ticket.status)) return [];
+  const due: SlaClockName[] = [];
+  if (clock.firstResponseOverdue && !ticket.firstResponseAt && !ticket.firstResponseRemindedAt) due.push('first-response');
+  if (clock.resolutionOverdue && !ticket.resolutionRemindedAt) due.push('resolution');
+  return due;
+}
+
 export { URGENCIES };

@@ -116,6 +116,9 @@ export interface Ticket {
   firstResponseAt: string | undefined;
   /** The latest resolution: stops the resolution SLA clock (a reopen lets it run again). */
   resolvedAt: string | undefined;
+  /** When the one reminder for each SLA clock that ran out was sent (to the assignee, or the desk if unassigned). */
+  firstResponseRemindedAt?: string | undefined;
+  resolutionRemindedAt?: string | undefined;
 }
 
 export interface TicketHistoryEntry {

@@ -70,6 +70,8 @@ interface TicketEntity {
   /** Absent on rows written before the SLA clocks (issue 18). */
   firstResponseAt?: string;
   resolvedAt?: string;
+  firstResponseRemindedAt?: string;
+  resolutionRemindedAt?: string;
 }
 
 interface HistoryEntity {
@@ -119,6 +121,8 @@ function toTicket(entity: TicketEntity): Ticket {
     unassignedReminderAt: optional(entity.unassignedReminderAt),
     firstResponseAt: optional(entity.firstResponseAt ?? ''),
     resolvedAt: optional(entity.resolvedAt ?? ''),
+    firstResponseRemindedAt: optional(entity.firstResponseRemindedAt ?? ''),
+    resolutionRemindedAt: optional(entity.resolutionRemindedAt ?? ''),
   };
 }
 
@@ -144,6 +148,8 @@ function ticketColumnsOf(ticket: Ticket): TicketEntity {
     unassignedReminderAt: ticket.unassignedReminderAt ?? '',
     firstResponseAt: ticket.firstResponseAt ?? '',
     resolvedAt: ticket.resolvedAt ?? '',
+    firstResponseRemindedAt: ticket.firstResponseRemindedAt ?? '',
+    resolutionRemindedAt: ticket.resolutionRemindedAt ?? '',
   };
 }
 
@@ -347,6 +353,18 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
         const current = toTicket(entity);
         if (current.status !== 'new' || current.unassignedReminderAt) return false;
         const next: Ticket = { ...current, unassignedReminderAt: at.toISOString() };
+        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
+        return true;
+      });
+    },
+    async claimSlaReminder(ticketNumber, which, at) {
+      const field = which === 'first-response' ? 'firstResponseRemindedAt' : 'resolutionRemindedAt';
+      return withEtagRetry(`consultation sla reminder ${ticketNumber}`, 'contended', async () => {
+        const entity = await readTicket(ticketNumber);
+        if (!entity) throw ticketNotFound(ticketNumber);
+        const current = toTicket(entity);
+        if (current[field]) return false;
+        const next: Ticket = { ...current, [field]: at.toISOString() };
         await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
         return true;
       });
