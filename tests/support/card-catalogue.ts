@@ -25,6 +25,9 @@ import { buildTicketListCard } from '../../bot/src/features/consultation/cards/t
 import { buildTicketNoticeCard } from '../../bot/src/features/consultation/cards/ticket-notice-card.js';
 import { buildUnassignedReminderCard } from '../../bot/src/features/consultation/cards/unassigned-reminder-card.js';
 import { buildNominationNoticeCard } from '../../bot/src/features/programme/cards/nomination-notice-card.js';
+import { buildAssigneeNoticeCard } from '../../bot/src/features/consultation/cards/assignee-notice-card.js';
+import { buildSlaReminderCard } from '../../bot/src/features/consultation/cards/sla-reminder-card.js';
+import { DEFAULT_SLA_SETTINGS, slaClockOf } from '../../bot/src/features/consultation/domain/sla.js';
 import { FAQ_ENTRIES } from '../../bot/src/features/consultation/domain/faq-entries.js';
 import { applyTransition, openTicket, type TicketActor } from '../../bot/src/features/consultation/domain/tickets.js';
 import { responsesWithSums } from './survey-answers.js';
@@ -58,6 +61,8 @@ export const BUILDERS_COVERED = [
   'buildSatisfactionCard',
   'buildUnassignedReminderCard',
   'buildNominationNoticeCard',
+  'buildAssigneeNoticeCard',
+  'buildSlaReminderCard',
 ];
 
 const now = new Date('2026-06-15T01:00:00Z');
@@ -125,6 +130,11 @@ function tickets() {
 export function everyCard(locale: Locale): { name: string; card: CardAttachment }[] {
   const { filed, assigned, commented, resolved, rated, history } = tickets();
   const requesterViewer = { id: requester.id, isAdmin: false };
+  const colleague = { id: 'admin-2', name: 'Jiro Osaki', isAdmin: true };
+  const colleagues = [{ id: admin.id, name: admin.name }, colleague];
+  const reassigned = applyTransition(assigned.ticket, { action: 'reassign', assignee: colleague }, admin, now);
+  // A week after filing: both clocks ran out.
+  const overdueClock = slaClockOf(filed.ticket, DEFAULT_SLA_SETTINGS, new Date(now.getTime() + 7 * 24 * 3_600_000));
   const results = aggregateSurveyRound(round, responsesWithSums(100, Object.fromEntries(ANNUAL_QUESTION_IDS.map((id) => [id, 380]))), 2320);
   const cards: { name: string; card: CardAttachment }[] = [
     { name: 'welcome', card: buildWelcomeCard({ displayName: 'Mirai Oi', locale, tabUrl }) },
@@ -228,6 +238,17 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
       name: 'nomination awarded',
       card: buildNominationNoticeCard({ nomination: { title: 'Paperless forms', state: 'awarded', reviewNote: undefined, award: { fiscalYear: 2026, category: 'grand', awardedBy: 'a', awardedAt: now.toISOString() } }, locale, tabUrl }),
     },
+    {
+      name: 'ticket (desk, new, colleagues, overdue)',
+      card: buildTicketCard({ ticket: filed.ticket, history: [filed.history], viewer: { id: admin.id, isAdmin: true }, locale, colleagues, sla: overdueClock }),
+    },
+    {
+      name: 'ticket (desk, assigned, colleagues)',
+      card: buildTicketCard({ ticket: assigned.ticket, history: [filed.history, assigned.history], viewer: { id: admin.id, isAdmin: true }, locale, colleagues, sla: slaClockOf(assigned.ticket, DEFAULT_SLA_SETTINGS, now) }),
+    },
+    { name: 'assignee notice', card: buildAssigneeNoticeCard({ ticket: reassigned.ticket, entry: reassigned.history, locale }) },
+    { name: 'SLA reminder (assignee)', card: buildSlaReminderCard({ ticket: assigned.ticket, which: 'resolution', clock: overdueClock, locale, openable: true }) },
+    { name: 'SLA reminder (desk)', card: buildSlaReminderCard({ ticket: filed.ticket, which: 'first-response', clock: overdueClock, locale, openable: false }) },
   ];
   return cards;
 }

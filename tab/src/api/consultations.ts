@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faqStatisticsSchema, queueSchema, ticketDetailSchema, ticketSchema, type QueueFilterInput, type TicketActionInput } from '../../../bot/src/features/consultation/consultation-api.js';
+import { colleaguesSchema, faqStatisticsSchema, slaSettingsSchema, type SlaSettingsView, queueSchema, ticketDetailSchema, ticketSchema, type QueueFilterInput, type TicketActionInput } from '../../../bot/src/features/consultation/consultation-api.js';
 
 export * from '../../../bot/src/features/consultation/consultation-api.js';
 
@@ -21,6 +21,10 @@ export function createConsultationApi(request: Request) {
       },
       get: (ticketNumber: string) => request(desk(ticketNumber), ticketDetailSchema),
       act: (ticketNumber: string, input: TicketActionInput) => request(`${desk(ticketNumber)}/actions`, ticketDetailSchema, post(input)),
+      slaSettings: () => request('/api/tab/admin/consultations/sla-settings', slaSettingsSchema),
+      saveSlaSettings: (settings: Pick<SlaSettingsView, 'firstResponseHours' | 'resolutionHours'>) =>
+        request('/api/tab/admin/consultations/sla-settings', slaSettingsSchema, { method: 'PUT', body: JSON.stringify(settings) }),
+      colleagues: () => request('/api/tab/admin/consultations/colleagues', colleaguesSchema).then((body) => body.colleagues),
       faqStatistics: () => request('/api/tab/admin/consultations/faq-statistics', faqStatisticsSchema),
     },
   };

@@ -9,6 +9,7 @@ import {
   TICKET_STATUSES,
   type Ticket,
   type TicketActor,
+  type TicketCommand,
   type TicketHistoryEntry,
 } from '../../../bot/src/features/consultation/domain/tickets.js';
 import type { AdaptiveCard, CardAction, CardElement } from '../../../bot/src/kernel/cards/adaptive-card.js';
@@ -18,6 +19,7 @@ import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from '../
 import { buildFaqAnswerCard } from '../../../bot/src/features/consultation/cards/faq-answer-card.js';
 import { buildSatisfactionCard } from '../../../bot/src/features/consultation/cards/satisfaction-card.js';
 import { buildTicketCard } from '../../../bot/src/features/consultation/cards/ticket-card.js';
+import { buildAssigneeNoticeCard } from '../../../bot/src/features/consultation/cards/assignee-notice-card.js';
 import { buildTicketListCard } from '../../../bot/src/features/consultation/cards/ticket-list-card.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 
@@ -25,6 +27,7 @@ const MAX_CARD_BYTES = 28 * 1024;
 const LOCALES: Locale[] = ['ja', 'en'];
 const requester: TicketActor = { id: 'emp-1', name: '戸越 花子', isAdmin: false };
 const admin: TicketActor = { id: 'adm-1', name: '品川 デジタ', isAdmin: true };
+const colleague: TicketActor = { id: 'adm-2', name: '大井 次郎', isAdmin: true };
 // 𠮷 is 4 bytes of UTF-8: the heaviest character an employee can type.
 const heaviest = (count: number) => '𠮷'.repeat(count);
 
@@ -140,14 +143,17 @@ describe.each(LOCALES)('DX相談 cards in %s', (locale) => {
     const allowed = (actor: TicketActor) =>
       TICKET_ACTIONS.filter((action) => {
         try {
-          applyTransition(ticket, action === 'comment' ? { action, text: 'x' } : action === 'resolve' ? { action, note: 'x' } : action === 'rate' ? { action, rating: 3 } : { action }, actor, new Date());
+          const command: TicketCommand =
+            action === 'comment' ? { action, text: 'x' } : action === 'resolve' ? { action, note: 'x' } : action === 'rate' ? { action, rating: 3 } : action === 'reassign' ? { action, assignee: colleague } : { action };
+          applyTransition(ticket, command, actor, new Date());
           return true;
         } catch {
           return false;
         }
       }).map((action) => TICKET_ACTION_VERBS[action]);
     for (const viewer of [admin, requester]) {
-      const content = expectValid(buildTicketCard({ ticket, history: [], viewer, locale }));
+      // Drawn as the desk draws it, with the division's members: 担当者を変更 is there whenever the table allows it.
+      const content = expectValid(buildTicketCard({ ticket, history: [], viewer, locale, colleagues: [colleague, { id: viewer.id, name: viewer.name }] }));
       expect(new Set(executeVerbs(content))).toEqual(new Set(allowed(viewer)));
       for (const action of allActions(content)) {
         if (action.type === 'Action.Execute') expect(action.data).toMatchObject({ ticketNumber: 'DX-2026-0042', version: ticket.version });
@@ -160,6 +166,36 @@ describe.each(LOCALES)('DX相談 cards in %s', (locale) => {
     const content = expectValid(buildTicketCard({ ticket, history: [], viewer: admin, locale }));
     expect(content.actions?.map((action) => action.type)).toEqual(['Action.Execute', 'Action.ShowCard']);
     expect(texts(content)).toContain(locale === 'ja' ? '担当する' : 'Assign to me');
+  });
+
+  it('when the desk card is drawn with the division, then a new ticket offers 担当者を指定 with every colleague and an assigned one 担当者を変更 without its holder', () => {
+    const { ticket } = openTicket(parseConsultationInput({ category: 'tool', title: 'RPA', details: '相談', preferredContact: 'chat', urgency: 'low' }), requester, 'DX-2026-0001', new Date());
+    const colleagues = [{ id: admin.id, name: admin.name }, { id: colleague.id, name: colleague.name }];
+    const choicesOf = (content: AdaptiveCard) =>
+      JSON.stringify(content).match(/"choices":\[[^\]]*\]/)?.[0] ?? '';
+    const fresh = expectValid(buildTicketCard({ ticket, history: [], viewer: admin, locale, colleagues }));
+    expect(texts(fresh)).toContain(locale === 'ja' ? '担当者を指定' : 'Assign to…');
+    expect(choicesOf(fresh)).toContain(admin.name);
+    expect(choicesOf(fresh)).toContain(colleague.id);
+    expect(executeVerbs(fresh)).toEqual([CONSULTATION_VERBS.assign, CONSULTATION_VERBS.assign, CONSULTATION_VERBS.comment]);
+
+    const held = expectValid(buildTicketCard({ ticket: { ...ticket, status: 'assigned', assigneeId: admin.id, assigneeName: admin.name }, history: [], viewer: admin, locale, colleagues }));
+    expect(texts(held)).toContain(locale === 'ja' ? '担当者を変更' : 'Reassign');
+    expect(choicesOf(held)).toContain(colleague.id);
+    expect(choicesOf(held)).not.toContain(admin.id);
+    expect(executeVerbs(held)).toContain(CONSULTATION_VERBS.reassign);
+
+    const forRequester = expectValid(buildTicketCard({ ticket, history: [], viewer: requester, locale, colleagues }));
+    expect(executeVerbs(forRequester)).not.toContain(CONSULTATION_VERBS.reassign);
+    expect(choicesOf(forRequester)).toBe('');
+  });
+
+  it('when a colleague is assigned a ticket by someone else, then their notice names the ticket and who gave it, with 開く', () => {
+    const { ticket, history } = applyTransition({ ...longTicket().ticket, status: 'assigned', assigneeId: admin.id, assigneeName: admin.name }, { action: 'reassign', assignee: colleague }, admin, new Date());
+    const content = expectValid(buildAssigneeNoticeCard({ ticket, entry: history, locale }));
+    expect(texts(content)).toContain(locale === 'ja' ? `${ticket.number} の担当になりました` : `You now handle ${ticket.number}`);
+    expect(texts(content)).toContain(admin.name);
+    expect(executeVerbs(content)).toEqual([CONSULTATION_VERBS.openTicket]);
   });
 
   it('when an employee has 25 tickets with 200-character titles, then the list shows 10 with open buttons and says how many more', () => {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, PUBLIC_HOLIDAY_YEARS } from '../../../bot/src/features/consultation/domain/business-days.js';
+import { addBusinessDays, addBusinessHours, isBusinessDay } from '../../../bot/src/features/consultation/domain/business-days.js';
 import {
   applyTransition,
   assertCurrentVersion,
   formatTicketNumber,
-  isUnassignedReminderDue,
-  needsUnassignedReminder,
   openTicket,
   parseConsultationInput,
   parseTicketNumber,
@@ -19,6 +17,7 @@ import {
   type TicketCommand,
   type TicketStatus,
 } from '../../../bot/src/features/consultation/domain/tickets.js';
+import { isUnassignedReminderDue, needsUnassignedReminder } from '../../../bot/src/features/consultation/domain/reminders.js';
 import { AppError } from '../../../bot/src/kernel/domain/errors.js';
 
 const requester: TicketActor = { id: 'emp-1', name: '戸越 花子', isAdmin: false };
@@ -45,6 +44,10 @@ const commandFor = (action: TicketAction): TicketCommand => {
       return { action, rating: 4 };
     case 'reopen':
       return { action, reason: 'まだ集計ができません' };
+    case 'reassign':
+      return { action, assignee: otherAdmin };
+    case 'assign':
+      return { action };
     default:
       return { action };
   }
@@ -99,7 +102,7 @@ describe('ticket state machine: who may act', () => {
   const requesterOnly = TICKET_ACTIONS.filter((action) => !TICKET_TRANSITIONS[action].by.includes('admin'));
 
   it('when the table is read, then assign, start and resolve are admin-only and rating is the requester’s alone', () => {
-    expect(adminOnly.sort()).toEqual(['assign', 'resolve', 'start']);
+    expect(adminOnly.sort()).toEqual(['assign', 'reassign', 'resolve', 'start']);
     expect(requesterOnly).toEqual(['rate']);
   });
 
@@ -131,6 +134,36 @@ describe('ticket state machine: who may act', () => {
     const error = refusal(() => applyTransition(ticket, { action: 'assign' }, otherAdmin, later));
     expect(error.code).toBe('invalid-input');
     expect(error.userMessage.ja).toBe('この相談は現在「担当者決定」のため、「担当する」はできません。');
+  });
+
+  it('when an admin assigns a new ticket to a named colleague of the division, then the colleague holds it and the history names them', () => {
+    const { ticket, history } = applyTransition(ticketIn('new'), { action: 'assign', assignee: otherAdmin }, admin, later);
+    expect(ticket).toMatchObject({ status: 'assigned', assigneeId: otherAdmin.id, assigneeName: otherAdmin.name });
+    expect(history).toMatchObject({ action: 'assign', actorId: admin.id, text: otherAdmin.name });
+  });
+
+  it('when an admin assigns or reassigns to someone outside デジタル推進課, then it is refused with a ja/en message and nothing changes', () => {
+    const fresh = ticketIn('new');
+    for (const run of [
+      () => applyTransition(fresh, { action: 'assign', assignee: stranger }, admin, later),
+      () => applyTransition(ticketIn('assigned'), { action: 'reassign', assignee: stranger }, admin, later),
+      () => applyTransition(ticketIn('assigned'), { action: 'reassign', assignee: { id: '', name: '', isAdmin: false } }, admin, later),
+    ]) {
+      const error = refusal(run);
+      expect(error.code).toBe('invalid-input');
+      expect(error.userMessage.ja).toBe('デジタル推進課の職員ではないため、担当者にできません。デジタル推進課の職員を選んでください。');
+      expect(error.userMessage.en).toContain('not in the Digital Promotion Division');
+    }
+    expect(fresh.assigneeId).toBeUndefined();
+  });
+
+  it('when an assigned or in-progress ticket is reassigned, then the new colleague holds it, the status stays, and reassigning to the holder is refused', () => {
+    for (const status of ['assigned', 'in-progress'] as const) {
+      const { ticket, history } = applyTransition(ticketIn(status), { action: 'reassign', assignee: otherAdmin }, admin, later);
+      expect(ticket).toMatchObject({ status, assigneeId: otherAdmin.id, assigneeName: otherAdmin.name });
+      expect(history).toMatchObject({ action: 'reassign', fromStatus: status, toStatus: status, text: otherAdmin.name });
+      expect(refusal(() => applyTransition(ticket, { action: 'reassign', assignee: otherAdmin }, admin, later)).userMessage.ja).toBe('大井 次郎 さんはすでにこの相談の担当です。');
+    }
   });
 
   it('when a ticket is resolved without the 担当する step, then the resolver becomes the assignee and the note is kept', () => {
@@ -259,7 +292,23 @@ describe('business days and the unassigned reminder', () => {
     expect(needsUnassignedReminder({ ...fresh, unassignedReminderAt: overdue.toISOString() }, overdue)).toBe(false);
   });
 
-  it('when the holiday table is checked, then it covers 2026 and 2027 (extend it before 2028)', () => {
-    expect(PUBLIC_HOLIDAY_YEARS).toEqual([2026, 2027]);
+  it('when the calendar is asked about years past the old hand-kept list (2028–2030), then the library knows their holidays', () => {
+    // 2028-01-10 成人の日, 2029-04-30 昭和の日 振替休日, 2030-09-23 秋分の日 (Mondays): closed. 2028-01-11 (Tuesday): open.
+    for (const holiday of ['2028-01-10', '2029-04-30', '2030-09-23']) expect(isBusinessDay(jst(`${holiday}T10:00`))).toBe(false);
+    expect(isBusinessDay(jst('2028-01-11T10:00'))).toBe(true);
+    expect(addBusinessDays(jst('2028-01-07T10:00'), 1).toISOString()).toBe(jst('2028-01-11T10:00').toISOString());
+  });
+
+  it('when business hours are added, then only 8:30–17:15 JST on business days count', () => {
+    // Friday 16:15 + 2 h: 1 h on Friday, 1 h from Monday 8:30.
+    expect(addBusinessHours(jst('2026-04-10T16:15'), 2).toISOString()).toBe(jst('2026-04-13T09:30').toISOString());
+    // Filed at night: the clock starts at 8:30 the next business day.
+    expect(addBusinessHours(jst('2026-04-13T20:00'), 4).toISOString()).toBe(jst('2026-04-14T12:30').toISOString());
+    // Golden Week 2026 (4/29, 5/3–5/6 closed): Tuesday 4/28 17:00 + 1 h → Thursday 4/30 9:15.
+    expect(addBusinessHours(jst('2026-04-28T17:00'), 1).toISOString()).toBe(jst('2026-04-30T09:15').toISOString());
+    // Year-end closure: 12/28 (Monday) 17:00 + 1 h → 2027-01-04 9:15.
+    expect(addBusinessHours(jst('2026-12-28T17:00'), 1).toISOString()).toBe(jst('2027-01-04T09:15').toISOString());
+    // Inside one day.
+    expect(addBusinessHours(jst('2026-04-14T10:00'), 0.5).toISOString()).toBe(jst('2026-04-14T10:30').toISOString());
   });
 });

@@ -20,6 +20,8 @@ export const ticketSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  firstResponseAt: z.string().optional(),
+  resolvedAt: z.string().optional(),
 });
 export type TicketView = z.infer<typeof ticketSchema>;
 
@@ -44,7 +46,19 @@ const countsSchema = z.object({
   byCategory: z.record(z.enum(CONSULTATION_CATEGORIES), z.number()),
   byAssignee: z.array(z.object({ id: z.string().optional(), name: z.string().optional(), count: z.number() })),
 });
-export const queueSchema = z.object({ tickets: z.array(ticketSchema), counts: countsSchema, total: z.number() });
+export const slaClockSchema = z.object({ firstResponseDueAt: z.string(), resolutionDueAt: z.string(), firstResponseOverdue: z.boolean(), resolutionOverdue: z.boolean() });
+export const queueTicketSchema = ticketSchema.extend({ sla: slaClockSchema, overdue: z.boolean() });
+export type QueueTicketView = z.infer<typeof queueTicketSchema>;
+export const queueSchema = z.object({ tickets: z.array(queueTicketSchema), counts: countsSchema, total: z.number() });
+
+const slaHours = z.number();
+export const slaSettingsSchema = z.object({
+  firstResponseHours: slaHours,
+  resolutionHours: z.object({ high: slaHours, medium: slaHours, low: slaHours }),
+  updatedBy: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type SlaSettingsView = z.infer<typeof slaSettingsSchema>;
 export type QueueView = z.infer<typeof queueSchema>;
 
 export const faqStatisticsSchema = z.object({
@@ -53,11 +67,17 @@ export const faqStatisticsSchema = z.object({
   entries: z.array(z.object({ id: z.string(), question: z.object({ ja: z.string(), en: z.string() }), resolved: z.number() })),
 });
 
+/** デジタル推進課's members a ticket can be assigned to (担当者の指定・変更). */
+export const colleaguesSchema = z.object({ colleagues: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type ColleaguesView = z.infer<typeof colleaguesSchema>;
+
 /** What a ticket action sends: the action, its text or rating, and the version the screen showed. */
 export interface TicketActionInput {
   action: (typeof TICKET_ACTIONS)[number];
   text?: string;
   rating?: number;
+  /** assign / reassign: the colleague who takes the ticket. */
+  assigneeId?: string;
   version: number;
 }
 
@@ -65,4 +85,6 @@ export interface QueueFilterInput {
   status?: string;
   category?: string;
   assignee?: string;
+  /** 'true': 期限超過 only. */
+  overdue?: string;
 }

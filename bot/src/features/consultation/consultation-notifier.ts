@@ -6,7 +6,10 @@ import { buildUnassignedReminderCard } from './cards/unassigned-reminder-card.js
 import { localeFrom } from '../../kernel/cards/messages.js';
 import type { CardAttachment } from '../../kernel/cards/adaptive-card.js';
 import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
-import { DESK_VIEWER } from './domain/consultation-service.js';
+import { DESK_VIEWER, divisionColleaguesOf } from './domain/consultation-service.js';
+import { buildAssigneeNoticeCard } from './cards/assignee-notice-card.js';
+import { buildSlaReminderCard } from './cards/sla-reminder-card.js';
+import { DEFAULT_SLA_SETTINGS, slaClockOf } from './domain/sla.js';
 import type { Ticket, TicketHistoryEntry } from './domain/tickets.js';
 import { decideAfterFailure, type RetryPolicy } from '../../delivery/domain/retry-policy.js';
 import type { ConsultationDesk, ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './domain/consultation-ports.js';
@@ -31,7 +34,7 @@ export const DESK_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
-const NOTICE_ACTIONS: readonly string[] = ['assign', 'comment', 'resolve'] satisfies NoticeAction[];
+const NOTICE_ACTIONS: readonly string[] = ['assign', 'reassign', 'comment', 'resolve'] satisfies NoticeAction[];
 const isNotice = (entry: TicketHistoryEntry): entry is TicketHistoryEntry & { action: NoticeAction } => NOTICE_ACTIONS.includes(entry.action);
 
 
@@ -105,9 +108,28 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     }
   }
 
+  const colleagues = async () => divisionColleaguesOf(await deps.employees.list());
+
+  const slaOf = async (ticket: Ticket) => slaClockOf(ticket, (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS, clock());
+
   async function deskCard(ticketNumber: string): Promise<Record<string, unknown> | undefined> {
-    const [ticket, history] = await Promise.all([deps.tickets.get(ticketNumber), deps.tickets.history(ticketNumber)]);
-    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE }));
+    const [ticket, history, members] = await Promise.all([deps.tickets.get(ticketNumber), deps.tickets.history(ticketNumber), colleagues()]);
+    return ticket && cardMessage(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: members, sla: await slaOf(ticket) }));
+  }
+
+  /** A colleague given a ticket by someone else hears it in their chat, through the delivery engine (one id per change). */
+  async function tellAssignee(ticket: Ticket, entry: TicketHistoryEntry) {
+    if (!ticket.assigneeId || ticket.assigneeId === entry.actorId) return;
+    const locale = await localeOf(ticket.assigneeId);
+    await deps.engine.send({
+      id: `ticket-${ticket.number}-${entry.sequence}-assignee`,
+      kind: 'ticket-notification',
+      title: `${ticket.number} assigned`,
+      createdBy: entry.actorId,
+      audience: `assignee of ${ticket.number}`,
+      recipients: [{ employeeId: ticket.assigneeId, variant: locale }],
+      variants: { [locale]: cardMessage(buildAssigneeNoticeCard({ ticket, entry, locale })) },
+    });
   }
 
   async function localeOf(employeeId: string): Promise<Locale> {
@@ -165,7 +187,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const desk = await deps.desk.getDesk();
       if (!desk) return false;
       // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
-      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE })));
+      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues(), sla: await slaOf(ticket) })));
       return true;
     },
 
@@ -190,6 +212,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
         await withRetry(`update ${ticket.number}`, () => deps.channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
       });
       if (isNotice(history) && history.actorId !== ticket.requesterId) await tellRequester(ticket, history);
+      if (history.action === 'assign' || history.action === 'reassign') await tellAssignee(ticket, history);
     },
 
     async unassignedReminder(tickets) {
@@ -198,6 +221,29 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
       inOrder('unassigned-reminder', async () => {
         await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message));
+      });
+    },
+
+    async slaReminder(ticket, which, clock) {
+      if (ticket.assigneeId) {
+        const locale = await localeOf(ticket.assigneeId);
+        await deps.engine.send({
+          id: `ticket-${ticket.number}-sla-${which}`,
+          kind: 'ticket-notification',
+          title: `${ticket.number} ${which} overdue`,
+          createdBy: 'system',
+          audience: `assignee of ${ticket.number}`,
+          recipients: [{ employeeId: ticket.assigneeId, variant: locale }],
+          variants: { [locale]: cardMessage(buildSlaReminderCard({ ticket, which, clock, locale, openable: true })) },
+        });
+        return;
+      }
+      const desk = await deps.desk.getDesk();
+      if (!desk) return;
+      // The desk's card itself carries the buttons; the reminder in the channel only points at it.
+      const message = cardMessage(buildSlaReminderCard({ ticket, which, clock, locale: DESK_LOCALE, openable: false }));
+      inOrder(`sla-${ticket.number}`, async () => {
+        await withRetry(`sla reminder ${ticket.number}`, () => deps.channel.send(desk.reference, message));
       });
     },
 

@@ -2,13 +2,13 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { adminCheck } from '../../kernel/domain/access.js';
 import { CONSULTATION_CATEGORIES } from './domain/categories.js';
-import type { ActionOrigin, ConsultationService, TicketView } from './domain/consultation-service.js';
-import { TICKET_STATUSES, type TicketAction, type TicketCommand } from './domain/tickets.js';
+import type { ActionOrigin, ConsultationService, TicketRequest, TicketView } from './domain/consultation-service.js';
+import { TICKET_STATUSES, type TicketAction } from './domain/tickets.js';
 import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
 import { authenticatedRoute, parseInput, type Contract } from '../../kernel/http/tab-routes.js';
 import type { TabTokenVerifier } from '../../kernel/http/tab-token-verifier.js';
-import type { faqStatisticsSchema, ticketDetailSchema, ticketSchema } from './consultation-api.js';
+import type { colleaguesSchema, faqStatisticsSchema, ticketDetailSchema, ticketSchema } from './consultation-api.js';
 
 // The 4,000-character rule is the domain's (with its message); this bound only stops abuse.
 const LONG_TEXT = z.string().max(50_000);
@@ -22,8 +22,10 @@ const ownActionSchema = z.object({
   version: versionSchema,
 });
 const deskActionSchema = z.object({
-  action: z.enum(['assign', 'start', 'comment', 'resolve', 'reopen', 'close']),
+  action: z.enum(['assign', 'reassign', 'start', 'comment', 'resolve', 'reopen', 'close']),
   text: LONG_TEXT.optional(),
+  /** assign (optional: oneself when absent) and reassign: the colleague of デジタル推進課 who takes the ticket. */
+  assigneeId: z.string().max(100).optional(),
   version: versionSchema,
 });
 const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -36,10 +38,17 @@ const queueQuerySchema = z.object({
   status: listOf(TICKET_STATUSES).optional(),
   category: z.enum(CONSULTATION_CATEGORIES).optional(),
   assignee: z.string().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
 });
 
-function commandOf(action: TicketAction, body: { text?: string | undefined; rating?: number | undefined }): TicketCommand {
+type ActionBody = { text?: string | undefined; rating?: number | undefined; assigneeId?: string | undefined };
+
+function commandOf(action: TicketAction, body: ActionBody): TicketRequest {
   switch (action) {
+    case 'assign':
+      return { action, assigneeId: body.assigneeId };
+    case 'reassign':
+      return { action, assigneeId: body.assigneeId ?? '' };
     case 'comment':
       return { action, text: body.text ?? '' };
     case 'resolve':
@@ -65,7 +74,7 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
   const { consultations } = deps;
   const numberOf = (req: Request) => parseInput(ticketNumberSchema, req.params.ticketNumber);
   const asAdmin = adminCheck(deps.employees);
-  const act = async (req: Request, employeeId: string, origin: ActionOrigin, body: { action: TicketAction; text?: string | undefined; rating?: number | undefined; version: number }) => {
+  const act = async (req: Request, employeeId: string, origin: ActionOrigin, body: ActionBody & { action: TicketAction; version: number }) => {
     const ticketNumber = numberOf(req);
     await consultations.act(employeeId, ticketNumber, commandOf(body.action, body), { expectedVersion: body.version, origin });
     return viewBody(await consultations.view(employeeId, ticketNumber));
@@ -86,9 +95,13 @@ export function registerConsultationRoutes(server: Server, deps: { verifier: () 
     '/api/tab/admin/consultations',
     handle(async (req, employeeId) => {
       const query = parseInput(queueQuerySchema, req.query ?? {});
-      return consultations.queue(employeeId, { statuses: query.status, category: query.category, assignee: query.assignee });
+      return consultations.queue(employeeId, { statuses: query.status, category: query.category, assignee: query.assignee, overdue: query.overdue === 'true' });
     }),
   );
+  server.get('/api/tab/admin/consultations/sla-settings', handle((_req, employeeId) => consultations.slaSettings(employeeId)));
+  // The body's shape and the hours > 0 rule are the domain's (parseSlaSettings), with its message.
+  server.put('/api/tab/admin/consultations/sla-settings', handle((req, employeeId) => consultations.updateSlaSettings(employeeId, req.body ?? {})));
+  server.get('/api/tab/admin/consultations/colleagues', handle(async (_req, employeeId): Promise<Contract<typeof colleaguesSchema>> => ({ colleagues: await consultations.colleagues(employeeId) })));
   server.get('/api/tab/admin/consultations/faq-statistics', handle(async (_req, employeeId): Promise<Contract<typeof faqStatisticsSchema>> => consultations.faqStatistics(employeeId)));
   server.get(
     '/api/tab/admin/consultations/:ticketNumber',

@@ -11,8 +11,8 @@ import { buildSatisfactionCard } from './cards/satisfaction-card.js';
 import { buildTicketCard } from './cards/ticket-card.js';
 import { buildTicketListCard } from './cards/ticket-list-card.js';
 import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
-import { DESK_VIEWER, type ActionOrigin, type ConsultationService } from './domain/consultation-service.js';
-import { InvalidConsultationInputError, type TicketAction, type TicketCommand } from './domain/tickets.js';
+import { DESK_VIEWER, type ActionOrigin, type ConsultationService, type TicketRequest } from './domain/consultation-service.js';
+import { InvalidConsultationInputError, type TicketAction } from './domain/tickets.js';
 import { AppError } from '../../kernel/domain/errors.js';
 import { FAQ_QUERY_MAX_CHARS, searchableQuery } from './domain/faq-search.js';
 import type { ChannelInvokeRoutes, ChannelTextRoutes, ChannelTurnScope, CommandHandler, FreeTextHandler, InvokeResult, InvokeRoutes } from '../../kernel/teams/route-types.js';
@@ -34,6 +34,7 @@ const ticketDataSchema = z.object({
   comment: LONG_TEXT.optional(),
   resolutionNote: LONG_TEXT.optional(),
   reopenReason: LONG_TEXT.optional(),
+  assigneeId: z.string().max(100).optional(),
   rating: z.union([z.number(), z.string().max(3)]).optional(),
   /** Set by the satisfaction card's rating buttons; absent on the ticket card's. */
   card: z.literal('satisfaction').optional().catch(undefined),
@@ -62,8 +63,12 @@ function formValuesOf(raw: Record<string, unknown>): ConsultationFormValues {
   return values;
 }
 
-function commandOf(action: TicketAction, data: TicketData): TicketCommand {
+function commandOf(action: TicketAction, data: TicketData): TicketRequest {
   switch (action) {
+    case 'assign':
+      return { action, assigneeId: data.assigneeId };
+    case 'reassign':
+      return { action, assigneeId: data.assigneeId ?? '' };
     case 'comment':
       return { action, text: data.comment ?? '' };
     case 'resolve':
@@ -113,8 +118,8 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
   /** The channel's card, drawn for デジタル推進課 as a whole. */
   async function deskCard(ticketNumber: string, locale: Locale, errorMessage?: string): Promise<InvokeResult> {
     try {
-      const { ticket, history } = await consultations.deskView(ticketNumber);
-      return card(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale, ...(errorMessage ? { errorMessage } : {}) }));
+      const { ticket, history, colleagues, sla } = await consultations.deskView(ticketNumber);
+      return card(buildTicketCard({ ticket, history, viewer: DESK_VIEWER, locale, colleagues, sla, ...(errorMessage ? { errorMessage } : {}) }));
     } catch (error) {
       if (!isUserProblem(error)) throw error;
       return { kind: 'error', status: 404, message: error.userMessage[locale] };
@@ -229,7 +234,7 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     [CONSULTATION_VERBS.openTicket]: openDeskCard,
     [CONSULTATION_VERBS.refreshTicket]: openDeskCard,
     ...Object.fromEntries(
-      (['assign', 'start', 'comment', 'resolve', 'reopen', 'close'] as const).map((action) => {
+      (['assign', 'reassign', 'start', 'comment', 'resolve', 'reopen', 'close'] as const).map((action) => {
         const route = deskOnly(({ locale, actorId }, data) => act('desk', actorId, action, data, locale));
         return [TICKET_ACTION_VERBS[action], route];
       }),

@@ -65,6 +65,13 @@ export function createConsultationModule(deps: {
         timezone: 'Asia/Tokyo',
         run: async () => void (await consultations.sendUnassignedReminders()),
       },
+      // Every 15 minutes: each SLA clock that ran out gets its one reminder (claimed per ticket, once across instances).
+      {
+        name: 'consultation-sla',
+        pattern: '*/15 * * * *',
+        timezone: 'Asia/Tokyo',
+        run: async () => void (await consultations.sendSlaReminders()),
+      },
       // Hourly, around the clock: desk cards lost to a crash between filing and posting are posted (issue 14).
       {
         name: 'consultation-desk-cards',

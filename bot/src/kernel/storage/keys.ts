@@ -88,6 +88,7 @@ export const keys = {
   scheduleSlot: (job: string, slot: string) => ({ partitionKey: sanitizeKey(job), rowKey: sanitizeKey(slot) }),
   /** DX相談 desk: the one desk channel, the channel post of each ticket (point reads), FAQ feedback counters. */
   consultationDesk: () => ({ partitionKey: 'desk', rowKey: 'channel' }),
+  consultationSlaSettings: () => ({ partitionKey: 'desk', rowKey: 'sla' }),
   consultationTicketPost: (ticketNumber: string) => ({ partitionKey: 'post', rowKey: sanitizeKey(ticketNumber) }),
   faqCounter: (name: string) => ({ partitionKey: 'faq', rowKey: sanitizeKey(name) }),
   /** News items are few (a handful a week) and listed whole for the admin and the digest: one partition. */

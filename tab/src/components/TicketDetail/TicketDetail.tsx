@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/features/consultation/domain/categories.js';
 import { PREFERRED_CONTACT_LABELS, TICKET_ACTION_LABELS, TICKET_STATUS_LABELS, URGENCY_LABELS, type TicketAction } from '../../../../bot/src/features/consultation/domain/tickets.js';
@@ -34,12 +34,23 @@ const TEXT_ACTIONS: Partial<Record<TicketAction, 'commentLabel' | 'resolveLabel'
  * One ticket with its whole history and the actions this viewer may take now (the server's list; it checks again).
  * Text actions share one text box; the rating is five buttons.
  */
-export function TicketDetail(props: { locale: Locale; detail: TicketDetailView; act: (input: TicketActionInput) => Promise<boolean> }) {
+export function TicketDetail(props: {
+  locale: Locale;
+  detail: TicketDetailView;
+  act: (input: TicketActionInput) => Promise<boolean>;
+  /** The desk: デジタル推進課's members, to give the ticket to a named colleague (担当者を指定・変更). */
+  colleagues?: readonly { id: string; name: string }[];
+}) {
   const styles = useStyles();
   const { locale, detail } = props;
   const { ticket } = detail;
   const c = (key: Parameters<typeof consultText>[1], values?: Record<string, string | number>) => consultText(locale, key, values);
   const [text, setText] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  // Nobody holds it: 担当する for a colleague (assign); someone does: hand it over (reassign).
+  const assignAction = ticket.assigneeId ? 'reassign' : 'assign';
+  const choices = (props.colleagues ?? []).filter((colleague) => colleague.id !== ticket.assigneeId);
+  const canChoose = detail.allowedActions.includes(assignAction) && choices.length > 0;
   const [busy, setBusy] = useState(false);
   const run = async (input: Omit<TicketActionInput, 'version'>) => {
     setBusy(true);
@@ -60,7 +71,7 @@ export function TicketDetail(props: { locale: Locale; detail: TicketDetailView; 
     ...(ticket.rating ? [[c('rating'), `${ticket.rating} / 5`] as [string, string]] : []),
   ];
   const textActions = detail.allowedActions.filter((action) => TEXT_ACTIONS[action]);
-  const plainActions = detail.allowedActions.filter((action) => !TEXT_ACTIONS[action] && action !== 'rate');
+  const plainActions = detail.allowedActions.filter((action) => !TEXT_ACTIONS[action] && action !== 'rate' && action !== 'reassign');
   const textLabel = textActions.map((action) => c(TEXT_ACTIONS[action]!)).join(' / ');
   return (
     <div className={styles.stack} data-testid={`ticket-detail-${ticket.number}`}>
@@ -121,6 +132,23 @@ export function TicketDetail(props: { locale: Locale; detail: TicketDetailView; 
             </Button>
           ))}
         </div>
+      )}
+      {canChoose && (
+        <Field label={c('assignTo')}>
+          <div className={styles.actions}>
+            <Select value={assigneeId} onChange={(_event, data) => setAssigneeId(data.value)} data-testid="ticket-assignee">
+              <option value="">—</option>
+              {choices.map((colleague) => (
+                <option key={colleague.id} value={colleague.id}>
+                  {colleague.name}
+                </option>
+              ))}
+            </Select>
+            <Button disabled={busy || !assigneeId} data-testid="ticket-assign-to" onClick={() => void run({ action: assignAction, assigneeId })}>
+              {c('assignSend')}
+            </Button>
+          </div>
+        </Field>
       )}
       {detail.allowedActions.includes('rate') && (
         <Field label={c('rateLabel')}>

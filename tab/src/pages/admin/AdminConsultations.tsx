@@ -5,6 +5,7 @@ import { TICKET_STATUSES, TICKET_STATUS_LABELS, URGENCY_LABELS } from '../../../
 import type { createApiClient } from '../../api/client';
 import type { QueueFilterInput, TicketActionInput, TicketDetailView } from '../../api/consultations';
 import { Section } from '../../components/Section/Section';
+import { SlaSettings } from '../../components/SlaSettings/SlaSettings';
 import { StatusBadge, TicketDetail } from '../../components/TicketDetail/TicketDetail';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
 import { consultText } from '../../i18n/consult-messages';
@@ -30,6 +31,16 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
   const load = useMemo(() => () => api.consultations.admin.queue(filter), [api, filter]);
   const { data: queue, reload } = useLoad(load, onError);
   const { data: faq, reload: reloadFaq } = useLoad(api.consultations.admin.faqStatistics, onError);
+  const { data: colleagues } = useLoad(api.consultations.admin.colleagues, onError);
+  const { data: sla, reload: reloadSla } = useLoad(api.consultations.admin.slaSettings, onError);
+  const saveSla = async (settings: Parameters<typeof api.consultations.admin.saveSlaSettings>[0]) => {
+    const done = await attempt(() => api.consultations.admin.saveSlaSettings(settings), onError);
+    if (done) {
+      onNotice(c('slaSaved'));
+      await Promise.all([reloadSla(), reload()]);
+    }
+    return done;
+  };
   const [detail, setDetail] = useState<TicketDetailView | undefined>();
   const open = useCallback((ticketNumber: string) => attempt(async () => setDetail(await api.consultations.admin.get(ticketNumber)), onError), [api, onError]);
   const act = async (input: TicketActionInput) => {
@@ -81,11 +92,18 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
           <Field label={c('filterAssignee')}>
             <Select value={filter.assignee ?? ''} onChange={choose('assignee')} data-testid="consult-filter-assignee">
               <option value="">{c('filterAll')}</option>
+              <option value="me">{c('filterMine')}</option>
               {(queue?.counts.byAssignee ?? []).map((assignee) => (
                 <option key={assignee.id ?? 'unassigned'} value={assignee.id ?? 'unassigned'}>
                   {assignee.name ?? c('unassigned')} ({assignee.count})
                 </option>
               ))}
+            </Select>
+          </Field>
+          <Field label={c('filterDue')}>
+            <Select value={filter.overdue ?? ''} onChange={choose('overdue')} data-testid="consult-filter-overdue">
+              <option value="">{c('filterAll')}</option>
+              <option value="true">{c('filterOverdue')}</option>
             </Select>
           </Field>
         </div>
@@ -98,9 +116,14 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
                 <Text weight="semibold">{ticket.number}</Text>
                 <Text>{ticket.title}</Text>
                 <StatusBadge status={ticket.status} locale={locale} />
+                {ticket.overdue && (
+                  <Badge appearance="filled" color="danger" data-testid={`consult-overdue-${ticket.number}`}>
+                    {c('overdue')}
+                  </Badge>
+                )}
                 <Text size={200}>
                   {CONSULTATION_CATEGORY_LABELS[ticket.category][locale]} / {ticket.requesterName} / {c('assignee')}: {ticket.assigneeName ?? c('unassigned')} / {c('urgency')}:{' '}
-                  {URGENCY_LABELS[ticket.urgency][locale]} / {formatJst(ticket.createdAt, locale)}
+                  {URGENCY_LABELS[ticket.urgency][locale]} / {formatJst(ticket.createdAt, locale)} / {c('resolutionDue')}: {formatJst(ticket.sla.resolutionDueAt, locale)}
                 </Text>
               </span>
               <Button size="small" onClick={() => void open(ticket.number)} data-testid={`consult-open-${ticket.number}`}>
@@ -111,9 +134,10 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
         </ul>
         {detail && (
           <Section id="consult-desk-detail" title={detail.ticket.number} headerEnd={<Button onClick={() => setDetail(undefined)}>{c('close')}</Button>}>
-            <TicketDetail locale={locale} detail={detail} act={act} />
+            <TicketDetail locale={locale} detail={detail} act={act} colleagues={colleagues ?? []} />
           </Section>
         )}
+        <SlaSettings locale={locale} settings={sla} save={saveSla} />
         {faq && (
           <Text size={200} data-testid="consult-faq-statistics">
             {c('faqHeading')}: {c('faqSummary', { shown: faq.shown, resolved: faq.resolved, rate })}

@@ -15,6 +15,7 @@ export const CONSULTATION_VERBS = {
   /** Universal Actions refresh of a ticket card. */
   refreshTicket: 'consult.refresh-ticket',
   assign: 'consult.assign',
+  reassign: 'consult.reassign',
   start: 'consult.start',
   comment: 'consult.comment',
   resolve: 'consult.resolve',
@@ -27,6 +28,7 @@ export type ConsultationVerb = (typeof CONSULTATION_VERBS)[keyof typeof CONSULTA
 /** The verb of each state-machine action on a ticket card. */
 export const TICKET_ACTION_VERBS: Readonly<Record<TicketAction, ConsultationVerb>> = {
   assign: CONSULTATION_VERBS.assign,
+  reassign: CONSULTATION_VERBS.reassign,
   start: CONSULTATION_VERBS.start,
   comment: CONSULTATION_VERBS.comment,
   resolve: CONSULTATION_VERBS.resolve,
@@ -50,6 +52,8 @@ export const CONSULTATION_INPUT_IDS = {
   comment: 'comment',
   resolutionNote: 'resolutionNote',
   reopenReason: 'reopenReason',
+  /** 担当者を指定 / 担当者を変更: the colleague's employee id. */
+  assigneeId: 'assigneeId',
 } as const;
 
 /** Data every ticket-card action carries: which ticket, and the version the card showed (stale-card check). */

@@ -18,6 +18,8 @@ import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } 
 import { formatJst, plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_INPUT_IDS, CONSULTATION_VERBS, TICKET_ACTION_VERBS, type TicketActionData } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
+import type { DivisionColleague } from '../domain/consultation-service.js';
+import { isOverdue, type SlaClock } from '../domain/sla.js';
 
 // Size budget (Teams refuses cards over 28 KB): full details (4,000 characters are up to 16 KB of UTF-8), the
 // latest history entries with their text cut short, and the resolution cut short; the tab shows everything.
@@ -80,6 +82,50 @@ function textAction(ticket: Ticket, action: TicketAction, input: { id: string; l
   };
 }
 
+/** 担当者を指定 / 担当者を変更: a choice of デジタル推進課's members (the current assignee left out). */
+function assigneeAction(ticket: Ticket, action: 'assign' | 'reassign', colleagues: readonly DivisionColleague[], locale: Locale): CardAction | undefined {
+  const choices = colleagues.filter((colleague) => colleague.id !== ticket.assigneeId);
+  if (choices.length === 0) return undefined;
+  return {
+    type: 'Action.ShowCard',
+    title: action === 'assign' ? t('consultAssignOther', locale) : TICKET_ACTION_LABELS.reassign[locale],
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: CONSULTATION_INPUT_IDS.assigneeId,
+          label: t('consultAssigneeChoice', locale),
+          style: 'compact',
+          isRequired: true,
+          errorMessage: t('consultRequired', locale),
+          choices: choices.map((colleague) => ({ title: plainText(colleague.name), value: colleague.id })),
+        },
+      ],
+      actions: [{ type: 'Action.Execute', title: t('consultAssignSend', locale), verb: TICKET_ACTION_VERBS[action], data: { ...ticketActionData(ticket) } }],
+    },
+  };
+}
+
+/**
+ * The card's buttons for one allowed action. Choosing a colleague needs the division's list; a card drawn without it
+ * (the requester's, an admin's own) offers 担当する only. One chooser at most (Teams allows 5 actions and unique input
+ * ids): 担当者を指定 while nobody holds the ticket, 担当者を変更 once someone does.
+ */
+function actionsFor(ticket: Ticket, action: TicketAction, locale: Locale, colleagues: readonly DivisionColleague[] | undefined): CardAction[] {
+  const held = ticket.assigneeId !== undefined;
+  if (action === 'reassign') {
+    const choose = colleagues && held && assigneeAction(ticket, action, colleagues, locale);
+    return choose ? [choose] : [];
+  }
+  const own = actionFor(ticket, action, locale);
+  if (action === 'assign' && colleagues && !held) {
+    const choose = assigneeAction(ticket, action, colleagues, locale);
+    return choose ? [own, choose] : [own];
+  }
+  return [own];
+}
+
 function actionFor(ticket: Ticket, action: TicketAction, locale: Locale): CardAction {
   switch (action) {
     case 'comment':
@@ -124,14 +170,32 @@ export function buildTicketCard(data: {
   locale: Locale;
   errorMessage?: string;
   refreshUserIds?: string[];
+  /** The desk's card: デジタル推進課's members, so a ticket can be given to a named colleague or handed over. */
+  colleagues?: readonly DivisionColleague[];
+  /** The desk's card: the SLA clocks when it was drawn (due times, and a flag once one ran out). */
+  sla?: SlaClock;
 }): CardAttachment {
-  const { ticket, locale } = data;
-  const actions = TICKET_ACTIONS.filter((action) => canApply(ticket, action, data.viewer)).map((action) => actionFor(ticket, action, locale));
+  const { ticket, locale, sla } = data;
+  const overdue = sla !== undefined && isOverdue(sla, ticket.status);
+  const late = (flag: boolean) => (flag ? t('consultSlaOverdueMark', locale) : '');
+  const slaFacts = sla
+    ? [
+        { title: t('consultSlaFirstResponse', locale), value: `${formatJst(sla.firstResponseDueAt)}${late(sla.firstResponseOverdue && !ticket.firstResponseAt)}` },
+        { title: t('consultSlaResolution', locale), value: `${formatJst(sla.resolutionDueAt)}${late(overdue && sla.resolutionOverdue)}` },
+      ]
+    : [];
+  const overdueWhat = sla
+    ? [...(sla.firstResponseOverdue && !ticket.firstResponseAt ? [t('consultSlaFirstResponse', locale)] : []), ...(sla.resolutionOverdue ? [t('consultSlaResolution', locale)] : [])].join(locale === 'ja' ? '・' : ', ')
+    : '';
+  const actions = TICKET_ACTIONS.filter((action) => canApply(ticket, action, data.viewer)).flatMap((action) => actionsFor(ticket, action, locale, data.colleagues));
   return adaptiveCard({
     body: [
       ...(data.errorMessage ? [{ type: 'TextBlock' as const, text: data.errorMessage, wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }] : []),
+      ...(overdue && overdueWhat
+        ? [{ type: 'TextBlock' as const, text: t('consultSlaOverdueBanner', locale, { what: overdueWhat }), wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }]
+        : []),
       { type: 'TextBlock', text: `${ticket.number} ${plainText(ticket.title)}`, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
-      { type: 'FactSet', facts: ticketFacts(ticket, locale) },
+      { type: 'FactSet', facts: [...ticketFacts(ticket, locale), ...slaFacts] },
       { type: 'TextBlock', text: t('consultFieldDetails', locale), weight: 'Bolder', wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: plainText(ticket.details), wrap: true, spacing: 'Small' },
       ...(ticket.resolution

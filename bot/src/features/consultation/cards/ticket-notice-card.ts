@@ -8,10 +8,11 @@ import { t, type MessageKey } from '../../../kernel/cards/messages.js';
 import { ticketActionData, ticketFacts } from './ticket-card.js';
 
 /** The changes a requester is told about (someone else's action on their ticket). */
-export type NoticeAction = 'assign' | 'comment' | 'resolve';
+export type NoticeAction = 'assign' | 'reassign' | 'comment' | 'resolve';
 
 const TITLES: Record<NoticeAction, { title: MessageKey; body: MessageKey }> = {
   assign: { title: 'consultNoticeAssigned', body: 'consultNoticeAssignedBody' },
+  reassign: { title: 'consultNoticeAssigned', body: 'consultNoticeAssignedBody' },
   comment: { title: 'consultNoticeComment', body: 'consultNoticeCommentBody' },
   resolve: { title: 'consultNoticeResolved', body: 'consultNoticeResolvedBody' },
 };
@@ -25,14 +26,17 @@ const TEXT_SHOWN = 1_500;
 export function buildTicketNoticeCard(data: { ticket: Ticket; entry: TicketHistoryEntry & { action: NoticeAction }; locale: Locale }): CardAttachment {
   const { ticket, entry, locale } = data;
   const keys = TITLES[entry.action];
-  const text: CardElement[] = entry.text
+  const assignment = entry.action === 'assign' || entry.action === 'reassign';
+  // An assignment names who handles the request (possibly a colleague the actor chose), not who clicked.
+  const name = assignment ? (ticket.assigneeName ?? entry.actorName) : entry.actorName;
+  const text: CardElement[] = entry.text && !assignment
     ? [{ type: 'TextBlock', text: plainTextForCard(entry.text, TEXT_SHOWN, locale), wrap: true, spacing: 'Small' }]
     : [];
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: t(keys.title, locale, { number: ticket.number }), size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
       { type: 'TextBlock', text: plainText(ticket.title), weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: t(keys.body, locale, { name: plainText(entry.actorName) }), wrap: true },
+      { type: 'TextBlock', text: t(keys.body, locale, { name: plainText(name) }), wrap: true },
       ...text,
       { type: 'FactSet', facts: ticketFacts(ticket, locale).filter((fact) => fact.title !== t('consultTicketRequester', locale)) },
     ],

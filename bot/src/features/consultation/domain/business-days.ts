@@ -1,24 +1,23 @@
+import holidayJp from '@holiday-jp/holiday_jp';
 import { jstDate, jstYearOf, JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
 
 /**
- * Business days of the ward office in Japan Standard Time: Monday to Friday, except Japanese public holidays
- * (national holidays, substitute holidays and 国民の休日) and the year-end closure of 12/29–1/3.
- * Public holidays are listed for 2026–2027 only; outside that range only weekends and the year-end closure count,
- * so the table must be extended before 2028 (a test names the years it covers).
+ * Business days and hours of the ward office in Japan Standard Time: Monday to Friday, 8:30–17:15, except Japanese
+ * public holidays (national, substitute and 国民の休日, from @holiday-jp/holiday_jp, which the community keeps
+ * current through 2050) and the year-end closure of 12/29–1/3.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60_000;
 
-export const PUBLIC_HOLIDAYS_JST: ReadonlySet<string> = new Set([
-  // 2026
-  '2026-01-01', '2026-01-12', '2026-02-11', '2026-02-23', '2026-03-20', '2026-04-29', '2026-05-03', '2026-05-04',
-  '2026-05-05', '2026-05-06', '2026-07-20', '2026-08-11', '2026-09-21', '2026-09-22', '2026-09-23', '2026-10-12',
-  '2026-11-03', '2026-11-23',
-  // 2027
-  '2027-01-01', '2027-01-11', '2027-02-11', '2027-02-23', '2027-03-21', '2027-03-22', '2027-04-29', '2027-05-03',
-  '2027-05-04', '2027-05-05', '2027-07-19', '2027-08-11', '2027-09-20', '2027-09-23', '2027-10-11', '2027-11-03',
-  '2027-11-23',
-]);
-export const PUBLIC_HOLIDAY_YEARS = [2026, 2027] as const;
+/** Office hours (JST) that SLA clocks count: 8:30–17:15, the ward's standard working day (7 h 45 min plus the break). */
+export const OFFICE_OPENS_MINUTE = 8 * 60 + 30;
+export const OFFICE_CLOSES_MINUTE = 17 * 60 + 15;
+
+// One set, built once: the library's own isHoliday scans every key on each call.
+const PUBLIC_HOLIDAYS_JST: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
+
+/** Whether the library knows this JST calendar date (YYYY-MM-DD) as a Japanese public holiday. */
+export const isPublicHoliday = (jstCalendarDate: string): boolean => PUBLIC_HOLIDAYS_JST.has(jstCalendarDate);
 
 /** The JST calendar date (YYYY-MM-DD) of an instant. */
 export const jstDateOf = (instant: Date): string => jstDate(instant);
@@ -32,7 +31,7 @@ function isBusinessDayShifted(shifted: number): boolean {
   const month = day.getUTCMonth() + 1;
   const date = day.getUTCDate();
   if ((month === 12 && date >= 29) || (month === 1 && date <= 3)) return false;
-  return !PUBLIC_HOLIDAYS_JST.has(day.toISOString().slice(0, 10));
+  return !isPublicHoliday(day.toISOString().slice(0, 10));
 }
 
 export function isBusinessDay(instant: Date): boolean {
@@ -55,4 +54,24 @@ export function addBusinessDays(start: Date, days: number): Date {
     if (isBusinessDayShifted(shifted)) remaining--;
   }
   return new Date(shifted - JST_OFFSET_MS);
+}
+
+/**
+ * The instant `hours` office hours after `start`: only 8:30–17:15 on business days count (Friday 16:15 + 2 h →
+ * Monday 9:30; a request at 20:00 starts counting at 8:30 the next business day). Fractions of an hour are allowed.
+ */
+export function addBusinessHours(start: Date, hours: number): Date {
+  let remaining = Math.round(hours * 60) * MINUTE_MS;
+  let shifted = start.getTime() + JST_OFFSET_MS;
+  for (;;) {
+    const dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
+    const opens = dayStart + OFFICE_OPENS_MINUTE * MINUTE_MS;
+    const closes = dayStart + OFFICE_CLOSES_MINUTE * MINUTE_MS;
+    if (isBusinessDayShifted(dayStart) && shifted < closes) {
+      const from = Math.max(shifted, opens);
+      if (from + remaining <= closes) return new Date(from + remaining - JST_OFFSET_MS);
+      remaining -= closes - from;
+    }
+    shifted = dayStart + DAY_MS;
+  }
 }

@@ -1,3 +1,4 @@
+import type { SlaClock, SlaClockName, SlaSettings } from './sla.js';
 import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './tickets.js';
 
 /**
@@ -31,6 +32,8 @@ export interface ConsultationRepository {
    * true only for the caller that marked it, so two instances never both send it.
    */
   claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
+  /** Marks the one reminder for this SLA clock as sent; true only for the caller that marked it. */
+  claimSlaReminder(ticketNumber: string, which: SlaClockName, at: Date): Promise<boolean>;
 }
 
 /** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
@@ -70,6 +73,9 @@ export interface ConsultationDeskRepository {
   /** How many FAQ answer cards were shown. */
   recordFaqShown(): Promise<void>;
   faqStatistics(): Promise<{ shown: number; resolved: number; resolvedByEntry: Record<string, number> }>;
+  /** The SLA settings an admin saved; undefined until then (DEFAULT_SLA_SETTINGS apply). */
+  getSlaSettings(): Promise<SlaSettings | undefined>;
+  saveSlaSettings(settings: SlaSettings): Promise<void>;
 }
 
 /**
@@ -89,4 +95,6 @@ export interface ConsultationNotifier {
   postMissingDeskCards(tickets: readonly Ticket[]): Promise<number>;
   /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */
   unassignedReminder(tickets: readonly Ticket[]): Promise<void>;
+  /** An SLA clock ran out: one reminder to the assignee's chat (delivery engine), or the desk channel if unassigned. */
+  slaReminder(ticket: Ticket, which: SlaClockName, clock: SlaClock): Promise<void>;
 }

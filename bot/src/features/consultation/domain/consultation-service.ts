@@ -1,16 +1,17 @@
 import { isAdmin, adminCheck } from '../../../kernel/domain/access.js';
-import type { Employee } from '../../../kernel/domain/employee.js';
+import { countsAsStaff, type Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './consultation-ports.js';
 import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
 import { createFaqSearch, type FaqSearch } from './faq-search.js';
+import { needsUnassignedReminder } from './reminders.js';
+import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, slaRemindersDue, type SlaClock, type SlaSettings } from './sla.js';
 import {
   applyTransition,
   assertCurrentVersion,
   canApply,
-  needsUnassignedReminder,
   openTicket,
   parseConsultationInput,
   parseTicketNumber,
@@ -51,8 +52,28 @@ export interface TicketView {
 export interface QueueFilter {
   statuses?: readonly TicketStatus[] | undefined;
   category?: ConsultationCategory | undefined;
-  /** An employee id, or 'unassigned'. */
+  /** An employee id, 'unassigned', or 'me' (自分の担当: the caller's own tickets). */
   assignee?: string | undefined;
+  /** Only tickets past an SLA clock (期限超過). */
+  overdue?: boolean | undefined;
+}
+
+/** A queue row: the ticket with its SLA clocks now and whether it is flagged overdue. */
+export type QueueTicket = Ticket & { sla: SlaClock; overdue: boolean };
+
+/**
+ * A ticket action as the edges send it: assignment names the colleague by employee id (the service looks them up,
+ * so a forged name never lands on a ticket); `assign` without one is 担当する for oneself.
+ */
+export type TicketRequest =
+  | Exclude<TicketCommand, { action: 'assign' | 'reassign' }>
+  | { action: 'assign'; assigneeId?: string | undefined }
+  | { action: 'reassign'; assigneeId: string };
+
+/** A member of デジタル推進課 a ticket can be given to. */
+export interface DivisionColleague {
+  id: string;
+  name: string;
 }
 
 export interface QueueCounts {
@@ -83,6 +104,20 @@ const deskOnly = () =>
 
 const actorOf = (employee: Employee | undefined, id: string): TicketActor => ({ id, name: employee?.displayName ?? '', isAdmin: isAdmin(employee) });
 
+/** デジタル推進課's current members among these employees, by name. */
+export function divisionColleaguesOf(employees: readonly Employee[]): DivisionColleague[] {
+  return employees
+    .filter((employee) => isAdmin(employee) && countsAsStaff(employee))
+    .map((employee) => ({ id: employee.id, name: employee.displayName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+}
+
+/** A colleague counts as in the division only while they are staff (a leaver keeps the role on record, not the desk). */
+const assigneeOf = (employee: Employee | undefined, id: string): TicketActor => ({
+  ...actorOf(employee, id),
+  isAdmin: isAdmin(employee) && employee !== undefined && countsAsStaff(employee),
+});
+
 /**
  * DX相談 as employees and デジタル推進課 use it, in chat, in the channel and in the tab alike: FAQ first, then a
  * ticket that walks through the state machine in tickets.ts. Orchestration only; every rule is in tickets.ts.
@@ -91,6 +126,9 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
   const now = () => deps.now?.() ?? new Date();
   const faq = deps.faq ?? createFaqSearch();
   const knownFaqIds = new Set(FAQ_ENTRIES.map((entry) => entry.id));
+
+  const divisionColleagues = async () => divisionColleaguesOf(await deps.employees.list());
+  const slaSettings = async (): Promise<SlaSettings> => (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS;
 
   const numberOf = (ticketNumber: unknown): string => {
     const parsed = parseTicketNumber(ticketNumber);
@@ -108,8 +146,26 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     return { ticket, history, viewer, allowedActions: TICKET_ACTIONS.filter((action) => canApply(ticket, action, viewer)) };
   }
 
+  /** Resolves the colleague an assignment names; the domain refuses anyone not in the division. */
+  async function commandFor(request: TicketRequest): Promise<TicketCommand> {
+    if (request.action !== 'assign' && request.action !== 'reassign') return request;
+    const assigneeId = request.assigneeId;
+    if (assigneeId === undefined || assigneeId.length === 0) {
+      if (request.action === 'assign') return { action: 'assign' };
+      return { action: 'reassign', assignee: { id: '', name: '', isAdmin: false } };
+    }
+    const assignee = assigneeOf(await deps.employees.get(assigneeId), assigneeId);
+    return { action: request.action, assignee };
+  }
+
   return {
     view,
+
+    /** デジタル推進課's current members (staff only), by name: who a ticket can be assigned to. */
+    async colleagues(adminId: string): Promise<DivisionColleague[]> {
+      await adminCheck(deps.employees)(adminId);
+      return divisionColleagues();
+    },
 
     /**
      * Whether a channel turn may see or act on desk cards: an admin, in the configured desk channel. Ticket numbers
@@ -122,11 +178,11 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     /** A ticket as the desk channel shows it to デジタル推進課 there; callers check assertDeskChannel first. */
-    async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {
+    async deskView(ticketNumber: unknown): Promise<{ ticket: Ticket; history: TicketHistoryEntry[]; colleagues: DivisionColleague[]; sla: SlaClock }> {
       const number = numberOf(ticketNumber);
-      const [ticket, history] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number)]);
+      const [ticket, history, colleagues, settings] = await Promise.all([deps.tickets.get(number), deps.tickets.history(number), divisionColleagues(), slaSettings()]);
       if (!ticket) throw ticketNotFound(number);
-      return { ticket, history };
+      return { ticket, history, colleagues, sla: slaClockOf(ticket, settings, now()) };
     },
 
     /** The best FAQ answers to a free-text question; counted as shown when any came back. */
@@ -169,10 +225,11 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
      * only admins may act. A card drawn from an older version is refused (assertCurrentVersion) before the rules run,
      * so a stale click never applies; a forbidden actor is told so even on a stale card.
      */
-    async act(actorId: string, ticketNumber: unknown, command: TicketCommand, options: { expectedVersion?: number | undefined; origin: ActionOrigin }): Promise<TicketChange> {
+    async act(actorId: string, ticketNumber: unknown, request: TicketRequest, options: { expectedVersion?: number | undefined; origin: ActionOrigin }): Promise<TicketChange> {
       const number = numberOf(ticketNumber);
       const actor = actorOf(await deps.employees.get(actorId), actorId);
       if (options.origin === 'desk' && !actor.isAdmin) throw deskOnly();
+      const command = await commandFor(request);
       const change = await deps.tickets.transition(number, (current) => {
         const rule = TICKET_TRANSITIONS[command.action];
         const parties = partiesOf(current, actor);
@@ -203,14 +260,37 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         assignees.set(key, entry);
       }
       const statuses = new Set(filter.statuses && filter.statuses.length > 0 ? filter.statuses : OPEN_STATUSES);
-      const tickets = all.filter(
+      const assignee = filter.assignee === 'me' ? adminId : filter.assignee;
+      const settings = await slaSettings();
+      const at = now();
+      const withClocks = (ticket: Ticket): QueueTicket => {
+        const sla = slaClockOf(ticket, settings, at);
+        return { ...ticket, sla, overdue: isOverdue(sla, ticket.status) };
+      };
+      const tickets = all.map(withClocks).filter(
         (ticket) =>
           statuses.has(ticket.status) &&
           (!filter.category || ticket.category === filter.category) &&
-          (!filter.assignee || (filter.assignee === 'unassigned' ? !ticket.assigneeId : ticket.assigneeId === filter.assignee)),
+          (!assignee || (assignee === 'unassigned' ? !ticket.assigneeId : ticket.assigneeId === assignee)) &&
+          (!filter.overdue || ticket.overdue),
       );
       const counts: QueueCounts = { byStatus, byCategory, byAssignee: [...assignees.values()].sort((a, b) => b.count - a.count) };
       return { tickets, counts, total: all.length };
+    },
+
+    /** The SLA settings in force (the defaults until an admin saves some). */
+    async slaSettings(adminId: string): Promise<SlaSettings> {
+      await adminCheck(deps.employees)(adminId);
+      return slaSettings();
+    },
+
+    /** An admin's new SLA settings: hours ≤ 0 (or not numbers) are refused and nothing is saved. */
+    async updateSlaSettings(adminId: string, raw: unknown): Promise<SlaSettings> {
+      const admin = await adminCheck(deps.employees)(adminId);
+      const input = parseSlaSettings(raw);
+      const settings: SlaSettings = { ...input, updatedBy: admin.displayName, updatedAt: now().toISOString() };
+      await deps.desk.saveSlaSettings(settings);
+      return settings;
     },
 
     /** 「相談窓口に設定」 in a channel: only デジタル推進課 may point the desk at a channel. */
@@ -235,6 +315,24 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
      */
     async repostMissingDeskCards(): Promise<number> {
       return deps.notifier.postMissingDeskCards(await deps.tickets.listByStatus(OPEN_STATUSES));
+    },
+
+    /**
+     * The scheduled SLA check: each clock that ran out on an open ticket gets one reminder (to the assignee, or the
+     * desk when nobody holds it), claimed first so two instances never both send it. Returns how many were sent.
+     */
+    async sendSlaReminders(at: Date = now()): Promise<number> {
+      const settings = await slaSettings();
+      let sent = 0;
+      for (const ticket of await deps.tickets.listByStatus(OPEN_STATUSES)) {
+        const clock = slaClockOf(ticket, settings, at);
+        for (const which of slaRemindersDue(ticket, clock)) {
+          if (!(await deps.tickets.claimSlaReminder(ticket.number, which, at))) continue;
+          await deps.notifier.slaReminder(ticket, which, clock);
+          sent++;
+        }
+      }
+      return sent;
     },
 
     /**

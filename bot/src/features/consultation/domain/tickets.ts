@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import { normalizeMultilineText, normalizeTitle } from '../../../kernel/domain/text.js';
-import { addBusinessDays, jstYearOf } from './business-days.js';
+// No calendar here: the tab imports this module for its labels, and the holiday table stays on the server (reminders.ts, sla.ts).
+import { jstYearOf } from '../../../kernel/domain/jst.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
 
 /**
@@ -14,7 +15,8 @@ import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories
  *   reopened ──assign──▶ assigned, ──start──▶ in-progress, ──resolve──▶ resolved
  *
  * Who may do what (TICKET_TRANSITIONS is the single source; cards derive their buttons from it):
- * - admin (デジタル推進課): assign (担当する, takes the ticket), start (対応中), resolve (解決, with a note), reopen,
+ * - admin (デジタル推進課): assign (担当する: takes the ticket, or gives it to a named colleague of the division),
+ *   reassign (担当者を変更: hands an assigned ticket to another colleague of the division), start (対応中), resolve (解決, with a note), reopen,
  *   close, comment. Taking over a ticket someone else already holds is refused: a stale 担当する must not steal it.
  * - requester: comment while the ticket is not closed; after resolution either rate it 1–5 (which confirms the
  *   resolution and closes it, so a rating is given at most once), close it without rating, or reopen it when the
@@ -24,7 +26,7 @@ import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories
 export const TICKET_STATUSES = ['new', 'assigned', 'in-progress', 'resolved', 'reopened', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_ACTIONS = ['assign', 'start', 'comment', 'resolve', 'reopen', 'close', 'rate'] as const;
+export const TICKET_ACTIONS = ['assign', 'reassign', 'start', 'comment', 'resolve', 'reopen', 'close', 'rate'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 export type TicketParty = 'requester' | 'admin';
@@ -38,6 +40,8 @@ export interface TransitionRule {
 
 export const TICKET_TRANSITIONS: Readonly<Record<TicketAction, TransitionRule>> = {
   assign: { from: ['new', 'reopened'], to: 'assigned', by: ['admin'] },
+  // Handing a ticket someone holds to another colleague is its own action, so a stale 担当する still cannot steal it.
+  reassign: { from: ['assigned', 'in-progress', 'reopened'], to: 'unchanged', by: ['admin'] },
   start: { from: ['assigned', 'reopened'], to: 'in-progress', by: ['admin'] },
   comment: { from: ['new', 'assigned', 'in-progress', 'resolved', 'reopened'], to: 'unchanged', by: ['admin', 'requester'] },
   resolve: { from: ['assigned', 'in-progress', 'reopened'], to: 'resolved', by: ['admin'] },
@@ -58,6 +62,7 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, LocalizedText> = {
 export const TICKET_ACTION_LABELS: Record<TicketAction | 'create', LocalizedText> = {
   create: { ja: '相談を受付', en: 'Request filed' },
   assign: { ja: '担当する', en: 'Assign to me' },
+  reassign: { ja: '担当者を変更', en: 'Reassign' },
   start: { ja: '対応中', en: 'Start work' },
   comment: { ja: 'コメント', en: 'Comment' },
   resolve: { ja: '解決', en: 'Resolve' },
@@ -107,6 +112,13 @@ export interface Ticket {
   version: number;
   /** When the one "unassigned for 2 business days" reminder went to the channel. */
   unassignedReminderAt: string | undefined;
+  /** デジタル推進課's first response (take, comment, start or resolve): stops the first-response SLA clock. */
+  firstResponseAt: string | undefined;
+  /** The latest resolution: stops the resolution SLA clock (a reopen lets it run again). */
+  resolvedAt: string | undefined;
+  /** When the one reminder for each SLA clock that ran out was sent (to the assignee, or the desk if unassigned). */
+  firstResponseRemindedAt?: string | undefined;
+  resolutionRemindedAt?: string | undefined;
 }
 
 export interface TicketHistoryEntry {
@@ -131,8 +143,12 @@ export interface TicketActor {
   isAdmin: boolean;
 }
 
+/** A colleague a ticket is given to; must be in デジタル推進課 (isAdmin), or the assignment is refused. */
+export type TicketAssignee = TicketActor;
+
 export type TicketCommand =
-  | { action: 'assign' }
+  | { action: 'assign'; assignee?: TicketAssignee | undefined }
+  | { action: 'reassign'; assignee: TicketAssignee }
   | { action: 'start' }
   | { action: 'comment'; text: string }
   | { action: 'resolve'; note: string }
@@ -253,6 +269,8 @@ export function openTicket(input: ConsultationInput, requester: { id: string; na
     updatedAt: at,
     version: 1,
     unassignedReminderAt: undefined,
+    firstResponseAt: undefined,
+    resolvedAt: undefined,
   };
   const history: TicketHistoryEntry = {
     ticketNumber,
@@ -302,6 +320,19 @@ function requiredText(text: string | undefined, what: LocalizedText): string {
   return trimmed;
 }
 
+/** Only a member of デジタル推進課 can hold a ticket: anyone else (or nobody found) is refused with a message. */
+function divisionMember(assignee: TicketAssignee | undefined, actor: TicketActor): TicketAssignee {
+  const who = assignee ?? actor;
+  if (!who.isAdmin || who.id.length === 0) {
+    throw invalid(
+      `assignee ${who.id} is not in the division`,
+      'デジタル推進課の職員ではないため、担当者にできません。デジタル推進課の職員を選んでください。',
+      'This person is not in the Digital Promotion Division, so they cannot be assigned. Please choose a member of the division.',
+    );
+  }
+  return who;
+}
+
 /**
  * Applies one action to a ticket: refuses an actor the table does not allow (forbidden), an action the current
  * status does not allow or bad action data (invalid-input); otherwise returns the new ticket and its history entry.
@@ -325,9 +356,22 @@ export function applyTransition(ticket: Ticket, command: TicketCommand, actor: T
   let text: string | undefined;
   let rating: number | undefined;
   switch (command.action) {
-    case 'assign':
-      next = { ...next, assigneeId: actor.id, assigneeName: actor.name };
+    case 'assign': {
+      const assignee = divisionMember(command.assignee, actor);
+      next = { ...next, assigneeId: assignee.id, assigneeName: assignee.name };
+      // The history names who was given the ticket when it was not the person acting.
+      if (assignee.id !== actor.id) text = assignee.name;
       break;
+    }
+    case 'reassign': {
+      const assignee = divisionMember(command.assignee, actor);
+      if (assignee.id === ticket.assigneeId) {
+        throw invalid('reassign to the current assignee', `${assignee.name} さんはすでにこの相談の担当です。`, `${assignee.name} already handles this request.`);
+      }
+      next = { ...next, assigneeId: assignee.id, assigneeName: assignee.name };
+      text = assignee.name;
+      break;
+    }
     case 'start':
       if (!next.assigneeId) next = { ...next, assigneeId: actor.id, assigneeName: actor.name };
       break;
@@ -336,7 +380,7 @@ export function applyTransition(ticket: Ticket, command: TicketCommand, actor: T
       break;
     case 'resolve':
       text = requiredText(command.note, { ja: '解決内容', en: 'a resolution note' });
-      next = { ...next, resolution: text, assigneeId: next.assigneeId ?? actor.id, assigneeName: next.assigneeName ?? actor.name };
+      next = { ...next, resolution: text, resolvedAt: at, assigneeId: next.assigneeId ?? actor.id, assigneeName: next.assigneeName ?? actor.name };
       break;
     case 'reopen':
       text = command.reason?.trim() ? requiredText(command.reason, { ja: '再オープンの理由', en: 'a reason' }) : undefined;
@@ -350,6 +394,11 @@ export function applyTransition(ticket: Ticket, command: TicketCommand, actor: T
       rating = command.rating;
       next = { ...next, rating };
       break;
+  }
+  // The first thing the division does for a request stops its first-response clock (a requester's own comment does not).
+  const respondsAsDesk = actor.isAdmin && (action !== 'comment' || actor.id !== ticket.requesterId);
+  if (!next.firstResponseAt && respondsAsDesk && (['assign', 'reassign', 'start', 'comment', 'resolve'] as TicketAction[]).includes(action)) {
+    next = { ...next, firstResponseAt: at };
   }
   const history: TicketHistoryEntry = {
     ticketNumber: ticket.number,
@@ -380,18 +429,6 @@ export function assertCurrentVersion(ticket: Ticket, expectedVersion: number | u
       en: `Someone else updated this request first (now "${status.en}"). Please check the latest state.`,
     },
   });
-}
-
-export const UNASSIGNED_REMINDER_BUSINESS_DAYS = 2;
-
-/** A ticket still unassigned 2 business days (JST, weekends and holidays off) after filing is due a reminder. */
-export function isUnassignedReminderDue(createdAt: Date | string, now: Date): boolean {
-  return now.getTime() >= addBusinessDays(new Date(createdAt), UNASSIGNED_REMINDER_BUSINESS_DAYS).getTime();
-}
-
-/** The channel gets one reminder per ticket, only while nobody has taken it. */
-export function needsUnassignedReminder(ticket: Ticket, now: Date): boolean {
-  return ticket.status === 'new' && ticket.unassignedReminderAt === undefined && isUnassignedReminderDue(ticket.createdAt, now);
 }
 
 /** The refusal for a ticket number that does not exist (what the storage adapter throws). */

@@ -1,5 +1,6 @@
 import { RestError } from '@azure/data-tables';
 import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '../domain/consultation-ports.js';
+import type { SlaSettings } from '../domain/sla.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createReadCache } from '../../../kernel/storage/read-cache.js';
 import { createShardedCounters } from '../../../kernel/storage/sharded-counter.js';
@@ -13,6 +14,7 @@ import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage
  *   post / DX-2026-0042      the channel message showing that ticket (point read on every change); before the
  *                            message exists, the claim of the one instance posting it (leaseUntil), so a crash
  *                            leaves a claim the hourly re-post can take over once it expires
+ *   desk / sla               the SLA settings admins edit (one row, whole JSON; cached briefly like the desk)
  *   faq  / shown, resolved   FAQ cards shown and 「解決しました」 presses; faq / entry!<id> per FAQ entry
  *
  * Not ProgrammeTexts: those are ja/en texts admins edit for employees, and a conversation reference is neither.
@@ -43,8 +45,19 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
   const table = storage.client('ConsultationDesk');
   const counters = createShardedCounters(table, { partitionKey: keys.faqCounter(SHOWN).partitionKey });
   const deskCache = createReadCache<ConsultationDesk | undefined>({ maxEntries: 1 });
+  const slaCache = createReadCache<SlaSettings | undefined>({ maxEntries: 1 });
 
   return {
+    getSlaSettings() {
+      return slaCache.get('sla', async () => {
+        const row = await getEntityOrUndefined<{ settingsJson: string }>(table, keys.consultationSlaSettings());
+        return row ? (JSON.parse(row.settingsJson) as SlaSettings) : undefined;
+      });
+    },
+    async saveSlaSettings(settings) {
+      await table.upsertEntity({ ...keys.consultationSlaSettings(), settingsJson: JSON.stringify(settings) }, 'Replace');
+      slaCache.invalidate();
+    },
     getDesk() {
       return deskCache.get('desk', async () => {
         const row = await getEntityOrUndefined<DeskEntity>(table, keys.consultationDesk());

@@ -67,6 +67,11 @@ interface TicketEntity {
   updatedAt: string;
   version: number;
   unassignedReminderAt: string;
+  /** Absent on rows written before the SLA clocks (issue 18). */
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  firstResponseRemindedAt?: string;
+  resolutionRemindedAt?: string;
 }
 
 interface HistoryEntity {
@@ -114,6 +119,10 @@ function toTicket(entity: TicketEntity): Ticket {
     updatedAt: entity.updatedAt,
     version: entity.version,
     unassignedReminderAt: optional(entity.unassignedReminderAt),
+    firstResponseAt: optional(entity.firstResponseAt ?? ''),
+    resolvedAt: optional(entity.resolvedAt ?? ''),
+    firstResponseRemindedAt: optional(entity.firstResponseRemindedAt ?? ''),
+    resolutionRemindedAt: optional(entity.resolutionRemindedAt ?? ''),
   };
 }
 
@@ -137,6 +146,10 @@ function ticketColumnsOf(ticket: Ticket): TicketEntity {
     updatedAt: ticket.updatedAt,
     version: ticket.version,
     unassignedReminderAt: ticket.unassignedReminderAt ?? '',
+    firstResponseAt: ticket.firstResponseAt ?? '',
+    resolvedAt: ticket.resolvedAt ?? '',
+    firstResponseRemindedAt: ticket.firstResponseRemindedAt ?? '',
+    resolutionRemindedAt: ticket.resolutionRemindedAt ?? '',
   };
 }
 
@@ -340,6 +353,18 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
         const current = toTicket(entity);
         if (current.status !== 'new' || current.unassignedReminderAt) return false;
         const next: Ticket = { ...current, unassignedReminderAt: at.toISOString() };
+        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
+        return true;
+      });
+    },
+    async claimSlaReminder(ticketNumber, which, at) {
+      const field = which === 'first-response' ? 'firstResponseRemindedAt' : 'resolutionRemindedAt';
+      return withEtagRetry(`consultation sla reminder ${ticketNumber}`, 'contended', async () => {
+        const entity = await readTicket(ticketNumber);
+        if (!entity) throw ticketNotFound(ticketNumber);
+        const current = toTicket(entity);
+        if (current[field]) return false;
+        const next: Ticket = { ...current, [field]: at.toISOString() };
         await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
         return true;
       });
