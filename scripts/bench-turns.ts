@@ -160,8 +160,12 @@ try {
       answered: /相談を受け付けました/,
       // Each filing submits its own form: the form is opened (untimed) just before, as a person would.
       activity: async (user, roundIndex) => {
+        const conversationId = `a:personal-${user.aadObjectId}`;
+        const before = connector.recorder.list({ conversationId }).length;
         const form = await post(app.baseUrl, executeActivity(user, connector.serviceUrl, CONSULTATION_VERBS.openForm, { title: `kintoneの相談 ${roundIndex}` }));
-        const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(form.body)?.[1];
+        // The form arrives as a new message below the pressed card: read it from the connector stand-in.
+        const sentForm = connector.recorder.list({ conversationId }).slice(before).map((entry) => JSON.stringify(entry.activity)).join('');
+        const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(sentForm)?.[1];
         if (!submissionId) throw new Error(`the form did not open: ${form.error ?? form.body.slice(0, 120)}`);
         return executeActivity(user, connector.serviceUrl, CONSULTATION_VERBS.submit, {
           submissionId,
