@@ -5,35 +5,24 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
+import { postActivity, textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { tabApi } from '../../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
+import { testStaff } from '../../support/staff.js';
+import { startTestApp } from '../../support/test-app.js';
 
 /**
  * The attacks of issue 14 against DX相談, each replayed over the bot's real HTTP server (and the tab API) with the
  * connector stand-in: long text, channel ticket access with guessed numbers, another person's submissionId,
  * invisible/bidirectional characters in titles, and Markdown typed by a requester.
  */
-const id = (n: number) => `00000000-0000-4000-8000-4${String(n).padStart(11, '0')}`;
-const employee = (n: number, name: string, roles: Employee['roles']): Employee => ({
-  id: id(n),
-  displayName: name,
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: 'general',
-  roles,
-  locale: 'ja-JP',
-  tenantId: TEST_TENANT_ID,
-  installedAt: undefined,
-});
+const { employee, userOf } = testStaff(4);
 const REQUESTER = employee(1, '大井 依頼', ['employee']);
 const ADMIN = employee(2, '品川 管理', ['employee', 'admin']);
 const PROBER = employee(3, '目黒 探索', ['employee']);
-const userOf = (person: Employee, locale = 'ja-JP'): TestUser => ({ aadObjectId: person.id, name: person.displayName, locale });
 const DESK: TestChannel = { teamId: '19:dx-team@thread.tacv2', channelId: '19:hardening-desk@thread.tacv2' };
 const ELSEWHERE: TestChannel = { teamId: '19:other-team@thread.tacv2', channelId: '19:random-channel@thread.tacv2' };
 const text = (value: unknown) => JSON.stringify(value);

@@ -4,30 +4,19 @@ import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards
 import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
 import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
+import { postActivity, textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { tabApi } from '../../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
+import { testStaff } from '../../support/staff.js';
+import { startTestApp } from '../../support/test-app.js';
 
-const id = (n: number) => `00000000-0000-4000-8000-3${String(n).padStart(11, '0')}`;
-const employee = (n: number, name: string, roles: Employee['roles']): Employee => ({
-  id: id(n),
-  displayName: name,
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: 'general',
-  roles,
-  locale: 'ja-JP',
-  tenantId: TEST_TENANT_ID,
-  installedAt: undefined,
-});
+const { employee, userOf } = testStaff(3);
 const REQUESTER = employee(1, '大井 相談', ['employee']);
 const ADMIN = employee(2, '品川 デジタ', ['employee', 'admin']);
 const OTHER = employee(3, '五反田 一般', ['employee']);
-const userOf = (person: Employee): TestUser => ({ aadObjectId: person.id, name: person.displayName });
 const DESK: TestChannel = { teamId: '19:dx-team@thread.tacv2', channelId: '19:dx-desk@thread.tacv2' };
 const PERSONAL = (person: Employee) => `a:personal-${person.id}`;
 const text = (value: unknown) => JSON.stringify(value);

@@ -3,33 +3,21 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
+import { postActivity, textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { tabApi } from '../../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
+import { testStaff } from '../../support/staff.js';
+import { startTestApp } from '../../support/test-app.js';
 
-const id = (n: number) => `00000000-0000-4000-8000-4${String(n).padStart(11, '0')}`;
-const employee = (n: number, name: string, roles: Employee['roles'], extra: Partial<Employee> = {}): Employee => ({
-  id: id(n),
-  displayName: name,
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: 'general',
-  roles,
-  locale: 'ja-JP',
-  tenantId: TEST_TENANT_ID,
-  installedAt: undefined,
-  ...extra,
-});
+const { employee, userOf } = testStaff(4);
 const REQUESTER = employee(1, '戸越 申請', ['employee']);
 const ADMIN = employee(2, '品川 デジタ', ['employee', 'admin']);
 const COLLEAGUE = employee(3, '大崎 推進', ['employee', 'admin']);
 const OUTSIDER = employee(4, '五反田 一般', ['employee']);
 const LEAVER = employee(5, '目黒 退職', ['employee', 'admin'], { directoryStatus: 'left' });
-const userOf = (person: Employee): TestUser => ({ aadObjectId: person.id, name: person.displayName });
 const DESK: TestChannel = { teamId: '19:dx-team-assign@thread.tacv2', channelId: '19:dx-desk-assign@thread.tacv2' };
 const PERSONAL = (person: Employee) => `a:personal-${person.id}`;
 const text = (value: unknown) => JSON.stringify(value);

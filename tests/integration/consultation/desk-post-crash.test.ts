@@ -7,34 +7,21 @@ import { createRepositories } from '../../../bot/src/app.js';
 import { loadConfig } from '../../../bot/src/config.js';
 import { ConnectorRecorder, mountConnectorRecorder } from '../../../bot/src/dev/connector-recorder.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
-import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
 import { close, listen } from '../../../bot/src/kernel/http/server.js';
 import { createTableStorage } from '../../../bot/src/kernel/storage/table-storage.js';
-import { executeActivity, postActivity, type TestUser } from '../../support/activities.js';
+import { executeActivity, postActivity } from '../../support/activities.js';
 import { channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../../support/storage.js';
-import { TEST_TENANT_ID } from '../../support/tenant.js';
+import { testStaff } from '../../support/staff.js';
 
 /**
  * Issue 14, finding 4: the desk card of a new ticket was posted from memory, so a crash between filing and posting
  * lost it for good. Here the whole bot runs as a child process; the Bot Connector stand-in holds the desk post
  * unanswered (it has not happened), the bot is killed with SIGKILL, and a fresh process must post the card once.
  */
-const id = (n: number) => `00000000-0000-4000-8000-6${String(n).padStart(11, '0')}`;
-const employee = (n: number, name: string, roles: Employee['roles']): Employee => ({
-  id: id(n),
-  displayName: name,
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: 'general',
-  roles,
-  locale: 'ja-JP',
-  tenantId: TEST_TENANT_ID,
-  installedAt: undefined,
-});
+const { employee, userOf } = testStaff(6);
 const REQUESTER = employee(1, '荏原 依頼', ['employee']);
 const ADMIN = employee(2, '品川 管理', ['employee', 'admin']);
-const userOf = (person: Employee): TestUser => ({ aadObjectId: person.id, name: person.displayName });
 const DESK: TestChannel = { teamId: '19:crash-team@thread.tacv2', channelId: '19:crash-desk@thread.tacv2' };
 const form = { category: 'tool', title: '落ちても届く相談', details: 'サーバーが落ちても窓口に届きますか。', preferredContact: 'chat', urgency: 'medium' };
 const text = (value: unknown) => JSON.stringify(value);

@@ -3,28 +3,17 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import { openTicket, parseConsultationInput } from '../../../bot/src/features/consultation/domain/tickets.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage, type TestUser } from '../../support/activities.js';
+import { postActivity, textMessage } from '../../support/activities.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { tabApi } from '../../support/tab-api.js';
-import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
+import { testStaff } from '../../support/staff.js';
+import { startTestApp } from '../../support/test-app.js';
 
-const id = (n: number) => `00000000-0000-4000-8000-5${String(n).padStart(11, '0')}`;
-const employee = (n: number, name: string, roles: Employee['roles']): Employee => ({
-  id: id(n),
-  displayName: name,
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: 'general',
-  roles,
-  locale: 'ja-JP',
-  tenantId: TEST_TENANT_ID,
-  installedAt: undefined,
-});
+const { employee, userOf } = testStaff(5);
 const REQUESTER = employee(1, '戸越 申請', ['employee']);
 const ADMIN = employee(2, '品川 デジタ', ['employee', 'admin']);
-const userOf = (person: Employee): TestUser => ({ aadObjectId: person.id, name: person.displayName });
 const DESK: TestChannel = { teamId: '19:dx-team-sla@thread.tacv2', channelId: '19:dx-desk-sla@thread.tacv2' };
 const text = (value: unknown) => JSON.stringify(value);
 const jst = (local: string) => new Date(`${local}+09:00`);
