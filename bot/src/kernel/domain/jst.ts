@@ -33,3 +33,17 @@ export function formatJstShort(instant: string | Date): string {
 
 /** The instant of a JST wall-clock date (YYYY-MM-DD) and time (HH:MM), as forms ask for it. */
 export const jstInstant = (date: string, time: string): string => new Date(`${date}T${time}:00+09:00`).toISOString();
+
+/** The fiscal year (年度) a moment belongs to, in Japan time: January–March belong to the previous year's 年度. */
+export function fiscalYearOf(instant: Date): number {
+  const jst = new Date(instant.getTime() + JST_OFFSET_MS);
+  return jst.getUTCMonth() < 3 ? jst.getUTCFullYear() - 1 : jst.getUTCFullYear();
+}
+
+/** [start, end) of a fiscal year as instants: 1 April 00:00 JST to the next 1 April 00:00 JST. */
+export function fiscalYearBounds(fiscalYear: number): { start: Date; end: Date } {
+  return {
+    start: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
+    end: new Date(Date.UTC(fiscalYear + 1, 3, 1) - JST_OFFSET_MS),
+  };
+}

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { SURVEY_INDICATORS } from '../../../../bot/src/kernel/domain/catalog/survey-indicators.js';
-import { fiscalYearOf } from '../../../../bot/src/features/survey/domain/survey-rounds.js';
+import { fiscalYearOf } from '../../../../bot/src/kernel/domain/jst.js';
 import type { createApiClient } from '../../api/client';
 import type { NewSurveyInput, SurveyResultsView } from '../../api/surveys';
 import { SurveyResults, SurveyTrend } from '../../components/SurveyResults/SurveyResults';

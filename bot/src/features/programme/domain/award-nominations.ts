@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../../kernel/domain/catalog/localized-tex
 import { AppError } from '../../../kernel/domain/errors.js';
 import { normalizeMultilineText, normalizeTitle } from '../../../kernel/domain/text.js';
 import { findHtml } from '../../news/domain/news-markdown.js';
-import { fiscalYearOf } from '../../survey/domain/survey-rounds.js';
+import { fiscalYearOf } from '../../../kernel/domain/jst.js';
 
 /**
  * 評価・表彰制度 (第2章, 取組 「評価、表彰制度」): 「DXの推進に資する取組の優良事例をデジタル推進課が表彰し、職員の

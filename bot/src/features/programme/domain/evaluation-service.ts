@@ -1,7 +1,7 @@
 import { adminCheck } from '../../../kernel/domain/access.js';
 import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { NewsItem } from '../../news/domain/news-items.js';
-import { fiscalYearBounds, fiscalYearOf } from '../../survey/domain/survey-rounds.js';
+import { fiscalYearBounds, fiscalYearOf } from '../../../kernel/domain/jst.js';
 import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import { PROGRAMME_FISCAL_YEARS, type NominationRepository } from './award-nominations.js';
 import { checkEvaluationYear, checkHrFigure, evaluateLogicModel, type HrFigureRepository, type SurveyYearMeans } from './logic-model.js';

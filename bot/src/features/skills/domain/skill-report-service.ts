@@ -8,7 +8,7 @@ import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCa
 import type { ExamPassRepository, PlacementHistory, SkillAssessmentRepository, SkillAssessmentChange, SkillConfirmationRepository, StepUpTargetRepository } from './skills-ports.js';
 import { departmentTrends, type PersonOverTime } from './skill-trends.js';
 import { checkTargetInput, targetShares } from './step-up-targets.js';
-import { fiscalYearOf } from './skill-timeline.js';
+import { fiscalYearOf } from '../../../kernel/domain/jst.js';
 import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import { confirmationLabel } from './skill-confirmation.js';
 import { levelDistribution } from './skill-distribution.js';

@@ -1,14 +1,10 @@
-import { JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
+import { fiscalYearOf } from '../../../kernel/domain/jst.js';
 import { SKILL_IDS, type SkillId } from '../../../kernel/domain/catalog/skills.js';
 import type { SkillConfirmation } from './skill-confirmation.js';
 import { levelsFromTicks, type ReachedLevel, type SkillLevels } from './skill-levels.js';
 import type { SkillAssessmentChange } from './skills-ports.js';
 
-/** 年度 in Japan time: January–March belong to the previous year's 年度. */
-export function fiscalYearOf(instant: Date): number {
-  const jst = new Date(instant.getTime() + JST_OFFSET_MS);
-  return jst.getUTCMonth() < 3 ? jst.getUTCFullYear() - 1 : jst.getUTCFullYear();
-}
+export { fiscalYearOf } from '../../../kernel/domain/jst.js';
 
 export interface TimelineEntry {
   level: ReachedLevel;

@@ -2,7 +2,7 @@ import type { Department, Employee } from '../../../kernel/domain/employee.js';
 import { JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
 import { levelDistribution, type SkillDistribution } from './skill-distribution.js';
 import { levelsFromTicks, type SkillLevels } from './skill-levels.js';
-import { fiscalYearOf } from './skill-timeline.js';
+import { fiscalYearBounds, fiscalYearOf } from '../../../kernel/domain/jst.js';
 import type { SkillAssessmentChange } from './skills-ports.js';
 
 /** A transfer as the directory recorded it: the 課 (department id) before and after, from the effective date on. */
@@ -21,7 +21,7 @@ export interface PersonOverTime {
 
 /** The last instant of a 年度 (31 March 23:59:59.999 JST of the next calendar year). */
 export function fiscalYearEnd(fiscalYear: number): Date {
-  return new Date(Date.UTC(fiscalYear + 1, 3, 1) - JST_OFFSET_MS - 1);
+  return new Date(fiscalYearBounds(fiscalYear).end.getTime() - 1);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatJstShort, JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
+import { fiscalYearBounds, formatJstShort } from '../../../kernel/domain/jst.js';
 import type { JobLevel } from '../../../kernel/domain/catalog/job-levels.js';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
@@ -48,19 +48,8 @@ const KNOWN_QUESTION_IDS = new Set(ANNUAL_QUESTION_IDS);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The fiscal year (年度) a moment belongs to, in Japan time: January–March belong to the previous year's 年度. */
-export function fiscalYearOf(date: Date): number {
-  const jst = new Date(date.getTime() + JST_OFFSET_MS);
-  return jst.getUTCMonth() < 3 ? jst.getUTCFullYear() - 1 : jst.getUTCFullYear();
-}
-
-/** [start, end) of a fiscal year as instants: 1 April 00:00 JST to the next 1 April 00:00 JST. */
-export function fiscalYearBounds(fiscalYear: number): { start: Date; end: Date } {
-  return {
-    start: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
-    end: new Date(Date.UTC(fiscalYear + 1, 3, 1) - JST_OFFSET_MS),
-  };
-}
+// The 年度 rule is the kernel's (skills, awards and the dashboard count by it too); re-exported for the survey's callers.
+export { fiscalYearBounds, fiscalYearOf } from '../../../kernel/domain/jst.js';
 
 /** 2026/06/30 17:00 in Japan time, the way the cards print dates. */
 export const formatJst = formatJstShort;
