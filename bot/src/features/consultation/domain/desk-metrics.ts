@@ -189,6 +189,13 @@ export function computeDeskMetrics(input: DeskMetricsInput): DeskMetrics {
     return at >= bounds.start.getTime() && at < bounds.end.getTime();
   });
   const figures = inYear.map((ticket) => figuresOf(ticket, input));
+  const byMonth = new Map<string, TicketFigures[]>();
+  for (const entry of figures) {
+    const month = jstMonthOf(entry.ticket.createdAt);
+    const list = byMonth.get(month) ?? [];
+    list.push(entry);
+    byMonth.set(month, list);
+  }
   const faqByMonth = new Map<string, { shown: number; resolved: number }>();
   const resolvedByEntry = new Map<string, number>();
   for (const counts of input.faqMonths) {
@@ -200,13 +207,7 @@ export function computeDeskMetrics(input: DeskMetricsInput): DeskMetrics {
   const yearFaq = [...faqByMonth.values()].reduce((sum, month) => ({ shown: sum.shown + month.shown, resolved: sum.resolved + month.resolved }), { shown: 0, resolved: 0 });
   return {
     fiscalYear: input.fiscalYear,
-    months: months.map((month) => ({
-      month,
-      ...periodMetrics(
-        figures.filter((entry) => jstMonthOf(entry.ticket.createdAt) === month),
-        faqByMonth.get(month) ?? { shown: 0, resolved: 0 },
-      ),
-    })),
+    months: months.map((month) => ({ month, ...periodMetrics(byMonth.get(month) ?? [], faqByMonth.get(month) ?? { shown: 0, resolved: 0 }) })),
     year: periodMetrics(figures, yearFaq),
     topFaqEntries: [...resolvedByEntry.entries()]
       .filter(([, count]) => count > 0)
