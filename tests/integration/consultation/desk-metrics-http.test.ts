@@ -4,7 +4,7 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import { jstMonthOf } from '../../../bot/src/features/consultation/domain/desk-metrics.js';
 import { applyTransition, openTicket, parseConsultationInput, type TicketActor, type TicketCommand } from '../../../bot/src/features/consultation/domain/tickets.js';
-import { fiscalYearOf } from '../../../bot/src/kernel/domain/jst.js';
+import { fiscalYearBounds, fiscalYearOf } from '../../../bot/src/kernel/domain/jst.js';
 import { textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { actionDataOf } from '../../support/channel-activities.js';
@@ -145,6 +145,16 @@ describe('相談の分析: desk metrics over HTTP', () => {
     expect(cell('初回応答SLA内の割合(%)')).toBe('66.7');
     expect(cell('満足度の平均(5段階)')).toBe('4');
     expect(rows.find((row) => row[0] === '2025年度計')![1]).toBe('4');
+  });
+
+  it('when a year is read from storage, then only that year’s tickets come back, with only the columns the metrics use', async () => {
+    const bounds = fiscalYearBounds(2025);
+    const tickets = await app.repositories.deskMetrics.ticketsFiledBetween(bounds.start, bounds.end);
+    expect(tickets.map((ticket) => ticket.createdAt).sort()).toEqual(['2025-06-06T07:15:00.000Z', '2025-06-11T01:00:00.000Z', '2025-06-30T14:59:00.000Z', '2025-06-30T15:00:00.000Z']);
+    expect(Object.keys(tickets[0]!).sort()).toEqual(['category', 'createdAt', 'firstResponseAt', 'number', 'rating', 'resolvedAt', 'status', 'urgency']);
+    // This year's request, filed in chat, is in this year's read and not in 2025年度's.
+    const current = fiscalYearBounds(CURRENT_YEAR);
+    expect((await app.repositories.deskMetrics.ticketsFiledBetween(current.start, current.end)).map((ticket) => ticket.category)).toEqual(['bpr']);
   });
 
   it('when someone outside デジタル推進課 asks, or asks for a year with no desk, then it is refused and nothing of the figures is sent', async () => {
