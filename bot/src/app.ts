@@ -57,7 +57,7 @@ export async function startApp(
   const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
   const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
-  const programme = createProgrammeModule({ repositories, news: news.news, surveys: surveys.surveys, consultations: consultation.consultations, delivery, tabUrl });
+  const programme = createProgrammeModule({ repositories, news: news.news, surveys: surveys.surveys, deskMetrics: consultation.deskMetrics, delivery, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
     ...[catalog, skills, training, surveys, consultation, news, directory, programme].map((feature) => feature.module),

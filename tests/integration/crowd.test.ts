@@ -2,7 +2,9 @@ import { odata } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../bot/src/app.js';
 import { loadConfig } from '../../bot/src/config.js';
+import { jstMonthOf } from '../../bot/src/features/consultation/domain/desk-metrics.js';
 import { openTicket, parseConsultationInput } from '../../bot/src/features/consultation/domain/tickets.js';
+import { fiscalYearOf } from '../../bot/src/kernel/domain/jst.js';
 import { decideEnrollment } from '../../bot/src/features/training/domain/training-sessions.js';
 import { SHARED_READ_TTL_MS } from '../../bot/src/kernel/storage/read-cache.js';
 import { createTableStorage, listAll } from '../../bot/src/kernel/storage/table-storage.js';
@@ -59,6 +61,12 @@ describe('crowd-ready chat on two instances', () => {
     const shownRows = rows.filter((row) => row.rowKey?.startsWith('shown'));
     expect(shownRows.length).toBeGreaterThan(1);
     expect(shownRows.reduce((sum, row) => sum + row.count, 0)).toBe(200);
+    // The per-month counters of the desk metrics are sharded the same way, in the fiscal year's own partition.
+    const month = jstMonthOf(new Date());
+    await desks[1]!.faqMonths(fiscalYearOf(new Date()));
+    expect(await desks[0]!.faqMonths(fiscalYearOf(new Date()))).toEqual([{ month, shown: 200, resolved: 100, resolvedByEntry: { 'consult-scope': 100 } }]);
+    const monthRows = await listAll<{ count: number }>(createTableStorage({ connectionString: azuriteConnectionString() }, tablePrefix).client('ConsultationDesk'), odata`PartitionKey eq ${`faq-fy${fiscalYearOf(new Date())}`}`);
+    expect(monthRows.filter((row) => row.rowKey?.startsWith(`${month}!shown@`)).length).toBeGreaterThan(1);
   });
 
   it('when 200 staff file at once on two instances, then every ticket gets its own number, 1 to 200 with no gap', async () => {

@@ -15,6 +15,7 @@ import {
 } from './training';
 import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
+import { deskMetricsSchema } from './desk-metrics';
 import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
@@ -127,6 +128,9 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
         request(`/api/tab/admin/news/${encodeURIComponent(id)}/send`, sentSchema, { method: 'POST', body: JSON.stringify(input ? { item: input } : {}) }),
       broadcasts: () => request('/api/tab/admin/broadcasts', broadcastsSchema).then((body) => body.broadcasts),
       broadcastReport: (id: string) => request(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}`, reportSchema),
+      /** 相談の分析: the desk metrics of a fiscal year (this one when omitted), and the same as CSV. */
+      deskMetrics: (fiscalYear?: number) => request(`/api/tab/admin/desk-metrics${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`, deskMetricsSchema),
+      exportDeskMetrics: (fiscalYear: number) => download(`/api/tab/admin/desk-metrics/report.csv?fiscalYear=${fiscalYear}`, `desk-metrics_FY${fiscalYear}.csv`),
       exportBroadcastReport: (id: string) => download(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}/report.csv`, `delivery-report_${id}.csv`),
     },
     news: () => request('/api/tab/news', newsItemsSchema).then((body) => body.items),

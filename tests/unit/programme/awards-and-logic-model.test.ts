@@ -52,7 +52,7 @@ describe('logic model: indicators and the benchmark rule at its boundaries', () 
     nominations: [],
     surveyMeans: new Map([[2026, new Map(Object.entries(means).map(([id, mean]) => [id, { mean, n: mean === undefined ? undefined : 100 }]))], [2025, new Map([['01', { mean: 3.1, n: 90 }]])]]),
     hrFigure: undefined,
-    consultations: { tickets: [], faq: { shown: 0, resolved: 0 } },
+    consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
   });
   const indicator = (result: ReturnType<typeof evaluateLogicModel>, questionId: string) => result.flatMap((outcome) => outcome.indicators).find((entry) => entry.questionId === questionId)!;
 

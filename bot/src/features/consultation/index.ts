@@ -8,13 +8,18 @@ import { createConsultationNotifier } from './consultation-notifier.js';
 import { registerConsultationRoutes } from './consultation-routes.js';
 import { createConsultationFeature } from './consultation-teams.js';
 import { createConsultationService } from './domain/consultation-service.js';
+import { createDeskMetricsService } from './domain/desk-metrics-service.js';
+import { registerDeskMetricsRoutes } from './desk-metrics-routes.js';
 import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
 import { createConsultationRepository } from './storage/consultation-repository.js';
+import { createDeskMetricsRepository } from './storage/desk-metrics-repository.js';
 
 export function createConsultationRepositories(storage: TableStorage) {
+  const consultationDesk = createConsultationDeskRepository(storage);
   return {
     consultations: createConsultationRepository(storage),
-    consultationDesk: createConsultationDeskRepository(storage),
+    consultationDesk,
+    deskMetrics: createDeskMetricsRepository(storage, consultationDesk),
   };
 }
 export type ConsultationRepositories = ReturnType<typeof createConsultationRepositories>;
@@ -44,6 +49,7 @@ export function createConsultationModule(deps: {
     employees: r.employees,
     notifier,
   });
+  const deskMetrics = createDeskMetricsService({ store: r.deskMetrics, desk: r.consultationDesk, employees: r.employees });
   const chat = createConsultationFeature({ consultations });
   const module: FeatureModule = {
     name: 'consultation',
@@ -55,8 +61,10 @@ export function createConsultationModule(deps: {
       channelInvokeRoutes: chat.channelInvokeRoutes,
       channelHelp: chat.channelHelp,
     },
-    registerRoutes: (server, http) =>
-      registerConsultationRoutes(server, { ...http, consultations, employees: r.employees }),
+    registerRoutes: (server, http) => {
+      registerConsultationRoutes(server, { ...http, consultations, employees: r.employees });
+      registerDeskMetricsRoutes(server, { ...http, deskMetrics });
+    },
     // Hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
     jobs: [
       {
@@ -85,5 +93,5 @@ export function createConsultationModule(deps: {
       consultations.repostMissingDeskCards().catch((error: unknown) => deps.log.error('desk card re-post at start failed', { error }));
     },
   };
-  return { consultations, idle: () => notifier.idle(), module };
+  return { consultations, deskMetrics, idle: () => notifier.idle(), module };
 }

@@ -10,8 +10,7 @@ import { createNominationRepository } from './storage/nomination-repository.js';
 import { createHrFigureRepository } from './storage/hr-figure-repository.js';
 import { createEvaluationService } from './domain/evaluation-service.js';
 import type { SurveyService } from '../survey/domain/survey-service.js';
-import type { ConsultationService } from '../consultation/domain/consultation-service.js';
-import { TICKET_STATUSES } from '../consultation/domain/tickets.js';
+import type { DeskMetricsService } from '../consultation/domain/desk-metrics-service.js';
 import type { NewsRepositories } from '../news/index.js';
 import type { TrainingRepositories } from '../training/index.js';
 
@@ -28,7 +27,8 @@ export function createProgrammeModule(deps: {
   repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories;
   news: Pick<NewsService, 'sendNow'>;
   surveys: Pick<SurveyService, 'trend'>;
-  consultations: Pick<ConsultationService, 'queue' | 'faqStatistics'>;
+  /** DX相談's figures come from the desk metrics (相談の分析), so the two pages never disagree. */
+  deskMetrics: Pick<DeskMetricsService, 'metrics'>;
   delivery: Pick<DeliveryEngine, 'send'>;
   tabUrl: string;
 }) {
@@ -48,10 +48,7 @@ export function createProgrammeModule(deps: {
     nominations: r.awardNominations,
     hrFigures: r.programmeFigures,
     surveyTrend: (adminId) => deps.surveys.trend(adminId),
-    consultations: async (adminId) => {
-      const [queue, faq] = await Promise.all([deps.consultations.queue(adminId, { statuses: [...TICKET_STATUSES] }), deps.consultations.faqStatistics(adminId)]);
-      return { tickets: queue.tickets, faq };
-    },
+    consultations: async (adminId, fiscalYear) => (await deps.deskMetrics.metrics(adminId, fiscalYear)).year,
   });
   const module: FeatureModule = {
     name: 'programme',

@@ -91,6 +91,8 @@ export const keys = {
   consultationSlaSettings: () => ({ partitionKey: 'desk', rowKey: 'sla' }),
   consultationTicketPost: (ticketNumber: string) => ({ partitionKey: 'post', rowKey: sanitizeKey(ticketNumber) }),
   faqCounter: (name: string) => ({ partitionKey: 'faq', rowKey: sanitizeKey(name) }),
+  /** FAQ counters per JST month, one partition per fiscal year: the desk metrics of a year read one partition. */
+  faqMonthPartition: (fiscalYear: number) => `faq-fy${fiscalYear}`,
   /** News items are few (a handful a week) and listed whole for the admin and the digest: one partition. */
   newsItem: (newsId: string) => ({ partitionKey: 'news', rowKey: sanitizeKey(newsId) }),
   /** Notification settings: one row per employee, in their own partition. */

@@ -3,6 +3,7 @@ import type { Catalog } from '../../api/catalog';
 import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
+import { AdminDeskMetrics } from './AdminDeskMetrics';
 import { AdminEvaluation } from './AdminEvaluation';
 import { AdminNews } from './AdminNews';
 import { AdminRoster } from './AdminRoster';
@@ -21,6 +22,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <WardOverview locale={props.locale} api={props.api} onError={props.onError} />
       <AdminEvaluation locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
+      <AdminDeskMetrics locale={props.locale} api={props.api} onError={props.onError} />
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />

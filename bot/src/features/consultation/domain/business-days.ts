@@ -75,3 +75,23 @@ export function addBusinessHours(start: Date, hours: number): Date {
     shifted = dayStart + DAY_MS;
   }
 }
+
+/**
+ * The office hours between two instants (the inverse of addBusinessHours): only 8:30–17:15 on business days count,
+ * so a request filed Friday 17:00 and answered Monday 9:00 took 45 minutes. 0 when `end` is not after `start`.
+ */
+export function businessHoursBetween(start: Date, end: Date): number {
+  const to = end.getTime() + JST_OFFSET_MS;
+  let shifted = start.getTime() + JST_OFFSET_MS;
+  let counted = 0;
+  while (shifted < to) {
+    const dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
+    if (isBusinessDayShifted(dayStart)) {
+      const from = Math.max(shifted, dayStart + OFFICE_OPENS_MINUTE * MINUTE_MS);
+      const until = Math.min(to, dayStart + OFFICE_CLOSES_MINUTE * MINUTE_MS);
+      if (until > from) counted += until - from;
+    }
+    shifted = dayStart + DAY_MS;
+  }
+  return counted / 3_600_000;
+}

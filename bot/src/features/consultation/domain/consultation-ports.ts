@@ -1,3 +1,4 @@
+import type { FaqMonthCounts } from './desk-metrics.js';
 import type { SlaClock, SlaClockName, SlaSettings } from './sla.js';
 import type { Ticket, TicketChange, TicketHistoryEntry, TicketStatus } from './tickets.js';
 
@@ -68,11 +69,16 @@ export interface ConsultationDeskRepository {
   /** Gives a claim back after the post failed for good, so the next re-post run tries again. */
   releaseTicketPost(ticketNumber: string): Promise<void>;
   saveTicketPost(post: TicketPost): Promise<void>;
-  /** How often an FAQ card's 「解決しました」 was pressed, per FAQ entry shown on it (process evaluation). */
-  recordFaqResolved(faqIds: readonly string[]): Promise<void>;
-  /** How many FAQ answer cards were shown. */
-  recordFaqShown(): Promise<void>;
+  /**
+   * How often an FAQ card's 「解決しました」 was pressed, per FAQ entry shown on it (process evaluation); counted to
+   * date and in the JST month of `at` (desk metrics).
+   */
+  recordFaqResolved(faqIds: readonly string[], at?: Date): Promise<void>;
+  /** How many FAQ answer cards were shown (to date and in the JST month of `at`). */
+  recordFaqShown(at?: Date): Promise<void>;
   faqStatistics(): Promise<{ shown: number; resolved: number; resolvedByEntry: Record<string, number> }>;
+  /** The FAQ counters per JST month of a fiscal year (one partition per fiscal year). */
+  faqMonths(fiscalYear: number): Promise<FaqMonthCounts[]>;
   /** The SLA settings an admin saved; undefined until then (DEFAULT_SLA_SETTINGS apply). */
   getSlaSettings(): Promise<SlaSettings | undefined>;
   saveSlaSettings(settings: SlaSettings): Promise<void>;

@@ -188,14 +188,14 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     /** The best FAQ answers to a free-text question; counted as shown when any came back. */
     async answer(question: string): Promise<FaqEntry[]> {
       const entries = faq.search(question, FAQ_ANSWERS_SHOWN).map((hit) => hit.entry);
-      if (entries.length > 0) await deps.desk.recordFaqShown();
+      if (entries.length > 0) await deps.desk.recordFaqShown(now());
       return entries;
     },
 
     /** 「解決しました」 on an FAQ card: counts for the entries it showed (ids not in the FAQ are ignored) and returns them. */
     async faqResolved(faqIds: readonly string[]): Promise<FaqEntry[]> {
       const known = [...new Set(faqIds)].filter((id) => knownFaqIds.has(id));
-      await deps.desk.recordFaqResolved(known);
+      await deps.desk.recordFaqResolved(known, now());
       return known.map((id) => FAQ_ENTRIES.find((entry) => entry.id === id)!);
     },
 

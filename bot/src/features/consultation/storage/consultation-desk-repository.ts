@@ -3,7 +3,9 @@ import type { ConsultationDesk, ConsultationDeskRepository, TicketPost } from '.
 import type { SlaSettings } from '../domain/sla.js';
 import { keys } from '../../../kernel/storage/keys.js';
 import { createReadCache } from '../../../kernel/storage/read-cache.js';
-import { createShardedCounters } from '../../../kernel/storage/sharded-counter.js';
+import { createShardedCounters, type ShardedCounters } from '../../../kernel/storage/sharded-counter.js';
+import { fiscalYearOf } from '../../../kernel/domain/jst.js';
+import { jstMonthOf, type FaqMonthCounts } from '../domain/desk-metrics.js';
 import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage/table-storage.js';
 
 /**
@@ -16,6 +18,8 @@ import { getEntityOrUndefined, type TableStorage } from '../../../kernel/storage
  *                            leaves a claim the hourly re-post can take over once it expires
  *   desk / sla               the SLA settings admins edit (one row, whole JSON; cached briefly like the desk)
  *   faq  / shown, resolved   FAQ cards shown and 「解決しました」 presses; faq / entry!<id> per FAQ entry
+ *   faq-fy2026 / 2026-05!shown, 2026-05!resolved, 2026-05!entry!<id>
+ *                            the same counts per JST month, one partition per fiscal year (desk metrics read one)
  *
  * Not ProgrammeTexts: those are ja/en texts admins edit for employees, and a conversation reference is neither.
  * Counters are sharded (faq / shown@3 ...) and summed on read: every FAQ answer counts, and 200 at once must not
@@ -46,6 +50,22 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
   const counters = createShardedCounters(table, { partitionKey: keys.faqCounter(SHOWN).partitionKey });
   const deskCache = createReadCache<ConsultationDesk | undefined>({ maxEntries: 1 });
   const slaCache = createReadCache<SlaSettings | undefined>({ maxEntries: 1 });
+  // Sharded like the totals (no hot row: every FAQ answer counts here too), in the fiscal year's own partition.
+  const monthly = new Map<number, ShardedCounters>();
+  const countersOfYear = (fiscalYear: number) => {
+    let yearCounters = monthly.get(fiscalYear);
+    if (!yearCounters) {
+      yearCounters = createShardedCounters(table, { partitionKey: keys.faqMonthPartition(fiscalYear) });
+      monthly.set(fiscalYear, yearCounters);
+    }
+    return yearCounters;
+  };
+  // Rows read `<month>!shown`, `<month>!resolved`, `<month>!entry!<id>`: the month first, so an id may hold any character.
+  const countMonthly = (at: Date, names: readonly string[]) => {
+    const month = jstMonthOf(at);
+    const yearCounters = countersOfYear(fiscalYearOf(at));
+    for (const name of names) yearCounters.add(`${month}!${name}`);
+  };
 
   return {
     getSlaSettings() {
@@ -117,12 +137,15 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
       await table.upsertEntity({ ...keys.consultationTicketPost(post.ticketNumber), ...entity }, 'Replace');
     },
     // Counting leaves the turn at once; the write follows, folded with the other turns' (statistics never slow an answer).
-    async recordFaqResolved(faqIds) {
+    async recordFaqResolved(faqIds, at = new Date()) {
       counters.add(RESOLVED);
-      for (const faqId of new Set(faqIds)) counters.add(`${ENTRY_PREFIX}${faqId}`);
+      const unique = [...new Set(faqIds)];
+      for (const faqId of unique) counters.add(`${ENTRY_PREFIX}${faqId}`);
+      countMonthly(at, [RESOLVED, ...unique.map((faqId) => `${ENTRY_PREFIX}${faqId}`)]);
     },
-    async recordFaqShown() {
+    async recordFaqShown(at = new Date()) {
       counters.add(SHOWN);
+      countMonthly(at, [SHOWN]);
     },
     async faqStatistics() {
       await counters.settled();
@@ -135,6 +158,23 @@ export function createConsultationDeskRepository(storage: TableStorage): Consult
         else if (name.startsWith(ENTRY_PREFIX)) resolvedByEntry[name.slice(ENTRY_PREFIX.length)] = count;
       }
       return { shown, resolved, resolvedByEntry };
+    },
+    async faqMonths(fiscalYear) {
+      const yearCounters = countersOfYear(fiscalYear);
+      await yearCounters.settled();
+      const months = new Map<string, FaqMonthCounts>();
+      for (const [name, count] of await yearCounters.totals()) {
+        const cut = name.indexOf('!');
+        if (cut < 0) continue;
+        const month = name.slice(0, cut);
+        const kind = name.slice(cut + 1);
+        const counts = months.get(month) ?? { month, shown: 0, resolved: 0, resolvedByEntry: {} };
+        if (kind === SHOWN) counts.shown += count;
+        else if (kind === RESOLVED) counts.resolved += count;
+        else if (kind.startsWith(ENTRY_PREFIX)) counts.resolvedByEntry[kind.slice(ENTRY_PREFIX.length)] = (counts.resolvedByEntry[kind.slice(ENTRY_PREFIX.length)] ?? 0) + count;
+        months.set(month, counts);
+      }
+      return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { NewsItem } from '../../news/domain/news-items.js';
 import { fiscalYearBounds, fiscalYearOf } from '../../../kernel/domain/jst.js';
 import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import { PROGRAMME_FISCAL_YEARS, type NominationRepository } from './award-nominations.js';
-import { checkEvaluationYear, checkHrFigure, evaluateLogicModel, type HrFigureRepository, type SurveyYearMeans } from './logic-model.js';
+import { checkEvaluationYear, checkHrFigure, evaluateLogicModel, type HrFigureRepository, type ProgrammeRecords, type SurveyYearMeans } from './logic-model.js';
 
 /** The survey's year-over-year means (the closed annual rounds' final figures; the 2024 baseline before). */
 export type SurveyTrend = readonly { questionId: string; points: readonly { fiscalYear: number; mean?: number | undefined; n?: number | undefined }[] }[];
@@ -18,8 +18,8 @@ export function createEvaluationService(deps: {
   nominations: Pick<NominationRepository, 'list'>;
   hrFigures: HrFigureRepository;
   surveyTrend: (adminId: string) => Promise<SurveyTrend>;
-  /** DX相談's tickets (all statuses) and FAQ totals, read as デジタル推進課. */
-  consultations: (adminId: string) => Promise<{ tickets: readonly { createdAt: string; rating: number | undefined }[]; faq: { shown: number; resolved: number } }>;
+  /** DX相談's figures of the fiscal year from the desk metrics, read as デジタル推進課. */
+  consultations: (adminId: string, fiscalYear: number) => Promise<ProgrammeRecords['consultations']>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -44,7 +44,7 @@ export function createEvaluationService(deps: {
         deps.nominations.list(),
         deps.hrFigures.get(fiscalYear),
         deps.surveyTrend(adminId),
-        deps.consultations(adminId),
+        deps.consultations(adminId, fiscalYear),
       ]);
       // Enrolments are read only for the year's sessions that have started (a few hundred a year at most).
       const held = allSessions.filter((session) => !session.cancelled && new Date(session.startsAt) >= bounds.start && new Date(session.startsAt) < bounds.end && new Date(session.startsAt) <= at);

@@ -5,6 +5,7 @@ import { DIRECT_OUTCOMES, type OutcomeId } from '../../../kernel/domain/catalog/
 import { HR_MEASURED_OUTCOME, SURVEY_INDICATORS } from '../../../kernel/domain/catalog/survey-indicators.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
+import type { PeriodMetrics } from '../../consultation/domain/desk-metrics.js';
 import type { Enrollment, TrainingSession } from '../../training/domain/training-sessions.js';
 import { AWARD_CATEGORIES, PROGRAMME_FISCAL_YEARS, type AwardCategory, type Nomination } from './award-nominations.js';
 
@@ -67,8 +68,8 @@ export interface ProgrammeRecords {
   nominations: readonly Nomination[];
   surveyMeans: SurveyYearMeans;
   hrFigure: HrFigure | undefined;
-  /** DX相談: every ticket's filing time and rating; FAQ cards shown and 「解決しました」 since the start (no per-year log). */
-  consultations: { tickets: readonly { createdAt: string; rating: number | undefined }[]; faq: { shown: number; resolved: number } };
+  /** DX相談: the year's figures from the desk metrics (相談の分析), so the dashboard and the desk never disagree. */
+  consultations: Pick<PeriodMetrics, 'requests' | 'satisfaction' | 'faq'>;
 }
 
 const inYear = (iso: string | undefined, bounds: { start: Date; end: Date }) => {
@@ -132,19 +133,16 @@ function promoterOutputs(records: ProgrammeRecords): OutputFigure[] {
 }
 
 function consultationOutputs(records: ProgrammeRecords): OutputFigure[] {
-  const filed = records.consultations.tickets.filter((ticket) => inYear(ticket.createdAt, records.bounds));
-  const ratings = filed.map((ticket) => ticket.rating).filter((rating): rating is number => rating !== undefined);
+  const { requests, satisfaction, faq } = records.consultations;
   const figures: OutputFigure[] = [
-    { key: 'consultations', label: { ja: 'DX相談の件数', en: 'DX consultation requests' }, value: filed.length },
-    { key: 'consultations-rated', label: { ja: 'うち満足度の回答', en: 'of which rated' }, value: ratings.length },
+    { key: 'consultations', label: { ja: 'DX相談の件数', en: 'DX consultation requests' }, value: requests },
+    { key: 'consultations-rated', label: { ja: 'うち満足度の回答', en: 'of which rated' }, value: satisfaction.rated },
   ];
-  if (ratings.length > 0) {
-    const mean = Math.round((ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) * 100) / 100;
-    figures.push({ key: 'consultation-satisfaction', label: { ja: 'DX相談の満足度(平均・5段階)', en: 'Consultation satisfaction (mean of 5)' }, value: mean });
+  if (satisfaction.mean !== undefined) {
+    figures.push({ key: 'consultation-satisfaction', label: { ja: 'DX相談の満足度(平均・5段階)', en: 'Consultation satisfaction (mean of 5)' }, value: satisfaction.mean });
   }
-  const { shown, resolved } = records.consultations.faq;
-  if (shown > 0) {
-    figures.push({ key: 'faq-self-service-rate', label: { ja: 'FAQ自己解決率(累計・%)', en: 'FAQ self-service rate (to date, %)' }, value: Math.round((resolved / shown) * 1000) / 10 });
+  if (faq.selfServicePercent !== undefined) {
+    figures.push({ key: 'faq-self-service-rate', label: { ja: 'FAQ自己解決率(%)', en: 'FAQ self-service rate (%)' }, value: faq.selfServicePercent });
   }
   return figures;
 }

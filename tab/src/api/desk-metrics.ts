@@ -1,0 +1,1 @@
+export * from '../../../bot/src/features/consultation/desk-metrics-api.js';
