@@ -15,7 +15,7 @@ import {
 } from './training';
 import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
-import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
+import { broadcastsSchema, confirmationReportsSchema, workingHoursSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export type { DevIdentity, Profile } from './profile';
@@ -126,6 +126,10 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       sendNews: (id: string, input?: NewsInput) =>
         request(`/api/tab/admin/news/${encodeURIComponent(id)}/send`, sentSchema, { method: 'POST', body: JSON.stringify(input ? { item: input } : {}) }),
       broadcasts: () => request('/api/tab/admin/broadcasts', broadcastsSchema).then((body) => body.broadcasts),
+      /** 「確認しました」 per department for every sent item that asks for it (names: admins only). */
+      newsConfirmations: () => request('/api/tab/news/confirmations', confirmationReportsSchema).then((body) => body.reports),
+      workingHours: () => request('/api/tab/admin/delivery/working-hours', workingHoursSchema),
+      saveWorkingHours: (hours: { start: string; end: string }) => request('/api/tab/admin/delivery/working-hours', workingHoursSchema, put(hours)),
       broadcastReport: (id: string) => request(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}`, reportSchema),
       exportBroadcastReport: (id: string) => download(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}/report.csv`, `delivery-report_${id}.csv`),
     },
