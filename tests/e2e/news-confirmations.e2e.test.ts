@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { SCREENSHOT_DIR } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
@@ -7,6 +7,26 @@ import { TEST_TENANT_ID } from '../support/test-app.js';
 const e2e = useTabInBrowser();
 const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
+// Twenty staff have opened the bot (Teams gave it their conversation): the news reaches them.
+const withChat = employees.slice(0, 20);
+
+beforeAll(async () => {
+  const at = new Date().toISOString();
+  for (const employee of withChat) {
+    await e2e.stack.app.repositories.conversationReferences.save({
+      employeeId: employee.id,
+      scope: 'personal',
+      updatedAt: at,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: `${e2e.stack.app.baseUrl}/dev/connector/`,
+        conversation: { id: `a:personal-${employee.id}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
+        user: { id: `29:${employee.id}`, aadObjectId: employee.id },
+        bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
+      },
+    });
+  }
+});
 
 describe('news that asks for 確認しました, in the admin tab (headless Chromium)', () => {
   it('when the admin asks for a follow-up after 0 days, then the page says why and nothing is sent; sent with 2 days, the report shows confirmed and not yet per department with names', async () => {
@@ -47,6 +67,25 @@ describe('news that asks for 確認しました, in the admin tab (headless Chro
     await page.getByTestId('working-hours-save').click();
     await expect.poll(() => page.getByTestId('error-bar').textContent(), { timeout: 10_000 }).toContain('開始は終了より前の時刻にしてください。');
     await page.locator('section[aria-labelledby="working-hours-heading"]').screenshot({ path: `${SCREENSHOT_DIR}/tab-admin-working-hours.png` });
+    await page.close();
+  });
+
+  it('when the year has an exam pass and confirmed news, then 事業評価 shows them under 03 and 05 and the exported workbook carries them', async () => {
+    const passer = employees.find((employee) => !employee.roles.includes('admin'))!;
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    await e2e.stack.app.repositories.examPasses.save(passer.id, { examId: 'ip', passedOn: today });
+    const [item] = await e2e.stack.app.repositories.news.list();
+    await expect.poll(async () => (await e2e.stack.app.delivery.report(`news-${item!.id}`))?.broadcast.state, { timeout: 20_000 }).toBe('completed');
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
+    page.setDefaultTimeout(8_000);
+    await expect.poll(() => page.getByTestId('evaluation-output-03-exam-passes').textContent(), { timeout: 15_000 }).toContain('1');
+    expect(await page.getByTestId('evaluation-output-05-news-confirmations').textContent()).toMatch(/「確認しました」の数\s*3/);
+    expect(await page.getByTestId('evaluation-output-05-news-sent').textContent()).toMatch(/インフォメーションの配信数\s*1/);
+    expect(await page.getByTestId('evaluation-output-05-news-reach').textContent()).toMatch(new RegExp(`届いた数.*\\)\\s*${withChat.length}$`));
+    await page.locator('#admin-evaluation-heading').locator('xpath=ancestor::section[1]').screenshot({ path: `${SCREENSHOT_DIR}/tab-admin-programme-dashboard.png` });
+    // The workbook as an admin downloads it, kept for the summary-sheet picture (converted outside the test suite).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluation-export').click()]);
+    await download.saveAs(`${SCREENSHOT_DIR}/../annual-report.xlsx`);
     await page.close();
   });
 });

@@ -14,6 +14,7 @@ import type { ConsultationService } from '../consultation/domain/consultation-se
 import { TICKET_STATUSES } from '../consultation/domain/tickets.js';
 import type { NewsRepositories } from '../news/index.js';
 import type { TrainingRepositories } from '../training/index.js';
+import type { SkillsRepositories } from '../skills/index.js';
 
 export function createProgrammeRepositories(storage: TableStorage) {
   return { awardNominations: createNominationRepository(storage), programmeFigures: createHrFigureRepository(storage) };
@@ -25,11 +26,11 @@ export type ProgrammeRepositories = ReturnType<typeof createProgrammeRepositorie
  * the logic-model dashboard (管理 → 事業評価) and 人事課's figure for outcome 02.
  */
 export function createProgrammeModule(deps: {
-  repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories;
-  news: Pick<NewsService, 'sendNow'>;
+  repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories & SkillsRepositories;
+  news: Pick<NewsService, 'sendNow' | 'confirmationReports'>;
   surveys: Pick<SurveyService, 'trend'>;
   consultations: Pick<ConsultationService, 'queue' | 'faqStatistics'>;
-  delivery: Pick<DeliveryEngine, 'send'>;
+  delivery: Pick<DeliveryEngine, 'send' | 'list'>;
   tabUrl: string;
 }) {
   const r = deps.repositories;
@@ -52,6 +53,10 @@ export function createProgrammeModule(deps: {
       const [queue, faq] = await Promise.all([deps.consultations.queue(adminId, { statuses: [...TICKET_STATUSES] }), deps.consultations.faqStatistics(adminId)]);
       return { tickets: queue.tickets, faq };
     },
+    examPasses: r.examPasses,
+    exams: r.exams,
+    broadcasts: () => deps.delivery.list(),
+    newsConfirmations: (adminId) => deps.news.confirmationReports(adminId),
   });
   const module: FeatureModule = {
     name: 'programme',
