@@ -231,6 +231,10 @@ export const MESSAGES = {
   newsState_draft: { ja: '下書き', en: 'Draft' },
   newsState_scheduled: { ja: 'ダイジェスト待ち', en: 'In next digest' },
   newsState_published: { ja: '配信済み', en: 'Sent' },
+  myNewsEssential: {
+    ja: '「確認しました」を求めるお知らせは、分類を止めていても届きます(デジタル推進課が全員に確認を求める重要なお知らせのため、止められません)。アンケートの依頼も同様です(全庁の評価指標を測るため)。',
+    en: 'News that asks you to confirm you have read it comes even when its category is off (the Digital Promotion Division must know everyone has read it, so it cannot be turned off). Survey invitations too (they measure the ward’s evaluation indicators).',
+  },
   newsAskConfirmation: { ja: '「確認しました」を求める(重要なお知らせ)', en: 'Ask for "I have read this" (important news)' },
   newsFollowUpDays: { ja: '未確認の方へのリマインド(配信の何日後、1〜30)', en: 'Remind those who have not confirmed after (days, 1–30)' },
   newsConfirmationHint: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { NEWS_VERBS } from '../../../bot/src/features/news/cards/news-card.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import type { TestUser } from '../../support/activities.js';
+import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -116,6 +116,12 @@ describe('news that asks for 確認しました', () => {
     expect(parseAdaptiveCard(card).problems).toEqual([]);
     expect(card.actions).toContainEqual(expect.objectContaining({ type: 'Action.Execute', title: '確認しました', verb: NEWS_VERBS.confirm, data: { newsId: 'c-1' } }));
     expect(JSON.stringify(cardOf(cardsWith(ENGLISH, '情報セキュリティ規程')[0]!))).toContain('I have read this');
+  });
+
+  it('when the employee who turned お知らせ off opens 通知設定, then it says such news still comes and why it cannot be turned off', async () => {
+    const [reply] = await chat.converse(textMessage(userOf(3), connector.serviceUrl, '通知設定'));
+    const text = JSON.stringify(cardOf(reply!));
+    expect(text).toContain('「確認しました」を求めるお知らせは、分類を止めていても届きます（デジタル推進課が全員に確認を求める重要なお知らせのため、止められません）');
   });
 
   it('when an employee presses 確認しました (twice), then the card becomes 確認済み with the date in place and one record is kept', async () => {
