@@ -43,8 +43,7 @@ export function createEvaluationService(deps: {
       const current = fiscalYearOf(at);
       const fiscalYear = checkEvaluationYear(requestedYear ?? Math.min(current, PROGRAMME_FISCAL_YEARS.last), current);
       const bounds = fiscalYearBounds(fiscalYear);
-      const [examPasses, exams, broadcasts, confirmations] = await Promise.all([deps.examPasses.listAll(), deps.exams.list(), deps.broadcasts(), deps.newsConfirmations(adminId)]);
-      const [courses, allSessions, news, employees, nominations, hrFigure, trend, consultations] = await Promise.all([
+      const [courses, allSessions, news, employees, nominations, hrFigure, trend, consultations, examPasses, exams, broadcasts, confirmations] = await Promise.all([
         deps.courses.list(),
         deps.sessions.listAll(),
         deps.news.list(),
@@ -53,6 +52,10 @@ export function createEvaluationService(deps: {
         deps.hrFigures.get(fiscalYear),
         deps.surveyTrend(adminId),
         deps.consultations(adminId),
+        deps.examPasses.listAll(),
+        deps.exams.list(),
+        deps.broadcasts(),
+        deps.newsConfirmations(adminId),
       ]);
       // Enrolments are read only for the year's sessions that have started (a few hundred a year at most).
       const held = allSessions.filter((session) => !session.cancelled && new Date(session.startsAt) >= bounds.start && new Date(session.startsAt) < bounds.end && new Date(session.startsAt) <= at);
