@@ -51,6 +51,7 @@ describe('news that asks for 確認しました, in the admin tab (headless Chro
     for (const employee of confirmers) await e2e.stack.app.news.service.confirm(employee.id, item!.id);
 
     await page.reload();
+    await page.getByTestId('news-confirmations-show').click();
     const report = page.getByTestId(`confirmation-report-${item!.id}`);
     await expect.poll(() => page.getByTestId(`confirmation-summary-${item!.id}`).textContent(), { timeout: 15_000 }).toBe(`確認済み 3 / 対象 ${employees.length} 人(未確認 ${employees.length - 3} 人)・リマインドは 2 日後`);
     const firstDepartment = confirmers[0]!.departmentId!;

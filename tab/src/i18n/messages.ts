@@ -242,6 +242,7 @@ export const MESSAGES = {
     en: 'News that asks for a confirmation reaches everyone in its audience whatever their category settings, and is sent with Send now.',
   },
   confirmationsHeading: { ja: '確認状況(「確認しました」)', en: 'Confirmations ("I have read this")' },
+  confirmationsShow: { ja: '確認状況を表示', en: 'Show confirmations' },
   confirmationsNone: { ja: '確認を求めたお知らせはまだありません。', en: 'No news has asked for a confirmation yet.' },
   confirmationsSummary: { ja: '確認済み {confirmed} / 対象 {total} 人(未確認 {notYet} 人)・リマインドは {days} 日後', en: '{confirmed} of {total} confirmed ({notYet} not yet) · reminder after {days} days' },
   confirmationsDepartment: { ja: '所属', en: 'Department' },

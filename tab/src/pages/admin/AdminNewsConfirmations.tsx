@@ -1,5 +1,5 @@
-import { Card, ProgressBar, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Button, Card, ProgressBar, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import { formatJst, useLoad } from '../../hooks/use-load';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
@@ -13,8 +13,33 @@ const useStyles = makeStyles({
   names: { color: tokens.colorNeutralForeground2 },
 });
 
-/** 確認状況: for each sent item that asks for 「確認しました」, confirmed / not yet per department, with names (admins). */
-export function AdminNewsConfirmations(props: { locale: Locale; api: Api; onError: (message: string) => void; revision: number }) {
+type Props = { locale: Locale; api: Api; onError: (message: string) => void; revision: number };
+
+/**
+ * 確認状況: for each sent item that asks for 「確認しました」, confirmed / not yet per department, with names (admins).
+ * Read when the admin opens it: the 管理 page already asks for a dozen things at once.
+ */
+export function AdminNewsConfirmations(props: Props) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(false);
+  const t = (key: MessageKey) => translate(props.locale, key);
+  return (
+    <section aria-labelledby="confirmations-heading" className={styles.stack} data-testid="news-confirmations">
+      <Subtitle2 as="h3" id="confirmations-heading">
+        {t('confirmationsHeading')}
+      </Subtitle2>
+      {shown ? (
+        <ConfirmationReports {...props} />
+      ) : (
+        <Button onClick={() => setShown(true)} data-testid="news-confirmations-show" style={{ alignSelf: 'flex-start' }}>
+          {t('confirmationsShow')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function ConfirmationReports(props: Props) {
   const styles = useStyles();
   const { locale, api, onError, revision } = props;
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
@@ -24,10 +49,7 @@ export function AdminNewsConfirmations(props: { locale: Locale; api: Api; onErro
   const listSeparator = locale === 'ja' ? '、' : ', ';
 
   return (
-    <section aria-labelledby="confirmations-heading" className={styles.stack} data-testid="news-confirmations">
-      <Subtitle2 as="h3" id="confirmations-heading">
-        {t('confirmationsHeading')}
-      </Subtitle2>
+    <>
       {reports && reports.length === 0 && <Text>{t('confirmationsNone')}</Text>}
       <ul className={styles.list}>
         {(reports ?? []).map((report) => (
@@ -68,6 +90,6 @@ export function AdminNewsConfirmations(props: { locale: Locale; api: Api; onErro
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }
