@@ -33,6 +33,8 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | WEEKLY_DIGEST_CRON | when the weekly DX news digest goes out: a cron pattern (5 fields) in Asia/Tokyo; one digest per ISO week whatever the pattern | `0 9 * * 1` (Monday 09:00) |
  * | TRAINING_REMINDER_DAYS | days before a training session its enrolled participants are reminded, comma-separated | `7,1` |
  * | TRAINING_REMINDER_CRON | how often due training reminders are looked for (cron, Asia/Tokyo); each run is claimed once across instances | `5 * * * *` (hourly) |
+ * | NEWS_CONFIRMATION_FOLLOW_UP_CRON | how often the follow-ups to staff who have not pressed 「確認しました」 are looked for (cron, Asia/Tokyo); each item's follow-up is sent once | `15 * * * *` (hourly) |
+ * | DELIVERY_WORKING_HOURS | `on`: news, digests, reminders and follow-ups wait for working hours (admins set the hours, default weekdays 08:30–17:15 JST, holidays and 12/29–1/3 off); `off`: send at any hour | `on`; `off` when NODE_ENV=test (tests that need it turn it on) |
  * | APPLICATIONINSIGHTS_CONNECTION_STRING | Application Insights: requests, dependencies, traces and exceptions are exported when set (Bicep sets it) | empty (no telemetry) |
  * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
@@ -124,6 +126,8 @@ const environmentSchema = z
         return days;
       }),
     TRAINING_REMINDER_CRON: cronPattern('5 * * * *'),
+    NEWS_CONFIRMATION_FOLLOW_UP_CRON: cronPattern('15 * * * *'),
+    DELIVERY_WORKING_HOURS: z.enum(['on', 'off']).optional(),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
       z.string().regex(/(^|;)\s*(InstrumentationKey|ConnectionString)=/i, 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)').optional(),
     ),
@@ -215,9 +219,11 @@ export interface AppConfig {
     claimTtlMs: number;
     heartbeatTimeoutMs: number;
     instanceId: string | undefined;
+    /** Whether broadcasts that ask for it wait for working hours (the hours themselves are an admin setting). */
+    workingHours: boolean;
   };
-  /** インフォメーション: the weekly digest's schedule and the training reminders (cron patterns in Asia/Tokyo). */
-  news: { weeklyDigestCron: string; reminderDays: number[]; reminderCron: string };
+  /** インフォメーション: the weekly digest's schedule, the training reminders and the confirmation follow-ups (cron patterns in Asia/Tokyo). */
+  news: { weeklyDigestCron: string; reminderDays: number[]; reminderCron: string; confirmationFollowUpCron: string };
 }
 
 export class ConfigError extends Error {
@@ -285,8 +291,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       claimTtlMs: env.DELIVERY_CLAIM_EXPIRY_MS,
       heartbeatTimeoutMs: env.DELIVERY_HEARTBEAT_TIMEOUT_MS,
       instanceId: env.DELIVERY_INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID,
+      // Tests run at any hour of the day; the ones about working hours turn the gate on.
+      workingHours: (env.DELIVERY_WORKING_HOURS ?? (env.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
     },
-    news: { weeklyDigestCron: env.WEEKLY_DIGEST_CRON, reminderDays: env.TRAINING_REMINDER_DAYS, reminderCron: env.TRAINING_REMINDER_CRON },
+    news: {
+      weeklyDigestCron: env.WEEKLY_DIGEST_CRON,
+      reminderDays: env.TRAINING_REMINDER_DAYS,
+      reminderCron: env.TRAINING_REMINDER_CRON,
+      confirmationFollowUpCron: env.NEWS_CONFIRMATION_FOLLOW_UP_CRON,
+    },
   };
 }
 

@@ -109,7 +109,9 @@ const news: NewsContent = {
   imageUrl: 'https://portal.example.jp/ai.png',
   category: 'tech-trends',
   audience: { kind: 'everyone' },
+  confirmation: undefined,
 };
+const newsToConfirm: NewsContent = { ...news, title: 'Security rules revised', confirmation: { followUpDays: 3 } };
 
 function tickets() {
   const filed = openTicket(
@@ -197,6 +199,12 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
     { name: 'survey answered (closed)', card: buildSurveyAnsweredCard({ round, locale, answers: allFour, now: new Date('2026-07-01T00:00:00Z') }) },
     { name: 'survey results', card: buildSurveyResultsCard({ results, locale, tabUrl }) },
     { name: 'news', card: buildNewsCard({ item: news, locale }) },
+    { name: 'news asking for 確認しました', card: buildNewsCard({ item: newsToConfirm, locale, confirmation: { newsId: 'n-1' } }) },
+    {
+      name: 'news confirmed (in place)',
+      card: buildNewsCard({ item: newsToConfirm, locale, confirmation: { newsId: 'n-1', confirmedAt: '2026-12-02T01:00:00.000Z', notice: t('newsConfirmThanks', locale) } }),
+    },
+    { name: 'news confirmation follow-up', card: buildNewsCard({ item: newsToConfirm, locale, confirmation: { newsId: 'n-1', followUp: true } }) },
     { name: 'news digest', card: buildNewsDigestCard({ items: [news, news], locale, kind: 'digest', tabUrl }) },
     { name: 'latest news (none)', card: buildNewsDigestCard({ items: [], locale, kind: 'latest', tabUrl }) },
     { name: 'notification settings', card: buildNotificationSettingsCard({ preferences: { categories: ['tech-trends'] } as never, reminderDays: [7, 1], locale }) },

@@ -24,6 +24,8 @@ export async function startDeliveryStack(settings: {
   prefix: string;
   options?: Partial<DeliveryEngineOptions>;
   log?: Logger;
+  /** A simulated clock (working-hours tests); the real one otherwise. */
+  clock?: () => Date;
 }) {
   const log = settings.log ?? quietLog;
   const storage = createTableStorage({ connectionString: settings.connectionString }, settings.prefix);
@@ -33,7 +35,7 @@ export async function startDeliveryStack(settings: {
   await workQueue.ensure();
   const adapter = createBotAdapter({ appId: undefined, appPassword: undefined, appType: 'MultiTenant', appTenantId: undefined }, log);
   const sender = createProactiveSender({ adapter, appId: undefined, log });
-  const engine = createDeliveryEngine({ storage, workQueue, conversationReferences, sender, log, options: settings.options });
+  const engine = createDeliveryEngine({ storage, workQueue, conversationReferences, sender, log, options: settings.options, ...(settings.clock ? { clock: settings.clock } : {}) });
 
   /** Stores the personal-chat reference Teams would have given the bot when each employee installed it. */
   async function seedReferences(employeeIds: readonly string[], serviceUrl: string) {

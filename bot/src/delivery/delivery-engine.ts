@@ -11,6 +11,8 @@ import {
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
 import { sendsInFlightFor } from './domain/adaptive-pace.js';
+import { DEFAULT_WORKING_HOURS, nextWorkingInstant, validateWorkingHours, type WorkingHours } from './domain/working-hours.js';
+import { createWorkingHoursRepository } from './storage/working-hours-repository.js';
 import { createInstanceHeartbeatRepository } from './storage/instance-heartbeat-repository.js';
 import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
@@ -37,6 +39,8 @@ export interface DeliveryEngineOptions extends Omit<DeliveryWorkerOptions, 'run'
   expansionStaleMs: number;
   /** How long a scheduled slot's lease protects a running job. */
   scheduleLeaseMs: number;
+  /** Whether broadcasts that ask for it (BroadcastRequest.workingHours) wait for working hours. */
+  workingHours: boolean;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> = {
@@ -60,6 +64,7 @@ export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> =
   retry: DEFAULT_RETRY_POLICY,
   expansionStaleMs: 60_000,
   scheduleLeaseMs: 10 * 60_000,
+  workingHours: false,
 };
 
 /** The engine's options from the app's configuration (config.ts documents each setting). */
@@ -70,6 +75,7 @@ export function deliveryOptions(config: AppConfig['delivery']): Partial<Delivery
     visibilityTimeoutMs: config.visibilityTimeoutMs,
     claimTtlMs: config.claimTtlMs,
     heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+    workingHours: config.workingHours,
     ...(config.instanceId ? { workerId: config.instanceId } : {}),
   };
 }
@@ -131,6 +137,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const deliveries = createDeliveryRepository(deps.storage);
   const leases = createScheduleLeaseRepository(deps.storage);
   const heartbeats = createInstanceHeartbeatRepository(deps.storage);
+  const workingHoursSettings = createWorkingHoursRepository(deps.storage);
+  const currentWorkingHours = async (): Promise<WorkingHours> => (await workingHoursSettings.get()) ?? DEFAULT_WORKING_HOURS;
   const pacer = createPacer({ ...options, maxInFlight });
 
   /** Writes the final counts once nothing is left to send; harmless when another instance does it too. */
@@ -204,7 +212,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       finalCounts: undefined,
       countsOnly: request.countsOnly === true,
     };
-    if ((await broadcasts.create(broadcast, { variants: request.variants })) === 'exists') {
+    if (request.workingHours && options.workingHours) {
+      const opens = nextWorkingInstant(now, await currentWorkingHours());
+      if (opens.getTime() > now.getTime()) broadcast.notBefore = opens.toISOString();
+    }
+    if ((await broadcasts.create(broadcast, { variants: request.variants, notBefore: broadcast.notBefore })) === 'exists') {
       const existing = await broadcasts.get(request.id);
       if (!existing) throw new Error(`broadcast ${request.id} vanished`);
       const abandoned = existing.state === 'expanding' && now.getTime() - new Date(existing.createdAt).getTime() > options.expansionStaleMs;
@@ -225,7 +237,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     for (let start = 0; start < ordered.length; start += options.batchSize) {
       items.push({ broadcastId: request.id, employeeIds: ordered.slice(start, start + options.batchSize) });
     }
-    for (let start = 0; start < items.length; start += 32) await workQueue.enqueue(items.slice(start, start + 32));
+    // Outside working hours the work waits on the queue; the worker checks again when it surfaces.
+    const waitMs = broadcast.notBefore ? Math.min(options.maxRequeueDelayMs, new Date(broadcast.notBefore).getTime() - now.getTime()) : 0;
+    for (let start = 0; start < items.length; start += 32) await workQueue.enqueue(items.slice(start, start + 32), waitMs > 0 ? { delayMs: waitMs } : undefined);
 
     for (;;) {
       const stored = await broadcasts.get(request.id);
@@ -269,6 +283,17 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     send,
     report,
     list: () => broadcasts.list(),
+    /** Working hours for proactive sends: whether the gate is on (configuration) and the admins' hours. */
+    workingHours: {
+      enabled: options.workingHours,
+      get: currentWorkingHours,
+      /** Validated (HH:MM, start before end); applies to broadcasts started from now on. */
+      async save(input: { start: string; end: string }): Promise<WorkingHours> {
+        const hours = validateWorkingHours(input);
+        await workingHoursSettings.save(hours);
+        return hours;
+      },
+    },
     worker,
     scheduler,
     /** Creates the work queue, starts this instance's worker and schedules the jobs. */

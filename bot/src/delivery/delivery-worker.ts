@@ -23,6 +23,7 @@ import type {
   InstanceHeartbeatRepository,
   ProactiveSender,
   ReceivedWorkItem,
+  WorkItem,
 } from './domain/delivery-ports.js';
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
@@ -294,23 +295,33 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         log.error('work item for an unknown broadcast dropped', { broadcastId: item.broadcastId });
         return;
       }
-      const rows = await deliveries.getMany(item.broadcastId, item.employeeIds);
-      const view = await claimantView();
-      const results = await Promise.all(rows.map((row) => deliverOne(row, content, view).then((until) => ({ employeeId: row.employeeId, until }))));
-      const later = results.filter((result): result is { employeeId: string; until: Date } => result.until !== undefined);
-      if (later.length > 0) {
-        const earliest = Math.min(...later.map((result) => result.until.getTime()));
-        const delayMs = Math.min(options.maxRequeueDelayMs, Math.max(0, earliest - deps.clock().getTime()));
-        // The follow-up is queued before this item is deleted: a crash in between leaves a duplicate, never a gap.
-        await queue.enqueue([{ broadcastId: item.broadcastId, employeeIds: later.map((result) => result.employeeId) }], { delayMs });
+      // A broadcast started outside working hours: the item goes back on the queue, unseen until the window opens.
+      const waitMs = content.notBefore ? new Date(content.notBefore).getTime() - deps.clock().getTime() : 0;
+      if (waitMs > 0) {
+        await queue.enqueue([item], { delayMs: Math.min(options.maxRequeueDelayMs, waitMs) });
       } else {
-        deps.onMaybeFinished(item.broadcastId);
+        await deliverItem(item, content);
       }
     } finally {
       clearInterval(renewTimer);
       await renewing;
     }
     await queue.complete(current);
+  }
+
+  async function deliverItem(item: WorkItem, content: BroadcastContent) {
+    const rows = await deliveries.getMany(item.broadcastId, item.employeeIds);
+    const view = await claimantView();
+    const results = await Promise.all(rows.map((row) => deliverOne(row, content, view).then((until) => ({ employeeId: row.employeeId, until }))));
+    const later = results.filter((result): result is { employeeId: string; until: Date } => result.until !== undefined);
+    if (later.length > 0) {
+      const earliest = Math.min(...later.map((result) => result.until.getTime()));
+      const delayMs = Math.min(options.maxRequeueDelayMs, Math.max(0, earliest - deps.clock().getTime()));
+      // The follow-up is queued before this item is deleted: a crash in between leaves a duplicate, never a gap.
+      await queue.enqueue([{ broadcastId: item.broadcastId, employeeIds: later.map((result) => result.employeeId) }], { delayMs });
+    } else {
+      deps.onMaybeFinished(item.broadcastId);
+    }
   }
 
   async function loop() {

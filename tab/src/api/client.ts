@@ -16,7 +16,7 @@ import {
 import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
 import { deskMetricsSchema } from './desk-metrics';
-import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
+import { broadcastsSchema, confirmationReportsSchema, workingHoursSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
 export type { DevIdentity, Profile } from './profile';
@@ -127,6 +127,10 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
       sendNews: (id: string, input?: NewsInput) =>
         request(`/api/tab/admin/news/${encodeURIComponent(id)}/send`, sentSchema, { method: 'POST', body: JSON.stringify(input ? { item: input } : {}) }),
       broadcasts: () => request('/api/tab/admin/broadcasts', broadcastsSchema).then((body) => body.broadcasts),
+      /** 「確認しました」 per department for every sent item that asks for it (names: admins only). */
+      newsConfirmations: () => request('/api/tab/news/confirmations', confirmationReportsSchema).then((body) => body.reports),
+      workingHours: () => request('/api/tab/admin/delivery/working-hours', workingHoursSchema),
+      saveWorkingHours: (hours: { start: string; end: string }) => request('/api/tab/admin/delivery/working-hours', workingHoursSchema, put(hours)),
       broadcastReport: (id: string) => request(`/api/tab/admin/broadcasts/${encodeURIComponent(id)}`, reportSchema),
       /** 相談の分析: the desk metrics of a fiscal year (this one when omitted), and the same as CSV. */
       deskMetrics: (fiscalYear?: number) => request(`/api/tab/admin/desk-metrics${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`, deskMetricsSchema),

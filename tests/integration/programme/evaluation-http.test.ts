@@ -6,8 +6,11 @@ import { fiscalYearOf } from '../../../bot/src/features/survey/domain/survey-rou
 import { SURVEY_INDICATORS } from '../../../bot/src/kernel/domain/catalog/survey-indicators.js';
 import { tabApi } from '../../support/tab-api.js';
 import { startTestApp, TEST_TENANT_ID } from '../../support/test-app.js';
+import { startThrottlingConnector, type ThrottlingConnector } from '../../support/throttling-connector.js';
+import { fiscalYearBounds } from '../../../bot/src/kernel/domain/jst.js';
 
 let app: RunningApp;
+let connector: ThrottlingConnector;
 let call: ReturnType<typeof tabApi>;
 const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((employee) => employee.roles.includes('admin'))!;
@@ -21,11 +24,51 @@ const answerOf = (questionId: string) => (questionId === '01' || questionId === 
 type Outcome = { outcomeId: string; outputs: { key: string; value: number; breakdown?: { id: string; value: number }[] }[]; indicators: Record<string, unknown>[]; hrMeasured?: { figure?: { value: number } } };
 const outcome = (body: { outcomes: Outcome[] }, id: string) => body.outcomes.find((entry) => entry.outcomeId === id)!;
 const output = (entry: Outcome, key: string) => entry.outputs.find((figure) => figure.key === key)!;
+// Five staff have the bot in Teams: news reaches them; the others have no conversation yet.
+const WITH_CHAT = employees.slice(0, 5);
+const CONFIRMERS = employees.filter((employee) => !employee.roles.includes('admin')).slice(0, 2);
+const jstDay = (at: Date) => new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+const waitForCompletion = async (broadcastId: string) => {
+  const deadline = Date.now() + 15_000;
+  while ((await app.delivery.report(broadcastId))?.broadcast.state !== 'completed') {
+    if (Date.now() > deadline) throw new Error(`${broadcastId} did not complete`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
 
 beforeAll(async () => {
-  app = await startTestApp();
+  [app, connector] = await Promise.all([startTestApp({ DELIVERY_MESSAGES_PER_SECOND: '200' }), startThrottlingConnector()]);
   await seedDemoData(app.repositories, { tenantId: TEST_TENANT_ID });
   call = tabApi(app);
+  for (const employee of WITH_CHAT) {
+    await app.repositories.conversationReferences.save({
+      employeeId: employee.id,
+      scope: 'personal',
+      updatedAt: new Date().toISOString(),
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: `a:personal-${employee.id}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
+        user: { id: `29:${employee.id}`, aadObjectId: employee.id },
+        bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
+      },
+    });
+  }
+
+  // IT exam passes: two this year (ITパスポート, 情報セキュリティマネジメント), one on the last day of last year.
+  const today = jstDay(new Date());
+  const lastDayOfLastYear = jstDay(new Date(fiscalYearBounds(currentYear).start.getTime() - 3600_000));
+  expect((await call('PUT', '/api/tab/exams/ip', employees[1]!.id, { passedOn: today })).status).toBe(200);
+  expect((await call('PUT', '/api/tab/exams/sg', employees[2]!.id, { passedOn: today })).status).toBe(200);
+  expect((await call('PUT', '/api/tab/exams/ip', employees[3]!.id, { passedOn: lastDayOfLastYear })).status).toBe(200);
+
+  // An important news item asking for 確認しました, delivered to the five with a chat; two staff confirm.
+  const important = await call('POST', '/api/tab/admin/news/rules-2026/send', admin.id, {
+    item: { title: '情報セキュリティ規程の改正', summary: '', body: '必ずお読みください。', category: 'notices', audience: { kind: 'everyone' }, confirmation: { followUpDays: 3 } },
+  });
+  expect(important.status).toBe(200);
+  await waitForCompletion('news-rules-2026');
+  for (const employee of CONFIRMERS) expect((await call('POST', '/api/tab/news/rules-2026/confirm', employee.id)).status).toBe(200);
 
   // This year's annual survey, answered by ten people and closed.
   const now = Date.now();
@@ -72,6 +115,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  await connector?.stop();
 });
 
 describe('事業評価: the logic-model dashboard', () => {
@@ -116,6 +160,21 @@ describe('事業評価: the logic-model dashboard', () => {
     expect(output(outcome(body, '03'), 'nominations').value).toBe(2);
     expect(output(outcome(body, '04'), 'promoters').value).toBe(employees.filter((employee) => employee.roles.includes('promoter')).length);
     expect(output(outcome(body, '05'), 'good-practices-sent').value).toBe(1);
+    expect(output(outcome(body, '05'), 'news-sent').value).toBe(2);
+    // IT関連試験・講座助成 (03): this year's passes per exam; 人材データ (02): staff with a pass on record.
+    expect(output(outcome(body, '03'), 'exam-passes')).toMatchObject({
+      value: 2,
+      breakdown: expect.arrayContaining([expect.objectContaining({ id: 'ip', value: 1 }), expect.objectContaining({ id: 'sg', value: 1 })]),
+    });
+    expect(output(outcome(body, '02'), 'staff-with-exam-pass').value).toBe(3);
+    // Reach: the important item and the award's news, each delivered to the five with a chat.
+    await waitForCompletion(`news-award-${nominated.body.nomination.id}`);
+    const after = (await call('GET', '/api/tab/admin/evaluation', admin.id)).body as { outcomes: Outcome[] };
+    expect(output(outcome(after, '05'), 'news-reach').value).toBe(WITH_CHAT.length * 2);
+    const audience = (await call('GET', '/api/tab/news/rules-2026/confirmations', admin.id)).body.reports[0].total as number;
+    expect(audience).toBe(employees.length);
+    expect(output(outcome(after, '05'), 'news-confirmations')).toMatchObject({ value: 2, breakdown: [expect.objectContaining({ id: 'rules-2026', value: 2 })] });
+    expect(output(outcome(after, '05'), 'news-confirmation-rate').value).toBe(Math.round((2 / audience) * 1000) / 10);
     for (const id of ['01', '04']) {
       const support = outcome(body, id);
       expect(output(support, 'consultations').value).toBe(2);
@@ -170,6 +229,23 @@ describe('年次報告: the year as an Excel workbook', () => {
     const awards = rows('アウトカム03').find((row) => row[0] === '表彰件数')!;
     expect(awards[1]).toBe(output(outcome(api, '03'), 'awards').value);
     expect(rows('アウトカム05').find((row) => row[0] === 'うち庁内優良事例')![1]).toBe(1);
+    // The new outputs: exam passes on 03 and 02, news reach and confirmations on 05, on their sheets and the summary.
+    const figures: [string, string, string][] = [
+      ['03', 'exam-passes', 'IT関連試験の合格(延べ)'],
+      ['02', 'staff-with-exam-pass', 'IT関連試験の合格を記録した職員(年度末まで)'],
+      ['05', 'news-sent', 'インフォメーションの配信数'],
+      ['05', 'news-reach', 'インフォメーションが届いた数(延べ・配信完了分)'],
+      ['05', 'news-confirmations', '「確認しました」の数'],
+      ['05', 'news-confirmation-rate', '確認率(確認を求めたお知らせ・%)'],
+    ];
+    for (const [outcomeId, key, label] of figures) {
+      const expected = output(outcome(api, outcomeId), key).value;
+      expect(rows(`アウトカム${outcomeId}`).find((row) => row[0] === label)![1], label).toBe(expected);
+      expect(summary.find((row) => String(row[0]).startsWith(`${outcomeId} `) && row[1] === label)![2], `概要: ${label}`).toBe(expected);
+    }
+    expect(output(outcome(api, '03'), 'exam-passes').value).toBe(2);
+    expect(output(outcome(api, '05'), 'news-reach').value).toBe(WITH_CHAT.length * 2);
+    expect(rows('アウトカム03').find((row) => row[0] === '  ITパスポート')![1]).toBe(1);
   });
 
   it('when someone not in デジタル推進課 asks for the workbook, then it is refused', async () => {

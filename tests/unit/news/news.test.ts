@@ -181,8 +181,11 @@ describe('digest plan and reminder windows', () => {
 });
 
 describe('news configuration', () => {
-  it('when nothing is set, then the digest goes out Mondays 09:00 and reminders come 7 and 1 days before, checked hourly', () => {
-    expect(loadConfig({}).news).toEqual({ weeklyDigestCron: '0 9 * * 1', reminderDays: [7, 1], reminderCron: '5 * * * *' });
+  it('when nothing is set, then the digest goes out Mondays 09:00, reminders come 7 and 1 days before and confirmation follow-ups are looked for, hourly, inside working hours', () => {
+    expect(loadConfig({}).news).toEqual({ weeklyDigestCron: '0 9 * * 1', reminderDays: [7, 1], reminderCron: '5 * * * *', confirmationFollowUpCron: '15 * * * *' });
+    expect(loadConfig({}).delivery.workingHours).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).delivery.workingHours).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', DELIVERY_WORKING_HOURS: 'on' }).delivery.workingHours).toBe(true);
     expect(loadConfig({ WEEKLY_DIGEST_CRON: '30 8 * * 2', TRAINING_REMINDER_DAYS: '3, 14' }).news).toMatchObject({ weeklyDigestCron: '30 8 * * 2', reminderDays: [14, 3] });
   });
 

@@ -53,6 +53,10 @@ describe('logic model: indicators and the benchmark rule at its boundaries', () 
     surveyMeans: new Map([[2026, new Map(Object.entries(means).map(([id, mean]) => [id, { mean, n: mean === undefined ? undefined : 100 }]))], [2025, new Map([['01', { mean: 3.1, n: 90 }]])]]),
     hrFigure: undefined,
     consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
+    examPasses: [],
+    exams: [],
+    newsBroadcasts: [],
+    newsConfirmations: [],
   });
   const indicator = (result: ReturnType<typeof evaluateLogicModel>, questionId: string) => result.flatMap((outcome) => outcome.indicators).find((entry) => entry.questionId === questionId)!;
 
@@ -68,5 +72,55 @@ describe('logic model: indicators and the benchmark rule at its boundaries', () 
     expect(indicator(result, '08-security')).toMatchObject({ achieved: true });
     expect(indicator(result, '05')).not.toHaveProperty('achieved', expect.anything());
     expect(indicator(result, '05').nextBenchmark).toBeUndefined();
+  });
+});
+
+describe('logic model: exam passes and news reach and confirmations for the fiscal year', () => {
+  const staff = (id: string) => ({ id, displayName: id, email: undefined, departmentId: 'd', jobLevel: 'general' as const, roles: ['employee' as const], locale: 'ja-JP', tenantId: 't', installedAt: undefined });
+  const result = evaluateLogicModel({
+    fiscalYear: 2026,
+    bounds: fiscalYearBounds(2026),
+    now: new Date('2026-12-01T00:00:00Z'),
+    courses: [],
+    sessions: [],
+    newsPublishedAt: [],
+    employees: [staff('a'), staff('b')],
+    nominations: [],
+    surveyMeans: new Map(),
+    hrFigure: undefined,
+    consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
+    // 4/1 is the first day of 2026年度, 3/31 the last of 2025年度; 'left' is no longer staff.
+    examPasses: [
+      { employeeId: 'a', examId: 'ip', passedOn: '2026-04-01' },
+      { employeeId: 'b', examId: 'ip', passedOn: '2026-03-31' },
+      { employeeId: 'b', examId: 'fe', passedOn: '2026-10-10' },
+      { employeeId: 'left', examId: 'ip', passedOn: '2026-05-01' },
+      { employeeId: 'a', examId: 'sg', passedOn: '2027-04-01' },
+    ],
+    exams: [{ id: 'ip', name: { ja: 'ITパスポート', en: 'IT Passport' } }],
+    newsBroadcasts: [
+      { kind: 'news', createdAt: '2026-05-01T00:00:00Z', delivered: 120 },
+      { kind: 'weekly-digest', createdAt: '2026-06-01T00:00:00Z', delivered: 80 },
+      { kind: 'news', createdAt: '2026-03-31T14:00:00Z', delivered: 500 },
+      { kind: 'survey-invitation', createdAt: '2026-06-01T00:00:00Z', delivered: 1000 },
+      { kind: 'news', createdAt: '2026-07-01T00:00:00Z', delivered: undefined },
+    ],
+    newsConfirmations: [
+      { newsId: 'n1', title: '規程改正', publishedAt: '2026-05-01T00:00:00Z', asked: 100, confirmed: 60 },
+      { newsId: 'n2', title: '前年度', publishedAt: '2026-03-01T00:00:00Z', asked: 50, confirmed: 50 },
+      { newsId: 'n3', title: 'パスワード', publishedAt: '2026-09-01T00:00:00Z', asked: 100, confirmed: 25 },
+    ],
+  });
+  const output = (outcomeId: string, key: string) => result.find((outcome) => outcome.outcomeId === outcomeId)!.outputs.find((figure) => figure.key === key)!;
+
+  it('when passes fall on both sides of 4月1日, then 03 counts the year\'s passes per exam and 02 the current staff with a pass by year end', () => {
+    expect(output('03', 'exam-passes')).toMatchObject({ value: 3, breakdown: [{ id: 'ip', label: { ja: 'ITパスポート', en: 'IT Passport' }, value: 2 }, { id: 'fe', label: { ja: 'fe', en: 'fe' }, value: 1 }] });
+    expect(output('02', 'staff-with-exam-pass').value).toBe(2);
+  });
+
+  it('when news went out in and before the year, then 05 counts the cards that reached staff this year (news and digests, finished sends) and the confirmations of this year\'s items', () => {
+    expect(output('05', 'news-reach').value).toBe(200);
+    expect(output('05', 'news-confirmations')).toMatchObject({ value: 85, breakdown: [expect.objectContaining({ id: 'n1', value: 60 }), expect.objectContaining({ id: 'n3', value: 25 })] });
+    expect(output('05', 'news-confirmation-rate').value).toBe(42.5);
   });
 });

@@ -1,10 +1,19 @@
 import type { Broadcast, Delivery, InstanceHeartbeat, OutgoingMessage, Versioned } from './delivery.js';
 import type { SendFailure } from './retry-policy.js';
 import type { SlotLease } from './schedule-slots.js';
+import type { WorkingHours } from './working-hours.js';
 
 /** The content of a broadcast: one message per variant (usually per locale). */
 export interface BroadcastContent {
   variants: Record<string, OutgoingMessage>;
+  /** Kept with the content the worker caches, so the working-hours gate costs no extra read per work item. */
+  notBefore?: string | undefined;
+}
+
+/** The admins' working hours for proactive sends (DeliverySettings table, one row). */
+export interface WorkingHoursRepository {
+  get(): Promise<WorkingHours | undefined>;
+  save(hours: WorkingHours): Promise<void>;
 }
 
 /** Broadcasts table: one row per broadcast. */

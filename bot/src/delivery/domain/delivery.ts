@@ -55,6 +55,12 @@ export interface BroadcastRequest {
    * reported. Survey invitations and reminders set it (who was reminded says who had not answered).
    */
   countsOnly?: boolean;
+  /**
+   * Proactive news, digests, reminders and follow-ups: sent only inside working hours (see working-hours.ts); a
+   * broadcast started outside them waits for the next window and its report says so. Replies to a person's own
+   * action (a DX相談's progress) leave it unset and go at once.
+   */
+  workingHours?: boolean;
 }
 
 export interface RecipientSpec {
@@ -80,6 +86,8 @@ export interface Broadcast {
   finalCounts: DeliveryCounts | undefined;
   /** See BroadcastRequest.countsOnly. */
   countsOnly: boolean;
+  /** Started outside working hours: nothing is sent before this instant (ISO); undefined when it went at once. */
+  notBefore?: string | undefined;
 }
 
 export interface Delivery {

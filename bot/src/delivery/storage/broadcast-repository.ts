@@ -17,6 +17,7 @@ interface BroadcastEntity {
   finalCountsJson?: string;
   /** Absent on rows written before counts-only reports existed. */
   countsOnly?: boolean;
+  notBefore?: string;
   contentParts: number;
   [contentPart: `content${number}`]: string;
 }
@@ -36,6 +37,7 @@ const toBroadcast = (entity: BroadcastEntity): Broadcast => ({
   completedAt: entity.completedAt || undefined,
   finalCounts: entity.finalCountsJson ? (JSON.parse(entity.finalCountsJson) as DeliveryCounts) : undefined,
   countsOnly: entity.countsOnly === true,
+  notBefore: entity.notBefore || undefined,
 });
 
 const summaryFields = (broadcast: Broadcast) => ({
@@ -51,6 +53,7 @@ const summaryFields = (broadcast: Broadcast) => ({
   completedAt: broadcast.completedAt ?? '',
   finalCountsJson: broadcast.finalCounts ? JSON.stringify(broadcast.finalCounts) : '',
   countsOnly: broadcast.countsOnly,
+  notBefore: broadcast.notBefore ?? '',
 });
 
 export function createBroadcastRepository(storage: TableStorage): BroadcastRepository {

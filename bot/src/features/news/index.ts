@@ -13,11 +13,13 @@ import { createNewsPublisher } from './news-notifier.js';
 import { registerNewsRoutes } from './news-routes.js';
 import { createNewsFeature } from './news-teams.js';
 import { createNewsRepository, createNotificationPreferenceRepository } from './storage/news-repository.js';
+import { createNewsConfirmationRepository } from './storage/news-confirmation-repository.js';
 
 export function createNewsRepositories(storage: TableStorage) {
   return {
     news: createNewsRepository(storage),
     notificationPreferences: createNotificationPreferenceRepository(storage),
+    newsConfirmations: createNewsConfirmationRepository(storage),
   };
 }
 export type NewsRepositories = ReturnType<typeof createNewsRepositories>;
@@ -37,6 +39,7 @@ export function createNewsModule(deps: {
     employees: r.employees,
     departments: r.departments,
     preferences: r.notificationPreferences,
+    confirmations: r.newsConfirmations,
     publisher,
     cardBytes: newsCardBytes,
   });
@@ -70,6 +73,13 @@ export function createNewsModule(deps: {
       timezone: 'Asia/Tokyo',
       run: async ({ scheduledAt }) => void (await trainingReminders.sendDue(scheduledAt)),
     } satisfies ScheduledJob,
+    // Hourly: the one follow-up to those who have not pressed 「確認しました」 N days after an item was sent.
+    confirmationFollowUps: {
+      name: 'news-confirmation-follow-ups',
+      pattern: deps.config.confirmationFollowUpCron,
+      timezone: 'Asia/Tokyo',
+      run: async ({ scheduledAt }) => void (await news.sendConfirmationFollowUps(scheduledAt)),
+    } satisfies ScheduledJob,
   };
   const module: FeatureModule = {
     name: 'news',
@@ -86,7 +96,7 @@ export function createNewsModule(deps: {
         employees: r.employees,
         departments: r.departments,
       }),
-    jobs: [jobs.weeklyDigest, jobs.trainingReminders],
+    jobs: [jobs.weeklyDigest, jobs.trainingReminders, jobs.confirmationFollowUps],
   };
   return { news, jobs, module };
 }

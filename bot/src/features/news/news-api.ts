@@ -21,6 +21,7 @@ export const newsItemSchema = z.object({
   updatedAt: z.string(),
   publishedAt: z.string().optional(),
   publishedVia: z.string().optional(),
+  confirmation: z.object({ followUpDays: z.number() }).optional(),
 });
 export type NewsItemView = z.infer<typeof newsItemSchema>;
 export type NewsCategoryId = NewsItemView['category'];
@@ -37,6 +38,8 @@ export interface NewsInput {
   imageUrl?: string;
   category: string;
   audience: { kind: string; departmentIds?: string[]; jobLevels?: string[] };
+  /** Present: the card asks for 「確認しました」 and those who have not get one reminder after `followUpDays` (default 3). */
+  confirmation?: { followUpDays?: number } | null;
 }
 
 export const previewSchema = z.object({ cards: z.object({ ja: z.unknown(), en: z.unknown() }), bytes: z.number() });
@@ -66,6 +69,9 @@ const broadcastSchema = z.object({
   state: z.enum(['expanding', 'sending', 'completed']),
   recipientCount: z.number(),
   completedAt: z.string().optional(),
+  // Started outside working hours: when sending starts (ISO), and the line the report shows while it waits.
+  notBefore: z.string().optional(),
+  waitingNotice: z.string().optional(),
 });
 export type BroadcastView = z.infer<typeof broadcastSchema>;
 
@@ -86,3 +92,32 @@ export const preferencesSchema = z.object({ categories: z.array(z.enum(NEWS_CATE
 /** PUT /api/tab/admin/news/:id answers the saved item; GET /api/tab/news the items for the caller. */
 export const savedNewsSchema = z.object({ item: newsItemSchema });
 export const newsItemsSchema = z.object({ items: z.array(newsItemSchema) });
+
+const departmentConfirmationSchema = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  total: z.number(),
+  confirmed: z.number(),
+  notYet: z.number(),
+  // Admins only: a DX推進委員 or 管理職 sees counts, never names.
+  confirmedNames: z.array(z.string()).optional(),
+  notYetNames: z.array(z.string()).optional(),
+});
+export const confirmationReportSchema = z.object({
+  newsId: z.string(),
+  title: z.string(),
+  publishedAt: z.string().optional(),
+  followUpDays: z.number(),
+  total: z.number(),
+  confirmed: z.number(),
+  notYet: z.number(),
+  departments: z.array(departmentConfirmationSchema),
+});
+export type ConfirmationReportView = z.infer<typeof confirmationReportSchema>;
+/** GET /api/tab/news/confirmations: every sent item that asks for 「確認しました」, newest first. */
+export const confirmationReportsSchema = z.object({ reports: z.array(confirmationReportSchema) });
+/** POST /api/tab/news/:newsId/confirm (the tab's 確認しました). */
+export const confirmedSchema = z.object({ newsId: z.string(), confirmedAt: z.string(), created: z.boolean() });
+
+/** GET/PUT /api/tab/admin/delivery/working-hours: when proactive sends go out (JST); `enabled` is the deployment's switch. */
+export const workingHoursSchema = z.object({ enabled: z.boolean(), start: z.string(), end: z.string() });

@@ -9,6 +9,7 @@ const LOCALES = ['ja', 'en'] as const;
 // botbuilder types an activity loosely; the engine stores it as an opaque record.
 
 export const newsBroadcastId = (newsId: string) => `news-${newsId}`;
+export const confirmationFollowUpBroadcastId = (newsId: string) => `news-confirm-follow-up-${newsId}`;
 export const weeklyDigestBroadcastId = (slot: string) => `weekly-digest-${slot}`;
 
 /**
@@ -24,8 +25,22 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
         createdBy: item.createdBy,
         title: item.title,
         audience,
-        variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildNewsCard({ item, locale }))])),
+        variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildNewsCard({ item, locale, confirmation: { newsId: item.id } }))])),
         recipients: recipients.map((recipient) => ({ employeeId: recipient.employeeId, variant: recipient.locale })),
+        workingHours: true,
+      });
+      return { broadcastId: broadcast.id, created };
+    },
+    async sendConfirmationFollowUp(item, recipients) {
+      const { broadcast, created } = await deps.engine.send({
+        id: confirmationFollowUpBroadcastId(item.id),
+        kind: 'news-confirmation-follow-up',
+        createdBy: 'system',
+        title: `確認のお願い ${item.title}`,
+        audience: 'not yet confirmed',
+        variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildNewsCard({ item, locale, confirmation: { newsId: item.id, followUp: true } }))])),
+        recipients: recipients.map((recipient) => ({ employeeId: recipient.employeeId, variant: recipient.locale })),
+        workingHours: true,
       });
       return { broadcastId: broadcast.id, created };
     },
@@ -42,6 +57,7 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
           employeeId: recipient.employeeId,
           message: cardMessage(buildNewsDigestCard({ items, locale: recipient.locale, kind: 'digest', tabUrl: deps.tabUrl })),
         })),
+        workingHours: true,
       });
       return { broadcastId: broadcast.id, created };
     },
@@ -54,6 +70,7 @@ export function createNewsPublisher(deps: { engine: Pick<DeliveryEngine, 'send'>
         audience: `enrolled in ${reminder.session.id}`,
         variants: Object.fromEntries(LOCALES.map((locale) => [locale, cardMessage(buildTrainingReminderCard({ ...reminder, locale }))])),
         recipients: recipients.map((recipient) => ({ employeeId: recipient.employeeId, variant: recipient.locale })),
+        workingHours: true,
       });
       return { broadcastId: broadcast.id, created };
     },

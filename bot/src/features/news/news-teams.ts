@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { t } from '../../kernel/cards/messages.js';
-import { buildNewsDigestCard } from './cards/news-card.js';
+import { NEWS_VERBS, buildNewsCard, buildNewsDigestCard } from './cards/news-card.js';
 import { LANGUAGE_CHOICES, LANGUAGE_INPUT_ID, NOTIFICATION_VERBS, buildNotificationSettingsCard, categoriesFromCardData } from './cards/notification-settings-card.js';
 import { localeFrom } from '../../kernel/domain/locale.js';
 import type { Locale } from '../../kernel/domain/catalog/localized-text.js';
@@ -25,6 +25,7 @@ export interface NewsFeatureDeps {
 const NEWS_PHRASES = ['ニュース', 'お知らせ', 'インフォメーション', 'news', 'latest news'];
 
 const reminderDataSchema = z.object({ sessionId: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(60) });
+const confirmDataSchema = z.object({ newsId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/) });
 const settingsDataSchema = z.record(z.string(), z.unknown());
 const languageSchema = z.enum(LANGUAGE_CHOICES).optional().catch(undefined);
 
@@ -79,6 +80,21 @@ export function createNewsFeature(deps: NewsFeatureDeps): { notificationSettings
         const locale: Locale = language === 'auto' ? localeFrom(context.activity.locale ?? profile.locale) : language;
         const notice = preferences.categories.length === 0 ? `${t('settingsSaved', locale)} ${t('settingsNoneChosen', locale)}` : t('settingsSaved', locale);
         return { kind: 'card', card: buildNotificationSettingsCard({ preferences, reminderDays: deps.reminderDays, locale, language, notice }) };
+      },
+      /** 「確認しました」: recorded once, and the card becomes 確認済み with the date (a repeat shows the first press). */
+      [NEWS_VERBS.confirm]: async ({ locale, profile }, data): Promise<InvokeResult> => {
+        const parsed = confirmDataSchema.safeParse(data);
+        if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
+        try {
+          const { item, confirmation, created } = await deps.news.confirm(profile.id, parsed.data.newsId);
+          return {
+            kind: 'card',
+            card: buildNewsCard({ item, locale, confirmation: { newsId: item.id, confirmedAt: confirmation.confirmedAt, ...(created ? { notice: t('newsConfirmThanks', locale) } : {}) } }),
+          };
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code === 'internal') throw error;
+          return { kind: 'error', status: error.status === 404 ? 404 : error.status === 403 ? 403 : 400, message: error.userMessage[locale] };
+        }
       },
       [TRAINING_REMINDER_VERBS.attend]: async (scope, data) => {
         const parsed = reminderDataSchema.safeParse(data);

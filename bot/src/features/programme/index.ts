@@ -13,6 +13,7 @@ import type { SurveyService } from '../survey/domain/survey-service.js';
 import type { DeskMetricsService } from '../consultation/domain/desk-metrics-service.js';
 import type { NewsRepositories } from '../news/index.js';
 import type { TrainingRepositories } from '../training/index.js';
+import type { SkillsRepositories } from '../skills/index.js';
 
 export function createProgrammeRepositories(storage: TableStorage) {
   return { awardNominations: createNominationRepository(storage), programmeFigures: createHrFigureRepository(storage) };
@@ -24,12 +25,12 @@ export type ProgrammeRepositories = ReturnType<typeof createProgrammeRepositorie
  * the logic-model dashboard (管理 → 事業評価) and 人事課's figure for outcome 02.
  */
 export function createProgrammeModule(deps: {
-  repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories;
-  news: Pick<NewsService, 'sendNow'>;
+  repositories: KernelRepositories & ProgrammeRepositories & NewsRepositories & TrainingRepositories & SkillsRepositories;
+  news: Pick<NewsService, 'sendNow' | 'confirmationReports'>;
   surveys: Pick<SurveyService, 'trend'>;
   /** DX相談's figures come from the desk metrics (相談の分析), so the two pages never disagree. */
   deskMetrics: Pick<DeskMetricsService, 'metrics'>;
-  delivery: Pick<DeliveryEngine, 'send'>;
+  delivery: Pick<DeliveryEngine, 'send' | 'list'>;
   tabUrl: string;
 }) {
   const r = deps.repositories;
@@ -49,6 +50,10 @@ export function createProgrammeModule(deps: {
     hrFigures: r.programmeFigures,
     surveyTrend: (adminId) => deps.surveys.trend(adminId),
     consultations: async (adminId, fiscalYear) => (await deps.deskMetrics.metrics(adminId, fiscalYear)).year,
+    examPasses: r.examPasses,
+    exams: r.exams,
+    broadcasts: () => deps.delivery.list(),
+    newsConfirmations: (adminId) => deps.news.confirmationReports(adminId),
   });
   const module: FeatureModule = {
     name: 'programme',

@@ -30,6 +30,7 @@ export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'
         recipients: await recipients(employeeIds),
         // Who was invited or reminded (not answered yet) is never reported, only how many.
         countsOnly: true,
+        workingHours: true,
       });
     },
     async remind(round, employeeIds, slot) {
@@ -43,6 +44,7 @@ export function createSurveyNotifier(deps: { engine: Pick<DeliveryEngine, 'send'
         recipients: await recipients(employeeIds),
         // Who was invited or reminded (not answered yet) is never reported, only how many.
         countsOnly: true,
+        workingHours: true,
       });
     },
   };

@@ -277,11 +277,23 @@ export const MESSAGES = {
   newsLatestNone: { ja: 'いまお届けできるニュースはありません。', en: 'There is no news for you yet.' },
   newsMore: { ja: 'ほか {count} 件はタブの「お知らせ」で読めます。', en: '{count} more items are in the tab under News.' },
   newsOpenTab: { ja: 'タブで読む', en: 'Read in the tab' },
+  newsConfirmAsk: { ja: '内容を確認したら「確認しました」を押してください。', en: 'When you have read this, press "I have read this".' },
+  newsConfirmButton: { ja: '確認しました', en: 'I have read this' },
+  newsConfirmedOn: { ja: '確認済み（{date}）', en: 'Confirmed ({date})' },
+  newsConfirmThanks: { ja: '確認を記録しました。ありがとうございます。', en: 'Your confirmation was recorded. Thank you.' },
+  newsConfirmFollowUp: {
+    ja: '確認のお願い：このお知らせはまだ確認されていません。内容を読み、「確認しました」を押してください。',
+    en: 'Reminder: you have not confirmed this news item yet. Please read it and press "I have read this".',
+  },
   settingsTitle: { ja: '通知設定', en: 'Notification settings' },
   settingsIntro: { ja: '受け取るニュースの分類を選んで、保存してください。', en: 'Choose which kinds of news you receive, then save.' },
   settingsLocked: {
     ja: '申し込んだ研修のリマインド（{days}）は、申し込んでいる間は止められません。',
     en: 'Reminders for training you signed up for ({days}) cannot be turned off while you are signed up.',
+  },
+  settingsEssential: {
+    ja: '「確認しました」を求めるお知らせは、分類を止めていても届きます（デジタル推進課が全員に確認を求める重要なお知らせのため、止められません）。アンケートの依頼も同様です（全庁の評価指標を測るため）。',
+    en: 'News that asks you to confirm you have read it comes even when its category is off (the Digital Promotion Division must know everyone has read it, so it cannot be turned off). Survey invitations too (they measure the ward\'s evaluation indicators).',
   },
   settingsDaysBefore: { ja: '{days}日前', en: '{days} days before' },
   settingsSave: { ja: '保存', en: 'Save' },

@@ -38,6 +38,8 @@ export const keys = {
   trainingSession: (sessionId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: 'session' }),
   enrollment: (sessionId: string, employeeId: string) => ({ partitionKey: sanitizeKey(sessionId), rowKey: `enrollment-${sanitizeKey(employeeId)}` }),
   /** Exam passes sit with the employee's assessment: one partition holds everything the skills tab reads. */
+  newsConfirmation: (newsId: string, employeeId: string) => ({ partitionKey: sanitizeKey(newsId), rowKey: sanitizeKey(employeeId) }),
+  deliveryWorkingHours: () => ({ partitionKey: 'delivery', rowKey: 'working-hours' }),
   examPass: (employeeId: string, examId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `exam-${sanitizeKey(examId)}` }),
   /** Completed trainings: in the employee's partition too, one row per session attended. */
   completion: (employeeId: string, sessionId: string) => ({ partitionKey: sanitizeKey(employeeId), rowKey: `completion-${sanitizeKey(sessionId)}` }),

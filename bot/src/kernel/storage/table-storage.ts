@@ -25,6 +25,8 @@ export const TABLE_NAMES = [
   'DirectoryAudit',
   'AwardNominations',
   'ProgrammeFigures',
+  'NewsConfirmations',
+  'DeliverySettings',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -70,6 +70,9 @@ export function NewsSettings(props: {
         ))}
       </fieldset>
       <Text size={200}>{t('myNewsLocked')}</Text>
+      <Text size={200} data-testid="news-settings-essential">
+        {t('myNewsEssential')}
+      </Text>
       <div>
         <Button onClick={() => void attempt(() => props.onSave(NEWS_CATEGORY_IDS.filter((category) => chosen.has(category))), props.onError)} data-testid="news-settings-save">
           {t('save')}

@@ -71,6 +71,11 @@ export function AdminBroadcasts(props: { locale: Locale; api: Api; onError: (mes
                 <Badge appearance="tint" color={broadcast.state === 'completed' ? 'success' : 'warning'}>
                   {t(`broadcastState_${broadcast.state}`)}
                 </Badge>
+                {broadcast.waitingNotice && (
+                  <Text size={200} weight="semibold" data-testid={`broadcast-waiting-${broadcast.id}`}>
+                    {broadcast.waitingNotice}
+                  </Text>
+                )}
                 <div className={styles.row}>
                   <Button size="small" onClick={() => setSelected(broadcast.id)} aria-expanded={selected === broadcast.id} data-testid={`broadcast-report-${broadcast.id}`}>
                     {t('broadcastReport')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Field, Input, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import { NEWS_CATEGORY_IDS, type NewsInput } from '../../api/news';
@@ -7,6 +7,8 @@ import { attempt, formatJst, useLoad } from '../../hooks/use-load';
 import { AudiencePicker } from '../../components/AudiencePicker/AudiencePicker';
 import { translate, type Locale, type MessageKey } from '../../i18n/messages';
 import { AdminBroadcasts } from './AdminBroadcasts';
+import { AdminNewsConfirmations } from './AdminNewsConfirmations';
+import { AdminWorkingHours } from './AdminWorkingHours';
 
 type Api = ReturnType<typeof createApiClient>;
 
@@ -20,7 +22,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const emptyForm = { title: '', summary: '', body: '', link: '', imageUrl: '', category: 'notices', audience: 'everyone' };
+const emptyForm = { title: '', summary: '', body: '', link: '', imageUrl: '', category: 'notices', audience: 'everyone', followUpDays: '3' };
 const ignoreAction = () => undefined;
 
 /**
@@ -36,6 +38,7 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
   const [form, setForm] = useState(emptyForm);
   const [departmentIds, setDepartmentIds] = useState<ReadonlySet<string>>(new Set());
   const [jobLevels, setJobLevels] = useState<ReadonlySet<string>>(new Set());
+  const [askConfirmation, setAskConfirmation] = useState(false);
   const [preview, setPreview] = useState<{ card: unknown; bytes: number } | undefined>();
   const [sentRevision, setSentRevision] = useState(0);
   const field = (name: keyof typeof form) => ({ value: form[name], onChange: (_event: unknown, change: { value: string }) => setForm((current) => ({ ...current, [name]: change.value })) });
@@ -51,8 +54,10 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
       ...(form.imageUrl.trim() ? { imageUrl: form.imageUrl.trim() } : {}),
       category: form.category,
       audience,
+      // The server checks the range and says what is wrong; an unreadable number reaches it as NaN → null and is refused.
+      ...(askConfirmation ? { confirmation: { followUpDays: Number(form.followUpDays) } } : {}),
     };
-  }, [form, departmentIds, jobLevels]);
+  }, [form, departmentIds, jobLevels, askConfirmation]);
 
   const showPreview = () =>
     attempt(async () => {
@@ -77,6 +82,7 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
     setForm(emptyForm);
     setDepartmentIds(new Set());
     setJobLevels(new Set());
+    setAskConfirmation(false);
     setPreview(undefined);
   };
 
@@ -127,6 +133,18 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
               <option value="promoters">{t('audience_promoters')}</option>
             </Select>
           </Field>
+          <Checkbox
+            className={styles.wide}
+            checked={askConfirmation}
+            onChange={(_event, change) => setAskConfirmation(change.checked === true)}
+            label={t('newsAskConfirmation')}
+            data-testid="news-ask-confirmation"
+          />
+          {askConfirmation && (
+            <Field label={t('newsFollowUpDays')} hint={t('newsConfirmationHint')}>
+              <Input type="number" min={1} max={30} {...field('followUpDays')} data-testid="news-follow-up-days" />
+            </Field>
+          )}
           <AudiencePicker
             locale={locale}
             kind={form.audience}
@@ -176,6 +194,8 @@ export function AdminNews(props: { locale: Locale; api: Api; onError: (message: 
           </li>
         ))}
       </ul>
+      <AdminNewsConfirmations locale={locale} api={api} onError={onError} revision={sentRevision} />
+      <AdminWorkingHours locale={locale} api={api} onError={onError} onNotice={onNotice} />
       <AdminBroadcasts locale={locale} api={api} onError={onError} revision={sentRevision} />
     </section>
   );

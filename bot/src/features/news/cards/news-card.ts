@@ -3,6 +3,21 @@ import { MAX_NEWS_CARD_BYTES, NEWS_CATEGORY_LABELS, type NewsContent } from '../
 import { blockToTextBlockMarkdown, parseNewsMarkdown } from '../domain/news-markdown.js';
 import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { t } from '../../../kernel/cards/messages.js';
+import { formatJstDateTime } from '../../../kernel/domain/jst.js';
+
+/** The 「確認しました」 verb, shared by the card and its handler. */
+export const NEWS_VERBS = { confirm: 'news.confirm' } as const;
+
+/** How the card shows an item that asks for 「確認しました」: the button, or who confirmed when. */
+export interface NewsCardConfirmation {
+  newsId: string;
+  /** ISO instant of this person's press; undefined: the button is shown. */
+  confirmedAt?: string | undefined;
+  /** The follow-up reminder's wording on top. */
+  followUp?: boolean;
+  /** A line on top after the press (「確認を記録しました」). */
+  notice?: string;
+}
 
 /** Bytes of a card as Teams receives it (UTF-8 JSON). */
 export const cardBytes = (card: CardAttachment): number => new TextEncoder().encode(JSON.stringify(card.content)).length;
@@ -17,8 +32,20 @@ const categoryLine = (content: Pick<NewsContent, 'category'>, locale: Locale): C
 });
 
 /** One news item as sent now: image, category, title, summary, the body's paragraphs and lists, and its link. */
-export function buildNewsCard(data: { item: NewsContent; locale: Locale }): CardAttachment {
+export function buildNewsCard(data: { item: NewsContent; locale: Locale; confirmation?: NewsCardConfirmation }): CardAttachment {
   const { item, locale } = data;
+  const asked = item.confirmation ? (data.confirmation ?? { newsId: 'preview' }) : undefined;
+  const confirmedLine: CardElement[] = asked?.confirmedAt
+    ? [{ type: 'TextBlock', text: t('newsConfirmedOn', locale, { date: formatJstDateTime(asked.confirmedAt, locale) }), wrap: true, weight: 'Bolder', color: 'Good', spacing: 'Medium' }]
+    : asked
+      ? [{ type: 'TextBlock', text: t('newsConfirmAsk', locale), wrap: true, isSubtle: true, spacing: 'Medium' }]
+      : [];
+  const top: CardElement[] = [
+    ...(asked?.notice ? [{ type: 'TextBlock' as const, text: asked.notice, wrap: true, weight: 'Bolder' as const, color: 'Good' as const }] : []),
+    ...(asked?.followUp && !asked.confirmedAt ? [{ type: 'TextBlock' as const, text: t('newsConfirmFollowUp', locale), wrap: true, weight: 'Bolder' as const, color: 'Attention' as const }] : []),
+  ];
+  const confirmAction: CardAction[] =
+    asked && !asked.confirmedAt ? [{ type: 'Action.Execute', title: t('newsConfirmButton', locale), verb: NEWS_VERBS.confirm, data: { newsId: asked.newsId }, style: 'positive' }] : [];
   const parsed = parseNewsMarkdown(item.body);
   // Stored items were validated; an unreadable body (a hand-edited row) is shown as plain text rather than lost.
   const blocks: CardElement[] = parsed.ok
@@ -26,13 +53,15 @@ export function buildNewsCard(data: { item: NewsContent; locale: Locale }): Card
     : [{ type: 'TextBlock', text: item.body, wrap: true }];
   return adaptiveCard({
     body: [
+      ...top,
       ...(item.imageUrl ? [{ type: 'Image' as const, url: item.imageUrl, altText: item.title, size: 'Stretch' as const }] : []),
       categoryLine(item, locale),
       { type: 'TextBlock', text: item.title, size: 'Large', weight: 'Bolder', style: 'heading', wrap: true, spacing: 'None' },
       ...(item.summary ? [{ type: 'TextBlock' as const, text: item.summary, wrap: true, isSubtle: true }] : []),
       ...blocks,
+      ...confirmedLine,
     ],
-    actions: item.link ? [{ type: 'Action.OpenUrl', title: t('newsReadMore', locale), url: item.link }] : [],
+    actions: [...confirmAction, ...(item.link ? [{ type: 'Action.OpenUrl' as const, title: t('newsReadMore', locale), url: item.link }] : [])],
   });
 }
 

@@ -56,6 +56,7 @@ export function buildNotificationSettingsCard(data: {
         spacing: 'Medium',
       },
       ...(data.reminderDays.length > 0 ? [{ type: 'TextBlock' as const, text: t('settingsLocked', locale, { days }), wrap: true, isSubtle: true, spacing: 'Medium' as const }] : []),
+      { type: 'TextBlock', text: t('settingsEssential', locale), wrap: true, isSubtle: true, spacing: 'Small' },
     ],
     actions: [{ type: 'Action.Execute', title: t('settingsSave', locale), verb: NOTIFICATION_VERBS.save }],
   });

@@ -1,6 +1,18 @@
 import type { LocalizedText, Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Delivery, DeliveryCounts, DeliveryState } from '../../../delivery/domain/delivery.js';
 import { toCsv } from '../../../kernel/domain/csv.js';
+import { jstClock } from '../../../delivery/domain/working-hours.js';
+
+/**
+ * The report's line for a broadcast started outside working hours, while it waits: when sending starts (JST).
+ * Undefined once the window has opened or when it never waited.
+ */
+export function workingHoursNotice(notBefore: string | undefined, now: Date): LocalizedText | undefined {
+  if (!notBefore || new Date(notBefore).getTime() <= now.getTime()) return undefined;
+  const { date, time } = jstClock(new Date(notBefore));
+  const [, month, day] = date.split('-').map(Number);
+  return { ja: `勤務時間外のため ${month}月${day}日 ${time} から配信します。`, en: `Outside working hours: sending starts on ${date} at ${time} (JST).` };
+}
 
 /** What each delivery state means to the admin reading the report. */
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, LocalizedText> = {

@@ -41,7 +41,19 @@ export interface NewsContent {
   imageUrl: string | undefined;
   category: NewsCategory;
   audience: NewsAudience;
+  /**
+   * 「確認しました」: the card asks each recipient to confirm they read it, and those who have not get one follow-up
+   * reminder `followUpDays` after it was sent. Undefined: an ordinary item.
+   */
+  confirmation: NewsConfirmationRequest | undefined;
 }
+
+export interface NewsConfirmationRequest {
+  followUpDays: number;
+}
+
+export const DEFAULT_FOLLOW_UP_DAYS = 3;
+export const MAX_FOLLOW_UP_DAYS = 30;
 
 export interface NewsItem extends NewsContent {
   id: string;
@@ -63,6 +75,8 @@ export interface NewsInput {
   imageUrl?: string | undefined;
   category: string;
   audience: { kind: string; departmentIds?: string[] | undefined; jobLevels?: string[] | undefined };
+  /** Present (even empty) when the item asks for 「確認しました」; `followUpDays` defaults to 3. */
+  confirmation?: { followUpDays?: number | undefined } | null | undefined;
 }
 
 /**
@@ -137,6 +151,7 @@ export function validateNewsContent(
     throw refuse({ ja: `分類「${input.category}」はありません。`, en: `There is no category "${input.category}".` }, `unknown category ${input.category}`);
   }
   const content: NewsContent = {
+    confirmation: validateConfirmation(input.confirmation),
     title,
     summary,
     body,
@@ -157,6 +172,21 @@ export function validateNewsContent(
     );
   }
   return content;
+}
+
+function validateConfirmation(confirmation: NewsInput['confirmation']): NewsConfirmationRequest | undefined {
+  if (!confirmation) return undefined;
+  const followUpDays = confirmation.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
+  if (!Number.isInteger(followUpDays) || followUpDays < 1 || followUpDays > MAX_FOLLOW_UP_DAYS) {
+    throw refuse(
+      {
+        ja: `未確認の方へのリマインドは配信の1〜${MAX_FOLLOW_UP_DAYS}日後(整数)で指定してください。`,
+        en: `The reminder to those who have not confirmed must be 1–${MAX_FOLLOW_UP_DAYS} days (a whole number) after sending.`,
+      },
+      `follow-up days ${followUpDays}`,
+    );
+  }
+  return { followUpDays };
 }
 
 function validateAudience(audience: NewsInput['audience'], knownDepartments: ReadonlySet<string>): NewsAudience {
@@ -225,9 +255,14 @@ export interface NotificationPreferences {
 
 export const defaultNotificationPreferences = (employeeId: string): NotificationPreferences => ({ employeeId, categories: [...NEWS_CATEGORIES], updatedAt: undefined });
 
-/** Whether this employee should get this item: in its audience and subscribed to its category. */
-export function wantsNews(item: Pick<NewsContent, 'audience' | 'category'>, employee: Employee, preferences: NotificationPreferences | undefined): boolean {
-  return isInNewsAudience(item.audience, employee) && (preferences ?? defaultNotificationPreferences(employee.id)).categories.includes(item.category);
+/**
+ * Whether this employee should get this item: in its audience and subscribed to its category. An item that asks for
+ * 「確認しました」 is essential: everyone in its audience gets it whatever their categories, because デジタル推進課 must
+ * know who has read it (通知設定 says so).
+ */
+export function wantsNews(item: Pick<NewsContent, 'audience' | 'category' | 'confirmation'>, employee: Employee, preferences: NotificationPreferences | undefined): boolean {
+  if (!isInNewsAudience(item.audience, employee)) return false;
+  return item.confirmation !== undefined || (preferences ?? defaultNotificationPreferences(employee.id)).categories.includes(item.category);
 }
 
 const newestFirst = (a: NewsItem, b: NewsItem) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt);

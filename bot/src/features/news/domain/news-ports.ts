@@ -1,6 +1,7 @@
 import type { TrainingSession } from '../../training/domain/training-sessions.js';
 import type { Locale, LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import type { NewsItem, NotificationPreferences } from './news-items.js';
+import type { NewsConfirmation } from './news-confirmations.js';
 
 /** インフォメーション (issue 4): news items, listed whole (a few a week) from one partition. */
 export interface NewsRepository {
@@ -17,6 +18,14 @@ export interface NotificationPreferenceRepository {
   list(): Promise<NotificationPreferences[]>;
 }
 
+/** 「確認しました」 presses: PartitionKey = item, one row per person, inserted once and never rewritten. */
+export interface NewsConfirmationRepository {
+  /** Records the press unless the person already confirmed; `created` false (and nothing written) on a repeat. */
+  confirm(confirmation: NewsConfirmation): Promise<{ confirmation: NewsConfirmation; created: boolean }>;
+  get(newsId: string, employeeId: string): Promise<NewsConfirmation | undefined>;
+  list(newsId: string): Promise<NewsConfirmation[]>;
+}
+
 /** Who gets a news card, in which language. */
 export interface NewsRecipient {
   employeeId: string;
@@ -29,6 +38,8 @@ export interface NewsRecipient {
  */
 export interface NewsPublisher {
   sendNow(item: NewsItem, recipients: readonly NewsRecipient[], audience: string): Promise<{ broadcastId: string; created: boolean }>;
+  /** The one reminder to those who have not confirmed: broadcast `news-confirm-follow-up-<itemId>`, so a second run sends nothing. */
+  sendConfirmationFollowUp(item: NewsItem, recipients: readonly NewsRecipient[]): Promise<{ broadcastId: string; created: boolean }>;
   sendDigest(slot: string, digests: readonly { recipient: NewsRecipient; items: NewsItem[] }[]): Promise<{ broadcastId: string; created: boolean }>;
 }
 

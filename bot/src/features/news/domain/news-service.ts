@@ -1,10 +1,11 @@
-import { adminCheck } from '../../../kernel/domain/access.js';
+import { adminCheck, isAdmin } from '../../../kernel/domain/access.js';
 import { localeFrom } from '../../../kernel/domain/locale.js';
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { Employee } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { CourseRepository, DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
-import type { NewsPublisher, NewsRecipient, NewsRepository, NotificationPreferenceRepository, TrainingReminderPublisher } from './news-ports.js';
+import type { NewsConfirmationRepository, NewsPublisher, NewsRecipient, NewsRepository, NotificationPreferenceRepository, TrainingReminderPublisher } from './news-ports.js';
+import { asksForConfirmation, confirmationAudience, confirmationReport, followUpDueAt, type ConfirmationReport, type NewsConfirmation } from './news-confirmations.js';
 import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import {
   NEWS_CATEGORIES,
@@ -25,6 +26,10 @@ import { dueReminders } from './training-reminders.js';
 const localeOf = (employee: Pick<Employee, 'locale'>): Locale => localeFrom(employee.locale);
 const recipientOf = (employee: Employee): NewsRecipient => ({ employeeId: employee.id, locale: localeOf(employee) });
 
+const FOLLOW_UP_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+const newsNotFound = (id: string) => new AppError('not-found', { detail: `no news ${id}`, userMessage: { ja: 'お知らせが見つかりません。', en: 'News item not found.' } });
+
 const publishedAlready = (id: string) =>
   new AppError('invalid-input', {
     detail: `news ${id} is published`,
@@ -36,6 +41,7 @@ export interface NewsServiceDeps {
   employees: EmployeeRepository;
   departments: DepartmentRepository;
   preferences: NotificationPreferenceRepository;
+  confirmations: NewsConfirmationRepository;
   publisher: NewsPublisher;
   /** Bytes of the largest card (any language) built from the content: Teams refuses messages over ~28 KB. */
   cardBytes: (content: NewsContent) => number;
@@ -89,7 +95,17 @@ export function createNewsService(deps: NewsServiceDeps) {
     /** Stores a draft, or an item scheduled for the next weekly digest. A sent item cannot change. */
     async save(adminId: string, id: string, input: NewsInput, state: 'draft' | 'scheduled'): Promise<NewsItem> {
       await asAdmin(adminId);
-      return write(id, adminId, await validate(input), state);
+      const content = await validate(input);
+      if (state === 'scheduled' && content.confirmation) {
+        throw new AppError('invalid-input', {
+          detail: 'confirmation item scheduled for the digest',
+          userMessage: {
+            ja: '「確認しました」を求めるお知らせは週次ダイジェストに入れられません。「今すぐ配信」で送ってください。',
+            en: 'News that asks for a confirmation cannot go in the weekly digest. Send it with "Send now".',
+          },
+        });
+      }
+      return write(id, adminId, content, state);
     },
     /**
      * Sends the item now to its audience (minus those who turned its category off). The item is marked published
@@ -143,6 +159,76 @@ export function createNewsService(deps: NewsServiceDeps) {
       const digests = planDigest(items, employees, preferencesOf).map(({ employee, items: mine }) => ({ recipient: recipientOf(employee), items: mine }));
       const { broadcastId } = await deps.publisher.sendDigest(slot, digests);
       return { items: items.length, recipients: digests.length, broadcastId };
+    },
+    /**
+     * 「確認しました」: records the press once (a repeat changes nothing and answers the first press's time). Refused,
+     * nothing written: an unknown or unsent item, an item that asks for no confirmation, someone outside its audience.
+     */
+    async confirm(employeeId: string, newsId: string): Promise<{ item: NewsItem; confirmation: NewsConfirmation; created: boolean }> {
+      const item = await deps.news.get(newsId);
+      if (!item || item.state !== 'published') throw newsNotFound(newsId);
+      if (!asksForConfirmation(item)) {
+        throw new AppError('invalid-input', {
+          detail: `news ${newsId} asks for no confirmation`,
+          userMessage: { ja: 'このお知らせは「確認しました」の記録を求めていません。記録はしていません。', en: 'This news item does not ask for a confirmation; nothing was recorded.' },
+        });
+      }
+      const employee = await deps.employees.get(employeeId);
+      if (!employee || confirmationAudience(item, [employee]).length === 0) {
+        throw new AppError('forbidden', {
+          detail: `${employeeId} is not in the audience of ${newsId}`,
+          userMessage: { ja: 'このお知らせの確認対象ではありません。', en: 'This news item does not ask you for a confirmation.' },
+        });
+      }
+      const existing = await deps.confirmations.get(newsId, employeeId);
+      if (existing) return { item, confirmation: existing, created: false };
+      const { confirmation, created } = await deps.confirmations.confirm({ newsId, employeeId, confirmedAt: now().toISOString() });
+      return { item, confirmation, created };
+    },
+    /** Whether and when this person confirmed (the card's state when they ask again). */
+    confirmationOf: (employeeId: string, newsId: string) => deps.confirmations.get(newsId, employeeId),
+    /**
+     * The confirmation report of every sent item that asks for one, newest first: admins see every department with
+     * names; a DX推進委員 or 管理職 sees counts for their own department only; anyone else is refused.
+     */
+    async confirmationReports(viewerId: string, newsId?: string): Promise<ConfirmationReport[]> {
+      const viewer = await deps.employees.get(viewerId);
+      const admin = isAdmin(viewer);
+      const leadsDepartment = viewer !== undefined && viewer.departmentId !== undefined && (viewer.roles.includes('promoter') || viewer.jobLevel === 'manager');
+      if (!admin && !leadsDepartment) throw new AppError('forbidden', { detail: `${viewerId} may not read confirmation reports` });
+      let items = (await deps.news.list()).filter((item) => item.state === 'published').filter(asksForConfirmation);
+      if (newsId !== undefined) {
+        items = items.filter((item) => item.id === newsId);
+        if (items.length === 0) throw newsNotFound(newsId);
+      }
+      const [employees, departments] = await Promise.all([deps.employees.list(), deps.departments.list()]);
+      const reports = await Promise.all(
+        items.map(async (item) =>
+          confirmationReport(item, { employees, departments, confirmations: await deps.confirmations.list(item.id), withNames: admin, onlyDepartmentId: admin ? undefined : viewer?.departmentId }),
+        ),
+      );
+      return reports.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+    },
+    /**
+     * The one follow-up per item: once `followUpDays` have passed since it was sent, those in its audience who have
+     * not confirmed get a reminder card. Its broadcast id is the item's, so running again (or on two instances)
+     * sends nothing twice.
+     */
+    async sendConfirmationFollowUps(at: Date): Promise<{ broadcastIds: string[] }> {
+      const due = (await deps.news.list()).filter((item) => {
+        const dueAt = followUpDueAt(item);
+        // A week's grace covers a stopped job; older items are done and cost nothing on each run.
+        return dueAt !== undefined && dueAt.getTime() <= at.getTime() && at.getTime() - dueAt.getTime() < FOLLOW_UP_GRACE_MS;
+      });
+      if (due.length === 0) return { broadcastIds: [] };
+      const employees = await deps.employees.list();
+      const broadcastIds: string[] = [];
+      for (const item of due) {
+        const confirmed = new Set((await deps.confirmations.list(item.id)).map((confirmation) => confirmation.employeeId));
+        const recipients = confirmationAudience(item, employees).filter((employee) => !confirmed.has(employee.id)).map(recipientOf);
+        broadcastIds.push((await deps.publisher.sendConfirmationFollowUp(item, recipients)).broadcastId);
+      }
+      return { broadcastIds };
     },
     /** 「ニュース」: the latest published items in the employee's audience. */
     async latest(employeeId: string, limit = 5): Promise<NewsItem[]> {

@@ -21,6 +21,8 @@ interface NewsEntity {
   updatedAt: string;
   publishedAt: string;
   publishedVia: string;
+  /** Days before the follow-up to those who have not pressed 「確認しました」; absent or 0: the item asks for none. */
+  confirmFollowUpDays?: number;
 }
 
 const categorySchema = z.enum(NEWS_CATEGORIES).catch('notices');
@@ -40,6 +42,7 @@ const toItem = (entity: NewsEntity): NewsItem => ({
   updatedAt: entity.updatedAt,
   publishedAt: entity.publishedAt || undefined,
   publishedVia: entity.publishedVia || undefined,
+  confirmation: entity.confirmFollowUpDays ? { followUpDays: entity.confirmFollowUpDays } : undefined,
 });
 
 const toEntity = (item: NewsItem) => ({
@@ -58,6 +61,7 @@ const toEntity = (item: NewsItem) => ({
   updatedAt: item.updatedAt,
   publishedAt: item.publishedAt ?? '',
   publishedVia: item.publishedVia ?? '',
+  confirmFollowUpDays: item.confirmation?.followUpDays ?? 0,
 });
 
 export function createNewsRepository(storage: TableStorage): NewsRepository {

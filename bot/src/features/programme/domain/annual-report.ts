@@ -40,6 +40,10 @@ export function annualReportSheets(fiscalYear: number, outcomes: readonly Outcom
           ? [[`${outcome.outcomeId} ${ja(outcome.title)}`, ja(outcome.hrMeasured.text), outcome.hrMeasured.figure?.value]]
           : outcome.indicators.map((indicator) => [`${outcome.outcomeId} ${ja(outcome.title)}`, ...indicatorRow(indicator)]),
       ),
+      [],
+      // The activities' outputs of the year beside the indicators (their per-course/category rows are on each outcome's sheet).
+      ['直接アウトカム', '活動の実績', '値'],
+      ...outcomes.flatMap((outcome) => outcome.outputs.map((figure) => [`${outcome.outcomeId} ${ja(outcome.title)}`, ja(figure.label), figure.value])),
     ],
   };
   const perOutcome = outcomes.map((outcome): ReportSheet => {

@@ -1,4 +1,5 @@
 import { adminCheck } from '../../../kernel/domain/access.js';
+import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { NewsItem } from '../../news/domain/news-items.js';
 import { fiscalYearBounds, fiscalYearOf } from '../../../kernel/domain/jst.js';
@@ -20,6 +21,12 @@ export function createEvaluationService(deps: {
   surveyTrend: (adminId: string) => Promise<SurveyTrend>;
   /** DX相談's figures of the fiscal year from the desk metrics, read as デジタル推進課. */
   consultations: (adminId: string, fiscalYear: number) => Promise<ProgrammeRecords['consultations']>;
+  examPasses: { listAll(): Promise<readonly { employeeId: string; examId: string; passedOn: string }[]> };
+  exams: { list(): Promise<readonly { id: string; name: LocalizedText }[]> };
+  /** The delivery engine's broadcasts: kind, start and the final counts once finished. */
+  broadcasts: () => Promise<readonly { kind: string; createdAt: string; finalCounts?: { sent: number } | undefined }[]>;
+  /** The confirmation reports of sent items that asked for 「確認しました」 (counts only are used). */
+  newsConfirmations: (adminId: string) => Promise<readonly { newsId: string; title: string; publishedAt?: string | undefined; total: number; confirmed: number }[]>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -36,7 +43,7 @@ export function createEvaluationService(deps: {
       const current = fiscalYearOf(at);
       const fiscalYear = checkEvaluationYear(requestedYear ?? Math.min(current, PROGRAMME_FISCAL_YEARS.last), current);
       const bounds = fiscalYearBounds(fiscalYear);
-      const [courses, allSessions, news, employees, nominations, hrFigure, trend, consultations] = await Promise.all([
+      const [courses, allSessions, news, employees, nominations, hrFigure, trend, consultations, examPasses, exams, broadcasts, confirmations] = await Promise.all([
         deps.courses.list(),
         deps.sessions.listAll(),
         deps.news.list(),
@@ -45,6 +52,10 @@ export function createEvaluationService(deps: {
         deps.hrFigures.get(fiscalYear),
         deps.surveyTrend(adminId),
         deps.consultations(adminId, fiscalYear),
+        deps.examPasses.listAll(),
+        deps.exams.list(),
+        deps.broadcasts(),
+        deps.newsConfirmations(adminId),
       ]);
       // Enrolments are read only for the year's sessions that have started (a few hundred a year at most).
       const held = allSessions.filter((session) => !session.cancelled && new Date(session.startsAt) >= bounds.start && new Date(session.startsAt) < bounds.end && new Date(session.startsAt) <= at);
@@ -69,6 +80,10 @@ export function createEvaluationService(deps: {
         surveyMeans,
         hrFigure,
         consultations,
+        examPasses,
+        exams,
+        newsBroadcasts: broadcasts.map((broadcast) => ({ kind: broadcast.kind, createdAt: broadcast.createdAt, delivered: broadcast.finalCounts?.sent })),
+        newsConfirmations: confirmations.map((report) => ({ newsId: report.newsId, title: report.title, publishedAt: report.publishedAt, asked: report.total, confirmed: report.confirmed })),
       });
       return { fiscalYear, years: yearsUpTo(current), outcomes };
     },

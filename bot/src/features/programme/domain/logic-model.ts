@@ -70,7 +70,17 @@ export interface ProgrammeRecords {
   hrFigure: HrFigure | undefined;
   /** DX相談: the year's figures from the desk metrics (相談の分析), so the dashboard and the desk never disagree. */
   consultations: Pick<PeriodMetrics, 'requests' | 'satisfaction' | 'faq'>;
+  /** IT exam passes recorded for staff (実績・助成), with the exam list for names. */
+  examPasses: readonly { employeeId: string; examId: string; passedOn: string }[];
+  exams: readonly { id: string; name: LocalizedText }[];
+  /** News broadcasts (sent now, weekly digests): when started and how many cards reached someone, once finished. */
+  newsBroadcasts: readonly { kind: string; createdAt: string; delivered: number | undefined }[];
+  /** Sent items that asked for 「確認しました」: how many people were asked (current audience) and how many confirmed. */
+  newsConfirmations: readonly { newsId: string; title: string; publishedAt: string | undefined; asked: number; confirmed: number }[];
 }
+
+/** Broadcast kinds that carry インフォメーション to staff (reach counts their delivered cards). */
+export const NEWS_BROADCAST_KINDS: readonly string[] = ['news', 'weekly-digest'];
 
 const inYear = (iso: string | undefined, bounds: { start: Date; end: Date }) => {
   if (!iso) return false;
@@ -147,12 +157,52 @@ function consultationOutputs(records: ProgrammeRecords): OutputFigure[] {
   return figures;
 }
 
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
 function newsOutputs(records: ProgrammeRecords): OutputFigure[] {
   const sent = records.newsPublishedAt.filter((item) => inYear(item.publishedAt, records.bounds));
+  const reach = records.newsBroadcasts
+    .filter((broadcast) => NEWS_BROADCAST_KINDS.includes(broadcast.kind) && inYear(broadcast.createdAt, records.bounds))
+    .reduce((sum, broadcast) => sum + (broadcast.delivered ?? 0), 0);
+  const asking = records.newsConfirmations.filter((item) => inYear(item.publishedAt, records.bounds));
+  const asked = asking.reduce((sum, item) => sum + item.asked, 0);
+  const confirmed = asking.reduce((sum, item) => sum + item.confirmed, 0);
   return [
     { key: 'news-sent', label: { ja: 'インフォメーションの配信数', en: 'News items sent' }, value: sent.length },
     { key: 'good-practices-sent', label: { ja: 'うち庁内優良事例', en: 'of which good practice' }, value: sent.filter((item) => item.category === 'good-practices').length },
+    { key: 'news-reach', label: { ja: 'インフォメーションが届いた数(延べ・配信完了分)', en: 'News cards delivered (total, finished sends)' }, value: reach },
+    {
+      key: 'news-confirmations',
+      label: { ja: '「確認しました」の数', en: 'Confirmations ("I have read this")' },
+      value: confirmed,
+      breakdown: asking.map((item) => ({ id: item.newsId, label: { ja: item.title, en: item.title }, value: item.confirmed })),
+    },
+    { key: 'news-confirmation-rate', label: { ja: '確認率(確認を求めたお知らせ・%)', en: 'Confirmation rate (news asking for it, %)' }, value: percent(confirmed, asked) },
   ];
+}
+
+function examOutputs(records: ProgrammeRecords): OutputFigure[] {
+  const passed = records.examPasses.filter((pass) => inYear(`${pass.passedOn}T00:00:00+09:00`, records.bounds));
+  const byExam = new Map<string, number>();
+  for (const pass of passed) byExam.set(pass.examId, (byExam.get(pass.examId) ?? 0) + 1);
+  const names = new Map(records.exams.map((exam) => [exam.id, exam.name]));
+  return [
+    {
+      key: 'exam-passes',
+      label: { ja: 'IT関連試験の合格(延べ)', en: 'IT exam passes' },
+      value: passed.length,
+      breakdown: [...byExam.entries()].map(([examId, value]) => ({ id: examId, label: names.get(examId) ?? { ja: examId, en: examId }, value })),
+    },
+  ];
+}
+
+/** 人材データの集約と活用 (outcome 02): staff with at least one IT exam pass on record by the end of the year. */
+function talentDataOutputs(records: ProgrammeRecords): OutputFigure[] {
+  const current = new Set(records.employees.map((employee) => employee.id));
+  const holders = new Set(
+    records.examPasses.filter((pass) => current.has(pass.employeeId) && new Date(`${pass.passedOn}T00:00:00+09:00`) < records.bounds.end).map((pass) => pass.employeeId),
+  );
+  return [{ key: 'staff-with-exam-pass', label: { ja: 'IT関連試験の合格を記録した職員(年度末まで)', en: 'Staff with an IT exam pass on record (to year end)' }, value: holders.size }];
 }
 
 function indicatorResults(outcomeId: OutcomeId, records: ProgrammeRecords): IndicatorResult[] {
@@ -186,7 +236,9 @@ function indicatorResults(outcomeId: OutcomeId, records: ProgrammeRecords): Indi
 export function evaluateLogicModel(records: ProgrammeRecords): OutcomeEvaluation[] {
   return DIRECT_OUTCOMES.map((outcome) => {
     const outputs = [...trainingOutputs(outcome.id, records)];
-    if (outcome.id === '03') outputs.push(...awardOutputs(records));
+    // IT関連試験・講座助成 and 評価・表彰 serve 03; the passes, gathered per person, are 02's 人材データ.
+    if (outcome.id === '02') outputs.push(...talentDataOutputs(records));
+    if (outcome.id === '03') outputs.push(...examOutputs(records), ...awardOutputs(records));
     // DX相談による伴走 serves outcome 01 (ツール活用支援) and again outcome 04 (【再掲】).
     if (outcome.id === '01' || outcome.id === '04') outputs.push(...consultationOutputs(records));
     if (outcome.id === '04') outputs.push(...promoterOutputs(records));
