@@ -216,6 +216,23 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
     { name: 'FAQ answers (resolved)', card: buildFaqAnswerCard({ query: 'kintone survey', entries: FAQ_ENTRIES.slice(0, 3), locale, resolved: true }) },
     { name: 'FAQ (no match)', card: buildFaqAnswerCard({ query: 'forgot my password', entries: [], locale }) },
     ...FAQ_ENTRIES.map((entry) => ({ name: `FAQ entry ${entry.id}`, card: buildFaqAnswerCard({ query: 'q', entries: [entry], locale }) })),
+    // An entry デジタル推進課 wrote in the tab: the answer's Markdown subset (paragraphs, a list, bold, an https link).
+    {
+      name: 'FAQ entry edited in the tab (Markdown answer)',
+      card: buildFaqAnswerCard({
+        query: 'Power Automate',
+        entries: [
+          {
+            id: 'faq-0a1b2c3d4e5f',
+            category: 'tool',
+            question: { ja: 'Power Automateで承認の通知を自動化できますか?', en: 'Can Power Automate send approval notices?' },
+            answer: { ja: 'できます。**承認フロー**から始めてください。\n\n- 申請の受付\n- 承認者への通知\n\n[手順書](https://example.jp/pa)', en: 'Yes. Start from the **approval flow**.\n\n- intake\n- notices\n\n[Guide](https://example.jp/pa)' },
+            keywords: ['Power Automate'],
+          },
+        ],
+        locale,
+      }),
+    },
     { name: 'consultation form', card: buildConsultationFormCard({ locale, submissionId: '00000000-0000-4000-8000-000000000001' }) },
     { name: 'consultation confirmation', card: buildConsultationConfirmationCard({ ticket: filed.ticket, locale, note: t('consultNoDeskNote', locale) }) },
     { name: 'ticket (requester, new)', card: buildTicketCard({ ticket: filed.ticket, history: [filed.history], viewer: requesterViewer, locale }) },

@@ -7,7 +7,12 @@ import type { FeatureModule } from '../feature-module.js';
 import { createConsultationNotifier } from './consultation-notifier.js';
 import { registerConsultationRoutes } from './consultation-routes.js';
 import { createConsultationFeature } from './consultation-teams.js';
+import { randomBytes } from 'node:crypto';
+import { faqCardWorstBytes } from './cards/faq-answer-card.js';
 import { createConsultationService } from './domain/consultation-service.js';
+import { createFaqLibrary } from './domain/faq-library.js';
+import { registerFaqRoutes } from './faq-routes.js';
+import { createFaqRepository } from './storage/faq-repository.js';
 import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
 import { createConsultationRepository } from './storage/consultation-repository.js';
 
@@ -15,6 +20,7 @@ export function createConsultationRepositories(storage: TableStorage) {
   return {
     consultations: createConsultationRepository(storage),
     consultationDesk: createConsultationDeskRepository(storage),
+    faq: createFaqRepository(storage),
   };
 }
 export type ConsultationRepositories = ReturnType<typeof createConsultationRepositories>;
@@ -38,11 +44,13 @@ export function createConsultationModule(deps: {
     log: deps.log,
     ...(deps.deskPosts?.leaseMs ? { postLeaseMs: deps.deskPosts.leaseMs } : {}),
   });
+  const faq = createFaqLibrary({ repository: r.faq, employees: r.employees, cardBytes: faqCardWorstBytes, newId: () => `faq-${randomBytes(6).toString('hex')}` });
   const consultations = createConsultationService({
     tickets: r.consultations,
     desk: r.consultationDesk,
     employees: r.employees,
     notifier,
+    faq,
   });
   const chat = createConsultationFeature({ consultations });
   const module: FeatureModule = {
@@ -55,8 +63,10 @@ export function createConsultationModule(deps: {
       channelInvokeRoutes: chat.channelInvokeRoutes,
       channelHelp: chat.channelHelp,
     },
-    registerRoutes: (server, http) =>
-      registerConsultationRoutes(server, { ...http, consultations, employees: r.employees }),
+    registerRoutes: (server, http) => {
+      registerConsultationRoutes(server, { ...http, consultations, employees: r.employees });
+      registerFaqRoutes(server, { ...http, faq, consultations, employees: r.employees });
+    },
     // Hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
     jobs: [
       {
@@ -82,8 +92,10 @@ export function createConsultationModule(deps: {
     ],
     // And once at start, without holding the start up: a restarted instance posts what its crash lost.
     start: async () => {
+      // The shipped FAQ goes into storage the first time the app starts on it; edits are never overwritten.
+      await faq.seed();
       consultations.repostMissingDeskCards().catch((error: unknown) => deps.log.error('desk card re-post at start failed', { error }));
     },
   };
-  return { consultations, idle: () => notifier.idle(), module };
+  return { consultations, faq, idle: () => notifier.idle(), module };
 }
