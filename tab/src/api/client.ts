@@ -15,6 +15,7 @@ import {
 } from './training';
 import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
+import { createFaqApi } from './faq';
 import { broadcastsSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
@@ -60,6 +61,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
     consultations: createConsultationApi(request),
+    faq: createFaqApi(request),
     awards: createAwardsApi(request),
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),

@@ -110,7 +110,7 @@ describe('「FAQにする」: a draft from a resolved request', () => {
 
   it('when a resolved request is drafted, then the draft has its title, resolution, category and keywords, and none of the requester’s personal details', () => {
     const draft = draftFaqFromTicket(resolved(), person);
-    expect(draft.question.ja).toContain('kintoneで申請受付アプリを作りたい');
+    expect(draft.question.ja).toBe('kintoneで申請受付アプリを作りたい（氏名）');
     expect(draft.answer.ja).toContain('「申請管理」テンプレート');
     expect(draft.category).toBe('tool');
     expect(draft.keywords).toContain('kintone');

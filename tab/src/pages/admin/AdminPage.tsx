@@ -4,6 +4,7 @@ import type { PageProps } from '../pages';
 import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
 import { AdminEvaluation } from './AdminEvaluation';
+import { AdminFaq } from './AdminFaq';
 import { AdminNews } from './AdminNews';
 import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
@@ -21,6 +22,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <WardOverview locale={props.locale} api={props.api} onError={props.onError} />
       <AdminEvaluation locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
+      <AdminFaq locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />

@@ -86,10 +86,11 @@ export function draftFaqFromTicket(ticket: Ticket, requester: RequesterDetails):
     });
   }
   const person: RequesterDetails = { ...requester, otherNames: [...(requester.otherNames ?? []), ticket.requesterName] };
-  const scrub = (text: string) => removePersonalDetails(text, person);
+  // 「…（大崎 花子）」 becomes 「…（氏名）」, not 「…(（氏名）)」.
+  const scrub = (text: string) => removePersonalDetails(text, person).replace(/[(（]\s*(（[^（）]+）)\s*[)）]/gu, '$1');
   const title = scrub(ticket.title);
   const details = scrub(ticket.details);
-  const keywords = [...new Set(tokenizeJapanese(`${title} ${details}`).filter((term) => isTopicWord(term) && !PLACEHOLDER_WORDS.has(term)))].slice(0, DRAFT_KEYWORDS);
+  const keywords = [...new Set(tokenizeJapanese(`${title} ${details}`).filter((term) => isTopicWord(term) && /\p{L}/u.test(term) && !PLACEHOLDER_WORDS.has(term)))].slice(0, DRAFT_KEYWORDS);
   return {
     category: ticket.category,
     question: { ja: title, en: '' },
