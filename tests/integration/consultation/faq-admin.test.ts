@@ -156,6 +156,15 @@ describe('管理 → FAQ over HTTP and in chat', () => {
     expect(text(await ask('Power Automateで承認の通知を送りたい'))).toContain('承認フロー');
   });
 
+  it('when two admins save the same new question at the same moment, then exactly one entry is stored and the other is told it exists', async () => {
+    const entry = { category: 'security', question: { ja: '在宅勤務でUSBメモリを使ってよいですか?', en: '' }, answer: { ja: '庁の規程に従い、許可された機器だけを使ってください。', en: '' }, keywords: ['USB'] };
+    const before = (await listFaq()).entries.length;
+    const answers = await Promise.all([api('POST', '/api/tab/admin/faq', ADMIN.id, entry), api('POST', '/api/tab/admin/faq', ADMIN.id, { ...entry, question: { ja: '在宅勤務で ＵＳＢメモリを使ってよいですか?', en: '' } })]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    expect(answers.find((answer) => answer.status === 400)!.body.error.message).toContain('同じ質問のFAQがすでにあります');
+    expect((await listFaq()).entries.length).toBe(before + 1);
+  });
+
   it('when 「解決しました」 is pressed on an edited entry, then the FAQ self-service counters count it under that entry', async () => {
     const card = await ask('kintoneでアンケートを作りたい');
     const solved = actionDataOf(card, CONSULTATION_VERBS.faqResolved)!;

@@ -68,6 +68,13 @@ describe('FAQ entry rules (管理 → FAQ)', () => {
     expect(refusalOf({ ...input, answer: { ja: 'あ'.repeat(length + 100), en: '' } })?.ja).toContain('回答が長すぎます');
   });
 
+  it('when an entry has no English, then the English card shows its Japanese rather than an empty answer', () => {
+    const content = validateFaqContent({ ...valid, question: { ja: '共有フォルダの容量を増やせますか?', en: '' }, answer: { ja: 'デジタル推進課にご相談ください。', en: '' } }, context);
+    const card = JSON.stringify(buildFaqAnswerCard({ query: 'q', entries: [{ id: 'x', ...content }], locale: 'en' }).content);
+    expect(card).toContain('共有フォルダの容量を増やせますか?');
+    expect(card).toContain('デジタル推進課にご相談ください。');
+  });
+
   it('when questions differ only in width, case and spaces, then they are the same question', () => {
     expect(questionKey('ＫＩＮＴＯＮＥ で  アンケート')).toBe(questionKey('kintoneでアンケート'));
     expect(questionKey('What is RPA?')).toBe(questionKey('what is  rpa?'));
