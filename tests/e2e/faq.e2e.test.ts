@@ -29,6 +29,8 @@ describe('管理 → FAQ in the tab (headless Chromium)', () => {
 
     const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 1000, locale: 'ja-JP' });
     page.setDefaultTimeout(8_000);
+    await page.getByTestId('faq-filter').fill('アンケート');
+    await expect.poll(() => page.getByTestId('faq-entries').locator('li').count()).toBeLessThan(10);
     await page.getByTestId('faq-edit-kintone-form').click();
     await expect.poll(() => page.getByTestId('faq-question-ja').inputValue()).toContain('kintone');
     await page.getByTestId('faq-answer-ja').fill(NEW_ANSWER);

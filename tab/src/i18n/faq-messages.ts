@@ -8,6 +8,7 @@ export const FAQ_MESSAGES = {
     en: 'The FAQ the chat bot answers staff questions from. A saved change is answered on every server within a minute. A retired entry is no longer answered (its history and counts stay).',
   },
   newEntry: { ja: '新しい項目', en: 'New entry' },
+  filter: { ja: '絞り込み（質問・回答・キーワード）', en: 'Filter (question, answer, keywords)' },
   editing: { ja: '編集: {question}', en: 'Editing: {question}' },
   creating: { ja: '新しい項目', en: 'New entry' },
   fromTicket: { ja: '{number} から作成（個人情報は削除済み。公開前に確認・編集してください）', en: 'From {number} (personal details removed; check and edit before publishing)' },

@@ -1,4 +1,4 @@
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { CONSULTATION_CATEGORY_LABELS } from '../../../../bot/src/features/consultation/domain/categories.js';
 import type { createApiClient } from '../../api/client';
@@ -31,8 +31,13 @@ export function AdminFaq(props: { locale: Locale; api: Api; onError: (message: s
   const { data, reload } = useLoad(api.faq.list, onError);
   const [editing, setEditing] = useState<{ entry?: FaqEntryView; key: number } | undefined>();
   const [history, setHistory] = useState<{ entry: FaqEntryView; items: FaqHistoryView } | undefined>();
+  const [filter, setFilter] = useState('');
   const entries = data?.entries ?? [];
   const live = entries.filter((entry) => entry.status === 'active').length;
+  const needle = filter.trim().toLowerCase();
+  const shown = needle
+    ? entries.filter((entry) => [entry.question.ja, entry.question.en, entry.answer.ja, ...entry.keywords].some((text) => text.toLowerCase().includes(needle)))
+    : entries;
 
   const toggle = async (entry: FaqEntryView) => {
     const done = await attempt(() => (entry.status === 'active' ? api.faq.retire(entry.id, entry.version) : api.faq.restore(entry.id, entry.version)), onError);
@@ -91,8 +96,11 @@ export function AdminFaq(props: { locale: Locale; api: Api; onError: (message: s
             </ul>
           </Section>
         )}
+        <Field label={f('filter')}>
+          <Input value={filter} onChange={(_event, change) => setFilter(change.value)} data-testid="faq-filter" />
+        </Field>
         <ul className={styles.list} data-testid="faq-entries">
-          {entries.map((entry) => (
+          {shown.map((entry) => (
             <li key={entry.id} className={styles.row} data-testid={`faq-entry-${entry.id}`}>
               <span className={styles.title}>
                 <Badge appearance="tint" color={entry.status === 'active' ? 'success' : 'subtle'}>
