@@ -5,7 +5,8 @@ import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-e
 import { textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
-import { actionDataOf } from '../../support/channel-activities.js';
+import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
+import { postActivity } from '../../support/activities.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { testStaff } from '../../support/staff.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -16,6 +17,7 @@ const ADMIN = employee(1, '品川 デジタ', ['employee', 'admin']);
 const STAFF = employee(2, '五反田 一般', ['employee']);
 const REQUESTER = employee(3, '大崎 花子', ['employee'], { email: 'hanako.osaki@city.shinagawa.example', staffNumber: 'S7654321' });
 const text = (value: unknown) => JSON.stringify(value);
+const DESK: TestChannel = { teamId: '19:faq-team@thread.tacv2', channelId: '19:faq-desk@thread.tacv2' };
 
 let app: RunningApp;
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
@@ -207,5 +209,74 @@ describe('管理 → FAQ over HTTP and in chat', () => {
     expect(await listFaq()).toEqual(before);
     expect((await api('POST', '/api/tab/admin/faq', ADMIN.id, draft.body)).status).toBe(200);
     expect(text(await ask('生成AIで議事録を要約できますか'))).toContain('プロンプト例');
+  });
+});
+
+describe('「FAQにする」 on the desk card in the channel', () => {
+  const press = async (person: typeof ADMIN, cardActivityId: string, verb: string, data: unknown) => {
+    const response = await postActivity(app.baseUrl, channelInvoke(userOf(person), connector.serviceUrl, DESK, cardActivityId, verb, data));
+    return (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
+  };
+  let ticketNumber: string;
+  let draftCard: Record<string, unknown>;
+  const thread = 'desk-card-faq-1';
+
+  beforeAll(async () => {
+    expect((await postActivity(app.baseUrl, channelMention(userOf(ADMIN), connector.serviceUrl, DESK, '相談窓口に設定'))).status).toBeLessThan(300);
+    expect((await app.repositories.consultationDesk.getDesk())?.conversationId).toBe(DESK.channelId);
+    const filed = await api('POST', '/api/tab/consultations', REQUESTER.id, {
+      submissionId: 'faq-channel-form-0001',
+      category: 'tool',
+      title: 'Excelの集計を毎月手作業でしています',
+      details: '大崎です（hanako.osaki@city.shinagawa.example、内線 2345）。毎月の集計を自動化したい。',
+      preferredContact: 'chat',
+      urgency: 'medium',
+    });
+    ticketNumber = filed.body.ticket.number;
+    const assigned = await api('POST', `/api/tab/admin/consultations/${ticketNumber}/actions`, ADMIN.id, { action: 'assign', version: filed.body.ticket.version });
+    await api('POST', `/api/tab/admin/consultations/${ticketNumber}/actions`, ADMIN.id, { action: 'resolve', text: 'Power Queryで毎月の集計を自動で更新できます。', version: assigned.body.ticket.version });
+    await app.consultationChannelIdle();
+  });
+
+  it('when the desk card of a resolved request is drawn, then it offers 「FAQにする」, and pressing it posts an editable draft without the requester’s details', async () => {
+    const desk = await press(ADMIN, thread, CONSULTATION_VERBS.openTicket, { ticketNumber });
+    expect(actionDataOf(desk.value, CONSULTATION_VERBS.faqDraft)).toMatchObject({ ticketNumber });
+    const answer = await press(ADMIN, thread, CONSULTATION_VERBS.faqDraft, { ticketNumber });
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    const posted = connector.recorder.list({ conversationId: `${DESK.channelId};messageid=${thread}` });
+    draftCard = (posted.at(-1)!.activity.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    expect(parseAdaptiveCard(draftCard).problems).toEqual([]);
+    expect(text(draftCard)).toContain('Excelの集計を毎月手作業でしています');
+    expect(text(draftCard)).toContain('Power Queryで毎月の集計を自動で更新できます。');
+    for (const personal of ['大崎', '花子', 'hanako.osaki', '2345']) expect(text(draftCard), personal).not.toContain(personal);
+  });
+
+  it('when someone outside デジタル推進課 presses 「FAQにする」 or 公開 in the channel, then it is refused (403) and nothing is stored', async () => {
+    const before = await listFaq();
+    expect((await press(STAFF, thread, CONSULTATION_VERBS.faqDraft, { ticketNumber })).statusCode).toBe(403);
+    expect((await press(STAFF, thread, CONSULTATION_VERBS.faqPublish, { sourceTicket: ticketNumber, faqCategory: 'tool', faqQuestionJa: 'Q?', faqAnswerJa: 'A' })).statusCode).toBe(403);
+    expect(await listFaq()).toEqual(before);
+  });
+
+  it('when 公開 is pressed with HTML or without an answer, then the draft comes back with the message and what was typed, and nothing is stored; with the draft as edited, it is published and answered in chat', async () => {
+    const publish = actionDataOf(draftCard, CONSULTATION_VERBS.faqPublish)!;
+    const fields = { faqCategory: 'tool', faqQuestionJa: 'Excelの毎月の集計を自動化できますか?', faqAnswerJa: 'Power Queryで毎月の集計を自動で更新できます。', faqKeywords: 'Excel、Power Query、集計' };
+    const before = await listFaq();
+    const withHtml = await press(ADMIN, thread, CONSULTATION_VERBS.faqPublish, { ...publish, ...fields, faqAnswerJa: '<script>alert(1)</script>' });
+    expect(withHtml.statusCode).toBe(200);
+    expect(text(withHtml.value)).toContain('HTMLタグ');
+    expect(text(withHtml.value)).toContain('Excelの毎月の集計を自動化できますか?');
+    const empty = await press(ADMIN, thread, CONSULTATION_VERBS.faqPublish, { ...publish, ...fields, faqAnswerJa: ' ' });
+    expect(text(empty.value)).toContain('回答（日本語）を入力してください');
+    expect(await listFaq()).toEqual(before);
+
+    const published = await press(ADMIN, thread, CONSULTATION_VERBS.faqPublish, { ...publish, ...fields });
+    expect(parseAdaptiveCard(published.value).problems).toEqual([]);
+    expect(text(published.value)).toContain('FAQとして公開しました');
+    expect(actionDataOf(published.value, CONSULTATION_VERBS.faqPublish)).toBeUndefined();
+    expect((await listFaq()).entries.length).toBe(before.entries.length + 1);
+    expect(text(await ask('Excelの集計を自動化したい'))).toContain('Power Query');
+    // A second press on an old draft card is the same question again: refused as a duplicate, nothing stored.
+    expect(text((await press(ADMIN, thread, CONSULTATION_VERBS.faqPublish, { ...publish, ...fields })).value)).toContain('同じ質問のFAQがすでにあります');
   });
 });

@@ -52,7 +52,7 @@ export function createConsultationModule(deps: {
     notifier,
     faq,
   });
-  const chat = createConsultationFeature({ consultations });
+  const chat = createConsultationFeature({ consultations, faq });
   const module: FeatureModule = {
     name: 'consultation',
     chat: {
