@@ -83,12 +83,13 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
     return written?.entry ?? unchanged!;
   }
 
-  const historyOf = (entry: StoredFaqEntry, action: FaqHistoryEntry['action'], changes: FaqHistoryEntry['changes']): FaqHistoryEntry => ({
+  /** The history row of a change: the entry as it became, who made it (by name as well, as it was then), and what changed. */
+  const historyOf = (entry: StoredFaqEntry, actor: { name: string }, action: FaqHistoryEntry['action'], changes: FaqHistoryEntry['changes']): FaqHistoryEntry => ({
     entryId: entry.id,
     version: entry.version,
     at: entry.updatedAt,
     actorId: entry.updatedBy,
-    actorName: '',
+    actorName: actor.name,
     action,
     changes,
   });
@@ -109,7 +110,7 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
       const at = now();
       const writes = (deps.seed ?? FAQ_ENTRIES).map((entry): FaqWrite => {
         const stored: StoredFaqEntry = { ...entry, keywords: [...entry.keywords], status: 'active', version: 1, createdAt: at, createdBy: SEED_ACTOR.id, updatedAt: at, updatedBy: SEED_ACTOR.id };
-        return { entry: stored, history: { ...historyOf(stored, 'seed', faqChanges(undefined, stored)), actorName: SEED_ACTOR.name } };
+        return { entry: stored, history: historyOf(stored, SEED_ACTOR, 'seed', faqChanges(undefined, stored)) };
       });
       return deps.repository.seedOnce(writes);
     },
@@ -146,7 +147,7 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
         const at = now();
         const content = validate(input, snapshot);
         const entry: StoredFaqEntry = { id: deps.newId(), ...content, status: 'active', version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, updatedBy: actor.id };
-        return { entry, history: { ...historyOf(entry, 'create', faqChanges(undefined, content)), actorName: actor.name } };
+        return { entry, history: historyOf(entry, actor, 'create', faqChanges(undefined, content)) };
       });
     },
 
@@ -158,7 +159,7 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
         const changes = faqChanges(before, content);
         if (changes.length === 0) return before;
         const entry: StoredFaqEntry = { ...before, ...content, version: before.version + 1, updatedAt: now(), updatedBy: actor.id };
-        return { entry, history: { ...historyOf(entry, 'update', changes), actorName: actor.name } };
+        return { entry, history: historyOf(entry, actor, 'update', changes) };
       });
     },
 
@@ -168,7 +169,7 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
         const before = existing(snapshot, id, version);
         if (before.status === 'retired') return before;
         const entry: StoredFaqEntry = { ...before, status: 'retired', version: before.version + 1, updatedAt: now(), updatedBy: actor.id };
-        return { entry, history: { ...historyOf(entry, 'retire', [{ field: 'status', before: 'active', after: 'retired' }]), actorName: actor.name } };
+        return { entry, history: historyOf(entry, actor, 'retire', [{ field: 'status', before: 'active', after: 'retired' }]) };
       });
     },
 
@@ -179,7 +180,7 @@ export function createFaqLibrary(deps: FaqLibraryDeps) {
         if (before.status === 'active') return before;
         validate(contentOf(before), snapshot, id);
         const entry: StoredFaqEntry = { ...before, status: 'active', version: before.version + 1, updatedAt: now(), updatedBy: actor.id };
-        return { entry, history: { ...historyOf(entry, 'restore', [{ field: 'status', before: 'retired', after: 'active' }]), actorName: actor.name } };
+        return { entry, history: historyOf(entry, actor, 'restore', [{ field: 'status', before: 'retired', after: 'active' }]) };
       });
     },
 
