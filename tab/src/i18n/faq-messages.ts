@@ -8,6 +8,7 @@ export const FAQ_MESSAGES = {
     en: 'The FAQ the chat bot answers staff questions from. A saved change is answered on every server within a minute. A retired entry is no longer answered (its history and counts stay).',
   },
   newEntry: { ja: '新しい項目', en: 'New entry' },
+  showAll: { ja: 'すべて表示（{n}件）', en: 'Show all ({n})' },
   filter: { ja: '絞り込み（質問・回答・キーワード）', en: 'Filter (question, answer, keywords)' },
   editing: { ja: '編集: {question}', en: 'Editing: {question}' },
   creating: { ja: '新しい項目', en: 'New entry' },

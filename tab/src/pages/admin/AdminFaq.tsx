@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   change: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderLeft: `3px solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalS },
 });
 
+const ROWS_FIRST_SHOWN = 10;
+
 const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
 /** 管理 → FAQ: the entries the bot answers from, edited, retired and restored here, each with its history. */
@@ -32,12 +34,16 @@ export function AdminFaq(props: { locale: Locale; api: Api; onError: (message: s
   const [editing, setEditing] = useState<{ entry?: FaqEntryView; key: number } | undefined>();
   const [history, setHistory] = useState<{ entry: FaqEntryView; items: FaqHistoryView } | undefined>();
   const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const entries = data?.entries ?? [];
   const live = entries.filter((entry) => entry.status === 'active').length;
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? entries.filter((entry) => [entry.question.ja, entry.question.en, entry.answer.ja, ...entry.keywords].some((text) => text.toLowerCase().includes(needle)))
     : entries;
+  // The first rows only until asked: the 管理 page renders every section at once, and dozens of rows of buttons
+  // would slow it for every admin who came for something else.
+  const listed = showAll || needle ? shown : shown.slice(0, ROWS_FIRST_SHOWN);
 
   const toggle = async (entry: FaqEntryView) => {
     const done = await attempt(() => (entry.status === 'active' ? api.faq.retire(entry.id, entry.version) : api.faq.restore(entry.id, entry.version)), onError);
@@ -100,7 +106,7 @@ export function AdminFaq(props: { locale: Locale; api: Api; onError: (message: s
           <Input value={filter} onChange={(_event, change) => setFilter(change.value)} data-testid="faq-filter" />
         </Field>
         <ul className={styles.list} data-testid="faq-entries">
-          {shown.map((entry) => (
+          {listed.map((entry) => (
             <li key={entry.id} className={styles.row} data-testid={`faq-entry-${entry.id}`}>
               <span className={styles.title}>
                 <Badge appearance="tint" color={entry.status === 'active' ? 'success' : 'subtle'}>
@@ -125,6 +131,11 @@ export function AdminFaq(props: { locale: Locale; api: Api; onError: (message: s
             </li>
           ))}
         </ul>
+        {listed.length < shown.length && (
+          <Button appearance="subtle" onClick={() => setShowAll(true)} data-testid="faq-show-all">
+            {f('showAll', { n: shown.length })}
+          </Button>
+        )}
       </div>
     </Section>
   );
