@@ -153,6 +153,12 @@ describe('管理 → FAQ over HTTP and in chat', () => {
     expect(retired.body.entry.status).toBe('retired');
     expect(text(await ask('Power Automateで承認の通知を送りたい'))).not.toContain('承認フロー');
     // The same question may now be written again as a new entry; restoring the old one would then duplicate it.
+    const rewritten = await api('POST', '/api/tab/admin/faq', ADMIN.id, { ...powerAutomate, answer: { ja: '書き直した回答です。', en: 'A rewritten answer.' } });
+    expect(rewritten.status).toBe(200);
+    const duplicate = await api('POST', `/api/tab/admin/faq/${created.id}/restore`, ADMIN.id, { version: retired.body.entry.version });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.message).toContain('同じ質問のFAQがすでにあります');
+    await api('POST', `/api/tab/admin/faq/${rewritten.body.entry.id as string}/retire`, ADMIN.id, { version: 1 });
     const restored = await api('POST', `/api/tab/admin/faq/${created.id}/restore`, ADMIN.id, { version: retired.body.entry.version });
     expect(restored.body.entry.status).toBe('active');
     expect(text(await ask('Power Automateで承認の通知を送りたい'))).toContain('承認フロー');
