@@ -19,6 +19,7 @@ import type { NewsContent } from '../../bot/src/features/news/domain/news-items.
 import { buildConsultationConfirmationCard } from '../../bot/src/features/consultation/cards/consultation-confirmation-card.js';
 import { buildConsultationFormCard } from '../../bot/src/features/consultation/cards/consultation-form-card.js';
 import { buildFaqAnswerCard } from '../../bot/src/features/consultation/cards/faq-answer-card.js';
+import { buildFaqDraftCard } from '../../bot/src/features/consultation/cards/faq-draft-card.js';
 import { buildSatisfactionCard } from '../../bot/src/features/consultation/cards/satisfaction-card.js';
 import { buildTicketCard } from '../../bot/src/features/consultation/cards/ticket-card.js';
 import { buildTicketListCard } from '../../bot/src/features/consultation/cards/ticket-list-card.js';
@@ -40,6 +41,7 @@ import { responsesWithSums } from './survey-answers.js';
  * not added here fails the test that compares it with the source.
  */
 export const BUILDERS_COVERED = [
+  'buildFaqDraftCard',
   'buildWelcomeCard',
   'buildHelpCard',
   'buildProfileCard',
@@ -224,6 +226,35 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
     { name: 'FAQ answers (resolved)', card: buildFaqAnswerCard({ query: 'kintone survey', entries: FAQ_ENTRIES.slice(0, 3), locale, resolved: true }) },
     { name: 'FAQ (no match)', card: buildFaqAnswerCard({ query: 'forgot my password', entries: [], locale }) },
     ...FAQ_ENTRIES.map((entry) => ({ name: `FAQ entry ${entry.id}`, card: buildFaqAnswerCard({ query: 'q', entries: [entry], locale }) })),
+    // An entry デジタル推進課 wrote in the tab: the answer's Markdown subset (paragraphs, a list, bold, an https link).
+    {
+      name: 'FAQ entry edited in the tab (Markdown answer)',
+      card: buildFaqAnswerCard({
+        query: 'Power Automate',
+        entries: [
+          {
+            id: 'faq-0a1b2c3d4e5f',
+            category: 'tool',
+            question: { ja: 'Power Automateで承認の通知を自動化できますか?', en: 'Can Power Automate send approval notices?' },
+            answer: { ja: 'できます。**承認フロー**から始めてください。\n\n- 申請の受付\n- 承認者への通知\n\n[手順書](https://example.jp/pa)', en: 'Yes. Start from the **approval flow**.\n\n- intake\n- notices\n\n[Guide](https://example.jp/pa)' },
+            keywords: ['Power Automate'],
+          },
+        ],
+        locale,
+      }),
+    },
+    ...(() => {
+      // 「FAQにする」 in the desk channel: the draft, a refusal on 公開, and the published state.
+      const values =
+        locale === 'ja'
+          ? { category: 'tool', question: { ja: 'Excelの集計を毎月手作業でしています（氏名）', en: '' }, answer: { ja: 'Power Queryで毎月の集計を自動で更新できます。', en: '' }, keywords: ['Excel', '集計'] }
+          : { category: 'tool', question: { ja: 'Monthly Excel totals by hand', en: '' }, answer: { ja: 'Power Query refreshes the monthly totals.', en: '' }, keywords: ['Excel', 'totals'] };
+      return [
+        { name: 'FAQ draft from a request', card: buildFaqDraftCard({ sourceTicket: 'DX-2026-0042', values, locale }) },
+        { name: 'FAQ draft (refused)', card: buildFaqDraftCard({ sourceTicket: 'DX-2026-0042', values, locale, errorMessage: t('invalidCardData', locale) }) },
+        { name: 'FAQ draft (published)', card: buildFaqDraftCard({ sourceTicket: 'DX-2026-0042', values, locale, published: { question: values.question.ja } }) },
+      ];
+    })(),
     { name: 'consultation form', card: buildConsultationFormCard({ locale, submissionId: '00000000-0000-4000-8000-000000000001' }) },
     { name: 'consultation confirmation', card: buildConsultationConfirmationCard({ ticket: filed.ticket, locale, note: t('consultNoDeskNote', locale) }) },
     { name: 'ticket (requester, new)', card: buildTicketCard({ ticket: filed.ticket, history: [filed.history], viewer: requesterViewer, locale }) },

@@ -16,6 +16,7 @@ import {
 import { createAwardsApi } from './awards';
 import { createConsultationApi } from './consultations';
 import { deskMetricsSchema } from './desk-metrics';
+import { createFaqApi } from './faq';
 import { broadcastsSchema, confirmationReportsSchema, workingHoursSchema, newsItemsSchema, newsListSchema, savedNewsSchema, preferencesSchema, previewSchema, reportSchema, sentSchema, type NewsInput } from './news';
 import { roundResponseSchema, startedSchema, surveyResultsSchema, surveyRoundsSchema, surveyTrendSchema, type NewSurveyInput } from './surveys';
 
@@ -61,6 +62,7 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
   const surveyPath = (roundId: string) => `/api/tab/admin/surveys/${encodeURIComponent(roundId)}`;
   return {
     consultations: createConsultationApi(request),
+    faq: createFaqApi(request),
     awards: createAwardsApi(request),
     me: () => request('/api/tab/me', profileSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),

@@ -154,7 +154,9 @@ describe.each(LOCALES)('DX相談 cards in %s', (locale) => {
     for (const viewer of [admin, requester]) {
       // Drawn as the desk draws it, with the division's members: 担当者を変更 is there whenever the table allows it.
       const content = expectValid(buildTicketCard({ ticket, history: [], viewer, locale, colleagues: [colleague, { id: viewer.id, name: viewer.name }] }));
-      expect(new Set(executeVerbs(content))).toEqual(new Set(allowed(viewer)));
+      // Beyond the table: the desk's 「FAQにする」 on a request resolved with a note (not a ticket action).
+      const faqDraft = viewer.isAdmin && (status === 'resolved' || status === 'closed') && ticket.resolution ? [CONSULTATION_VERBS.faqDraft] : [];
+      expect(new Set(executeVerbs(content))).toEqual(new Set([...allowed(viewer), ...faqDraft]));
       for (const action of allActions(content)) {
         if (action.type === 'Action.Execute') expect(action.data).toMatchObject({ ticketNumber: 'DX-2026-0042', version: ticket.version });
       }

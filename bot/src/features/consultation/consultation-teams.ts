@@ -6,6 +6,8 @@ import { buildConsultationConfirmationCard } from './cards/consultation-confirma
 import { buildConsultationFormCard, type ConsultationFormValues } from './cards/consultation-form-card.js';
 import { CONSULTATION_VERBS, TICKET_ACTION_VERBS, ticketActionOfVerb } from './cards/consultation-verbs.js';
 import { buildFaqAnswerCard } from './cards/faq-answer-card.js';
+import { buildFaqDraftCard, type FaqDraftValues } from './cards/faq-draft-card.js';
+import type { FaqLibrary } from './domain/faq-library.js';
 import { t } from '../../kernel/cards/messages.js';
 import { buildSatisfactionCard } from './cards/satisfaction-card.js';
 import { buildTicketCard } from './cards/ticket-card.js';
@@ -20,6 +22,8 @@ import { normalizeCommandText } from '../../kernel/teams/router.js';
 
 export interface ConsultationFeatureDeps {
   consultations: ConsultationService;
+  /** The FAQ デジタル推進課 edits: 「FAQにする」's 公開 creates an entry through its rules. */
+  faq: Pick<FaqLibrary, 'create'>;
 }
 
 /** Phrases an admin types after @mentioning the bot in the division's channel. */
@@ -43,6 +47,18 @@ type TicketData = z.infer<typeof ticketDataSchema>;
 const openFormSchema = z.object({ title: z.string().max(1_000).optional() });
 const faqResolvedSchema = z.object({ query: z.string().max(5_000).optional(), faqIds: z.array(z.string().max(100)).max(10) });
 const FORM_FIELDS = ['category', 'title', 'details', 'preferredContact', 'urgency'] as const;
+const ticketNumberSchema = z.string().regex(/^DX-\d{4}-\d{4,6}$/);
+const faqDraftSchema = z.object({ ticketNumber: ticketNumberSchema });
+// The draft card's fields as typed; every rule with its message is the FAQ's (faq-rules.ts).
+const faqPublishSchema = z.object({
+  sourceTicket: ticketNumberSchema,
+  faqCategory: z.string().max(40).default(''),
+  faqQuestionJa: LONG_TEXT.default(''),
+  faqAnswerJa: LONG_TEXT.default(''),
+  faqQuestionEn: LONG_TEXT.default(''),
+  faqAnswerEn: LONG_TEXT.default(''),
+  faqKeywords: z.string().max(5_000).default(''),
+});
 
 /**
  * Free text that finds no FAQ entry still gets the FAQ card (with 相談する) when it reads like a question or a
@@ -100,7 +116,7 @@ const isUserProblem = (error: unknown): error is AppError => error instanceof Ap
  * updated for everyone by the notifier).
  */
 export function createConsultationFeature(deps: ConsultationFeatureDeps) {
-  const { consultations } = deps;
+  const { consultations, faq } = deps;
   const formCard = (locale: Locale, values?: ConsultationFormValues, errorMessage?: string, submissionId: string = randomUUID()) =>
     buildConsultationFormCard({ locale, submissionId, ...(values ? { values } : {}), ...(errorMessage ? { errorMessage } : {}) });
 
@@ -230,9 +246,42 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
     if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
     return deskCard(parsed.data.ticketNumber, locale);
   });
+  /** 「FAQにする」 on a resolved desk card: the draft (personal details removed) below, as a card to edit and publish. */
+  const draftFaq = deskOnly(async ({ locale, actorId }, data) => {
+    const parsed = faqDraftSchema.safeParse(data);
+    if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
+    try {
+      const draft = await consultations.faqDraft(actorId ?? '', parsed.data.ticketNumber);
+      return newMessage(buildFaqDraftCard({ sourceTicket: draft.sourceTicket, values: draft, locale }));
+    } catch (error) {
+      if (!isUserProblem(error)) throw error;
+      return { kind: 'error', status: error.code === 'not-found' ? 404 : 400, message: error.userMessage[locale] };
+    }
+  });
+  /** 公開 on the draft card: the entry as edited, through the same rules as the tab; a refusal keeps what was typed. */
+  const publishFaq = deskOnly(async ({ locale, actorId }, data) => {
+    const parsed = faqPublishSchema.safeParse(data);
+    if (!parsed.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
+    const fields = parsed.data;
+    const values: FaqDraftValues = {
+      category: fields.faqCategory,
+      question: { ja: fields.faqQuestionJa, en: fields.faqQuestionEn },
+      answer: { ja: fields.faqAnswerJa, en: fields.faqAnswerEn },
+      keywords: fields.faqKeywords.split(/[、,，]/u).map((keyword) => keyword.trim()).filter(Boolean),
+    };
+    try {
+      const entry = await faq.create(actorId ?? '', values);
+      return card(buildFaqDraftCard({ sourceTicket: fields.sourceTicket, values, locale, published: { question: entry.question.ja } }));
+    } catch (error) {
+      if (!isUserProblem(error)) throw error;
+      return card(buildFaqDraftCard({ sourceTicket: fields.sourceTicket, values, locale, errorMessage: error.userMessage[locale] }));
+    }
+  });
   const channelInvokeRoutes: ChannelInvokeRoutes = {
     [CONSULTATION_VERBS.openTicket]: openDeskCard,
     [CONSULTATION_VERBS.refreshTicket]: openDeskCard,
+    [CONSULTATION_VERBS.faqDraft]: draftFaq,
+    [CONSULTATION_VERBS.faqPublish]: publishFaq,
     ...Object.fromEntries(
       (['assign', 'reassign', 'start', 'comment', 'resolve', 'reopen', 'close'] as const).map((action) => {
         const route = deskOnly(({ locale, actorId }, data) => act('desk', actorId, action, data, locale));

@@ -7,9 +7,14 @@ import type { FeatureModule } from '../feature-module.js';
 import { createConsultationNotifier } from './consultation-notifier.js';
 import { registerConsultationRoutes } from './consultation-routes.js';
 import { createConsultationFeature } from './consultation-teams.js';
+import { randomBytes } from 'node:crypto';
+import { faqCardWorstBytes } from './cards/faq-answer-card.js';
 import { createConsultationService } from './domain/consultation-service.js';
 import { createDeskMetricsService } from './domain/desk-metrics-service.js';
 import { registerDeskMetricsRoutes } from './desk-metrics-routes.js';
+import { createFaqLibrary } from './domain/faq-library.js';
+import { registerFaqRoutes } from './faq-routes.js';
+import { createFaqRepository } from './storage/faq-repository.js';
 import { createConsultationDeskRepository } from './storage/consultation-desk-repository.js';
 import { createConsultationRepository } from './storage/consultation-repository.js';
 import { createDeskMetricsRepository } from './storage/desk-metrics-repository.js';
@@ -20,6 +25,7 @@ export function createConsultationRepositories(storage: TableStorage) {
     consultations: createConsultationRepository(storage),
     consultationDesk,
     deskMetrics: createDeskMetricsRepository(storage, consultationDesk),
+    faq: createFaqRepository(storage),
   };
 }
 export type ConsultationRepositories = ReturnType<typeof createConsultationRepositories>;
@@ -43,14 +49,16 @@ export function createConsultationModule(deps: {
     log: deps.log,
     ...(deps.deskPosts?.leaseMs ? { postLeaseMs: deps.deskPosts.leaseMs } : {}),
   });
+  const faq = createFaqLibrary({ repository: r.faq, employees: r.employees, cardBytes: faqCardWorstBytes, newId: () => `faq-${randomBytes(6).toString('hex')}` });
   const consultations = createConsultationService({
     tickets: r.consultations,
     desk: r.consultationDesk,
     employees: r.employees,
     notifier,
+    faq,
   });
-  const deskMetrics = createDeskMetricsService({ store: r.deskMetrics, desk: r.consultationDesk, employees: r.employees });
-  const chat = createConsultationFeature({ consultations });
+  const deskMetrics = createDeskMetricsService({ store: r.deskMetrics, desk: r.consultationDesk, employees: r.employees, faqEntries: () => faq.all() });
+  const chat = createConsultationFeature({ consultations, faq });
   const module: FeatureModule = {
     name: 'consultation',
     chat: {
@@ -64,6 +72,7 @@ export function createConsultationModule(deps: {
     registerRoutes: (server, http) => {
       registerConsultationRoutes(server, { ...http, consultations, employees: r.employees });
       registerDeskMetricsRoutes(server, { ...http, deskMetrics });
+      registerFaqRoutes(server, { ...http, faq, consultations, employees: r.employees });
     },
     // Hourly in office hours (weekdays 9–17 JST); a ticket due a reminder gets it within the hour, once.
     jobs: [
@@ -90,8 +99,10 @@ export function createConsultationModule(deps: {
     ],
     // And once at start, without holding the start up: a restarted instance posts what its crash lost.
     start: async () => {
+      // The shipped FAQ goes into storage the first time the app starts on it; edits are never overwritten.
+      await faq.seed();
       consultations.repostMissingDeskCards().catch((error: unknown) => deps.log.error('desk card re-post at start failed', { error }));
     },
   };
-  return { consultations, deskMetrics, idle: () => notifier.idle(), module };
+  return { consultations, deskMetrics, faq, idle: () => notifier.idle(), module };
 }

@@ -319,6 +319,22 @@ export const MESSAGES = {
     ja: 'ご質問が長いため、最初の{max}文字で検索しました。詳しい内容は「相談する」からお送りください。',
     en: 'Your question is long: only the first {max} characters were searched. Please send the details with "Ask for help".',
   },
+  // 「FAQにする」 on the desk card (issue 18).
+  consultMakeFaq: { ja: 'FAQにする', en: 'Make an FAQ entry' },
+  consultFaqDraftTitle: { ja: '{number} からFAQを作成', en: 'FAQ entry from {number}' },
+  consultFaqDraftIntro: {
+    ja: '相談者の氏名・連絡先・職員番号は削除済みです。内容を確認・編集してから「公開」を押すと、ボットがこの回答で答えるようになります。',
+    en: "The requester's name, contact details and staff number were removed. Check and edit, then press Publish and the bot answers with it.",
+  },
+  consultFaqDraftCategory: { ja: '分類', en: 'Category' },
+  consultFaqDraftQuestionJa: { ja: '質問（日本語）', en: 'Question (Japanese)' },
+  consultFaqDraftAnswerJa: { ja: '回答（日本語）', en: 'Answer (Japanese)' },
+  consultFaqDraftQuestionEn: { ja: '質問（英語・任意）', en: 'Question (English, optional)' },
+  consultFaqDraftAnswerEn: { ja: '回答（英語・任意）', en: 'Answer (English, optional)' },
+  consultFaqDraftKeywords: { ja: 'キーワード（読点・カンマ区切り）', en: 'Keywords (comma-separated)' },
+  consultFaqDraftPublish: { ja: '公開', en: 'Publish' },
+  consultFaqDraftPublished: { ja: '✔ FAQとして公開しました: {question}', en: '✔ Published as an FAQ entry: {question}' },
+  consultFaqDraftPublishedNote: { ja: '編集・取り下げはタブの「管理 → FAQ」でできます。', en: 'Edit or retire it in the tab under Admin → FAQ.' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -95,6 +95,14 @@ export const keys = {
   faqCounter: (name: string) => ({ partitionKey: 'faq', rowKey: sanitizeKey(name) }),
   /** FAQ counters per JST month, one partition per fiscal year: the desk metrics of a year read one partition. */
   faqMonthPartition: (fiscalYear: number) => `faq-fy${fiscalYear}`,
+  /**
+   * The FAQ デジタル推進課 edits (table FaqEntries, one partition, so an entry, its history row and the FAQ's
+   * generation change in one transaction): `entry!<id>`, `history!<id>!<version>`, `meta!generation`, `meta!seed`.
+   */
+  faqEntry: (entryId: string) => ({ partitionKey: FAQ_PARTITION, rowKey: `entry!${consultationId(entryId)}` }),
+  faqHistory: (entryId: string, version: number) => ({ partitionKey: FAQ_PARTITION, rowKey: `history!${consultationId(entryId)}!${String(version).padStart(6, '0')}` }),
+  faqGeneration: () => ({ partitionKey: FAQ_PARTITION, rowKey: 'meta!generation' }),
+  faqSeedMarker: () => ({ partitionKey: FAQ_PARTITION, rowKey: 'meta!seed' }),
   /** News items are few (a handful a week) and listed whole for the admin and the digest: one partition. */
   newsItem: (newsId: string) => ({ partitionKey: 'news', rowKey: sanitizeKey(newsId) }),
   /** Notification settings: one row per employee, in their own partition. */
@@ -117,6 +125,13 @@ export const keys = {
 } as const;
 
 const CONSULTATION_PARTITION = 'consultation';
+const FAQ_PARTITION = 'faq';
+
+/** Row-key bounds of the FAQ's entries, or of one entry's history rows. */
+export function faqRange(kind: 'entry' | 'history', entryId?: string): { partitionKey: string; from: string; to: string } {
+  const prefix = kind === 'entry' ? 'entry!' : `history!${consultationId(entryId ?? '')}!`;
+  return { partitionKey: FAQ_PARTITION, from: prefix, to: `${prefix.slice(0, -1)}"` };
+}
 
 function consultationId(value: string): string {
   return sanitizeKey(value).replace(/!/g, '%21');

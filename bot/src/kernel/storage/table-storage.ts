@@ -19,6 +19,7 @@ export const TABLE_NAMES = [
   'Deliveries',
   'ScheduleLeases',
   'ConsultationDesk',
+  'FaqEntries',
   'News',
   'NotificationPreferences',
   'StaffDirectory',

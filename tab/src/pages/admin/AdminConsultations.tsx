@@ -4,11 +4,14 @@ import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS } from '../../../
 import { TICKET_STATUSES, TICKET_STATUS_LABELS, URGENCY_LABELS } from '../../../../bot/src/features/consultation/domain/tickets.js';
 import type { createApiClient } from '../../api/client';
 import type { QueueFilterInput, TicketActionInput, TicketDetailView } from '../../api/consultations';
+import type { FaqDraftView } from '../../api/faq';
+import { FaqEditor, faqFormOf } from '../../components/FaqEditor/FaqEditor';
 import { Section } from '../../components/Section/Section';
 import { SlaSettings } from '../../components/SlaSettings/SlaSettings';
 import { StatusBadge, TicketDetail } from '../../components/TicketDetail/TicketDetail';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
 import { consultText } from '../../i18n/consult-messages';
+import { faqText } from '../../i18n/faq-messages';
 import type { Locale } from '../../i18n/messages';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -42,7 +45,18 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
     return done;
   };
   const [detail, setDetail] = useState<TicketDetailView | undefined>();
-  const open = useCallback((ticketNumber: string) => attempt(async () => setDetail(await api.consultations.admin.get(ticketNumber)), onError), [api, onError]);
+  const [draft, setDraft] = useState<FaqDraftView | undefined>();
+  const open = useCallback(
+    (ticketNumber: string) =>
+      attempt(async () => {
+        setDraft(undefined);
+        setDetail(await api.consultations.admin.get(ticketNumber));
+      }, onError),
+    [api, onError],
+  );
+  // 「FAQにする」: the server drafts the entry (personal details removed); it is stored only when published.
+  const makeFaq = (ticketNumber: string) => attempt(async () => setDraft(await api.faq.draftFromTicket(ticketNumber)), onError);
+  const canMakeFaq = detail !== undefined && (detail.ticket.status === 'resolved' || detail.ticket.status === 'closed') && Boolean(detail.ticket.resolution);
   const act = async (input: TicketActionInput) => {
     if (!detail) return false;
     const done = await attempt(async () => setDetail(await api.consultations.admin.act(detail.ticket.number, input)), onError);
@@ -133,8 +147,34 @@ export function AdminConsultations(props: { locale: Locale; api: Api; onError: (
           ))}
         </ul>
         {detail && (
-          <Section id="consult-desk-detail" title={detail.ticket.number} headerEnd={<Button onClick={() => setDetail(undefined)}>{c('close')}</Button>}>
+          <Section
+            id="consult-desk-detail"
+            title={detail.ticket.number}
+            headerEnd={
+              <span style={{ display: 'flex', gap: '8px' }}>
+                {canMakeFaq && (
+                  <Button onClick={() => void makeFaq(detail.ticket.number)} data-testid="consult-make-faq">
+                    {faqText(locale, 'makeFaq')}
+                  </Button>
+                )}
+                <Button onClick={() => setDetail(undefined)}>{c('close')}</Button>
+              </span>
+            }
+          >
             <TicketDetail locale={locale} detail={detail} act={act} colleagues={colleagues ?? []} />
+            {draft && draft.sourceTicket === detail.ticket.number && (
+              <FaqEditor
+                key={draft.sourceTicket}
+                locale={locale}
+                api={api}
+                initial={faqFormOf(draft)}
+                source={{ ticketNumber: draft.sourceTicket, context: draft.context }}
+                onSaved={() => setDraft(undefined)}
+                onCancel={() => setDraft(undefined)}
+                onError={onError}
+                onNotice={onNotice}
+              />
+            )}
           </Section>
         )}
         <SlaSettings locale={locale} settings={sla} save={saveSla} />

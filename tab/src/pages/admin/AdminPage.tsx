@@ -5,6 +5,7 @@ import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
 import { AdminDeskMetrics } from './AdminDeskMetrics';
 import { AdminEvaluation } from './AdminEvaluation';
+import { AdminFaq } from './AdminFaq';
 import { AdminNews } from './AdminNews';
 import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
@@ -23,6 +24,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminEvaluation locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminDeskMetrics locale={props.locale} api={props.api} onError={props.onError} />
+      <AdminFaq locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminSessions locale={props.locale} api={props.api} catalog={props.catalog} onError={props.onError} onNotice={props.onNotice} />
       <AdminSurveys locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />

@@ -22,6 +22,10 @@ export const CONSULTATION_VERBS = {
   reopen: 'consult.reopen',
   close: 'consult.close',
   rate: 'consult.rate',
+  /** Desk card of a resolved request: 「FAQにする」 drafts an FAQ entry from it (a new message with the draft). */
+  faqDraft: 'consult.faq-draft',
+  /** The draft card: 「公開」 publishes the entry as edited, through the FAQ's rules. */
+  faqPublish: 'consult.faq-publish',
 } as const;
 export type ConsultationVerb = (typeof CONSULTATION_VERBS)[keyof typeof CONSULTATION_VERBS];
 
@@ -54,6 +58,13 @@ export const CONSULTATION_INPUT_IDS = {
   reopenReason: 'reopenReason',
   /** 担当者を指定 / 担当者を変更: the colleague's employee id. */
   assigneeId: 'assigneeId',
+  /** The FAQ draft card's fields. */
+  faqCategory: 'faqCategory',
+  faqQuestionJa: 'faqQuestionJa',
+  faqAnswerJa: 'faqAnswerJa',
+  faqQuestionEn: 'faqQuestionEn',
+  faqAnswerEn: 'faqAnswerEn',
+  faqKeywords: 'faqKeywords',
 } as const;
 
 /** Data every ticket-card action carries: which ticket, and the version the card showed (stale-card check). */

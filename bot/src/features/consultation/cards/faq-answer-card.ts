@@ -1,5 +1,8 @@
 import type { Locale } from '../../../kernel/domain/catalog/localized-text.js';
 import type { FaqEntry } from '../domain/faq-entries.js';
+import { faqText, type FaqContent } from '../domain/faq-rules.js';
+import { FAQ_QUERY_MAX_CHARS } from '../domain/faq-search.js';
+import { blockToTextBlockMarkdown, parseNewsMarkdown } from '../../news/domain/news-markdown.js';
 import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } from '../../../kernel/cards/adaptive-card.js';
 import { plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
@@ -17,6 +20,28 @@ export interface OpenFormData {
 
 const QUERY_SHOWN = 100;
 const TITLE_MAX = 200;
+
+/**
+ * An answer in デジタル推進課's Markdown subset (paragraphs, lists, **bold**, https links), one TextBlock per block:
+ * TextBlocks render exactly that subset. Stored answers were validated; one that no longer parses (a hand-edited
+ * row) is shown as one plain block rather than lost.
+ */
+function answerBlocks(answer: string): CardElement[] {
+  const parsed = parseNewsMarkdown(answer);
+  const texts = parsed.ok ? parsed.blocks.map(blockToTextBlockMarkdown) : [answer];
+  return texts.map((text) => ({ type: 'TextBlock' as const, text, wrap: true, spacing: 'Small' as const }));
+}
+
+/**
+ * The size an entry's answers can make an FAQ card reach: the card shows up to three answers, so the entry is
+ * measured three times over, under the longest question a person can type, in the larger of its two languages.
+ */
+export function faqCardWorstBytes(content: FaqContent): number {
+  const entry: FaqEntry = { id: 'preview', ...content };
+  const query = '質'.repeat(FAQ_QUERY_MAX_CHARS);
+  const bytes = (locale: Locale) => new TextEncoder().encode(JSON.stringify(buildFaqAnswerCard({ query, entries: [entry, entry, entry], locale }).content)).length;
+  return Math.max(bytes('ja'), bytes('en'));
+}
 
 /**
  * The best FAQ answers to a free-text question, with 「解決しました」 and 「相談する」. With no entry (nothing reached
@@ -43,10 +68,7 @@ export function buildFaqAnswerCard(data: { query: string; entries: readonly FaqE
     type: 'Container',
     separator: true,
     spacing: 'Medium',
-    items: [
-      { type: 'TextBlock', text: entry.question[locale], weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: entry.answer[locale], wrap: true, spacing: 'Small' },
-    ],
+    items: [{ type: 'TextBlock', text: faqText(entry.question, locale), weight: 'Bolder', wrap: true }, ...answerBlocks(faqText(entry.answer, locale))],
   }));
   const solved: FaqResolvedData = { query: openForm.title, faqIds: data.entries.map((entry) => entry.id) };
   return adaptiveCard({

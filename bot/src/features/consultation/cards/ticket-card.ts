@@ -188,6 +188,11 @@ export function buildTicketCard(data: {
     ? [...(sla.firstResponseOverdue && !ticket.firstResponseAt ? [t('consultSlaFirstResponse', locale)] : []), ...(sla.resolutionOverdue ? [t('consultSlaResolution', locale)] : [])].join(locale === 'ja' ? '・' : ', ')
     : '';
   const actions = TICKET_ACTIONS.filter((action) => canApply(ticket, action, data.viewer)).flatMap((action) => actionsFor(ticket, action, locale, data.colleagues));
+  // The desk's card of a request resolved with a note: 「FAQにする」 drafts an FAQ entry from it (issue 18).
+  const deskCard = data.colleagues !== undefined && data.viewer.isAdmin;
+  if (deskCard && (ticket.status === 'resolved' || ticket.status === 'closed') && ticket.resolution) {
+    actions.push({ type: 'Action.Execute', title: t('consultMakeFaq', locale), verb: CONSULTATION_VERBS.faqDraft, data: { ...ticketActionData(ticket) } });
+  }
   return adaptiveCard({
     body: [
       ...(data.errorMessage ? [{ type: 'TextBlock' as const, text: data.errorMessage, wrap: true, color: 'Attention' as const, weight: 'Bolder' as const }] : []),

@@ -4,8 +4,9 @@ import { AppError } from '../../../kernel/domain/errors.js';
 import type { ConsultationDeskRepository, ConsultationNotifier, ConsultationRepository } from './consultation-ports.js';
 import type { EmployeeRepository } from '../../../kernel/domain/ports.js';
 import { CONSULTATION_CATEGORIES, type ConsultationCategory } from './categories.js';
-import { FAQ_ENTRIES, type FaqEntry } from './faq-entries.js';
-import { createFaqSearch, type FaqSearch } from './faq-search.js';
+import type { FaqEntry } from './faq-entries.js';
+import { draftFaqFromTicket, type FaqDraft } from './faq-draft.js';
+import type { FaqLibrary } from './faq-library.js';
 import { needsUnassignedReminder } from './reminders.js';
 import { DEFAULT_SLA_SETTINGS, isOverdue, parseSlaSettings, slaClockOf, slaRemindersDue, type SlaClock, type SlaSettings } from './sla.js';
 import {
@@ -34,7 +35,8 @@ export interface ConsultationServiceDeps {
   desk: ConsultationDeskRepository;
   employees: EmployeeRepository;
   notifier: ConsultationNotifier;
-  faq?: FaqSearch;
+  /** The FAQ デジタル推進課 edits in the tab (faq-library.ts): searched for every free-text question. */
+  faq: Pick<FaqLibrary, 'search' | 'entriesByIds' | 'all'>;
   now?: () => Date;
 }
 
@@ -124,8 +126,7 @@ const assigneeOf = (employee: Employee | undefined, id: string): TicketActor => 
  */
 export function createConsultationService(deps: ConsultationServiceDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const faq = deps.faq ?? createFaqSearch();
-  const knownFaqIds = new Set(FAQ_ENTRIES.map((entry) => entry.id));
+  const { faq } = deps;
 
   const divisionColleagues = async () => divisionColleaguesOf(await deps.employees.list());
   const slaSettings = async (): Promise<SlaSettings> => (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS;
@@ -187,16 +188,29 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /** The best FAQ answers to a free-text question; counted as shown when any came back. */
     async answer(question: string): Promise<FaqEntry[]> {
-      const entries = faq.search(question, FAQ_ANSWERS_SHOWN).map((hit) => hit.entry);
+      const entries = await faq.search(question, FAQ_ANSWERS_SHOWN);
       if (entries.length > 0) await deps.desk.recordFaqShown(now());
       return entries;
     },
 
     /** 「解決しました」 on an FAQ card: counts for the entries it showed (ids not in the FAQ are ignored) and returns them. */
     async faqResolved(faqIds: readonly string[]): Promise<FaqEntry[]> {
-      const known = [...new Set(faqIds)].filter((id) => knownFaqIds.has(id));
-      await deps.desk.recordFaqResolved(known, now());
-      return known.map((id) => FAQ_ENTRIES.find((entry) => entry.id === id)!);
+      const known = await faq.entriesByIds([...new Set(faqIds)]);
+      await deps.desk.recordFaqResolved(known.map((entry) => entry.id), now());
+      return known;
+    },
+
+    /**
+     * 「FAQにする」: a draft FAQ entry from a resolved request, with the requester's name and personal details
+     * taken out, for デジタル推進課 to edit before publishing (nothing is stored until they do).
+     */
+    async faqDraft(adminId: string, ticketNumber: unknown): Promise<FaqDraft> {
+      await adminCheck(deps.employees)(adminId);
+      const number = numberOf(ticketNumber);
+      const ticket = await deps.tickets.get(number);
+      if (!ticket) throw ticketNotFound(number);
+      const requester = await deps.employees.get(ticket.requesterId);
+      return draftFaqFromTicket(ticket, { displayName: requester?.displayName ?? ticket.requesterName, email: requester?.email, staffNumber: requester?.staffNumber });
     },
 
     /**
@@ -304,8 +318,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     async faqStatistics(adminId: string) {
       await adminCheck(deps.employees)(adminId);
-      const statistics = await deps.desk.faqStatistics();
-      const entries = FAQ_ENTRIES.map((entry) => ({ id: entry.id, question: entry.question, resolved: statistics.resolvedByEntry[entry.id] ?? 0 }));
+      const [statistics, stored] = await Promise.all([deps.desk.faqStatistics(), faq.all()]);
+      const entries = stored.map((entry) => ({ id: entry.id, question: entry.question, resolved: statistics.resolvedByEntry[entry.id] ?? 0 }));
       return { shown: statistics.shown, resolved: statistics.resolved, entries: entries.sort((a, b) => b.resolved - a.resolved) };
     },
 

@@ -21,13 +21,13 @@ export function createDeskMetricsService(deps: {
   store: DeskMetricsRepository;
   desk: Pick<ConsultationDeskRepository, 'getSlaSettings'>;
   employees: Pick<EmployeeRepository, 'get'>;
-  /** The FAQ entry's question for the top list; the shipped entries unless the FAQ is kept elsewhere. */
-  faqQuestion?: (id: string) => LocalizedText | undefined;
+  /** Every FAQ entry, retired ones too, for the top list's questions as デジタル推進課 last edited them. */
+  faqEntries?: () => Promise<readonly { id: string; question: LocalizedText }[]>;
   now?: () => Date;
 }) {
   const now = () => deps.now?.() ?? new Date();
   const requireAdmin = adminCheck(deps.employees);
-  const faqQuestion = deps.faqQuestion ?? ((id: string) => FAQ_ENTRIES.find((entry) => entry.id === id)?.question);
+  const faqEntries = deps.faqEntries ?? (() => Promise.resolve(FAQ_ENTRIES));
 
   /** The fiscal years there is a desk for: from the policy's first year to this one. */
   const yearsUpTo = (current: number) => Array.from({ length: Math.max(0, current - DESK_METRICS_FIRST_FISCAL_YEAR + 1) }, (_unused, index) => DESK_METRICS_FIRST_FISCAL_YEAR + index);
@@ -53,11 +53,14 @@ export function createDeskMetricsService(deps: {
     const current = fiscalYearOf(at);
     const fiscalYear = checkYear(requestedYear, current);
     const bounds = fiscalYearBounds(fiscalYear);
-    const [tickets, faqMonths, settings] = await Promise.all([
+    const [tickets, faqMonths, settings, entries] = await Promise.all([
       deps.store.ticketsFiledBetween(bounds.start, bounds.end),
       deps.store.faqMonths(fiscalYear),
       deps.desk.getSlaSettings(),
+      faqEntries(),
     ]);
+    const questions = new Map(entries.map((entry) => [entry.id, entry.question]));
+    const faqQuestion = (id: string) => questions.get(id);
     const computed = computeDeskMetrics({ fiscalYear, tickets, faqMonths, sla: settings ?? DEFAULT_SLA_SETTINGS, now: at, faqQuestion });
     return { ...computed, years: yearsUpTo(current) };
   }

@@ -5,6 +5,11 @@ import type { ConsultationCategory } from './categories.js';
  * The starter FAQ of the DX相談 desk. Answers describe what the policy and this app provide; anything that
  * depends on the ward's own rules, accounts or budgets points the employee to デジタル推進課 instead of guessing.
  * Keywords hold the words employees actually type (colloquial terms, product names, English) for the search.
+ *
+ * Seed data only (issue 18): the FAQ the bot answers from lives in storage and デジタル推進課 edits it in the tab
+ * (faq-library.ts). These entries are loaded once, the first time the app starts on a storage account, and never
+ * again, so edits are never overwritten. Their ids stay the keys of the FAQ counters. `npm run faq:quality`
+ * measures the search on them.
  */
 export interface FaqEntry {
   id: string;
