@@ -65,4 +65,6 @@ export interface StepUpTargetRepository {
 /** The directory's transfer history as 課 ids, by 職員番号 (features/directory adapts its records to this). */
 export interface PlacementHistory {
   listAll(): Promise<(PlacementChange & { staffNumber: string })[]>;
+  /** Leavers whose leaving date the directory recorded (YYYY-MM-DD, the effective date of that import). */
+  leavers(): Promise<{ staffNumber: string; leftOn: string }[]>;
 }
