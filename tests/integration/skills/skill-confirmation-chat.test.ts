@@ -26,6 +26,9 @@ const manager = byName('荏原 直樹');
 const chief = byName('戸越 花子');
 const outsider = byName('長原 明美');
 
+/** One more 一般職 of 戸籍住民課, for the race between two confirmers. */
+const raced: Employee = { ...byName('大崎 健太'), id: '00000000-0000-4000-8000-0000000009a1', displayName: '中延 競', staffNumber: 'RACE-1' };
+
 const statusOf = async (employee: Employee, skillId: string) =>
   ((await call('GET', '/api/tab/skills', employee.id)).body.confirmations as { skillId: string; status: string; decidedByName?: string }[]).find((row) => row.skillId === skillId)!;
 const decisionNotices = async (employee: Employee) => (await app.delivery.list()).filter((broadcast) => broadcast.kind === 'skill-confirmation-decision' && broadcast.id.includes(employee.id));
@@ -50,6 +53,7 @@ beforeAll(async () => {
   [app, connector] = await Promise.all([startTestApp(), startConnectorStandIn()]);
   chat = botConversation(app, connector);
   await seedDemoData(app.repositories, { tenantId: TEST_TENANT_ID });
+  await app.repositories.employees.save(raced);
   // Confirmers have opened the bot once, so the delivery engine has their conversation to send the card to.
   for (const person of [manager, chief, outsider]) await chat.converse(textMessage(userOf(person), connector.serviceUrl, 'ヘルプ'));
 });
@@ -80,6 +84,22 @@ describe('確認する / 差し戻す on the confirmer\'s chat card', () => {
     expect(late.statusCode).toBe(200);
     expect(text(late.value)).toMatch(/荏原 直樹 さんがすでに確認しました（確認済み \d{4}-\d{2}-\d{2}）。/);
     expect(await statusOf(employee, 'data-utilization')).toMatchObject({ status: 'confirmed', decidedByName: '荏原 直樹' });
+    expect(await decisionNotices(employee)).toHaveLength(1);
+  });
+
+  it('when two confirmers press at the same moment, then exactly one decides and the other card shows who did; the employee is told once', async () => {
+    const employee = raced;
+    await call('PUT', '/api/tab/skills', employee.id, { ticked: DATA_LV1 });
+    const [managerCard, chiefCard] = await Promise.all([requestCardFor(manager, employee, 'data-utilization'), requestCardFor(chief, employee, 'data-utilization')]);
+    const [byManager, byChief] = await Promise.all([
+      chat.execute(userOf(manager), CONFIRMATION_VERBS.confirm, dataOf(managerCard, CONFIRMATION_VERBS.confirm)),
+      chat.execute(userOf(chief), CONFIRMATION_VERBS.confirm, dataOf(chiefCard, CONFIRMATION_VERBS.confirm)),
+    ]);
+    const answers = [text(byManager.value), text(byChief.value)];
+    expect(answers.filter((answer) => answer.includes('職員に通知しました。'))).toHaveLength(1);
+    expect(answers.filter((answer) => /さんがすでに確認しました/.test(answer))).toHaveLength(1);
+    const winner = (await statusOf(employee, 'data-utilization')).decidedByName;
+    expect(answers.find((answer) => answer.includes('すでに'))).toContain(`${winner} さんがすでに確認しました`);
     expect(await decisionNotices(employee)).toHaveLength(1);
   });
 

@@ -128,4 +128,12 @@ describe('department trends by 年度 across April transfers', () => {
     const department = (await call('GET', `/api/tab/department/skills/trend?departmentId=${NEW.id}`, admin.id)).body;
     expect(department.years[0].targets[0]).toMatchObject({ suppressed: true, people: 0 });
   });
+
+  it('when everyone\'s history is read in one scan (the ward trend from 300 people on), then each person\'s changes are exactly what their own partition read gives', async () => {
+    const all = await app.repositories.skillAssessments.listAllHistories();
+    for (const person of [...movers, ...leavers]) {
+      expect(all.get(person.id)).toEqual(await app.repositories.skillAssessments.history(person.id));
+    }
+    expect(all.get(movers[0]!.id)).toEqual([expect.objectContaining({ at: `${thisYear - 1}-06-01T00:00:00.000Z`, added: DATA_LV1, removed: [] })]);
+  });
 });

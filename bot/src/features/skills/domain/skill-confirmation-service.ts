@@ -145,7 +145,13 @@ export function createSkillConfirmationService(deps: {
       decidedAt: now().toISOString(),
       comment,
     };
-    await deps.confirmations.save(decided);
+    const written = await deps.confirmations.decide(decided);
+    if (!written.saved) {
+      // Another confirmer decided between our read and write (or the employee claimed again): theirs stands.
+      const now = written.current;
+      const decidedBySomeone = now && now.level === input.level && (now.status === 'confirmed' || now.status === 'returned');
+      return refused(decidedBySomeone ? 'not-pending' : 'no-longer-claimed', decidedBySomeone ? now : undefined);
+    }
     await deps.notifier.decided(decided, employee);
     return { outcome: 'decided', confirmation: decided };
   }

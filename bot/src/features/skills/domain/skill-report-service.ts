@@ -21,6 +21,8 @@ import { talentDataCsv } from './talent-data-csv.js';
  */
 /** Histories read in parallel per batch (one partition query each). */
 const HISTORY_READS_AT_ONCE = 16;
+/** From how many people one scan of every history beats a partition query per person. */
+const HISTORY_SCAN_FROM = 300;
 /** How many 年度 a trend shows at most, the current one included. */
 const TREND_YEARS = 5;
 
@@ -37,8 +39,13 @@ export function createSkillReportService(deps: {
   placements: PlacementHistory;
   now?: () => Date;
 }) {
-  /** Reads each person's history a few at a time: one partition query per person, never thousands at once. */
+  /**
+   * The histories of these people: for a 課 (a few hundred at most) one partition query per person, a few at a time;
+   * for more than HISTORY_SCAN_FROM people (the ward) one paged query over everyone's history, which costs a round
+   * trip per thousand rows instead of one per person.
+   */
   const historiesOf = async (people: readonly Employee[]): Promise<Map<string, SkillAssessmentChange[]>> => {
+    if (people.length > HISTORY_SCAN_FROM) return deps.assessments.listAllHistories();
     const result = new Map<string, SkillAssessmentChange[]>();
     for (let index = 0; index < people.length; index += HISTORY_READS_AT_ONCE) {
       const batch = people.slice(index, index + HISTORY_READS_AT_ONCE);
