@@ -110,10 +110,11 @@ async function seed() {
   const assessments = storage.client('SkillAssessments');
   await queue.addAll(
     people.map((person, index) => async () => {
+      const rank = Math.floor(index / SECTIONS);
       const steps: [string, string[]][] = [
-        [`${thisYear - 2}-06-01T00:00:00.000Z`, ticksFor(index % 3 === 0 ? { security: 1 } : {})],
-        [`${thisYear - 1}-06-01T00:00:00.000Z`, ticksFor(index % 2 === 0 ? { security: 1, 'data-utilization': 1 } : { security: 1 })],
-        [new Date(Date.now() - 86_400_000).toISOString(), ticksFor(index % 4 === 0 ? { security: 2, 'data-utilization': 1, 'business-reform': 1 } : { security: 1 })],
+        [`${thisYear - 2}-06-01T00:00:00.000Z`, ticksFor(rank % 3 === 0 ? { security: 1 } : {})],
+        [`${thisYear - 1}-06-01T00:00:00.000Z`, ticksFor(rank % 2 === 0 ? { security: 1, 'data-utilization': 1 } : { security: 1 })],
+        [new Date(Date.now() - 86_400_000).toISOString(), ticksFor(rank % 4 === 0 ? { security: 2, 'data-utilization': 1, 'business-reform': 1 } : { security: 1 })],
       ];
       let before = new Set<string>();
       const history = steps.map(([at, ticked]) => {
@@ -135,7 +136,7 @@ async function seed() {
 
   // Pending 上司確認 requests in 課1 (its 管理職 reads the queue).
   // People whose current セキュリティ level is 1 (a request for a level no longer claimed would leave the queue).
-  const section0 = people.filter((person, index) => sectionOf(index) === 0 && index < leaverFrom && person.jobLevel === 'general' && index % 4 !== 0).slice(0, PENDING);
+  const section0 = people.filter((person, index) => sectionOf(index) === 0 && index < leaverFrom && person.jobLevel === 'general' && Math.floor(index / SECTIONS) % 4 !== 0).slice(0, PENDING);
   for (const person of section0) {
     await r.skillConfirmations.save({
       employeeId: person.id,
@@ -181,6 +182,25 @@ try {
   await timed('課 trend (課1, admin)', ADMIN, `/api/tab/department/skills/trend?departmentId=${departmentId(0)}`, (body) =>
     (body as DepartmentTrend).years.map((year) => `${year.fiscalYear}: ${year.distribution.people}`).join(', '),
   );
+  // What the trends read besides the histories, one by one.
+  for (const [label, read] of [
+    ['employees (everyone)', () => r.employees.listEveryone()],
+    ['staff directory (every record)', () => r.staffDirectory.listStaff()],
+    ['transfers (every one)', () => r.staffDirectory.listAllTransfers()],
+  ] as const) {
+    const readStarted = performance.now();
+    const rows = await read();
+    console.log(`read ${label.padEnd(31)} ${((performance.now() - readStarted) / 1000).toFixed(2).padStart(7)} s   ${rows.length} rows`);
+  }
+  // The two ways of reading everyone's history, side by side (the ward trend uses the scan from 300 people on).
+  const everyone = await r.employees.listEveryone();
+  let started = performance.now();
+  const scanned = await r.skillAssessments.listAllHistories();
+  console.log(`history read: one scan             ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s   ${scanned.size} people   peak RSS ${mb(process.resourceUsage().maxRSS)}`);
+  started = performance.now();
+  const perPerson = new PQueue({ concurrency: 16 });
+  await perPerson.addAll(everyone.map((person) => () => r.skillAssessments.history(person.id)));
+  console.log(`history read: per person (16 at once) ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s   ${everyone.length} people   peak RSS ${mb(process.resourceUsage().maxRSS)}`);
   await timed('confirmer queue (管理職 of 課1)', manager.id, '/api/tab/skills/confirmations', (body) => `${(body as { items: unknown[] }).items.length} items`);
 } finally {
   await app.stop();
