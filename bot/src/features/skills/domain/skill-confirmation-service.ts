@@ -67,6 +67,9 @@ const REFUSAL_MESSAGES: Record<DecisionRefusal, LocalizedText> = {
   'comment-required': { ja: '差し戻すときは、職員へのコメントを入力してください。', en: 'Write a comment to the employee when sending a level back.' },
 };
 
+/** Queue items whose reads run at once (each is a few partition reads). */
+const QUEUE_READS_AT_ONCE = 8;
+
 const refuse = (problem: DecisionRefusal, detail: string) =>
   new AppError(problem === 'not-a-confirmer' || problem === 'outside-section' || problem === 'own-level' ? 'forbidden' : 'invalid-input', {
     detail,
@@ -213,16 +216,25 @@ export function createSkillConfirmationService(deps: {
       const caller = await deps.employees.get(callerId);
       if (!caller?.departmentId) return [];
       const [pending, colleagues] = await Promise.all([deps.confirmations.listPending(caller.departmentId), deps.employees.list()]);
-      const items: ConfirmationQueueItem[] = [];
-      for (const request of pending) {
-        if (request.employeeId === callerId) continue;
-        const employee = colleagues.find((colleague) => colleague.id === request.employeeId);
-        if (!employee) continue;
+      const byId = new Map(colleagues.map((colleague) => [colleague.id, colleague]));
+      const mine = pending.flatMap((request) => {
+        const employee = request.employeeId === callerId ? undefined : byId.get(request.employeeId);
+        if (!employee) return [];
         const { confirmers, route } = confirmersFor(employee, colleagues);
-        if (!confirmers.some((confirmer) => confirmer.id === callerId)) continue;
-        const current = levelOf(request.skillId, new Set((await deps.assessments.get(request.employeeId)).ticked));
-        if (current !== request.level) continue;
-        items.push({ employeeId: employee.id, employeeName: employee.displayName, skillId: request.skillId, level: request.level, requestedAt: request.requestedAt, route, evidence: await evidenceFor(employee.id, request.skillId) });
+        return confirmers.some((confirmer) => confirmer.id === callerId) ? [{ request, employee, route }] : [];
+      });
+      // Each item needs the employee's current ticks and evidence (a few partition reads): a few items at a time.
+      const items: ConfirmationQueueItem[] = [];
+      for (let index = 0; index < mine.length; index += QUEUE_READS_AT_ONCE) {
+        const batch = await Promise.all(
+          mine.slice(index, index + QUEUE_READS_AT_ONCE).map(async ({ request, employee, route }) => {
+            const [assessment, evidence] = await Promise.all([deps.assessments.get(request.employeeId), evidenceFor(employee.id, request.skillId)]);
+            // A level the employee no longer claims leaves the queue.
+            if (levelOf(request.skillId, new Set(assessment.ticked)) !== request.level) return undefined;
+            return { employeeId: employee.id, employeeName: employee.displayName, skillId: request.skillId, level: request.level, requestedAt: request.requestedAt, route, evidence };
+          }),
+        );
+        items.push(...batch.filter((item) => item !== undefined));
       }
       return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
