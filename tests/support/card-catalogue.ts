@@ -9,7 +9,8 @@ import { buildSurveyAnsweredCard } from '../../bot/src/features/survey/cards/sur
 import { buildSurveyCard } from '../../bot/src/features/survey/cards/survey-card.js';
 import { buildSurveyResultsCard } from '../../bot/src/features/survey/cards/survey-results-card.js';
 import { buildProfileCard } from '../../bot/src/features/skills/cards/profile-card.js';
-import { buildConfirmationRequestCard } from '../../bot/src/features/skills/cards/confirmation-card.js';
+import { buildConfirmationOutcomeCard, buildConfirmationRequestCard } from '../../bot/src/features/skills/cards/confirmation-card.js';
+import { DECISION_PROBLEM_MESSAGES, type SkillConfirmation } from '../../bot/src/features/skills/domain/skill-confirmation.js';
 import { buildSessionFinderCard } from '../../bot/src/features/training/cards/session-finder-card.js';
 import type { SessionView } from '../../bot/src/features/training/domain/training-service.js';
 import { buildNewsCard, buildNewsDigestCard } from '../../bot/src/features/news/cards/news-card.js';
@@ -46,6 +47,7 @@ export const BUILDERS_COVERED = [
   'buildHelpCard',
   'buildProfileCard',
   'buildConfirmationRequestCard',
+  'buildConfirmationOutcomeCard',
   'buildSessionFinderCard',
   'buildSurveyCard',
   'buildSurveyAnsweredCard',
@@ -71,6 +73,21 @@ const now = new Date('2026-06-15T01:00:00Z');
 const tabUrl = 'https://dx-navi.example.jp/tab';
 const admin: TicketActor = { id: 'admin-1', name: 'Dejita Shinagawa', isAdmin: true };
 const requester = { id: 'requester-1', name: 'Mirai Oi' };
+
+/** A level someone decided, as the confirmer's card shows it (names in Latin letters, as all data here). */
+const decidedLevel = (status: 'confirmed' | 'returned'): SkillConfirmation => ({
+  employeeId: 'e-2',
+  skillId: 'security',
+  level: 2,
+  status,
+  route: 'supervisor',
+  departmentId: 'd-1',
+  requestedAt: '2026-06-01T00:00:00.000Z',
+  decidedBy: 'chief-1',
+  decidedByName: 'Naoki Ebara',
+  decidedAt: '2026-06-02T01:00:00.000Z',
+  comment: status === 'returned' ? 'Please claim it again after the course.' : undefined,
+});
 
 const round: SurveyRound = {
   id: 'fy2026-annual',
@@ -181,6 +198,23 @@ export function everyCard(locale: Locale): { name: string; card: CardAttachment 
         tabUrl,
       ),
     },
+    {
+      name: 'skill confirmation request (差し戻す pressed without a comment)',
+      card: buildConfirmationRequestCard(
+        { employeeId: 'e-3', employeeName: 'Aoi Fudomae', skillId: 'data-utilization', level: 1, requestedAt: '2026-06-01T00:00:00.000Z', route: 'supervisor', evidence: { completions: [], examPasses: [] } },
+        locale,
+        tabUrl,
+        locale === 'ja' ? '差し戻すときは、職員へのコメントを入力してください。' : 'Write a comment to the employee when sending a level back.',
+      ),
+    },
+    { name: 'skill confirmation outcome (confirmed now)', card: buildConfirmationOutcomeCard({ kind: 'decided', confirmation: decidedLevel('confirmed'), employeeName: 'Kenta Osaki' }, locale, tabUrl) },
+    { name: 'skill confirmation outcome (sent back now)', card: buildConfirmationOutcomeCard({ kind: 'decided', confirmation: decidedLevel('returned'), employeeName: 'Kenta Osaki' }, locale, tabUrl) },
+    { name: 'skill confirmation outcome (confirmed earlier by someone else)', card: buildConfirmationOutcomeCard({ kind: 'already-decided', confirmation: decidedLevel('confirmed'), employeeName: 'Kenta Osaki' }, locale, tabUrl) },
+    { name: 'skill confirmation outcome (sent back earlier by someone else)', card: buildConfirmationOutcomeCard({ kind: 'already-decided', confirmation: decidedLevel('returned'), employeeName: undefined }, locale, tabUrl) },
+    ...(['own-level', 'outside-section', 'not-a-confirmer', 'no-longer-claimed', 'not-pending'] as const).map((problem) => ({
+      name: `skill confirmation refused (${problem})`,
+      card: buildConfirmationOutcomeCard({ kind: 'refused', skillId: 'security', level: 1, message: DECISION_PROBLEM_MESSAGES[problem][locale] }, locale, tabUrl),
+    })),
     {
       name: 'session finder (open, signed up, waitlisted, full)',
       card: buildSessionFinderCard({

@@ -2,7 +2,7 @@ import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
-import { confirmationQueueSchema, departmentTrendSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
+import { confirmationQueueSchema, departmentTrendSchema, wardTrendSchema, skillTimelineSchema, stepUpTargetsSchema, departmentDistributionSchema, examPassesSchema, myExamsSchema, mySkillsSchema, wardDistributionSchema } from './skills';
 import {
   attendanceRecordedSchema,
   completionsSchema,
@@ -88,6 +88,8 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     departmentTrend: () => request('/api/tab/department/skills/trend', departmentTrendSchema),
     admin: {
       distribution: () => request('/api/tab/admin/skills/distribution', wardDistributionSchema),
+      /** スキル推移: the ward and every 課 per 年度 (transfers and leavers placed by the directory); read on demand. */
+      skillTrend: () => request('/api/tab/admin/skills/trend', wardTrendSchema),
       targets: () => request('/api/tab/admin/skills/targets', stepUpTargetsSchema).then((body) => body.targets),
       saveTarget: (input: { jobLevel: string; skillId: string; level: number; byFiscalYear: number }) =>
         request(`/api/tab/admin/skills/targets/${encodeURIComponent(input.jobLevel)}/${encodeURIComponent(input.skillId)}`, stepUpTargetsSchema, put({ level: input.level, byFiscalYear: input.byFiscalYear })),

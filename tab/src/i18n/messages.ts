@@ -319,6 +319,28 @@ export const MESSAGES = {
     en: 'Each year counts the staff who belonged to the section at its end (past years do not change after transfers).',
   },
   trendCell: { ja: '{percent}%({n}/{total}人)', en: '{percent}% ({n}/{total})' },
+  progressChartDescription: {
+    ja: '年度末時点の各スキルのレベル(LV0〜LV3)の推移です。数値は下の表にあります。',
+    en: 'Your level in each skill (LV0 to LV3) at the end of each fiscal year. The figures are in the table below.',
+  },
+  wardTrendHeading: { ja: 'スキル推移(全庁・部署別)', en: 'Skill trends (ward and sections)' },
+  wardTrendShow: { ja: '年度ごとの推移を表示', en: 'Show the trend by fiscal year' },
+  wardTrendIntro: {
+    ja: '各年度末(今年度は現在)に在籍していた職員を、その時点の所属・職層で集計します。退職した職員は在籍していた年度だけに数えます。',
+    en: 'Each year counts the staff employed at its end (now, for the current year) in the section and job level they held then. Leavers count only in the years they were staff.',
+  },
+  wardTrendChartTitle: { ja: '全庁:LV1以上の割合', en: 'Ward: share at LV1 or above' },
+  wardTrendChartDescription: {
+    ja: '全庁で各スキルがLV1以上の職員の割合(年度ごと)です。数値は下の表にあります。',
+    en: 'Share of all staff at LV1 or above in each skill, by fiscal year. The figures are in the table below.',
+  },
+  departmentTrendChartDescription: {
+    ja: 'この課で各スキルがLV1以上の職員の割合(年度ごと)です。5人未満の年度は線を切っています。数値は下の表にあります。',
+    en: "Share of the section's staff at LV1 or above in each skill, by fiscal year. Years under five people are left out. The figures are in the table below.",
+  },
+  trendHidden: { ja: '5人未満のため非表示', en: 'Hidden: fewer than 5 people' },
+  targetSharesByYear: { ja: 'ステップアップ目標の達成割合', en: 'Share at or above the step-up targets' },
+  trendPeople: { ja: '{n}人', en: '{n} people' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

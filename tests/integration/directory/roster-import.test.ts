@@ -69,7 +69,7 @@ describe('POST /api/tab/admin/roster', () => {
     expect(await app.repositories.staffDirectory.listStaff()).toHaveLength(12);
   });
 
-  it('when April\'s file moves one person, adds one and drops one, then the transfer is dated 4月1日 and the leaver is deactivated with their record kept', async () => {
+  it('when April\'s file moves one person, adds one and drops one, then the transfer is dated 4月1日 and the leaver is deactivated with their record kept and the date they left', async () => {
     const linkedLeaver = base[2]!;
     const employeeId = 'a0000000-0000-4000-8000-00000000e003';
     await app.directory.linkIdentity(employeeId, linkedLeaver.upn);
@@ -89,7 +89,10 @@ describe('POST /api/tab/admin/roster', () => {
     const leaver = await app.repositories.employees.get(employeeId);
     expect(leaver).toMatchObject({ directoryStatus: 'left', staffNumber: '100003' });
     expect((await app.repositories.employees.list()).map((e) => e.id)).not.toContain(employeeId);
-    expect((await app.repositories.staffDirectory.listStaff()).find((r) => r.staffNumber === '100003')).toMatchObject({ status: 'left', employeeId });
+    // The leaving date is the import's effective date: trends count the leaver in the years before it only.
+    expect((await app.repositories.staffDirectory.listStaff()).find((r) => r.staffNumber === '100003')).toMatchObject({ status: 'left', employeeId, leftOn: '2027-04-01' });
+    await uploadRoster(app, ADMIN, shiftJis(rosterCsv(april)), '?effectiveDate=2027-05-01');
+    expect((await app.repositories.staffDirectory.listStaff()).find((r) => r.staffNumber === '100003')?.leftOn).toBe('2027-04-01');
     const audit = await app.directory.auditLog(ADMIN);
     expect(audit[0]).toMatchObject({ action: 'roster-import', actorName: '品川 デジタ' });
     expect(audit[0]!.detail).toContain('deactivated 1');

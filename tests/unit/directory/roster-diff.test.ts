@@ -55,4 +55,17 @@ describe('comparing HR\'s file with the stored roster', () => {
     expect(plan.changed.map((change) => change.after.staffNumber)).toEqual(['1', '2']);
     expect(plan.transfers).toEqual([]);
   });
+
+  it('when someone leaves (marked 退職 or absent from the file), then their record keeps the effective date as the day they left; a later file keeps that date, and coming back clears it', () => {
+    const plan = planRosterImport([stored(row('1')), stored(row('2')), stored(row('3'))], [row('1'), row('2', { status: 'left' })], options);
+    expect(plan.deactivated.map((change) => [change.after.staffNumber, change.after.status, change.after.leftOn])).toEqual([
+      ['2', 'left', '2026-04-01'],
+      ['3', 'left', '2026-04-01'],
+    ]);
+    const later = { ...options, effectiveDate: '2026-10-01' };
+    const renamed = planRosterImport(recordsToWrite(plan), [row('1'), row('2', { status: 'left', name: '改姓 太郎' })], later);
+    expect(renamed.changed.map((change) => change.after.leftOn)).toEqual(['2026-04-01']);
+    const back = planRosterImport(recordsToWrite(plan), [row('1'), row('3')], later);
+    expect(back.changed.find((change) => change.after.staffNumber === '3')?.after).toMatchObject({ status: 'active', leftOn: undefined });
+  });
 });

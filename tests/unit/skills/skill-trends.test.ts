@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentAt, departmentTrends, type PersonOverTime } from '../../../bot/src/features/skills/domain/skill-trends.js';
+import { departmentAt, departmentTrends, jobLevelAt, wasStaffAt, type PersonOverTime } from '../../../bot/src/features/skills/domain/skill-trends.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
 
 const DATA_LV1 = ['data-utilization.lv1.1', 'data-utilization.lv1.2', 'data-utilization.lv1.3'];
@@ -47,5 +47,19 @@ describe('department trends across April transfers', () => {
     const trend = departmentTrends({ people, departments, firstYear: 2025, now: new Date('2026-06-01T00:00:00.000Z') });
     expect(trend[0]!.departments[0]!.distribution).toMatchObject({ bySkill: { 'data-utilization': [5, 0, 0, 0] } });
     expect(trend[1]!.departments[0]!.distribution).toMatchObject({ bySkill: { 'data-utilization': [0, 5, 0, 0] } });
+  });
+
+  it('when someone left on 1 April 2026, then they count in 2025年度 (their last year as staff) and not in 2026年度; a 昇任 moves their 職層 from its date too', () => {
+    const stayers: PersonOverTime[] = ['a', 'b', 'c', 'd'].map((id) => ({ employee: employee(id, 'old'), transfers: [], history: reachedLv1In2025 }));
+    const leaver: PersonOverTime = { employee: { ...employee('left', 'old'), directoryStatus: 'left' }, transfers: [], history: reachedLv1In2025, leftOn: '2026-04-01' };
+    const trend = departmentTrends({ people: [...stayers, leaver], departments, firstYear: 2025, now: new Date('2026-06-01T00:00:00.000Z') });
+    expect(trend[0]!.ward).toMatchObject({ suppressed: false, people: 5 });
+    expect(trend[0]!.departments[0]!.distribution).toMatchObject({ people: 5, bySkill: { 'data-utilization': [0, 5, 0, 0] } });
+    expect(trend[1]!.ward).toEqual({ suppressed: true, people: 4 });
+    expect(wasStaffAt(leaver, new Date('2026-03-31T14:59:59.000Z'))).toBe(true);
+    expect(wasStaffAt(leaver, new Date('2026-03-31T15:00:00.000Z'))).toBe(false);
+    const promoted = { employee: { ...employee('p', 'old'), jobLevel: 'chief' as const }, transfers: [{ fromDepartmentId: 'old', toDepartmentId: 'old', fromJobLevel: 'general' as const, toJobLevel: 'chief' as const, effectiveDate: '2026-04-01' }] };
+    expect(jobLevelAt(promoted, new Date('2026-03-01T00:00:00.000Z'))).toBe('general');
+    expect(jobLevelAt(promoted, new Date('2026-04-02T00:00:00.000Z'))).toBe('chief');
   });
 });

@@ -71,15 +71,20 @@ export function createSkillsModule(deps: {
           staffNumber: transfer.staffNumber,
           fromDepartmentId: departmentOf({ division: transfer.from.division, section: transfer.from.section }),
           toDepartmentId: departmentOf({ division: transfer.to.division, section: transfer.to.section }),
+          fromJobLevel: transfer.from.jobLevel,
+          toJobLevel: transfer.to.jobLevel,
           effectiveDate: transfer.effectiveDate,
         }));
       },
+      async leavers() {
+        return (await r.staffDirectory.listStaff()).flatMap((record) => (record.status === 'left' && record.leftOn ? [{ staffNumber: record.staffNumber, leftOn: record.leftOn }] : []));
+      },
     },
   });
-  const chat = createSkillsFeature({ skills, tabUrl: deps.tabUrl });
+  const chat = createSkillsFeature({ skills, confirmations, tabUrl: deps.tabUrl });
   const module: FeatureModule = {
     name: 'skills',
-    chat: { commands: { 'my-skills': chat.mySkills } },
+    chat: { commands: { 'my-skills': chat.mySkills }, invokeRoutes: chat.invokeRoutes },
     registerRoutes: (server, http) => {
       registerSkillRoutes(server, { ...http, skills, confirmations, examPasses: r.examPasses, exams: r.exams });
       registerReportRoutes(server, { ...http, reports });

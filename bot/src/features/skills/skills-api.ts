@@ -103,10 +103,23 @@ export const departmentDistributionSchema = z.object({ department: departmentSch
 export const wardDistributionSchema = z.object({ ward: distributionSchema, targets: z.array(targetShareSchema), departments: z.array(departmentDistributionSchema) });
 
 /** Distributions per 年度, each person counted in the 課 they belonged to that year. */
-export const departmentTrendSchema = z.object({ department: departmentSchema, years: z.array(z.object({ fiscalYear: z.number(), distribution: distributionSchema })) });
-export const wardTrendSchema = z.object({
-  years: z.array(z.object({ fiscalYear: z.number(), departments: z.array(z.object({ department: departmentSchema, distribution: distributionSchema })) })),
+export const departmentTrendSchema = z.object({
+  department: departmentSchema,
+  years: z.array(z.object({ fiscalYear: z.number(), distribution: distributionSchema, targets: z.array(targetShareSchema) })),
 });
+export type DepartmentTrendView = z.infer<typeof departmentTrendSchema>;
+/** The ward-wide figures and every 課's per 年度, with the share at or above each step-up target. */
+export const wardTrendSchema = z.object({
+  years: z.array(
+    z.object({
+      fiscalYear: z.number(),
+      ward: distributionSchema,
+      targets: z.array(targetShareSchema),
+      departments: z.array(z.object({ department: departmentSchema, distribution: distributionSchema, targets: z.array(targetShareSchema) })),
+    }),
+  ),
+});
+export type WardTrendView = z.infer<typeof wardTrendSchema>;
 
 /** ステップアップ目標 (デジタル推進課): one per 職層 and skill. */
 export const stepUpTargetsSchema = z.object({

@@ -3,6 +3,7 @@ import { SKILLS } from '../../../../bot/src/kernel/domain/catalog/skills.js';
 import type { SkillTimelineView } from '../../api/skills';
 import { jstDate } from '../../hooks/use-load';
 import { translate, type Locale } from '../../i18n/messages';
+import { TrendChart } from '../TrendChart/TrendChart';
 
 const useStyles = makeStyles({
   skills: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))' },
@@ -28,6 +29,15 @@ export function SkillTimeline(props: { locale: Locale; timeline: SkillTimelineVi
       </Subtitle2>
       {timeline.byFiscalYear.length > 0 && (
         <Card>
+          <TrendChart
+            testId="skill-progress-chart"
+            labels={timeline.byFiscalYear.map((year) => t('fiscalYearLabel', { year: year.fiscalYear }))}
+            series={SKILLS.map((skill) => ({ name: skill.name[locale], values: timeline.byFiscalYear.map((year) => year.levels[skill.id] ?? 0) }))}
+            max={3}
+            ticks={[0, 1, 2, 3]}
+            formatTick={(value) => `LV${value}`}
+            description={t('progressChartDescription')}
+          />
           <table className={styles.table} data-testid="skill-fiscal-years">
             <caption>
               <Text size={200}>{t('timelineByFiscalYear')}</Text>

@@ -11,6 +11,7 @@ import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
 import { WardOverview } from './WardOverview';
+import { WardTrend } from './WardTrend';
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
@@ -21,6 +22,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
   return (
     <div className={styles.stack}>
       <WardOverview locale={props.locale} api={props.api} onError={props.onError} />
+      <WardTrend locale={props.locale} api={props.api} onError={props.onError} />
       <AdminEvaluation locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminConsultations locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminDeskMetrics locale={props.locale} api={props.api} onError={props.onError} />

@@ -6,6 +6,12 @@ import type { RosterRow, StaffStatus } from './roster-rows.js';
 export interface StaffRecord extends RosterRow {
   employeeId: string | undefined;
   updatedAt: string;
+  /**
+   * When a leaver left (YYYY-MM-DD): the effective date of the import that first marked them 退職 (or found them
+   * missing). Trends by 年度 count them in the years they were staff and not after. Undefined while not a leaver,
+   * and for leavers recorded before the date was kept.
+   */
+  leftOn?: string | undefined;
 }
 
 /** Where someone sits: the part of a row a transfer changes. */
@@ -87,7 +93,9 @@ export function planRosterImport(
       plan.unchanged++;
       continue;
     }
-    const after: StaffRecord = { ...row, employeeId: before.employeeId, updatedAt: options.at };
+    // A leaver keeps the date they left; one who comes back loses it.
+    const leftOn = counted(row.status) ? undefined : counted(before.status) ? options.effectiveDate : before.leftOn;
+    const after: StaffRecord = { ...row, employeeId: before.employeeId, updatedAt: options.at, leftOn };
     if (counted(before.status) && !counted(row.status)) plan.deactivated.push({ before, after });
     else if (!samePlacement(before, row)) plan.transferred.push({ before, after });
     else plan.changed.push({ before, after });
@@ -97,7 +105,7 @@ export function planRosterImport(
   }
   for (const before of stored) {
     if (inFile.has(before.staffNumber) || !counted(before.status)) continue;
-    plan.deactivated.push({ before, after: { ...before, status: 'left', updatedAt: options.at } });
+    plan.deactivated.push({ before, after: { ...before, status: 'left', updatedAt: options.at, leftOn: options.effectiveDate } });
   }
   return plan;
 }

@@ -21,6 +21,7 @@ const staffEntitySchema = z.object({
   status: z.enum(STAFF_STATUSES),
   employeeId: z.string().optional(),
   updatedAt: z.string(),
+  leftOn: z.string().optional(),
 });
 
 const promoterSchema = z.object({ departmentId: z.string(), staffNumber: z.string(), assignedBy: z.string(), assignedAt: z.string() });
@@ -28,13 +29,13 @@ const promoterSchema = z.object({ departmentId: z.string(), staffNumber: z.strin
 const placementSchema = z.object({ division: z.string(), section: z.string(), jobLevel: z.enum(JOB_LEVELS) });
 
 function toStaffEntity(record: StaffRecord) {
-  const { employeeId, ...rest } = record;
-  return { ...keys.staffRecord(record.staffNumber), ...rest, employeeId: employeeId ?? '' };
+  const { employeeId, leftOn, ...rest } = record;
+  return { ...keys.staffRecord(record.staffNumber), ...rest, employeeId: employeeId ?? '', leftOn: leftOn ?? '' };
 }
 
 function toStaffRecord(entity: unknown): StaffRecord {
   const parsed = staffEntitySchema.parse(entity);
-  return { ...parsed, employeeId: parsed.employeeId || undefined };
+  return { ...parsed, employeeId: parsed.employeeId || undefined, leftOn: parsed.leftOn || undefined };
 }
 
 async function submitInBatches(table: TableClient, actions: TransactionAction[]): Promise<void> {

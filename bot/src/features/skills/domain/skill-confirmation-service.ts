@@ -9,6 +9,7 @@ import {
   confirmationLabel,
   confirmersFor,
   DECISION_PROBLEM_MESSAGES,
+  type DecisionProblem,
   raisedLevels,
   ROUTE_NOTES,
   type ConfirmerRoute,
@@ -53,10 +54,26 @@ export interface LevelConfirmationView {
   comment: string | undefined;
 }
 
-const refuse = (problem: keyof typeof DECISION_PROBLEM_MESSAGES, detail: string) =>
+export type DecisionInput = { employeeId: string; skillId: SkillId; level: number; decision: 'confirm' | 'return'; comment?: string | undefined };
+/** Why a decision was not taken: a rule of `checkDecision`, or a 差し戻し with no comment. */
+export type DecisionRefusal = DecisionProblem | 'comment-required';
+export type DecisionAttempt =
+  | { outcome: 'decided'; confirmation: SkillConfirmation }
+  /** `alreadyDecided`: the request was decided (by someone else) at this level; shown to confirmers of the same 課. */
+  | { outcome: 'refused'; problem: DecisionRefusal; message: LocalizedText; alreadyDecided: SkillConfirmation | undefined };
+
+const REFUSAL_MESSAGES: Record<DecisionRefusal, LocalizedText> = {
+  ...DECISION_PROBLEM_MESSAGES,
+  'comment-required': { ja: '差し戻すときは、職員へのコメントを入力してください。', en: 'Write a comment to the employee when sending a level back.' },
+};
+
+/** Queue items whose reads run at once (each is a few partition reads). */
+const QUEUE_READS_AT_ONCE = 8;
+
+const refuse = (problem: DecisionRefusal, detail: string) =>
   new AppError(problem === 'not-a-confirmer' || problem === 'outside-section' || problem === 'own-level' ? 'forbidden' : 'invalid-input', {
     detail,
-    userMessage: DECISION_PROBLEM_MESSAGES[problem],
+    userMessage: REFUSAL_MESSAGES[problem],
   });
 
 export function createSkillConfirmationService(deps: {
@@ -88,6 +105,58 @@ export function createSkillConfirmationService(deps: {
       }),
       examPasses: passes.map((pass) => ({ examId: pass.examId, name: examName.get(pass.examId) ?? { ja: pass.examId, en: pass.examId }, passedOn: pass.passedOn })),
     };
+  }
+
+  /**
+   * 確認する / 差し戻す, answering instead of throwing (the chat card shows each refusal on itself): refused for
+   * one's own level, another 課, a non-confirmer, a level no longer claimed and a 差し戻し without a comment; nothing
+   * is written when refused. A request someone else already decided comes back with that decision, for the caller's
+   * own 課 only, so a second confirmer sees who decided.
+   */
+  async function attempt(callerId: string, input: DecisionInput): Promise<DecisionAttempt> {
+    const refused = (problem: DecisionRefusal, alreadyDecided?: SkillConfirmation): DecisionAttempt => ({ outcome: 'refused', problem, message: REFUSAL_MESSAGES[problem], alreadyDecided });
+    const caller = await deps.employees.get(callerId);
+    if (!caller) return refused('not-a-confirmer');
+    if (input.employeeId === callerId) return refused('own-level');
+    const [request, employee, colleagues, assessment] = await Promise.all([
+      deps.confirmations.get(input.employeeId, input.skillId),
+      deps.employees.get(input.employeeId),
+      deps.employees.list(),
+      deps.assessments.get(input.employeeId),
+    ]);
+    if (employee && employee.departmentId !== caller.departmentId) return refused('outside-section');
+    const { route, confirmers } = employee ? confirmersFor(employee, colleagues) : { route: 'none' as const, confirmers: [] };
+    const problem = checkDecision({
+      caller,
+      request,
+      claimedLevel: input.level,
+      currentLevel: levelOf(input.skillId, new Set(assessment.ticked)),
+      route,
+      confirmers,
+    });
+    if (problem === 'not-pending' && request && request.level === input.level && (request.status === 'confirmed' || request.status === 'returned') && request.departmentId === caller.departmentId) {
+      return refused(problem, request);
+    }
+    if (problem) return refused(problem);
+    const comment = input.comment?.trim() || undefined;
+    if (input.decision === 'return' && !comment) return refused('comment-required');
+    const decided: SkillConfirmation = {
+      ...request!,
+      status: input.decision === 'confirm' ? 'confirmed' : 'returned',
+      decidedBy: caller.id,
+      decidedByName: caller.displayName,
+      decidedAt: now().toISOString(),
+      comment,
+    };
+    const written = await deps.confirmations.decide(decided);
+    if (!written.saved) {
+      // Another confirmer decided between our read and write (or the employee claimed again): theirs stands.
+      const now = written.current;
+      const decidedBySomeone = now && now.level === input.level && (now.status === 'confirmed' || now.status === 'returned');
+      return refused(decidedBySomeone ? 'not-pending' : 'no-longer-claimed', decidedBySomeone ? now : undefined);
+    }
+    await deps.notifier.decided(decided, employee);
+    return { outcome: 'decided', confirmation: decided };
   }
 
   return {
@@ -147,63 +216,49 @@ export function createSkillConfirmationService(deps: {
       const caller = await deps.employees.get(callerId);
       if (!caller?.departmentId) return [];
       const [pending, colleagues] = await Promise.all([deps.confirmations.listPending(caller.departmentId), deps.employees.list()]);
-      const items: ConfirmationQueueItem[] = [];
-      for (const request of pending) {
-        if (request.employeeId === callerId) continue;
-        const employee = colleagues.find((colleague) => colleague.id === request.employeeId);
-        if (!employee) continue;
+      const byId = new Map(colleagues.map((colleague) => [colleague.id, colleague]));
+      const mine = pending.flatMap((request) => {
+        const employee = request.employeeId === callerId ? undefined : byId.get(request.employeeId);
+        if (!employee) return [];
         const { confirmers, route } = confirmersFor(employee, colleagues);
-        if (!confirmers.some((confirmer) => confirmer.id === callerId)) continue;
-        const current = levelOf(request.skillId, new Set((await deps.assessments.get(request.employeeId)).ticked));
-        if (current !== request.level) continue;
-        items.push({ employeeId: employee.id, employeeName: employee.displayName, skillId: request.skillId, level: request.level, requestedAt: request.requestedAt, route, evidence: await evidenceFor(employee.id, request.skillId) });
+        return confirmers.some((confirmer) => confirmer.id === callerId) ? [{ request, employee, route }] : [];
+      });
+      // Each item needs the employee's current ticks and evidence (a few partition reads): a few items at a time.
+      const items: ConfirmationQueueItem[] = [];
+      for (let index = 0; index < mine.length; index += QUEUE_READS_AT_ONCE) {
+        const batch = await Promise.all(
+          mine.slice(index, index + QUEUE_READS_AT_ONCE).map(async ({ request, employee, route }) => {
+            const [assessment, evidence] = await Promise.all([deps.assessments.get(request.employeeId), evidenceFor(employee.id, request.skillId)]);
+            // A level the employee no longer claims leaves the queue.
+            if (levelOf(request.skillId, new Set(assessment.ticked)) !== request.level) return undefined;
+            return { employeeId: employee.id, employeeName: employee.displayName, skillId: request.skillId, level: request.level, requestedAt: request.requestedAt, route, evidence };
+          }),
+        );
+        items.push(...batch.filter((item) => item !== undefined));
       }
       return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
 
-    /** 確認する / 差し戻す: refused for one's own level, another 課, a non-confirmer and a level no longer claimed. */
-    async decide(
-      callerId: string,
-      input: { employeeId: string; skillId: SkillId; level: number; decision: 'confirm' | 'return'; comment?: string | undefined },
-    ): Promise<SkillConfirmation> {
-      const caller = await deps.employees.get(callerId);
-      if (!caller) throw refuse('not-a-confirmer', `${callerId} unknown`);
-      if (input.employeeId === callerId) throw refuse('own-level', `${callerId} confirming own ${input.skillId}`);
-      const [request, employee, colleagues, assessment] = await Promise.all([
-        deps.confirmations.get(input.employeeId, input.skillId),
-        deps.employees.get(input.employeeId),
+    attempt,
+
+    /** The tab's 確認する / 差し戻す: the same rules as `attempt`, a refusal thrown as a 403 or 400 with its reason. */
+    async decide(callerId: string, input: DecisionInput): Promise<SkillConfirmation> {
+      const result = await attempt(callerId, input);
+      if (result.outcome === 'decided') return result.confirmation;
+      throw refuse(result.problem, `${callerId} deciding ${input.employeeId}/${input.skillId} LV${input.level}: ${result.problem}`);
+    },
+
+    /** What a confirmer's card shows of a request (name, evidence), for the caller's own 課 only. */
+    async requestItem(callerId: string, employeeId: string, skillId: SkillId): Promise<ConfirmationQueueItem | undefined> {
+      const [caller, request, employee, colleagues] = await Promise.all([
+        deps.employees.get(callerId),
+        deps.confirmations.get(employeeId, skillId),
+        deps.employees.get(employeeId),
         deps.employees.list(),
-        deps.assessments.get(input.employeeId),
       ]);
-      if (employee && employee.departmentId !== caller.departmentId) throw refuse('outside-section', `${callerId} is not in ${employee.departmentId ?? '(none)'}`);
-      const { route, confirmers } = employee ? confirmersFor(employee, colleagues) : { route: 'none' as const, confirmers: [] };
-      const problem = checkDecision({
-        caller,
-        request,
-        claimedLevel: input.level,
-        currentLevel: levelOf(input.skillId, new Set(assessment.ticked)),
-        route,
-        confirmers,
-      });
-      if (problem) throw refuse(problem, `${callerId} deciding ${input.employeeId}/${input.skillId} LV${input.level}: ${problem}`);
-      const comment = input.comment?.trim() || undefined;
-      if (input.decision === 'return' && !comment) {
-        throw new AppError('invalid-input', {
-          detail: 'return without comment',
-          userMessage: { ja: '差し戻すときは、職員へのコメントを入力してください。', en: 'Write a comment to the employee when sending a level back.' },
-        });
-      }
-      const decided: SkillConfirmation = {
-        ...request!,
-        status: input.decision === 'confirm' ? 'confirmed' : 'returned',
-        decidedBy: caller.id,
-        decidedByName: caller.displayName,
-        decidedAt: now().toISOString(),
-        comment,
-      };
-      await deps.confirmations.save(decided);
-      await deps.notifier.decided(decided, employee);
-      return decided;
+      if (!caller?.departmentId || !request || !employee || request.departmentId !== caller.departmentId) return undefined;
+      const { route } = confirmersFor(employee, colleagues);
+      return { employeeId, employeeName: employee.displayName, skillId, level: request.level, requestedAt: request.requestedAt, route, evidence: await evidenceFor(employeeId, skillId) };
     },
 
     /** The employee's own timeline per skill (level, date, confirmed by) and levels per 年度. */

@@ -83,7 +83,7 @@ export const DECISION_PROBLEM_MESSAGES: Record<DecisionProblem, LocalizedText> =
   'own-level': { ja: '自分のスキルレベルは確認できません。', en: 'You cannot confirm your own skill level.' },
   'outside-section': { ja: '確認できるのは同じ課の職員のスキルレベルだけです。', en: 'You can confirm skill levels of staff in your own section only.' },
   'not-a-confirmer': {
-    ja: 'このスキルレベルを確認できるのは、同じ課の係長級・管理職(いない場合はDX推進委員)です。',
+    ja: 'このスキルレベルを確認できるのは、同じ課の係長級・管理職（いない場合はDX推進委員）です。',
     en: 'Only a chief or manager of the same section (or its DX promoter when there is none) can confirm this level.',
   },
   'no-longer-claimed': {

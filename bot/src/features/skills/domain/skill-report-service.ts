@@ -2,7 +2,7 @@ import { SKILL_IDS, type SkillId } from '../../../kernel/domain/catalog/skills.j
 import { JOB_LEVEL_LABELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { canViewDepartment, adminCheck } from '../../../kernel/domain/access.js';
 import { AppError } from '../../../kernel/domain/errors.js';
-import type { Employee } from '../../../kernel/domain/employee.js';
+import { countsAsStaff, type Employee } from '../../../kernel/domain/employee.js';
 import type { CompletionRepository } from '../../training/domain/training-ports.js';
 import type { CourseRepository, DepartmentRepository, EmployeeRepository, ExamCatalogRepository } from '../../../kernel/domain/ports.js';
 import type { ExamPassRepository, PlacementHistory, SkillAssessmentRepository, SkillAssessmentChange, SkillConfirmationRepository, StepUpTargetRepository } from './skills-ports.js';
@@ -21,6 +21,8 @@ import { talentDataCsv } from './talent-data-csv.js';
  */
 /** Histories read in parallel per batch (one partition query each). */
 const HISTORY_READS_AT_ONCE = 16;
+/** From how many people one scan of every history beats a partition query per person. */
+const HISTORY_SCAN_FROM = 300;
 /** How many 年度 a trend shows at most, the current one included. */
 const TREND_YEARS = 5;
 
@@ -37,8 +39,13 @@ export function createSkillReportService(deps: {
   placements: PlacementHistory;
   now?: () => Date;
 }) {
-  /** Reads each person's history a few at a time: one partition query per person, never thousands at once. */
+  /**
+   * The histories of these people: for a 課 (a few hundred at most) one partition query per person, a few at a time;
+   * for more than HISTORY_SCAN_FROM people (the ward) one paged query over everyone's history, which costs a round
+   * trip per thousand rows instead of one per person.
+   */
   const historiesOf = async (people: readonly Employee[]): Promise<Map<string, SkillAssessmentChange[]>> => {
+    if (people.length > HISTORY_SCAN_FROM) return deps.assessments.listAllHistories();
     const result = new Map<string, SkillAssessmentChange[]>();
     for (let index = 0; index < people.length; index += HISTORY_READS_AT_ONCE) {
       const batch = people.slice(index, index + HISTORY_READS_AT_ONCE);
@@ -47,13 +54,29 @@ export function createSkillReportService(deps: {
     }
     return result;
   };
-  /** Trends by 年度 over these departments, everyone placed where the directory says they were that year. */
+  /**
+   * Trends by 年度 over these departments, everyone placed where the directory says they were that year. Leavers
+   * whose leaving date the directory recorded count in the years before it; people on leave (休職) and identities
+   * HR never listed do not count, as in the distributions.
+   */
   const trendsFor = async (departmentIds: ReadonlySet<string> | undefined) => {
     const now = deps.now?.() ?? new Date();
-    const [departments, employees, transfers] = await Promise.all([deps.departments.list(), deps.employees.list(), deps.placements.listAll()]);
+    const [departments, everyone, transfers, leavers, targets] = await Promise.all([
+      deps.departments.list(),
+      deps.employees.listEveryone(),
+      deps.placements.listAll(),
+      deps.placements.leavers(),
+      deps.targets.list(),
+    ]);
+    const leftOn = new Map(leavers.map((leaver) => [leaver.staffNumber, leaver.leftOn]));
+    const employees = everyone.filter((employee) => countsAsStaff(employee) || (employee.directoryStatus === 'left' && employee.staffNumber !== undefined && leftOn.has(employee.staffNumber)));
     const transfersOf = new Map<string, PersonOverTime['transfers'][number][]>();
     for (const transfer of transfers) transfersOf.set(transfer.staffNumber, [...(transfersOf.get(transfer.staffNumber) ?? []), transfer]);
-    const placed = employees.map((employee) => ({ employee, transfers: (employee.staffNumber && transfersOf.get(employee.staffNumber)) || [] }));
+    const placed = employees.map((employee) => ({
+      employee,
+      transfers: (employee.staffNumber && transfersOf.get(employee.staffNumber)) || [],
+      leftOn: employee.directoryStatus === 'left' && employee.staffNumber ? leftOn.get(employee.staffNumber) : undefined,
+    }));
     // Only people who were ever in one of the asked departments need their history read.
     const relevant = departmentIds
       ? placed.filter(({ employee, transfers: moves }) => [employee.departmentId, ...moves.flatMap((move) => [move.fromDepartmentId, move.toDepartmentId])].some((id) => id !== undefined && departmentIds.has(id)))
@@ -62,7 +85,7 @@ export function createSkillReportService(deps: {
     const people = relevant.map((person) => ({ ...person, history: histories.get(person.employee.id) ?? [] }));
     const firstChange = people.flatMap((person) => person.history.map((change) => change.at)).sort()[0];
     const firstYear = Math.max(fiscalYearOf(now) - TREND_YEARS + 1, firstChange ? fiscalYearOf(new Date(firstChange)) : fiscalYearOf(now));
-    return departmentTrends({ people, departments: departments.filter((department) => !departmentIds || departmentIds.has(department.id)), firstYear, now });
+    return departmentTrends({ people, departments: departments.filter((department) => !departmentIds || departmentIds.has(department.id)), firstYear, now, targets });
   };
   const shares = async (people: Employee[], levels: Map<string, SkillLevels>) =>
     targetShares(await deps.targets.list(), people.map((person) => ({ jobLevel: person.jobLevel, levels: levels.get(person.id) ?? levelsFromTicks(new Set()) })));
@@ -112,12 +135,16 @@ export function createSkillReportService(deps: {
       }
       const years = await trendsFor(new Set([target]));
       const department = (await deps.departments.get(target)) ?? { id: target, name: target };
-      return { department, years: years.map((year) => ({ fiscalYear: year.fiscalYear, distribution: year.departments[0]?.distribution ?? levelDistribution([]) })) };
+      return {
+        department,
+        years: years.map((year) => ({ fiscalYear: year.fiscalYear, distribution: year.departments[0]?.distribution ?? levelDistribution([]), targets: year.departments[0]?.targets ?? [] })),
+      };
     },
-    /** Every department's distribution per 年度 for デジタル推進課. */
+    /** The ward's and every department's distribution and target shares per 年度, for デジタル推進課. */
     async wardTrend(adminId: string) {
       await adminCheck(deps.employees)(adminId);
-      return { years: await trendsFor(undefined) };
+      const years = await trendsFor(undefined);
+      return { years: years.map(({ wardTargets, ...year }) => ({ ...year, targets: wardTargets })) };
     },
     /** ステップアップ目標 as デジタル推進課 set them. */
     async listTargets(adminId: string) {

@@ -27,6 +27,11 @@ export interface SkillAssessmentRepository {
   /** Writes the new assessment guarded by the ETag of the one `change` saw, and appends the change to history. */
   update(employeeId: string, change: (current: SkillAssessment) => SkillAssessment): Promise<SkillAssessment>;
   history(employeeId: string): Promise<SkillAssessmentChange[]>;
+  /**
+   * Everyone's history in one paged query (the ward trend): far fewer round trips than one partition query per
+   * person once most of the staff are asked for. Keyed by employee id.
+   */
+  listAllHistories(): Promise<Map<string, SkillAssessmentChange[]>>;
   /** Every employee's current assessment (ward-wide reports and the 人材データ export). */
   listCurrent(): Promise<SkillAssessment[]>;
 }
@@ -47,6 +52,12 @@ export interface SkillConfirmationRepository {
   get(employeeId: string, skillId: SkillId): Promise<SkillConfirmation | undefined>;
   /** Writes the current row and appends it to the employee's confirmation log (the timeline's "confirmed by"). */
   save(confirmation: SkillConfirmation): Promise<void>;
+  /**
+   * Writes a decision only over the very request it decides (still pending, same level and request time), guarded by
+   * the row's ETag, and logs it: of two confirmers pressing at once exactly one decides. Otherwise writes nothing and
+   * answers the row as it is now.
+   */
+  decide(decided: SkillConfirmation): Promise<{ saved: true } | { saved: false; current: SkillConfirmation | undefined }>;
   /** Requests waiting in a 課 (the confirmer's queue). */
   listPending(departmentId: string): Promise<SkillConfirmation[]>;
   /** Every employee's current rows (人材データ export). */
@@ -65,4 +76,6 @@ export interface StepUpTargetRepository {
 /** The directory's transfer history as 課 ids, by 職員番号 (features/directory adapts its records to this). */
 export interface PlacementHistory {
   listAll(): Promise<(PlacementChange & { staffNumber: string })[]>;
+  /** Leavers whose leaving date the directory recorded (YYYY-MM-DD, the effective date of that import). */
+  leavers(): Promise<{ staffNumber: string; leftOn: string }[]>;
 }

@@ -65,6 +65,18 @@ export function createSkillAssessmentRepository(storage: TableStorage): SkillAss
       // Rows written before employeeId was stored carry it only in the (sanitised) partition key.
       return rows.map((row) => toAssessment(row.employeeId ?? decodeURIComponent(row.partitionKey ?? ''), row));
     },
+    async listAllHistories() {
+      const rows = await listAll<HistoryEntity>(table, odata`RowKey ge ${'history-'} and RowKey lt ${'history.'}`);
+      const byEmployee = new Map<string, { at: string; added: string[]; removed: string[] }[]>();
+      for (const row of rows) {
+        // The partition key is the sanitised employee id (see keys.currentAssessment), as listCurrent reads it.
+        const employeeId = decodeURIComponent(row.partitionKey ?? '');
+        const changes = byEmployee.get(employeeId) ?? [];
+        changes.push({ at: row.at, added: idsSchema.parse(JSON.parse(row.addedJson)), removed: idsSchema.parse(JSON.parse(row.removedJson)) });
+        byEmployee.set(employeeId, changes);
+      }
+      return byEmployee;
+    },
     async history(employeeId) {
       const rows = await listAll<HistoryEntity>(
         table,

@@ -1,8 +1,9 @@
 import { odata } from '@azure/data-tables';
+import { ConcurrencyError } from '../../../kernel/domain/errors.js';
 import { z } from 'zod';
 import { SKILL_IDS, type SkillId } from '../../../kernel/domain/catalog/skills.js';
 import { sanitizeKey } from '../../../kernel/storage/keys.js';
-import { listAll, getEntityOrUndefined, type TableStorage } from '../../../kernel/storage/table-storage.js';
+import { listAll, getEntityOrUndefined, toConcurrencyError, type TableStorage } from '../../../kernel/storage/table-storage.js';
 import type { SkillConfirmation } from '../domain/skill-confirmation.js';
 import type { SkillConfirmationRepository } from '../domain/skills-ports.js';
 
@@ -58,7 +59,28 @@ export function createSkillConfirmationRepository(storage: TableStorage): SkillC
     decidedAt: confirmation.decidedAt ?? null,
     comment: confirmation.comment ?? null,
   });
+  const logRow = (confirmation: SkillConfirmation) => {
+    const at = Date.parse(confirmation.decidedAt ?? confirmation.requestedAt);
+    const reverse = String(9_999_999_999_999 - at).padStart(13, '0');
+    return { partitionKey: partition(confirmation.employeeId), rowKey: `${LOG_PREFIX}${reverse}-${confirmation.skillId}-${confirmation.status}`, ...entityOf(confirmation) };
+  };
+  const currentKey = (employeeId: string, skillId: SkillId) => ({ partitionKey: partition(employeeId), rowKey: `${CURRENT_PREFIX}${skillId}` });
   return {
+    async decide(decided) {
+      const key = currentKey(decided.employeeId, decided.skillId);
+      const entity = await getEntityOrUndefined(table, key);
+      const current = entity && toConfirmation(entity);
+      if (!entity?.etag || !current || current.status !== 'pending' || current.level !== decided.level || current.requestedAt !== decided.requestedAt) return { saved: false, current };
+      try {
+        await table.updateEntity({ ...key, ...entityOf(decided) }, 'Replace', { etag: entity.etag });
+      } catch (error) {
+        // Someone decided (or the employee re-claimed) between the read and this write: theirs stands.
+        if (toConcurrencyError(error, 'skill confirmation decision') instanceof ConcurrencyError) return { saved: false, current: toConfirmation(await getEntityOrUndefined(table, key)) };
+        throw error;
+      }
+      await table.upsertEntity(logRow(decided), 'Replace');
+      return { saved: true };
+    },
     async listForEmployee(employeeId) {
       return parsedRows(await listAll(table, odata`PartitionKey eq ${partition(employeeId)} and RowKey ge ${CURRENT_PREFIX} and RowKey lt ${'confirm.'}`));
     },
@@ -66,13 +88,8 @@ export function createSkillConfirmationRepository(storage: TableStorage): SkillC
       return toConfirmation(await getEntityOrUndefined(table, { partitionKey: partition(employeeId), rowKey: `${CURRENT_PREFIX}${skillId}` }));
     },
     async save(confirmation) {
-      const at = Date.parse(confirmation.decidedAt ?? confirmation.requestedAt);
-      const reverse = String(9_999_999_999_999 - at).padStart(13, '0');
-      await table.upsertEntity({ partitionKey: partition(confirmation.employeeId), rowKey: `${CURRENT_PREFIX}${confirmation.skillId}`, ...entityOf(confirmation) }, 'Replace');
-      await table.upsertEntity(
-        { partitionKey: partition(confirmation.employeeId), rowKey: `${LOG_PREFIX}${reverse}-${confirmation.skillId}-${confirmation.status}`, ...entityOf(confirmation) },
-        'Replace',
-      );
+      await table.upsertEntity({ ...currentKey(confirmation.employeeId, confirmation.skillId), ...entityOf(confirmation) }, 'Replace');
+      await table.upsertEntity(logRow(confirmation), 'Replace');
     },
     async listPending(departmentId) {
       // A filtered scan over the 課's open requests: few per 課, and only confirmers open the queue.
