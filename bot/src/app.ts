@@ -56,7 +56,7 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
-  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
+  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, graphProfile: config.graphProfile, log });
   const programme = createProgrammeModule({ repositories, news: news.news, surveys: surveys.surveys, consultations: consultation.consultations, delivery, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
