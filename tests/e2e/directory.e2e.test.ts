@@ -57,3 +57,30 @@ describe('職員名簿 in the admin tab (headless Chromium)', () => {
     expect(stored.find((record) => record.staffNumber === 'S2003')).toMatchObject({ status: 'left' });
   });
 });
+
+describe('DX推進委員 per 課 in the admin tab (headless Chromium)', () => {
+  it('when the admin picks a 課, finds a member by name and appoints them, then the table shows them and the change log says who appointed whom', async () => {
+    const repositories = e2e.stack.app.repositories;
+    const promoters = new Set((await repositories.staffDirectory.listPromoters()).map((assignment) => assignment.staffNumber));
+    const chosen = (await repositories.staffDirectory.listStaff()).find(
+      (record) => record.status === 'active' && !promoters.has(record.staffNumber) && !['S2003', 'S2004', 'S9001'].includes(record.staffNumber),
+    )!;
+    const sectionName = `${chosen.division} ${chosen.section}`;
+    const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
+    const section = page.locator('section[aria-labelledby="promoters-heading"]');
+    await section.scrollIntoViewIfNeeded();
+    await page.getByTestId('promoter-section').selectOption({ label: sectionName });
+    await page.getByTestId('promoter-search').fill(chosen.name.split(' ')[1] ?? chosen.name);
+    await page.getByTestId('promoter-person').selectOption(chosen.staffNumber);
+    await page.getByTestId('promoter-assign').click();
+    await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('DX推進委員を任命しました');
+    await expect.poll(() => page.getByTestId('promoter-table').textContent()).toContain(`${chosen.name} (${chosen.staffNumber})`);
+    const auditText = await page.getByTestId('directory-audit').textContent();
+    expect(auditText).toContain('DX推進委員の任命');
+    expect(auditText).toContain(`${sectionName}: ${chosen.name} (${chosen.staffNumber})`);
+    expect(auditText).toContain('品川 デジタ');
+    expect((await repositories.staffDirectory.listPromoters()).some((assignment) => assignment.staffNumber === chosen.staffNumber)).toBe(true);
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: '.artifacts/screenshots/tab-admin-promoters.png' });
+  });
+});

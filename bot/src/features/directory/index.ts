@@ -9,13 +9,14 @@ import { createDirectoryRoles } from './domain/directory-roles.js';
 import { createDirectoryService } from './domain/directory-service.js';
 import { createEntraProfileFill } from './domain/entra-profile-service.js';
 import { createGraphProfileSource, type GraphProfileConfig } from './storage/graph-profile.js';
-import { createDirectoryAuditRepository, createEntraProfileRepository, createStaffDirectoryRepository } from './storage/staff-directory-repository.js';
+import { createDirectoryAuditRepository, createEntraProfileRepository, createStaffDirectoryRepository, createTokenRoleRepository } from './storage/staff-directory-repository.js';
 
 export function createDirectoryRepositories(storage: TableStorage) {
   return {
     staffDirectory: createStaffDirectoryRepository(storage),
     directoryAudit: createDirectoryAuditRepository(storage),
     entraProfiles: createEntraProfileRepository(storage),
+    tokenRoles: createTokenRoleRepository(storage),
   };
 }
 export type DirectoryRepositories = ReturnType<typeof createDirectoryRepositories>;
@@ -32,7 +33,7 @@ export function createDirectoryModule(deps: {
   const r = deps.repositories;
   const ports = { staff: r.staffDirectory, employees: r.employees, departments: r.departments, audit: r.directoryAudit, now: deps.now };
   const directory = createDirectoryService(ports);
-  const roles = createDirectoryRoles({ ...ports, bootstrapAdminUpns: deps.bootstrapAdminUpns });
+  const roles = createDirectoryRoles({ ...ports, tokenRoles: r.tokenRoles, bootstrapAdminUpns: deps.bootstrapAdminUpns });
   const fillFromEntra =
     deps.graphProfile &&
     createEntraProfileFill({

@@ -5,6 +5,7 @@ import { AdminCatalog } from './AdminCatalog';
 import { AdminConsultations } from './AdminConsultations';
 import { AdminEvaluation } from './AdminEvaluation';
 import { AdminNews } from './AdminNews';
+import { AdminPromoters } from './AdminPromoters';
 import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
@@ -26,6 +27,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
       <AdminRoster locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
+      <AdminPromoters locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../../../kernel/domain/employee.js';
 import type { StaffRecord, TransferRecord } from './roster-diff.js';
 
 /** HR's roster as stored: one record per 職員番号, an index by UPN, and the transfer history. */
@@ -35,7 +36,15 @@ export interface DirectoryAuditEntry {
   actorId: string;
   actorName: string;
   action: 'roster-import' | 'role-granted' | 'role-revoked' | 'promoter-assigned' | 'promoter-unassigned';
+  /** What changed, in Japanese; `detailEn` is its English twin (entries written before it have the one text). */
   detail: string;
+  detailEn?: string | undefined;
+}
+
+/** The app roles a person's last tab token carried (DXNavi.Admin / DXNavi.Promoter): what Entra gave, to follow when it takes them back. */
+export interface TokenRoleRepository {
+  get(employeeId: string): Promise<Role[]>;
+  set(employeeId: string, roles: readonly Role[]): Promise<void>;
 }
 
 export interface DirectoryAuditRepository {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { keys, sanitizeKey } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
-import type { DirectoryAuditEntry, DirectoryAuditRepository, EntraProfileRecord, EntraProfileRepository, StaffDirectoryRepository } from '../domain/directory-ports.js';
+import { ROLES } from '../../../kernel/domain/employee.js';
+import type { DirectoryAuditEntry, DirectoryAuditRepository, EntraProfileRecord, EntraProfileRepository, StaffDirectoryRepository, TokenRoleRepository } from '../domain/directory-ports.js';
 import type { StaffRecord, TransferRecord } from '../domain/roster-diff.js';
 import { STAFF_STATUSES } from '../domain/roster-rows.js';
 
@@ -129,13 +130,15 @@ const auditSchema = z.object({
   actorName: z.string(),
   action: z.enum(['roster-import', 'role-granted', 'role-revoked', 'promoter-assigned', 'promoter-unassigned']),
   detail: z.string(),
+  detailEn: z.string().optional(),
 });
 
 export function createDirectoryAuditRepository(storage: TableStorage): DirectoryAuditRepository {
   const table = storage.client('DirectoryAudit');
   return {
     async append(entry: DirectoryAuditEntry) {
-      await table.createEntity({ ...keys.directoryAudit(new Date(entry.at), randomUUID()), ...entry });
+      const { detailEn, ...rest } = entry;
+      await table.createEntity({ ...keys.directoryAudit(new Date(entry.at), randomUUID()), ...rest, ...(detailEn === undefined ? {} : { detailEn }) });
     },
     async list(limit) {
       const entries: DirectoryAuditEntry[] = [];
@@ -192,6 +195,21 @@ export function createEntraProfileRepository(storage: TableStorage): EntraProfil
         },
         'Replace',
       );
+    },
+  };
+}
+
+/** The app roles each person's last tab token carried, one row per identity (StaffDirectory table). */
+export function createTokenRoleRepository(storage: TableStorage): TokenRoleRepository {
+  const table = storage.client('StaffDirectory');
+  const key = (employeeId: string) => ({ partitionKey: 'token-roles', rowKey: sanitizeKey(employeeId) });
+  return {
+    async get(employeeId) {
+      const row = await getEntityOrUndefined<{ roles: string }>(table, key(employeeId));
+      return row ? z.array(z.enum(ROLES)).catch([]).parse(JSON.parse(String(row.roles))) : [];
+    },
+    async set(employeeId, roles) {
+      await table.upsertEntity({ ...key(employeeId), roles: JSON.stringify(roles) }, 'Replace');
     },
   };
 }
