@@ -84,3 +84,26 @@ describe('DX推進委員 per 課 in the admin tab (headless Chromium)', () => {
     await section.screenshot({ path: '.artifacts/screenshots/tab-admin-promoters.png' });
   });
 });
+
+describe('first run without an admin (headless Chromium)', () => {
+  it('when nobody is admin yet, then the tab tells whoever opens it, in Japanese, how to make the first one; with an admin it says nothing', async () => {
+    const employees = e2e.stack.app.repositories.employees;
+    const member = { id: demoObjectId(DEMO_PEOPLE.find(([, , , roles]) => !roles || roles.length === 0)![0]) };
+    const withAdmin = await e2e.openAs(member, e2e.stack.tabUrl, { width: 1024, height: 800, locale: 'ja-JP' });
+    await withAdmin.getByTestId('nav-skills').waitFor();
+    await withAdmin.waitForLoadState('networkidle'); // the setup answer has arrived
+    expect(await withAdmin.getByTestId('no-admin-bar').count()).toBe(0);
+
+    // This file's last test: the stack loses its admins.
+    for (const employee of await employees.listEveryone()) {
+      if (employee.roles.includes('admin')) await employees.update(employee.id, (current) => ({ ...current!, roles: current!.roles.filter((role) => role !== 'admin') }));
+    }
+    const page = await e2e.openAs(member, e2e.stack.tabUrl, { width: 1024, height: 800, locale: 'ja-JP' });
+    const hint = page.getByTestId('no-admin-bar');
+    await hint.waitFor();
+    const text = await hint.textContent();
+    expect(text).toContain('管理者(デジタル推進課)がまだ設定されていません');
+    expect(text).toContain('BOOTSTRAP_ADMIN_UPNS');
+    expect(text).toContain('DXNavi.Admin');
+  });
+});

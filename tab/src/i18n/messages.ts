@@ -10,6 +10,11 @@ export const MESSAGES = {
     en: 'You are outside Teams. Choose a sample employee to sign in as.',
   },
   openInTeams: { ja: 'このページは Teams で開いてください。', en: 'Please open this page in Teams.' },
+  noAdminTitle: { ja: '管理者(デジタル推進課)がまだ設定されていません', en: 'No administrator (Digital Promotion Division) is set up yet' },
+  noAdminBody: {
+    ja: '最初の管理者を設定するには、サーバーの環境変数 BOOTSTRAP_ADMIN_UPNS に管理者の UPN(メールアドレス)をカンマ区切りで設定して再起動するか、Microsoft Entra ID の DX Navi アプリ(エンタープライズ アプリケーション)でアプリロール DXNavi.Admin をその人に割り当ててください。その人が次にこのタブを開くと管理者になります。',
+    en: "To set up the first administrator, set the server's BOOTSTRAP_ADMIN_UPNS environment variable to their UPN (e-mail address; comma-separated for several) and restart it, or assign them the DXNavi.Admin app role on the DX Navi app (Enterprise applications) in Microsoft Entra ID. They become administrator the next time they open this tab.",
+  },
   signOut: { ja: '別の職員でサインイン', en: 'Sign in as someone else' },
   department: { ja: '所属', en: 'Department' },
   jobLevel: { ja: '職層', en: 'Job level' },
