@@ -75,7 +75,7 @@ export async function startApp(
   const readiness = createReadinessProbe([{ name: 'storage', check: () => storage.ping() }, { name: 'queue', check: pingQueue }]);
   const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production', uploadPaths: directory.uploadPaths });
   registerMessagesRoute(server, { adapter, bot, tenantId: config.tenantId, log });
-  const tabAuth = await mountTabAuth(server, config, { repositories, log });
+  const tabAuth = await mountTabAuth(server, config, { repositories, log, rosterPeople: directory.activeStaff });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log, onTabLoad: directory.onTabLoad });
   registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 

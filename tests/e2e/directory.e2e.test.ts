@@ -75,13 +75,30 @@ describe('DX推進委員 per 課 in the admin tab (headless Chromium)', () => {
     await page.getByTestId('promoter-assign').click();
     await expect.poll(() => page.getByTestId('notice-bar').textContent()).toContain('DX推進委員を任命しました');
     await expect.poll(() => page.getByTestId('promoter-table').textContent()).toContain(`${chosen.name} (${chosen.staffNumber})`);
+    await expect.poll(() => page.getByTestId('directory-audit').textContent()).toContain('DX推進委員の任命');
     const auditText = await page.getByTestId('directory-audit').textContent();
-    expect(auditText).toContain('DX推進委員の任命');
     expect(auditText).toContain(`${sectionName}: ${chosen.name} (${chosen.staffNumber})`);
     expect(auditText).toContain('品川 デジタ');
     expect((await repositories.staffDirectory.listPromoters()).some((assignment) => assignment.staffNumber === chosen.staffNumber)).toBe(true);
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: '.artifacts/screenshots/tab-admin-promoters.png' });
+  });
+});
+
+describe('dev sign-in from the roster (headless Chromium)', () => {
+  it('when someone filters the dev sign-in by name and picks a roster person no one has signed in as, then the tab opens as them with their roster 課', async () => {
+    const repositories = e2e.stack.app.repositories;
+    const rosterOnly = (await repositories.staffDirectory.listStaff()).find((record) => record.status === 'active' && !record.employeeId)!;
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 800 }, locale: 'ja-JP' });
+    await page.goto(e2e.stack.tabUrl);
+    await page.getByTestId('dev-identity-filter').fill(rosterOnly.name);
+    const groups = page.getByTestId('dev-identity-group');
+    await expect.poll(() => groups.first().textContent()).toContain(rosterOnly.name);
+    expect(await groups.first().textContent()).toContain('名簿のみ(サインインで連携)');
+    await groups.first().getByRole('button', { name: new RegExp(rosterOnly.name) }).first().click();
+    await expect.poll(() => page.getByTestId('employee-name').textContent()).toBe(rosterOnly.name);
+    expect(await page.getByTestId('employee-department').textContent()).toContain(rosterOnly.section);
+    expect((await repositories.staffDirectory.findByUpn(rosterOnly.upn))!.employeeId).toBeTruthy();
   });
 });
 

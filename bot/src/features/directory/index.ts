@@ -7,6 +7,7 @@ import { createChatIdentityLinker } from './directory-teams.js';
 import { registerDirectoryRoutes, ROSTER_UPLOAD_PATH } from './directory-routes.js';
 import { createDirectoryRoles } from './domain/directory-roles.js';
 import { createDirectoryService } from './domain/directory-service.js';
+import { departmentNameOf } from './domain/roster-diff.js';
 import { createEntraProfileFill } from './domain/entra-profile-service.js';
 import { createGraphProfileSource, type GraphProfileConfig } from './storage/graph-profile.js';
 import { createDirectoryAuditRepository, createEntraProfileRepository, createStaffDirectoryRepository, createTokenRoleRepository } from './storage/staff-directory-repository.js';
@@ -60,5 +61,12 @@ export function createDirectoryModule(deps: {
       await roles.applySignInRoles(caller);
       await fillFromEntra?.(caller, userAssertion);
     },
-    linkChatIdentity: createChatIdentityLinker({ directory, log: deps.log }), uploadPaths: [ROSTER_UPLOAD_PATH] };
+    linkChatIdentity: createChatIdentityLinker({ directory, log: deps.log }),
+    uploadPaths: [ROSTER_UPLOAD_PATH],
+    /** Active roster rows with their 課 name: the local dev sign-in lists them (never used with Entra SSO). */
+    activeStaff: async () =>
+      (await r.staffDirectory.listStaff())
+        .filter((record) => record.status === 'active')
+        .map((record) => ({ staffNumber: record.staffNumber, name: record.name, departmentName: departmentNameOf(record), jobLevel: record.jobLevel, upn: record.upn, employeeId: record.employeeId })),
+  };
 }
