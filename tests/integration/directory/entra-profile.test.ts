@@ -17,16 +17,18 @@ import { TEST_TENANT_ID } from '../../support/tenant.js';
  */
 const ADMIN = 'e0000000-0000-4000-8000-0000000000a1';
 const SECOND_ADMIN = 'e0000000-0000-4000-8000-0000000000a2';
+const THIRD_ADMIN = 'e0000000-0000-4000-8000-0000000000a3';
 const NEWCOMER = 'e0000000-0000-4000-8000-000000000001';
 const ROSTER_PERSON = 'e0000000-0000-4000-8000-000000000002';
 const identities = [
   { oid: ADMIN, name: '品川 管理', upn: 'admin.one@city.example.jp' },
   { oid: SECOND_ADMIN, name: '品川 管理二', upn: 'admin.two@city.example.jp' },
+  { oid: THIRD_ADMIN, name: '品川 管理三', upn: 'admin.three@city.example.jp' },
   { oid: NEWCOMER, name: '新宿 新人', upn: 'newcomer@city.example.jp' },
   { oid: ROSTER_PERSON, name: '大井 名簿', upn: 'roster.person@city.example.jp' },
 ];
 
-type GraphMode = 'ok' | 'error' | 'hang';
+type GraphMode = 'ok' | 'error' | 'hang' | 'token-hang';
 let mode: GraphMode = 'ok';
 const tokenRequests: URLSearchParams[] = [];
 const meRequests: { authorization: string | undefined; url: string }[] = [];
@@ -66,6 +68,7 @@ function startStandIn(pems: { private: string; cert: string }): Promise<number> 
       if (req.method === 'POST' && url.pathname === `/${TEST_TENANT_ID}/oauth2/v2.0/token`) {
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
         tokenRequests.push(form);
+        if (mode === 'token-hang') return; // the token endpoint never answers
         const accessToken = `graph-access-${tokenRequests.length}`;
         accessTokenFor.set(accessToken, form.get('assertion') ?? '');
         return json(200, { token_type: 'Bearer', scope: form.get('scope'), expires_in: 3600, ext_expires_in: 3600, access_token: accessToken });
@@ -98,7 +101,7 @@ beforeAll(async () => {
       AZURITE_CONNECTION_STRING: azuriteConnectionString(),
       TABLE_PREFIX: tablePrefix,
       IDENTITIES: JSON.stringify(identities),
-      BOOTSTRAP_ADMIN_UPNS: 'admin.one@city.example.jp,admin.two@city.example.jp',
+      BOOTSTRAP_ADMIN_UPNS: 'admin.one@city.example.jp,admin.two@city.example.jp,admin.three@city.example.jp',
       GRAPH_CLIENT_ID: 'c1f0e2d3-0000-4000-8000-00000000c11e',
       GRAPH_CLIENT_SECRET: 'stand-in-secret',
       GRAPH_AUTHORITY_HOST: `https://127.0.0.1:${port}`,
@@ -166,6 +169,16 @@ describe('Entra profile fill (Microsoft Graph on-behalf-of)', () => {
     expect(answer.body.department).toBeNull();
     expect(answer.ms).toBeLessThan(10_000);
     await expect.poll(() => fillFailures().length).toBe(2);
+  });
+
+  it('when the token endpoint never answers, then the tab loads too, without waiting on it', async () => {
+    mode = 'token-hang';
+    const requestsBefore = tokenRequests.length;
+    const answer = await me(THIRD_ADMIN);
+    expect(answer.status).toBe(200);
+    expect(tokenRequests.length).toBeGreaterThan(requestsBefore);
+    expect(answer.ms).toBeLessThan(10_000);
+    await expect.poll(() => fillFailures().length).toBe(3);
   });
 
   it('when someone the roster does not cover loads the tab, then 課, 職層 and e-mail come from Graph, exchanged on behalf of their own token, and the source is stored', async () => {
