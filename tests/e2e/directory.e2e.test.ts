@@ -63,7 +63,7 @@ describe('DX推進委員 per 課 in the admin tab (headless Chromium)', () => {
     const repositories = e2e.stack.app.repositories;
     const promoters = new Set((await repositories.staffDirectory.listPromoters()).map((assignment) => assignment.staffNumber));
     const chosen = (await repositories.staffDirectory.listStaff()).find(
-      (record) => record.status === 'active' && !promoters.has(record.staffNumber) && !['S2003', 'S2004', 'S9001'].includes(record.staffNumber),
+      (record) => record.status === 'active' && record.section === '戸籍住民課' && !promoters.has(record.staffNumber) && !['S2003', 'S2004', 'S9001'].includes(record.staffNumber),
     )!;
     const sectionName = `${chosen.division} ${chosen.section}`;
     const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });

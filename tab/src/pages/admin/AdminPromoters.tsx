@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   inline: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   scroll: { overflowX: 'auto', maxHeight: '360px', overflowY: 'auto' },
+  wide: { minWidth: '240px' },
 });
 
 /** This page's words, Japanese first with the English twin (Teams' locale picks). */
@@ -80,7 +81,7 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
       <div className={styles.form}>
         <Text>{t('intro')}</Text>
         <div className={styles.inline}>
-          <Field label={t('section')}>
+          <Field label={t('section')} className={styles.wide}>
             <Select
               data-testid="promoter-section"
               value={departmentId}
@@ -101,7 +102,7 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
           <Field label={t('search')}>
             <Input data-testid="promoter-search" value={search} disabled={!section} onChange={(_event, data) => setSearch(data.value)} />
           </Field>
-          <Field label={t('person')} validationMessage={section && matches.length === 0 ? t('noMatch') : undefined} validationState="none">
+          <Field label={t('person')} className={styles.wide} validationMessage={section && matches.length === 0 ? t('noMatch') : undefined} validationState="none">
             <Select data-testid="promoter-person" value={staffNumber} disabled={!section || matches.length === 0} onChange={(_event, data) => setStaffNumber(data.value)}>
               <option value="">{t('choose')}</option>
               {matches.map((candidate) => (
