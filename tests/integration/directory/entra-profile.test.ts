@@ -106,7 +106,7 @@ beforeAll(async () => {
       GRAPH_CLIENT_SECRET: 'stand-in-secret',
       GRAPH_AUTHORITY_HOST: `https://127.0.0.1:${port}`,
       GRAPH_BASE_URL: `https://127.0.0.1:${port}`,
-      GRAPH_TIMEOUT_MS: '1500',
+      GRAPH_TIMEOUT_MS: '5000', // generous: the exchange itself must fit in it on a busy machine
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -162,22 +162,23 @@ describe('Entra profile fill (Microsoft Graph on-behalf-of)', () => {
     expect(fillFailures()[0]).toMatchObject({ level: 'warn', employeeId: ADMIN });
   });
 
-  it('when Graph never answers, then the tab loads once GRAPH_TIMEOUT_MS has passed, and the wait is logged', async () => {
+  it('when Graph never answers, then the tab loads once GRAPH_TIMEOUT_MS (5 s) has passed, and the wait is logged', async () => {
     mode = 'hang';
     const answer = await me(SECOND_ADMIN);
     expect(answer.status).toBe(200);
     expect(answer.body.department).toBeNull();
-    expect(answer.ms).toBeLessThan(10_000);
+    expect(answer.ms).toBeGreaterThanOrEqual(4_500);
+    expect(answer.ms).toBeLessThan(20_000);
     await expect.poll(() => fillFailures().length).toBe(2);
   });
 
-  it('when the token endpoint never answers, then the tab loads too, without waiting on it', async () => {
+  it('when the token endpoint never answers, then the tab loads once GRAPH_TIMEOUT_MS has passed too', async () => {
     mode = 'token-hang';
     const requestsBefore = tokenRequests.length;
     const answer = await me(THIRD_ADMIN);
     expect(answer.status).toBe(200);
     expect(tokenRequests.length).toBeGreaterThan(requestsBefore);
-    expect(answer.ms).toBeLessThan(10_000);
+    expect(answer.ms).toBeLessThan(20_000);
     await expect.poll(() => fillFailures().length).toBe(3);
   });
 
