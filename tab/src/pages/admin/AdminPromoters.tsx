@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import { Section } from '../../components/Section/Section';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
@@ -52,8 +52,21 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
   const styles = useStyles();
   const { locale, api, onError, onNotice } = props;
   const t = (key: keyof typeof TEXT) => TEXT[key][locale];
-  const { data: sections, reload } = useLoad(useCallback(() => api.admin.promoters(), [api]), onError);
-  const { data: audit, reload: reloadAudit } = useLoad(useCallback(() => api.admin.directoryAudit(), [api]), onError);
+  // The section sits at the end of a long page: it asks for its data once it scrolls into view, so opening 管理
+  // costs the server no more than before.
+  const anchor = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const element = anchor.current;
+    if (!element || visible) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setVisible(true);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [visible]);
+  const { data: sections, reload } = useLoad(useCallback(() => (visible ? api.admin.promoters() : Promise.resolve(undefined)), [api, visible]), onError);
+  const { data: audit, reload: reloadAudit } = useLoad(useCallback(() => (visible ? api.admin.directoryAudit() : Promise.resolve(undefined)), [api, visible]), onError);
   const [departmentId, setDepartmentId] = useState('');
   const [search, setSearch] = useState('');
   const [staffNumber, setStaffNumber] = useState('');
@@ -78,7 +91,7 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
 
   return (
     <Section id="promoters" title={t('heading')}>
-      <div className={styles.form}>
+      <div className={styles.form} ref={anchor}>
         <Text>{t('intro')}</Text>
         <div className={styles.inline}>
           <Field label={t('section')} className={styles.wide}>
