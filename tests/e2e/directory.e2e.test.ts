@@ -69,6 +69,7 @@ describe('DX推進委員 per 課 in the admin tab (headless Chromium)', () => {
     const page = await e2e.openAs(admin, `${e2e.stack.tabUrl}#admin`, { width: 1280, height: 900, locale: 'ja-JP' });
     const section = page.locator('section[aria-labelledby="promoters-heading"]');
     await section.scrollIntoViewIfNeeded();
+    await page.getByTestId('promoters-open').click();
     await page.getByTestId('promoter-section').selectOption({ label: sectionName });
     await page.getByTestId('promoter-search').fill(chosen.name.split(' ')[1] ?? chosen.name);
     await page.getByTestId('promoter-person').selectOption(chosen.staffNumber);

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { createApiClient } from '../../api/client';
 import { Section } from '../../components/Section/Section';
 import { attempt, formatJst, useLoad } from '../../hooks/use-load';
@@ -21,6 +21,7 @@ const TEXT = {
     ja: '課ごとに1名、その課に在籍する職員からDX推進委員を任命します。任命・解除はすべて変更履歴に残ります。',
     en: 'Appoint one DX promoter per section from the staff of that section. Every appointment and removal is kept in the change log.',
   },
+  open: { ja: '任命と変更履歴を表示', en: 'Show appointments and change log' },
   section: { ja: '課', en: 'Section' },
   search: { ja: '氏名で検索', en: 'Search by name' },
   person: { ja: '職員', en: 'Person' },
@@ -52,19 +53,9 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
   const styles = useStyles();
   const { locale, api, onError, onNotice } = props;
   const t = (key: keyof typeof TEXT) => TEXT[key][locale];
-  // The section sits at the end of a long page: it asks for its data once it scrolls into view, so opening 管理
-  // costs the server no more than before.
-  const anchor = useRef<HTMLDivElement>(null);
+  // Opened on demand: 管理 already asks for a dozen things at once, and this section is rarely needed, so opening
+  // the page costs the server nothing more than before.
   const [visible, setVisible] = useState(false);
-  useEffect(() => {
-    const element = anchor.current;
-    if (!element || visible) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setVisible(true);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [visible]);
   const { data: sections, reload } = useLoad(useCallback(() => (visible ? api.admin.promoters() : Promise.resolve(undefined)), [api, visible]), onError);
   const { data: audit, reload: reloadAudit } = useLoad(useCallback(() => (visible ? api.admin.directoryAudit() : Promise.resolve(undefined)), [api, visible]), onError);
   const [departmentId, setDepartmentId] = useState('');
@@ -89,9 +80,22 @@ export function AdminPromoters(props: { locale: Locale; api: Api; onError: (mess
     setBusy(false);
   };
 
+  if (!visible)
+    return (
+      <Section id="promoters" title={t('heading')}>
+        <div className={styles.form}>
+          <Text>{t('intro')}</Text>
+          <div>
+            <Button data-testid="promoters-open" onClick={() => setVisible(true)}>
+              {t('open')}
+            </Button>
+          </div>
+        </div>
+      </Section>
+    );
   return (
     <Section id="promoters" title={t('heading')}>
-      <div className={styles.form} ref={anchor}>
+      <div className={styles.form}>
         <Text>{t('intro')}</Text>
         <div className={styles.inline}>
           <Field label={t('section')} className={styles.wide}>
