@@ -8,6 +8,9 @@ import { departmentResolver } from './roster-diff.js';
 /** The Entra app roles (aad.manifest.json appRoles) and the app role each one gives. */
 export const APP_ROLES: Readonly<Record<string, Role>> = { 'DXNavi.Admin': 'admin', 'DXNavi.Promoter': 'promoter' };
 
+/** How long "an admin exists" is believed without a new scan (see hasAdmin). */
+export const ADMIN_SEEN_TTL_MS = 10_000;
+
 const ROLE_NAMES: Readonly<Record<Role, { ja: string; en: string }>> = {
   employee: { ja: '職員', en: 'employee' },
   admin: { ja: '管理者(デジタル推進課)', en: 'admin' },
@@ -40,6 +43,7 @@ export function createDirectoryRoles(deps: {
 }) {
   const now = () => deps.now?.() ?? new Date();
   const asAdmin = adminCheck(deps.employees);
+  let adminSeenUntil = 0;
   const audit = (actor: { id: string; displayName: string }, action: Exclude<DirectoryAuditEntry['action'], 'roster-import'>, detail: { ja: string; en: string }) =>
     deps.audit.append({ at: now().toISOString(), actorId: actor.id, actorName: actor.displayName, action, detail: detail.ja, detailEn: detail.en });
   const roleNames = (roles: readonly Role[]) => ({ ja: roles.map((role) => ROLE_NAMES[role].ja).join('・'), en: roles.map((role) => ROLE_NAMES[role].en).join(', ') });
@@ -103,9 +107,16 @@ export function createDirectoryRoles(deps: {
       if (!sameClaims) await deps.tokenRoles.set(caller.employeeId, claimed);
     },
 
-    /** Whether anyone is admin yet; the tab explains BOOTSTRAP_ADMIN_UPNS and the app roles when not. */
+    /**
+     * Whether anyone is admin yet; the tab explains BOOTSTRAP_ADMIN_UPNS and the app roles when not. Every tab load
+     * asks and the answer needs a scan of everyone, so a "yes" is remembered for ADMIN_SEEN_TTL_MS: one scan per
+     * instance in that time however many people open the tab. A "no" (first run only) is never remembered.
+     */
     async hasAdmin(): Promise<boolean> {
-      return (await deps.employees.listEveryone()).some(isAdmin);
+      if (adminSeenUntil > now().getTime()) return true;
+      const seen = (await deps.employees.listEveryone()).some(isAdmin);
+      if (seen) adminSeenUntil = now().getTime() + ADMIN_SEEN_TTL_MS;
+      return seen;
     },
 
     async listPromoters(adminId: string) {
