@@ -10,14 +10,13 @@ import { createDirectoryService } from './domain/directory-service.js';
 import { departmentNameOf } from './domain/roster-diff.js';
 import { createEntraProfileFill } from './domain/entra-profile-service.js';
 import { createGraphProfileSource, type GraphProfileConfig } from './storage/graph-profile.js';
-import { createDirectoryAuditRepository, createEntraProfileRepository, createStaffDirectoryRepository, createTokenRoleRepository } from './storage/staff-directory-repository.js';
+import { createDirectoryAuditRepository, createEntraProfileRepository, createStaffDirectoryRepository } from './storage/staff-directory-repository.js';
 
 export function createDirectoryRepositories(storage: TableStorage) {
   return {
     staffDirectory: createStaffDirectoryRepository(storage),
     directoryAudit: createDirectoryAuditRepository(storage),
     entraProfiles: createEntraProfileRepository(storage),
-    tokenRoles: createTokenRoleRepository(storage),
   };
 }
 export type DirectoryRepositories = ReturnType<typeof createDirectoryRepositories>;
@@ -34,7 +33,7 @@ export function createDirectoryModule(deps: {
   const r = deps.repositories;
   const ports = { staff: r.staffDirectory, employees: r.employees, departments: r.departments, audit: r.directoryAudit, now: deps.now };
   const directory = createDirectoryService(ports);
-  const roles = createDirectoryRoles({ ...ports, tokenRoles: r.tokenRoles, bootstrapAdminUpns: deps.bootstrapAdminUpns });
+  const roles = createDirectoryRoles({ ...ports, bootstrapAdminUpns: deps.bootstrapAdminUpns });
   const fillFromEntra =
     deps.graphProfile &&
     createEntraProfileFill({
@@ -57,8 +56,8 @@ export function createDirectoryModule(deps: {
      * and (when configured) fills from Entra what the roster does not cover yet.
      */
     onTabLoad: async (caller: VerifiedCaller, userAssertion: string) => {
-      await directory.linkIdentity(caller.employeeId, caller.upn);
-      await roles.applySignInRoles(caller);
+      const employee = await directory.linkIdentity(caller.employeeId, caller.upn);
+      await roles.applySignInRoles(caller, { employee });
       await fillFromEntra?.(caller, userAssertion);
     },
     linkChatIdentity: createChatIdentityLinker({ directory, log: deps.log }),

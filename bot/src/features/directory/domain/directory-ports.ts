@@ -1,4 +1,3 @@
-import type { Role } from '../../../kernel/domain/employee.js';
 import type { StaffRecord, TransferRecord } from './roster-diff.js';
 
 /** HR's roster as stored: one record per 職員番号, an index by UPN, and the transfer history. */
@@ -39,12 +38,6 @@ export interface DirectoryAuditEntry {
   /** What changed, in Japanese; `detailEn` is its English twin (entries written before it have the one text). */
   detail: string;
   detailEn?: string | undefined;
-}
-
-/** The app roles a person's last tab token carried (DXNavi.Admin / DXNavi.Promoter): what Entra gave, to follow when it takes them back. */
-export interface TokenRoleRepository {
-  get(employeeId: string): Promise<Role[]>;
-  set(employeeId: string, roles: readonly Role[]): Promise<void>;
 }
 
 export interface DirectoryAuditRepository {

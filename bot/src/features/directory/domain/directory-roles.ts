@@ -2,7 +2,7 @@ import { adminCheck, isAdmin } from '../../../kernel/domain/access.js';
 import type { Employee, Role } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
-import type { DirectoryAuditEntry, DirectoryAuditRepository, PromoterAssignment, StaffDirectoryRepository, TokenRoleRepository } from './directory-ports.js';
+import type { DirectoryAuditEntry, DirectoryAuditRepository, PromoterAssignment, StaffDirectoryRepository } from './directory-ports.js';
 import { departmentResolver } from './roster-diff.js';
 
 /** The Entra app roles (aad.manifest.json appRoles) and the app role each one gives. */
@@ -37,7 +37,6 @@ export function createDirectoryRoles(deps: {
   employees: EmployeeRepository;
   departments: DepartmentRepository;
   audit: DirectoryAuditRepository;
-  tokenRoles: TokenRoleRepository;
   bootstrapAdminUpns: readonly string[];
   now?: () => Date;
 }) {
@@ -56,16 +55,15 @@ export function createDirectoryRoles(deps: {
      * At the tab's load: grants what the token's app roles (or BOOTSTRAP_ADMIN_UPNS) say and the stored record
      * lacks, and takes back a role an earlier token gave that this one no longer carries (Entra removed the
      * assignment) — never a BOOTSTRAP_ADMIN_UPNS admin's, never a DX推進委員 assigned in the tab. Writes only on a
-     * change, so an ordinary load writes nothing; someone holding no role and claiming none costs one read.
+     * change, so an ordinary load writes nothing (and reads nothing when `loaded` is the record just read).
      */
-    async applySignInRoles(caller: SignedInCaller): Promise<void> {
+    async applySignInRoles(caller: SignedInCaller, loaded?: { employee: Employee | undefined }): Promise<void> {
       const claimed = [...new Set(caller.roles.flatMap((claim) => (Object.hasOwn(APP_ROLES, claim) ? [APP_ROLES[claim]!] : [])))];
       const bootstrap = caller.upn !== undefined && deps.bootstrapAdminUpns.includes(caller.upn);
-      const current = await deps.employees.get(caller.employeeId);
-      const held = current?.roles.filter((role) => role !== 'employee') ?? [];
-      if (claimed.length === 0 && !bootstrap && held.length === 0) return;
+      const current = loaded ? loaded.employee : await deps.employees.get(caller.employeeId);
+      const previouslyClaimed = current?.tokenRoles ?? [];
+      if (claimed.length === 0 && !bootstrap && previouslyClaimed.length === 0) return;
 
-      const previouslyClaimed = await deps.tokenRoles.get(caller.employeeId);
       const granted = new Set<Role>(claimed);
       if (bootstrap) granted.add('admin');
       const missing = [...granted].filter((role) => !current?.roles.includes(role));
@@ -76,16 +74,18 @@ export function createDirectoryRoles(deps: {
         if (role === 'promoter' && (await assignedPromoter(current))) continue;
         lapsed.push(role);
       }
-      if (missing.length > 0 || lapsed.length > 0) {
-        const updated = await deps.employees.update(caller.employeeId, (employee) =>
-          lapsed.reduce(
+      const sameClaims = claimed.length === previouslyClaimed.length && claimed.every((role) => previouslyClaimed.includes(role));
+      if (missing.length > 0 || lapsed.length > 0 || !sameClaims) {
+        const updated = await deps.employees.update(caller.employeeId, (employee) => ({
+          ...lapsed.reduce(
             withoutRole,
             missing.reduce(
               withRole,
               employee ?? { id: caller.employeeId, displayName: caller.name ?? '', email: caller.upn, departmentId: undefined, jobLevel: undefined, roles: ['employee'], locale: undefined, tenantId: undefined, installedAt: undefined, directoryStatus: 'unregistered' },
             ),
           ),
-        );
+          tokenRoles: claimed,
+        }));
         const who = updated.displayName || caller.employeeId;
         if (missing.length > 0) {
           const fromBootstrap = bootstrap && !caller.roles.includes('DXNavi.Admin');
@@ -103,8 +103,6 @@ export function createDirectoryRoles(deps: {
           });
         }
       }
-      const sameClaims = claimed.length === previouslyClaimed.length && claimed.every((role) => previouslyClaimed.includes(role));
-      if (!sameClaims) await deps.tokenRoles.set(caller.employeeId, claimed);
     },
 
     /**

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { keys, sanitizeKey } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
-import { ROLES } from '../../../kernel/domain/employee.js';
-import type { DirectoryAuditEntry, DirectoryAuditRepository, EntraProfileRecord, EntraProfileRepository, StaffDirectoryRepository, TokenRoleRepository } from '../domain/directory-ports.js';
+import type { DirectoryAuditEntry, DirectoryAuditRepository, EntraProfileRecord, EntraProfileRepository, StaffDirectoryRepository } from '../domain/directory-ports.js';
 import type { StaffRecord, TransferRecord } from '../domain/roster-diff.js';
 import { STAFF_STATUSES } from '../domain/roster-rows.js';
 
@@ -199,17 +198,3 @@ export function createEntraProfileRepository(storage: TableStorage): EntraProfil
   };
 }
 
-/** The app roles each person's last tab token carried, one row per identity (StaffDirectory table). */
-export function createTokenRoleRepository(storage: TableStorage): TokenRoleRepository {
-  const table = storage.client('StaffDirectory');
-  const key = (employeeId: string) => ({ partitionKey: 'token-roles', rowKey: sanitizeKey(employeeId) });
-  return {
-    async get(employeeId) {
-      const row = await getEntityOrUndefined<{ roles: string }>(table, key(employeeId));
-      return row ? z.array(z.enum(ROLES)).catch([]).parse(JSON.parse(String(row.roles))) : [];
-    },
-    async set(employeeId, roles) {
-      await table.upsertEntity({ ...key(employeeId), roles: JSON.stringify(roles) }, 'Replace');
-    },
-  };
-}
