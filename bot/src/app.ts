@@ -56,7 +56,7 @@ export async function startApp(
   const channel = createConversationMessenger({ adapter, appId: config.bot.appId, log });
   const consultation = createConsultationModule({ repositories, delivery, channel, log, ...(options.deskPosts ? { deskPosts: options.deskPosts } : {}) });
   const news = createNewsModule({ repositories, delivery, training: training.training, config: config.news, tabUrl });
-  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, log });
+  const directory = createDirectoryModule({ repositories, bootstrapAdminUpns: config.bootstrapAdminUpns, graphProfile: config.graphProfile, log });
   const programme = createProgrammeModule({ repositories, news: news.news, surveys: surveys.surveys, deskMetrics: consultation.deskMetrics, delivery, tabUrl });
   const modules = [
     { name: 'kernel', chat: { commands: { help: helpCommand } } },
@@ -75,7 +75,7 @@ export async function startApp(
   const readiness = createReadinessProbe([{ name: 'storage', check: () => storage.ping() }, { name: 'queue', check: pingQueue }]);
   const server = createHttpServer({ allowedOrigins: allowedOrigins(config), readiness, hsts: config.environment === 'production', uploadPaths: directory.uploadPaths });
   registerMessagesRoute(server, { adapter, bot, tenantId: config.tenantId, log });
-  const tabAuth = await mountTabAuth(server, config, { repositories, log });
+  const tabAuth = await mountTabAuth(server, config, { repositories, log, rosterPeople: directory.activeStaff });
   registerTabRoutes(server, { verifier: tabAuth.verifier, profiles, log, onTabLoad: directory.onTabLoad });
   registerFeatureRoutes(server, modules, { verifier: tabAuth.verifier, log });
 

@@ -19,6 +19,10 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | TAB_DOMAIN | host of the tab, part of the SSO token audience api://TAB_DOMAIN/CLIENT_ID | host of TAB_ENDPOINT |
  * | TENANT_ID | the ward's Entra tenant: the bot answers activities and the tab API accepts tokens from this tenant only; any other tenant gets a refusal and nothing is stored | required in production; otherwise AAD_APP_TENANT_ID, else DEV_TENANT_ID |
  * | BOOTSTRAP_ADMIN_UPNS | comma-separated UPNs who are デジタル推進課 admins from the first sign-in (first run, before any app role is assigned) | empty |
+ * | GRAPH_CLIENT_SECRET | turns on the Entra profile fill: at the tab's load, a person the roster does not cover yet gets 課, 職層 and e-mail from Microsoft Graph `/me` (on-behalf-of the tab's SSO token); keep it in Key Vault | empty (off) |
+ * | GRAPH_CLIENT_ID | the Entra app that receives the tab's SSO token and exchanges it (with GRAPH_CLIENT_SECRET) | AAD_APP_CLIENT_ID |
+ * | GRAPH_AUTHORITY_HOST / GRAPH_BASE_URL | https origins of the token authority and of Microsoft Graph (tests point them at a local stand-in) | https://login.microsoftonline.com / https://graph.microsoft.com |
+ * | GRAPH_TIMEOUT_MS | longest the tab's first load waits for Graph; after it the tab loads without the fill | 3000 |
  * | DEV_TENANT_ID | tenant id the local dev identity provider puts in its tokens | 00000000-0000-4000-8000-000000000001 |
  * | STORAGE_CONNECTION_STRING | an Azure Storage account to use instead of the embedded Azurite | empty |
  * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
@@ -51,6 +55,13 @@ const urlWithoutTrailingSlash = z
   .string()
   .trim()
   .regex(/^https?:\/\/[^/\s]+/, 'must be an absolute http(s) URL such as http://localhost:53000')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** An https URL without a trailing slash: tokens and profile data never travel over plain http. */
+const httpsOrigin = z
+  .string()
+  .trim()
+  .regex(/^https:\/\/[^/\s]+/, 'must be an absolute https URL such as https://login.microsoftonline.com')
   .transform((value) => value.replace(/\/+$/, ''));
 
 /**
@@ -100,6 +111,11 @@ const environmentSchema = z
       .default('')
       .transform((value) => value.split(',').map((upn) => upn.trim().toLowerCase()).filter((upn) => upn !== ''))
       .pipe(z.array(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be comma-separated e-mail addresses (UPNs)'))),
+    GRAPH_CLIENT_ID: optionalString.pipe(z.string().max(100).optional()),
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_AUTHORITY_HOST: httpsOrigin.default('https://login.microsoftonline.com'),
+    GRAPH_BASE_URL: httpsOrigin.default('https://graph.microsoft.com'),
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(3_000),
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_ACCOUNT_NAME: optionalString,
     AZURITE_TABLE_PORT: port(10002),
@@ -156,6 +172,9 @@ const environmentSchema = z
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType}` });
     }
+    if (env.GRAPH_CLIENT_SECRET && !env.GRAPH_CLIENT_ID && !env.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'is required with GRAPH_CLIENT_SECRET when AAD_APP_CLIENT_ID is not set (the app the tab token is issued to)' });
+    }
     if (env.TENANT_ID && env.AAD_APP_TENANT_ID && env.TENANT_ID.toLowerCase() !== env.AAD_APP_TENANT_ID.toLowerCase()) {
       ctx.addIssue({ code: 'custom', path: ['TENANT_ID'], message: 'must be the tenant of AAD_APP_TENANT_ID (the tab app is single-tenant)' });
     }
@@ -206,6 +225,8 @@ export interface AppConfig {
   tenantId: string;
   /** UPNs that are admins from their first sign-in (lower-case). */
   bootstrapAdminUpns: string[];
+  /** Entra profile fill through Microsoft Graph (on-behalf-of); undefined when GRAPH_CLIENT_SECRET is not set. */
+  graphProfile: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string; graphBaseUrl: string; timeoutMs: number } | undefined;
   storage: StorageConfig;
   /** Application Insights connection string; undefined means no telemetry. */
   telemetryConnectionString: string | undefined;
@@ -281,6 +302,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     tabAuth,
     tenantId: (env.TENANT_ID ?? tabAuth.tenantId).toLowerCase(),
     bootstrapAdminUpns: env.BOOTSTRAP_ADMIN_UPNS,
+    graphProfile: env.GRAPH_CLIENT_SECRET
+      ? {
+          tenantId: (env.TENANT_ID ?? tabAuth.tenantId).toLowerCase(),
+          // superRefine made sure one of the two is set.
+          clientId: env.GRAPH_CLIENT_ID ?? env.AAD_APP_CLIENT_ID ?? '',
+          clientSecret: env.GRAPH_CLIENT_SECRET,
+          authorityHost: env.GRAPH_AUTHORITY_HOST,
+          graphBaseUrl: env.GRAPH_BASE_URL,
+          timeoutMs: env.GRAPH_TIMEOUT_MS,
+        }
+      : undefined,
     storage,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     surveyKey: env.SECRET_SURVEY_KEY ?? DEV_SURVEY_KEY,

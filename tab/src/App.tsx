@@ -40,6 +40,8 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
   const [catalog, setCatalog] = useState<Catalog | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // First run: nobody is admin yet, so the tab says how to make the first one.
+  const [noAdmin, setNoAdmin] = useState(false);
   const [page, setPage] = useState<PageId>(pageFromHash);
   // Bumped after anything that changes sessions or skills, so every panel that shows them reloads.
   const [revision, setRevision] = useState(0);
@@ -83,7 +85,7 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
     if (!getToken) return;
     let cancelled = false;
     setError(undefined);
-    Promise.all([api.me(), api.mySkills(), api.catalog()]).then(
+    const loaded = Promise.all([api.me(), api.mySkills(), api.catalog()]).then(
       ([me, mine, loadedCatalog]) => {
         if (cancelled) return;
         setProfile(me);
@@ -96,6 +98,13 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
         setError(reason instanceof Error ? reason.message : String(reason));
       },
     );
+    // Asked after /me, whose load is what makes a BOOTSTRAP_ADMIN_UPNS person or a DXNavi.Admin holder admin.
+    void loaded
+      .then(() => api.directorySetup())
+      .then(
+        (setup) => !cancelled && setNoAdmin(!setup.hasAdmin),
+        () => undefined,
+      );
     return () => {
       cancelled = true;
     };
@@ -176,6 +185,14 @@ export function App(props: { config: RuntimeConfig; host: HostContext }) {
             <MessageBarBody>
               <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
               {error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {noAdmin && getToken && (
+          <MessageBar intent="warning" data-testid="no-admin-bar">
+            <MessageBarBody>
+              <MessageBarTitle>{t('noAdminTitle')}</MessageBarTitle>
+              {t('noAdminBody')}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -68,6 +68,22 @@ describe('config', () => {
     expect(problemsOf({ BOOTSTRAP_ADMIN_UPNS: 'digi' }).join('\n')).toMatch(/^BOOTSTRAP_ADMIN_UPNS/m);
   });
 
+  it('when GRAPH_CLIENT_SECRET is set, then the Entra profile fill is on with the SSO app as client; http authorities and a missing client id are named', () => {
+    expect(loadConfig({}).graphProfile).toBeUndefined();
+    const sso = { AAD_APP_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AAD_APP_TENANT_ID: '99999999-2222-4333-8444-555555555555' };
+    expect(loadConfig({ ...sso, GRAPH_CLIENT_SECRET: 's3cret' }).graphProfile).toEqual({
+      tenantId: '99999999-2222-4333-8444-555555555555',
+      clientId: '11111111-2222-4333-8444-555555555555',
+      clientSecret: 's3cret',
+      authorityHost: 'https://login.microsoftonline.com',
+      graphBaseUrl: 'https://graph.microsoft.com',
+      timeoutMs: 3000,
+    });
+    expect(problemsOf({ GRAPH_CLIENT_SECRET: 's3cret' }).join('\n')).toMatch(/^GRAPH_CLIENT_ID/m);
+    expect(problemsOf({ GRAPH_CLIENT_SECRET: 's3cret', GRAPH_CLIENT_ID: 'c', GRAPH_AUTHORITY_HOST: 'http://127.0.0.1:1' }).join('\n')).toMatch(/^GRAPH_AUTHORITY_HOST: must be an absolute https URL/m);
+    expect(problemsOf({ GRAPH_BASE_URL: 'graph.microsoft.com' }).join('\n')).toMatch(/^GRAPH_BASE_URL/m);
+  });
+
   it('when no survey key is set outside production, then the documented public development key is used', () => {
     expect(loadConfig({}).surveyKey).toBe(DEV_SURVEY_KEY);
     expect(loadConfig({ NODE_ENV: 'test', SECRET_SURVEY_KEY: '' }).surveyKey).toBe(DEV_SURVEY_KEY);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { RunningApp } from '../app.js';
+import { departmentResolver } from '../features/directory/domain/roster-diff.js';
 import { demoObjectId, DEMO_PEOPLE } from './demo-data.js';
 
 const SAMPLE = (file: string) => new URL(`./sample-roster/${file}`, import.meta.url);
@@ -14,7 +15,8 @@ function aprilFirst(now: Date): string {
 /**
  * The local stack's staff come in through the real import path: March's Shift_JIS roster on the first start, then
  * April's (one transfer dated 4月1日, one leaver) on every start (idempotent: nothing changes the second time), and
- * the demo identities are linked to their rows by UPN as Teams would.
+ * the demo identities are linked to their rows by UPN as Teams would; a sample DX推進委員 is their 課's assigned one
+ * (as デジタル推進課 would assign them on the DX推進委員 page) unless the 課 already has one.
  */
 export async function importDemoRoster(app: RunningApp, options: { adminId: string; now?: Date }): Promise<{ staff: number; linked: number }> {
   const now = options.now ?? new Date();
@@ -25,11 +27,16 @@ export async function importDemoRoster(app: RunningApp, options: { adminId: stri
   const staff = await app.repositories.staffDirectory.listStaff();
   const byName = new Map(staff.map((record) => [record.name, record]));
   let linked = 0;
-  for (const [name] of DEMO_PEOPLE) {
+  const departmentOf = departmentResolver(await app.repositories.departments.list());
+  for (const [name, , , roles = []] of DEMO_PEOPLE) {
     const record = byName.get(name);
     if (!record) continue;
     await app.directory.linkIdentity(demoObjectId(name), record.upn);
     linked++;
+    const departmentId = departmentOf(record);
+    if (roles.includes('promoter') && record.status === 'active' && !(await app.repositories.staffDirectory.getPromoter(departmentId))) {
+      await app.repositories.staffDirectory.setPromoter(departmentId, { departmentId, staffNumber: record.staffNumber, assignedBy: options.adminId, assignedAt: now.toISOString() });
+    }
   }
   return { staff: staff.length, linked };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 
 /**
@@ -49,4 +49,13 @@ export async function createDevIdentityProvider(options: { tenantId: string }): 
       return { accessToken, expiresOn: new Date((now + lifetime) * 1000).toISOString() };
     },
   };
+}
+
+/**
+ * The Entra object id the dev sign-in gives a roster person who has no identity yet: derived from the 職員番号, so
+ * signing in as them twice is the same person (linked to their row by UPN at the first load, as Entra SSO would).
+ */
+export function devObjectIdForStaff(staffNumber: string): string {
+  const hex = createHash('sha256').update(`dx-navi-dev-roster:${staffNumber}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

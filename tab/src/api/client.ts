@@ -1,4 +1,4 @@
-import { jobLevelSpellingsSchema, rosterImportSchema } from './directory';
+import { directoryAuditSchema, jobLevelSpellingsSchema, promotersSchema, rosterImportSchema, setupSchema } from './directory';
 import { z } from 'zod';
 import { catalogSchema, examsSchema, programmeTextSchema, type CourseView } from './catalog';
 import { devIdentitiesSchema, devTokenSchema, profileSchema } from './profile';
@@ -65,6 +65,8 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
     faq: createFaqApi(request),
     awards: createAwardsApi(request),
     me: () => request('/api/tab/me', profileSchema),
+    /** Whether any admin exists yet (for everyone: without one the tab says how to make the first). */
+    directorySetup: () => request('/api/tab/directory/setup', setupSchema),
     mySkills: () => request('/api/tab/skills', mySkillsSchema),
     saveMySkills: (input: { ticked: string[]; goals: Record<string, number>; mindsetChecks: string[] }) =>
       request('/api/tab/skills', mySkillsSchema, { method: 'PUT', body: JSON.stringify(input) }),
@@ -114,6 +116,12 @@ export function createApiClient(options: { baseUrl: string; locale: string; getT
           { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } },
         ),
       jobLevelSpellings: () => request('/api/tab/admin/roster/job-levels', jobLevelSpellingsSchema).then((body) => body.spellings),
+      /** DX推進委員 per 課: the current one and the 課's active staff to choose from. */
+      promoters: () => request('/api/tab/admin/directory/promoters', promotersSchema).then((body) => body.sections),
+      /** Makes a member of the 課 its DX推進委員, or (null) leaves the 課 without one. */
+      assignPromoter: (departmentId: string, staffNumber: string | null) =>
+        request(`/api/tab/admin/directory/promoters/${encodeURIComponent(departmentId)}`, z.unknown(), put({ staffNumber })),
+      directoryAudit: () => request('/api/tab/admin/directory/audit', directoryAuditSchema).then((body) => body.entries),
       exportTalentData: () => download('/api/tab/admin/export/talent-data.csv', 'talent-data.csv'),
       /** 年次報告: the year's logic model as an xlsx workbook. */
       exportEvaluation: (fiscalYear: number) => download(`/api/tab/admin/evaluation/report.xlsx?fiscalYear=${fiscalYear}`, `evaluation-${fiscalYear}.xlsx`),

@@ -95,6 +95,7 @@ describe('POST /api/tab/admin/roster', () => {
     expect((await app.repositories.staffDirectory.listStaff()).find((r) => r.staffNumber === '100003')?.leftOn).toBe('2027-04-01');
     const audit = await app.directory.auditLog(ADMIN);
     expect(audit[0]).toMatchObject({ action: 'roster-import', actorName: '品川 デジタ' });
-    expect(audit[0]!.detail).toContain('deactivated 1');
+    expect(audit[0]!.detail).toContain('退職扱い 1');
+    expect(audit[0]!.detailEn).toContain('deactivated 1');
   });
 });

@@ -73,8 +73,11 @@ export function registerDirectoryRoutes(server: Server, deps: { verifier: () => 
   server.get('/api/tab/directory/setup', handle(async (): Promise<Contract<typeof setupSchema>> => ({ hasAdmin: await deps.roles.hasAdmin() })));
   server.get(
     '/api/tab/admin/directory/audit',
-    handle(async (_req, employeeId): Promise<Contract<typeof directoryAuditSchema>> => ({
-      entries: (await deps.directory.auditLog(employeeId)).map(({ actorId: _actorId, ...entry }) => entry),
-    })),
+    handle(async (req, employeeId): Promise<Contract<typeof directoryAuditSchema>> => {
+      const locale = localeOfRequest(req);
+      return {
+        entries: (await deps.directory.auditLog(employeeId)).map(({ at, actorName, action, detail, detailEn }) => ({ at, actorName, action, detail: locale === 'en' ? (detailEn ?? detail) : detail })),
+      };
+    }),
   );
 }

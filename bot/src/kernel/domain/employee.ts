@@ -35,6 +35,8 @@ export interface Employee {
   /** 職員番号 of the roster row this identity is linked to (by UPN). */
   staffNumber?: string | undefined;
   directoryStatus?: DirectoryStatus | undefined;
+  /** The app roles (DXNavi.Admin / DXNavi.Promoter) the last tab token carried: what Entra gave, to follow when it takes them back. */
+  tokenRoles?: Role[] | undefined;
 }
 
 /** Whether a person is in audiences, counts and denominators: active staff only, never leavers or unregistered identities. */

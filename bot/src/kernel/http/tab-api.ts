@@ -18,6 +18,9 @@ export const devIdentitySchema = z.object({
   departmentName: z.string(),
   jobLevel: z.enum(['general', 'chief', 'manager']).nullable(),
   roles: z.array(z.string()),
+  /** 職員番号 when the person is on the roster; `linked` false: no Teams identity yet (signing in links one). */
+  staffNumber: z.string().nullable(),
+  linked: z.boolean(),
 });
 export type DevIdentity = z.infer<typeof devIdentitySchema>;
 export const devIdentitiesSchema = z.object({ employees: z.array(devIdentitySchema) });

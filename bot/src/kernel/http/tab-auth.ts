@@ -4,7 +4,7 @@ import { ConnectorRecorder, mountConnectorRecorder } from '../../dev/connector-r
 import { createDevIdentityProvider, type DevIdentityProvider } from '../../dev/dev-identity-provider.js';
 import type { Logger } from '../../logger.js';
 import type { DepartmentRepository, EmployeeRepository } from '../domain/ports.js';
-import { registerDevRoutes } from './dev-routes.js';
+import { registerDevRoutes, type DevRosterPerson } from './dev-routes.js';
 import { createTabTokenVerifier, entraVerifierOptions, type TabTokenVerifier } from './tab-token-verifier.js';
 
 export interface LocalAuth {
@@ -23,11 +23,11 @@ export interface LocalAuth {
 export async function mountTabAuth(
   server: Server,
   config: AppConfig,
-  deps: { repositories: { employees: EmployeeRepository; departments: DepartmentRepository }; log: Logger },
+  deps: { repositories: { employees: EmployeeRepository; departments: DepartmentRepository }; log: Logger; rosterPeople?: () => Promise<DevRosterPerson[]> },
 ) {
   const devIdentity =
     config.tabAuth.kind === 'dev' ? await createDevIdentityProvider({ tenantId: config.tabAuth.tenantId }) : undefined;
-  if (devIdentity) registerDevRoutes(server, { identityProvider: devIdentity, ...deps.repositories, log: deps.log });
+  if (devIdentity) registerDevRoutes(server, { identityProvider: devIdentity, ...deps.repositories, log: deps.log, rosterPeople: deps.rosterPeople });
   const devConnector = config.bot.appId ? undefined : new ConnectorRecorder();
   if (devConnector) mountConnectorRecorder(server, devConnector, '/dev/connector');
   let current: TabTokenVerifier | undefined;

@@ -13,8 +13,11 @@ export interface TabRouteDeps {
   verifier: () => TabTokenVerifier;
   profiles: ProfileService;
   log: Logger;
-  /** 職員名簿 (issue 12): runs when the tab loads (GET /api/tab/me) with the verified caller, before the profile is read. */
-  onTabLoad?: (caller: VerifiedCaller) => Promise<void>;
+  /**
+   * 職員名簿 (issue 12): runs when the tab loads (GET /api/tab/me) with the verified caller and their token (for an
+   * on-behalf-of call to Graph), before the profile is read.
+   */
+  onTabLoad?: (caller: VerifiedCaller, userAssertion: string) => Promise<void>;
 }
 
 /** The caller, from a verified bearer token only: no route trusts an id sent in the request. */
@@ -95,8 +98,8 @@ export function toProfileResponse(profile: EmployeeProfile): Contract<typeof pro
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
   server.get(
     '/api/tab/me',
-    authenticatedRoute(deps, async (_req, employeeId, caller) => {
-      await deps.onTabLoad?.(caller);
+    authenticatedRoute(deps, async (req, employeeId, caller) => {
+      await deps.onTabLoad?.(caller, bearerToken(req.header('authorization')) ?? '');
       return toProfileResponse(await deps.profiles.getProfile(employeeId));
     }),
   );

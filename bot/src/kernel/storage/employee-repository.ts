@@ -20,6 +20,7 @@ interface EmployeeEntity {
   installedAt?: string;
   staffNumber?: string;
   directoryStatus?: string;
+  tokenRolesJson?: string;
 }
 
 // Rows may have been written by an older version or by hand in Storage Explorer: read them defensively.
@@ -42,6 +43,7 @@ function toEmployee(entity: EmployeeEntity): Employee {
     installedAt: entity.installedAt || undefined,
     staffNumber: entity.staffNumber || undefined,
     directoryStatus: directoryStatusSchema.parse(entity.directoryStatus || undefined),
+    tokenRoles: entity.tokenRolesJson ? z.array(z.enum(ROLES)).catch([]).parse(JSON.parse(entity.tokenRolesJson)) : undefined,
   };
 }
 
@@ -60,6 +62,7 @@ function toEntity(employee: Employee) {
     installedAt: employee.installedAt ?? '',
     staffNumber: employee.staffNumber ?? '',
     directoryStatus: employee.directoryStatus ?? '',
+    tokenRolesJson: employee.tokenRoles ? JSON.stringify(employee.tokenRoles) : '',
   };
 }
 

@@ -7,6 +7,7 @@ import { AdminDeskMetrics } from './AdminDeskMetrics';
 import { AdminEvaluation } from './AdminEvaluation';
 import { AdminFaq } from './AdminFaq';
 import { AdminNews } from './AdminNews';
+import { AdminPromoters } from './AdminPromoters';
 import { AdminRoster } from './AdminRoster';
 import { AdminSessions } from './AdminSessions';
 import { AdminSurveys } from './AdminSurveys';
@@ -32,6 +33,7 @@ export default function AdminPage(props: PageProps & { catalog: Catalog; onCatal
       <AdminNews locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
       <AdminCatalog locale={props.locale} api={props.api} catalog={props.catalog} onSaved={props.onCatalogChanged} onError={props.onError} onNotice={props.onNotice} />
       <AdminRoster locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
+      <AdminPromoters locale={props.locale} api={props.api} onError={props.onError} onNotice={props.onNotice} />
     </div>
   );
 }

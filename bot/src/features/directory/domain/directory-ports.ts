@@ -35,11 +35,44 @@ export interface DirectoryAuditEntry {
   actorId: string;
   actorName: string;
   action: 'roster-import' | 'role-granted' | 'role-revoked' | 'promoter-assigned' | 'promoter-unassigned';
+  /** What changed, in Japanese; `detailEn` is its English twin (entries written before it have the one text). */
   detail: string;
+  detailEn?: string | undefined;
 }
 
 export interface DirectoryAuditRepository {
   append(entry: DirectoryAuditEntry): Promise<void>;
   /** Newest first. */
   list(limit: number): Promise<DirectoryAuditEntry[]>;
+}
+
+/** What Microsoft Graph `/me?$select=department,jobTitle,employeeId,mail` says about the signed-in user. */
+export interface EntraProfile {
+  department: string | undefined;
+  jobTitle: string | undefined;
+  employeeId: string | undefined;
+  mail: string | undefined;
+}
+
+/**
+ * Reads the signed-in user's Entra profile on their behalf (OAuth on-behalf-of with the tab's SSO token). One
+ * adapter implements it (storage/graph-profile.ts); it throws on any failure, which the caller logs and survives.
+ */
+export interface EntraProfileSource {
+  read(userAssertion: string): Promise<EntraProfile>;
+}
+
+/** What the Entra profile filled in for a person the roster does not cover yet, and where it came from. */
+export interface EntraProfileRecord {
+  employeeId: string;
+  profile: EntraProfile;
+  /** Fields of the employee record this profile filled (only ones that were empty). */
+  filled: ('departmentId' | 'jobLevel' | 'email')[];
+  source: 'microsoft-graph-me';
+  fetchedAt: string;
+}
+
+export interface EntraProfileRepository {
+  get(employeeId: string): Promise<EntraProfileRecord | undefined>;
+  save(record: EntraProfileRecord): Promise<void>;
 }

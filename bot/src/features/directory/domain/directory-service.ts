@@ -107,7 +107,8 @@ export function createDirectoryService(deps: {
           actorId: admin.id,
           actorName: admin.displayName,
           action: 'roster-import',
-          detail: `added ${plan.added.length}, changed ${plan.changed.length}, transferred ${plan.transferred.length}, deactivated ${plan.deactivated.length}, unchanged ${plan.unchanged}; effective ${effectiveDate}`,
+          detail: `追加 ${plan.added.length}、変更 ${plan.changed.length}、異動 ${plan.transferred.length}、退職扱い ${plan.deactivated.length}、変更なし ${plan.unchanged}(発令日 ${effectiveDate})`,
+          detailEn: `added ${plan.added.length}, changed ${plan.changed.length}, transferred ${plan.transferred.length}, deactivated ${plan.deactivated.length}, unchanged ${plan.unchanged}; effective ${effectiveDate}`,
         });
         rowsWritten++;
       }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JOB_LEVELS } from '../../../kernel/domain/catalog/job-levels.js';
 import { keys, sanitizeKey } from '../../../kernel/storage/keys.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
-import type { DirectoryAuditEntry, DirectoryAuditRepository, StaffDirectoryRepository } from '../domain/directory-ports.js';
+import type { DirectoryAuditEntry, DirectoryAuditRepository, EntraProfileRecord, EntraProfileRepository, StaffDirectoryRepository } from '../domain/directory-ports.js';
 import type { StaffRecord, TransferRecord } from '../domain/roster-diff.js';
 import { STAFF_STATUSES } from '../domain/roster-rows.js';
 
@@ -130,13 +130,15 @@ const auditSchema = z.object({
   actorName: z.string(),
   action: z.enum(['roster-import', 'role-granted', 'role-revoked', 'promoter-assigned', 'promoter-unassigned']),
   detail: z.string(),
+  detailEn: z.string().optional(),
 });
 
 export function createDirectoryAuditRepository(storage: TableStorage): DirectoryAuditRepository {
   const table = storage.client('DirectoryAudit');
   return {
     async append(entry: DirectoryAuditEntry) {
-      await table.createEntity({ ...keys.directoryAudit(new Date(entry.at), randomUUID()), ...entry });
+      const { detailEn, ...rest } = entry;
+      await table.createEntity({ ...keys.directoryAudit(new Date(entry.at), randomUUID()), ...rest, ...(detailEn === undefined ? {} : { detailEn }) });
     },
     async list(limit) {
       const entries: DirectoryAuditEntry[] = [];
@@ -148,3 +150,52 @@ export function createDirectoryAuditRepository(storage: TableStorage): Directory
     },
   };
 }
+
+const entraProfileSchema = z.object({
+  employeeId: z.string(),
+  department: z.string().optional(),
+  jobTitle: z.string().optional(),
+  staffEmployeeId: z.string().optional(),
+  mail: z.string().optional(),
+  filled: z.string(),
+  source: z.literal('microsoft-graph-me'),
+  fetchedAt: z.string(),
+});
+
+/** What Microsoft Graph said about a person the roster did not cover, one row per identity (StaffDirectory table). */
+export function createEntraProfileRepository(storage: TableStorage): EntraProfileRepository {
+  const table = storage.client('StaffDirectory');
+  const key = (employeeId: string) => ({ partitionKey: 'entra-profile', rowKey: sanitizeKey(employeeId) });
+  return {
+    async get(employeeId) {
+      const row = await getEntityOrUndefined(table, key(employeeId));
+      if (!row) return undefined;
+      const parsed = entraProfileSchema.parse(row);
+      return {
+        employeeId: parsed.employeeId,
+        profile: { department: parsed.department, jobTitle: parsed.jobTitle, employeeId: parsed.staffEmployeeId, mail: parsed.mail },
+        filled: z.array(z.enum(['departmentId', 'jobLevel', 'email'])).parse(JSON.parse(parsed.filled)),
+        source: parsed.source,
+        fetchedAt: parsed.fetchedAt,
+      } satisfies EntraProfileRecord;
+    },
+    async save(record) {
+      const { department, jobTitle, employeeId, mail } = record.profile;
+      await table.upsertEntity(
+        {
+          ...key(record.employeeId),
+          employeeId: record.employeeId,
+          ...(department === undefined ? {} : { department }),
+          ...(jobTitle === undefined ? {} : { jobTitle }),
+          ...(employeeId === undefined ? {} : { staffEmployeeId: employeeId }),
+          ...(mail === undefined ? {} : { mail }),
+          filled: JSON.stringify(record.filled),
+          source: record.source,
+          fetchedAt: record.fetchedAt,
+        },
+        'Replace',
+      );
+    },
+  };
+}
+
