@@ -13,7 +13,9 @@ import { TEST_TENANT_ID } from '../../support/tenant.js';
 
 /**
  * The Entra profile fill against a local Microsoft identity platform + Graph stand-in (HTTPS on 127.0.0.1 with a
- * certificate only the bot's process trusts): the real on-behalf-of exchange, then /v1.0/me.
+ * certificate only the bot's process trusts): the real on-behalf-of exchange through @microsoft/teamsfx, then
+ * /v1.0/me. The bot keeps Entra's authority host (login.microsoftonline.com); the child process's preload routes
+ * those connections to the stand-in, so nothing leaves the machine.
  */
 const ADMIN = 'e0000000-0000-4000-8000-0000000000a1';
 const SECOND_ADMIN = 'e0000000-0000-4000-8000-0000000000a2';
@@ -31,6 +33,8 @@ const identities = [
 type GraphMode = 'ok' | 'error' | 'hang' | 'token-hang';
 let mode: GraphMode = 'ok';
 const tokenRequests: URLSearchParams[] = [];
+/** The Host each token request named: Entra's own, though the connection came here. */
+const tokenHosts: string[] = [];
 const meRequests: { authorization: string | undefined; url: string }[] = [];
 const accessTokenFor = new Map<string, string>();
 let standIn: Server;
@@ -51,7 +55,8 @@ function startStandIn(pems: { private: string; cert: string }): Promise<number> 
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      const origin = `https://127.0.0.1:${(standIn.address() as { port: number }).port}`;
+      // The bot keeps Entra's own authority host; its connections to it are routed here (entra-connection-redirect.mjs).
+      const origin = 'https://login.microsoftonline.com';
       if (url.pathname === `/${TEST_TENANT_ID}/v2.0/.well-known/openid-configuration`) {
         return json(200, {
           issuer: `${origin}/${TEST_TENANT_ID}/v2.0`,
@@ -68,6 +73,7 @@ function startStandIn(pems: { private: string; cert: string }): Promise<number> 
       if (req.method === 'POST' && url.pathname === `/${TEST_TENANT_ID}/oauth2/v2.0/token`) {
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
         tokenRequests.push(form);
+        tokenHosts.push(req.headers.host ?? '');
         if (mode === 'token-hang') return; // the token endpoint never answers
         const accessToken = `graph-access-${tokenRequests.length}`;
         accessTokenFor.set(accessToken, form.get('assertion') ?? '');
@@ -86,15 +92,15 @@ function startStandIn(pems: { private: string; cert: string }): Promise<number> 
 }
 
 beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  const pems = await generate([{ name: 'commonName', value: 'login.microsoftonline.com' }], {
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'login.microsoftonline.com' }, { type: 7, ip: '127.0.0.1' }] }],
   });
   const certFolder = mkdtempSync(join(tmpdir(), 'dx-navi-graph-'));
   cleanups.push(() => rmSync(certFolder, { recursive: true, force: true }));
   writeFileSync(join(certFolder, 'ca.pem'), pems.cert);
   const port = await startStandIn(pems);
   cleanups.push(() => new Promise<void>((done) => standIn.close(() => done())));
-  child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/support/graph-app-process.ts')], {
+  child = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('tests/support/entra-connection-redirect.mjs'), resolve('tests/support/graph-app-process.ts')], {
     env: {
       ...process.env,
       NODE_EXTRA_CA_CERTS: join(certFolder, 'ca.pem'),
@@ -104,7 +110,8 @@ beforeAll(async () => {
       BOOTSTRAP_ADMIN_UPNS: 'admin.one@city.example.jp,admin.two@city.example.jp,admin.three@city.example.jp',
       GRAPH_CLIENT_ID: 'c1f0e2d3-0000-4000-8000-00000000c11e',
       GRAPH_CLIENT_SECRET: 'stand-in-secret',
-      GRAPH_AUTHORITY_HOST: `https://127.0.0.1:${port}`,
+      ENTRA_STAND_IN: `127.0.0.1:${port}`,
+      GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.com',
       GRAPH_BASE_URL: `https://127.0.0.1:${port}`,
       GRAPH_TIMEOUT_MS: '5000', // generous: the exchange itself must fit in it on a busy machine
     },
@@ -203,6 +210,7 @@ describe('Entra profile fill (Microsoft Graph on-behalf-of)', () => {
     expect(exchange.get('requested_token_use')).toBe('on_behalf_of');
     expect(exchange.get('assertion')).toBe(tokens[NEWCOMER]);
     expect(exchange.get('client_id')).toBe('c1f0e2d3-0000-4000-8000-00000000c11e');
+    expect(tokenHosts.at(-1)).toBe('login.microsoftonline.com'); // teamsfx spoke to Entra's authority host
     const graphCall = meRequests.at(-1)!;
     expect(accessTokenFor.get(graphCall.authorization!.replace(/^Bearer /, ''))).toBe(tokens[NEWCOMER]);
     expect(decodeURIComponent(graphCall.url)).toContain('$select=department,jobTitle,employeeId,mail');
