@@ -21,6 +21,10 @@ param teamsAppId string
 @minLength(32)
 param surveyKey string
 
+@secure()
+@description('Client secret of the tab\'s Entra app for the optional Entra profile fill (on-behalf-of Graph /me, issue 12). Empty leaves the fill off. Stored in Key Vault only.')
+param graphClientSecret string = ''
+
 param webAppSku string = 'B1'
 param botDisplayName string = 'DX Navi'
 param location string = resourceGroup().location
@@ -82,6 +86,17 @@ resource surveyKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: surveyKey }
 }
 
+resource graphClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphClientSecret)) {
+  parent: keyVault
+  name: 'graph-client-secret'
+  properties: { value: graphClientSecret }
+}
+
+// The Entra profile fill is on only when its secret was given; the setting is then a Key Vault reference too.
+var graphProfileSettings = empty(graphClientSecret) ? [] : [
+  { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=graph-client-secret)' }
+]
+
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${resourceBaseName}-logs'
   location: location
@@ -130,7 +145,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       appCommandLine: 'node dist/bot/index.js'
       // A readiness probe: 503 while Storage or the delivery queue cannot be reached takes the instance out.
       healthCheckPath: '/healthz'
-      appSettings: [
+      appSettings: concat([
         { name: 'NODE_ENV', value: 'production' }
         { name: 'HOST', value: '0.0.0.0' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
@@ -150,7 +165,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'STORAGE_ACCOUNT_NAME', value: storageAccount.name }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         { name: 'SECRET_SURVEY_KEY', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${surveyKeySecret.name})' }
-      ]
+      ], graphProfileSettings)
     }
   }
 }

@@ -10,7 +10,7 @@ interface Step {
 }
 const toolkit = parse(read('teamsapp.yml')) as { version: string; provision: Step[]; deploy: Step[] };
 const bicep = read('infra/azure.bicep');
-const appSettings = /appSettings: \[([\s\S]*?)\n\s*\]/.exec(bicep)?.[1] ?? '';
+const appSettings = /appSettings: (?:concat\()?\[([\s\S]*?)\n\s*\]/.exec(bicep)?.[1] ?? '';
 
 describe('deployment', () => {
   it('when the Toolkit project is read, then it is on schema v1.11 or later and creates a single-tenant Entra app with a service principal and no secret', () => {
@@ -36,6 +36,10 @@ describe('deployment', () => {
     expect(appSettings).not.toMatch(/MicrosoftAppPassword|ClientSecret|AccountKey/);
     expect(appSettings).toContain("{ name: 'MicrosoftAppType', value: 'UserAssignedMSI' }");
     expect(appSettings).toMatch(/\{ name: 'SECRET_SURVEY_KEY', value: '@Microsoft\.KeyVault\(VaultName=\$\{keyVault\.name\};SecretName=\$\{surveyKeySecret\.name\}\)' \}/);
+    // The Entra profile fill's client secret, when given, is a Key Vault secret and its setting a reference to it.
+    expect(bicep).toMatch(/resource graphClientSecretSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = if \(!empty\(graphClientSecret\)\)/);
+    expect(bicep).toContain("{ name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=graph-client-secret)' }");
+    expect(bicep).toContain('], graphProfileSettings)');
     expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
     // The identity may only read secrets (Key Vault Secrets User), nothing broader.
     expect(bicep).toContain("var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'");
