@@ -30,7 +30,9 @@ const scenarios = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['
 // and the connector's arrival times (20-80 ms here), which it counts in a sliding 1 s window.
 const PACE = Number(process.env.PACE ?? 1);
 
-// The live heap (after a full GC) is what the engine keeps; heapUsed between collections is mostly garbage.
+// The live heap (after a full GC) is what the engine keeps; heapUsed between collections is mostly garbage. A full
+// GC stops this process (engine and stand-in) for 50-500 ms, which itself costs rate, so it is sampled every 10 s
+// and once at the end rather than every 2 s.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 let peakRss = 0;
@@ -44,7 +46,7 @@ const sampleLiveHeap = () => {
 };
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const rssTimer = setInterval(sampleRss, 100);
-const heapTimer = setInterval(sampleLiveHeap, 2_000);
+const heapTimer = setInterval(sampleLiveHeap, 10_000);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
@@ -79,6 +81,7 @@ try {
       if (connector.counts.accepted >= recipients && !(await stack.engine.report(`bench-${recipients}`).then((r) => r?.counts.sending || r?.counts.retrying || r?.counts.queued))) break;
     }
     const wallMs = Date.now() - started;
+    sampleLiveHeap();
     // Counted once: recounting every recorded message per recipient would be quadratic in the recipients.
     const perConversation = connector.messagesPerConversation();
     const duplicates = [...perConversation.values()].filter((count) => count > 1).length;
