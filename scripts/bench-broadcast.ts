@@ -93,7 +93,7 @@ try {
         `  wall time (send() to last recorded result): ${(wallMs / 1000).toFixed(1)} s  (store + queue ${(queuedMs / 1000).toFixed(1)} s)`,
         `  achieved: ${achieved.toFixed(1)} msg/s = ${(achieved / cap).toFixed(2)} of cap (steady state, 10%→90%: ${((recipients * 0.8) / ((ninetieth - tenth) / 1000) / cap).toFixed(2)} of cap)`,
         `  429s: ${connector.counts.throttledGlobal} app-wide, ${connector.counts.throttledConversation} per conversation   requests: ${connector.counts.requests}   duplicates: ${duplicates}   missing: ${missing}`,
-        `  in flight at most: ${stack.engine.maxInFlight}   adaptive pace at the end: ${stack.engine.pacer.perSecond.toFixed(1)}/s`,
+        `  in flight at most: ${stack.engine.maxInFlight} (+ ${stack.engine.maxClaimsAhead} claimed ahead of their send)   adaptive pace at the end: ${stack.engine.pacer.perSecond.toFixed(1)}/s`,
         `  peak RSS (engine + stand-in): ${mb(peakRss)}   peak live heap growth (after GC, stand-in's record of every message included): ${mb(peakHeap - baseHeap)} = ${((peakHeap - baseHeap) / recipients).toFixed(0)} bytes per recipient   seeding references: ${(seedMs / 1000).toFixed(1)} s`,
         `  load average (1/5/15 min) before: ${loadBefore}   after: ${load()}   (2 shared cores: a busy machine lowers every figure)`,
       ].join('\n'),

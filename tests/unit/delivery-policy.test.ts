@@ -12,6 +12,7 @@ import {
   type Delivery,
 } from '../../bot/src/delivery/domain/delivery.js';
 import {
+  claimsAheadFor,
   DEFAULT_ADAPTIVE_PACE,
   initialPace,
   paceCeiling,
@@ -198,9 +199,11 @@ describe('claims after a crash: instance, run and heartbeat', () => {
 describe('adaptive pace and the in-flight cap', () => {
   const settings: AdaptivePaceSettings = { ...DEFAULT_ADAPTIVE_PACE, maxPerSecond: 50 };
 
-  it('when the pace is 50/s and answers take 0.2 s, then 10 sends may be in flight', () => {
+  it('when the pace is 50/s and answers take 0.2 s, then 10 sends may be in flight and 5 recipients be claimed ahead', () => {
     expect(sendsInFlightFor(50, 200)).toBe(10);
     expect(sendsInFlightFor(1, 200)).toBe(2);
+    expect(claimsAheadFor(10)).toBe(5);
+    expect(claimsAheadFor(1)).toBe(1);
   });
 
   it('when nothing was throttled yet, then the pace is 95 % of the configured one, never the cap itself', () => {
@@ -287,25 +290,31 @@ describe('the pacer', () => {
     }
   });
 
-  it('when claims are slow, then at most the in-flight cap of tasks are between claim and result, and one conversation runs one task at a time', async () => {
-    const pacer = createPacer({ messagesPerSecond: 1000, perConversationGapMs: 0, maxInFlight: 3 });
+  it('when claims are slow, then they do not hold in-flight slots: at most the claims-ahead cap prepare and the in-flight cap send, and one conversation runs one task at a time', async () => {
+    const pacer = createPacer({ messagesPerSecond: 1000, perConversationGapMs: 0, maxInFlight: 4, maxClaimsAhead: 2 });
     try {
-      let underWay = 0;
-      let mostUnderWay = 0;
+      let preparing = 0;
+      let mostPreparing = 0;
+      let sending = 0;
+      let mostSending = 0;
       let activeInA = 0;
       let mostInA = 0;
       const task = (key: string) =>
         pacer.run(key, async (sendSlot) => {
-          mostUnderWay = Math.max(mostUnderWay, ++underWay);
+          mostPreparing = Math.max(mostPreparing, ++preparing);
           if (key === 'a') mostInA = Math.max(mostInA, ++activeInA);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          await sendSlot();
           await new Promise((resolve) => setTimeout(resolve, 10));
-          underWay--;
+          preparing--;
+          await sendSlot();
+          mostSending = Math.max(mostSending, ++sending);
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          sending--;
           if (key === 'a') activeInA--;
         });
-      await Promise.all([...Array.from({ length: 12 }, (_, index) => task(`c${index}`)), task('a'), task('a'), task('a')]);
-      expect(mostUnderWay).toBe(3);
+      await Promise.all([...Array.from({ length: 16 }, (_, index) => task(`c${index}`)), task('a'), task('a'), task('a')]);
+      expect(mostPreparing).toBe(2);
+      // Slow sends fill every in-flight slot, which they could not if claims waiting for a slot held one.
+      expect(mostSending).toBe(4);
       expect(mostInA).toBe(1);
     } finally {
       pacer.stop();

@@ -10,7 +10,7 @@ import {
   type DeliveryCounts,
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
-import { sendsInFlightFor } from './domain/adaptive-pace.js';
+import { claimsAheadFor, sendsInFlightFor } from './domain/adaptive-pace.js';
 import { createInstanceHeartbeatRepository } from './storage/instance-heartbeat-repository.js';
 import { AppError, ConcurrencyError } from '../kernel/domain/errors.js';
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
@@ -131,7 +131,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const deliveries = createDeliveryRepository(deps.storage);
   const leases = createScheduleLeaseRepository(deps.storage);
   const heartbeats = createInstanceHeartbeatRepository(deps.storage);
-  const pacer = createPacer({ ...options, maxInFlight });
+  const maxClaimsAhead = claimsAheadFor(maxInFlight);
+  const pacer = createPacer({ ...options, maxInFlight, maxClaimsAhead });
 
   /** Writes the final counts once nothing is left to send; harmless when another instance does it too. */
   async function finalize(broadcastId: string, known?: Delivery[]) {
@@ -265,6 +266,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     workerId: options.workerId,
     /** Sends this instance lets be in flight: the most a crash can duplicate. */
     maxInFlight,
+    /** Recipients claimed ahead of their send: with maxInFlight, the most a crash can leave in doubt. */
+    maxClaimsAhead,
     pacer,
     send,
     report,

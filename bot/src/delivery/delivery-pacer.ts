@@ -1,4 +1,5 @@
 import {
+  claimsAheadFor,
   DEFAULT_ADAPTIVE_PACE,
   initialPace,
   paceAfterAppThrottle,
@@ -17,11 +18,16 @@ export interface PacerOptions {
    */
   perConversationGapMs: number;
   /**
-   * Tasks between their claim and their recorded result at once (claiming, waiting for their send slot, sending,
-   * recording). A crash leaves at most this many recipients in doubt and duplicates at most this many messages, so
-   * it is what the pace needs (pace × typical latency), not what sockets allow.
+   * Sends in flight at once, each from its start to its recorded result. A crash duplicates at most this many
+   * messages, so it is what the pace needs (pace × typical latency), not what sockets allow.
    */
   maxInFlight: number;
+  /**
+   * Tasks claiming or claimed and waiting for their send slot, at most: enough that a slow claim write does not
+   * hold an in-flight slot (nor starve the pace), few because a crash leaves these recipients in doubt too (they
+   * are sent again, never twice). Defaults to half of maxInFlight.
+   */
+  maxClaimsAhead?: number;
   /** Tuning of the adaptive pace (see domain/adaptive-pace.ts); the defaults suit Teams. */
   adaptivePace?: Partial<Omit<AdaptivePaceSettings, 'maxPerSecond'>>;
 }
@@ -35,8 +41,8 @@ export interface Pacer {
   /**
    * Runs `task` for one conversation, one task per conversation at a time and no sooner than its gap. The task
    * prepares (claims its work), then awaits `sendSlot()` and sends: the pace is applied to the moment of sending,
-   * so storage latency before it does not bunch sends. A task that finds nothing to send returns without asking
-   * for a slot.
+   * so storage latency before it neither bunches sends nor holds an in-flight slot. A task that finds nothing to
+   * send returns without asking for a slot.
    */
   run<T>(conversationKey: string, task: (sendSlot: SendSlot) => Promise<T>): Promise<T>;
   /**
@@ -73,15 +79,16 @@ const CONVERSATION_MEMORY_MS = 30_000;
 
 /**
  * The engine's pacing, in two stages. A task starts (prepares: claims its recipient) when its conversation is free
- * and fewer than maxInFlight tasks are under way; it then asks for a send slot, and slots are handed out one at a
- * time, evenly spaced at the adaptive pace (a token bucket holding one token: no burst after a pause, when several
+ * and fewer than maxClaimsAhead tasks are preparing; it then asks for a send slot, and slots are handed out one at
+ * a time, evenly spaced at the adaptive pace (a token bucket holding one token: no burst after a pause, when several
  * claims return together or several sends finish together, which a connector's sliding window would count as over
- * the cap), outside any app-wide pause. An app-wide 429 holds every slot until its Retry-After; a conversation's
- * 429 holds only that conversation.
+ * the cap), while fewer than maxInFlight sends are in flight and no app-wide pause holds. An app-wide 429 holds
+ * every slot until its Retry-After; a conversation's 429 holds only that conversation.
  */
 export function createPacer(options: PacerOptions): Pacer {
   const settings: AdaptivePaceSettings = { ...DEFAULT_ADAPTIVE_PACE, ...options.adaptivePace, maxPerSecond: options.messagesPerSecond };
   let pace = initialPace(settings);
+  const claimsAhead = options.maxClaimsAhead ?? claimsAheadFor(options.maxInFlight);
   let lastTick = Date.now();
   const waiting: Waiter[] = [];
   const slotWaiters: (() => void)[] = [];
@@ -119,7 +126,7 @@ export function createPacer(options: PacerOptions): Pacer {
 
   /** Hands out send slots: one per spacing of the pace, within the in-flight cap, outside an app-wide pause. */
   function grantSlots(now: number) {
-    while (slotWaiters.length > 0) {
+    while (slotWaiters.length > 0 && inFlight < options.maxInFlight) {
       const gate = Math.max(nextSendAt, appPausedUntil);
       if (gate > now) {
         wakeAt(gate);
@@ -134,10 +141,10 @@ export function createPacer(options: PacerOptions): Pacer {
     }
   }
 
-  /** Starts tasks whose conversation is free, while fewer than maxInFlight are under way (claimed, not recorded). */
+  /** Starts tasks whose conversation is free, while fewer than maxClaimsAhead are preparing. */
   function startTasks(now: number) {
     let earliest = Infinity;
-    const room = () => preparing + inFlight < options.maxInFlight;
+    const room = () => preparing < claimsAhead;
     for (let i = 0; i < waiting.length && room(); ) {
       const conversation = conversationOf(waiting[i]!.key, now);
       const at = Math.max(conversation.nextAt, conversation.pausedUntil);

@@ -86,6 +86,15 @@ export function sendsInFlightFor(messagesPerSecond: number, typicalLatencyMs: nu
   return Math.max(2, Math.ceil((messagesPerSecond * typicalLatencyMs) / 1000));
 }
 
+/**
+ * Recipients claimed ahead of their send slot: half the in-flight cap, at least 1. Claiming ahead keeps a slow
+ * claim write off the in-flight slots; a crash leaves these in doubt as well (sent again, never twice), so a crash
+ * leaves at most maxInFlight + this many in doubt and duplicates at most maxInFlight.
+ */
+export function claimsAheadFor(maxInFlight: number): number {
+  return Math.max(1, Math.ceil(maxInFlight / 2));
+}
+
 /** The longest of Teams' per-conversation windows (60 messages per 30 s). */
 const CONVERSATION_WINDOW_MS = 30_000;
 
