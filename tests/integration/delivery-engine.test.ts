@@ -92,11 +92,12 @@ describe('one broadcast to 300 employees through a throttling connector', () => 
     for (const employeeId of flaky) expect(byEmployee.get(employeeId)?.attempts).toBeGreaterThanOrEqual(3);
     expect(deliveryReportCsv(report.deliveries).split('\r\n').filter((line) => line.includes(',unreachable,'))).toHaveLength(blocked.size);
 
-    // The connector pushed back and the engine honoured it; each recorded attempt was one HTTP request (the
-    // SDK's own retries are off), so 429s and 500s were retried by the engine alone.
+    // The connector pushed back and the engine honoured it; each recorded attempt was at most one HTTP request (the
+    // SDK's own retries are off), so 429s and 500s were retried by the engine alone. On a starved machine a few
+    // attempts fail before reaching the connector (a reset keep-alive socket) and are retried by the engine too.
     expect(connector.counts.throttledGlobal).toBeGreaterThan(0);
-    expect(connector.counts.requests).toBe(stack.engine.worker.stats.attempts);
-    expect(report.deliveries.reduce((sum, delivery) => sum + delivery.attempts, 0)).toBe(connector.counts.requests);
+    expect(connector.counts.requests).toBeLessThanOrEqual(stack.engine.worker.stats.attempts);
+    expect(report.deliveries.reduce((sum, delivery) => sum + delivery.attempts, 0)).toBe(stack.engine.worker.stats.attempts);
   });
 
   it('when "send now" is pressed again for the same news item, then nothing is sent twice', async () => {
