@@ -8,7 +8,8 @@
  * echo bot's p99. Every wave starts from a quiet stack: the desk channel's posts settled and a lone echo message
  * back to its calibrated speed (work a slow wave left behind, such as retry loops of turns the client gave up on,
  * must not land on the next wave). Bounded: every request gives up after BENCH_TIMEOUT_MS (an error), and no new
- * round starts after BENCH_MAX_SECONDS. Usage: npm run bench:turns  (prints figures; never fails on timing).
+ * round starts after BENCH_MAX_SECONDS; BENCH_PATHS=研修,相談 runs only the paths naming one of those words. Usage:
+ * npm run bench:turns  (prints figures; never fails on timing).
  */
 import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +43,8 @@ const USERS = positive('BENCH_USERS', 200);
 const ROUNDS = positive('BENCH_ROUNDS', 3);
 const TIMEOUT_MS = positive('BENCH_TIMEOUT_MS', 60_000);
 const MAX_SECONDS = positive('BENCH_MAX_SECONDS', 900);
+// BENCH_PATHS=研修,相談 runs only the paths whose name contains one of the words (the echo waves always run).
+const ONLY_PATHS = (process.env.BENCH_PATHS ?? '').split(',').map((word) => word.trim()).filter(Boolean);
 const DESK = { teamId: '19:bench-team@thread.tacv2', channelId: '19:bench-desk@thread.tacv2' };
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-9${String(index).padStart(11, '0')}`;
@@ -141,7 +144,7 @@ try {
   type Path = { name: string; answered?: RegExp; activity: (user: TestUser, round: number, index: number) => Promise<unknown> | unknown };
   const text = (words: string) => (user: TestUser) => textMessage(user, connector.serviceUrl, words);
   const invoke = (verb: string, data: unknown) => (user: TestUser) => executeActivity(user, connector.serviceUrl, verb, data);
-  const paths: Path[] = [
+  const allPaths: Path[] = [
     { name: 'ヘルプ', activity: text('ヘルプ') },
     { name: 'FAQ question (RPAとは何ですか)', activity: text('RPAとは何ですか?どんな業務に向いていますか?') },
     { name: '研修を探す', activity: text('研修を探す') },
@@ -184,6 +187,7 @@ try {
         executeActivity(user, connector.serviceUrl, NOTIFICATION_VERBS.save, Object.fromEntries(NEWS_CATEGORIES.map((category, c) => [categoryInputId(category), String((roundIndex + index + c) % 2 === 0)]))),
     },
   ];
+  const paths = ONLY_PATHS.length === 0 ? allPaths : allPaths.filter((path) => ONLY_PATHS.some((word) => path.name.includes(word)));
 
   const figures = new Map<string, { latencies: number[]; errors: string[] }>([['echo bot', { latencies: [], errors: [] }], ...paths.map((path) => [path.name, { latencies: [], errors: [] }] as [string, { latencies: number[]; errors: string[] }])]);
   /** One wave: every user's activity is built first, then all are posted at once. */

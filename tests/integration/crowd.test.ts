@@ -6,6 +6,7 @@ import { jstMonthOf } from '../../bot/src/features/consultation/domain/desk-metr
 import { openTicket, parseConsultationInput } from '../../bot/src/features/consultation/domain/tickets.js';
 import { fiscalYearOf } from '../../bot/src/kernel/domain/jst.js';
 import { decideEnrollment } from '../../bot/src/features/training/domain/training-sessions.js';
+import { createTrainingSessionRepository } from '../../bot/src/features/training/storage/training-session-repository.js';
 import { SHARED_READ_TTL_MS } from '../../bot/src/kernel/storage/read-cache.js';
 import { createTableStorage, listAll } from '../../bot/src/kernel/storage/table-storage.js';
 import { createLogger } from '../../bot/src/logger.js';
@@ -115,6 +116,42 @@ describe('crowd-ready chat on two instances', () => {
         (count) => count === 150,
       );
     }
+  });
+
+  it('when 200 staff open 研修を探す at once, then the enrolments of each open session are read once, not once per person; a sign-up shows at once on its instance and within the TTL on the other', async () => {
+    // The first instance's training sessions, over a table client that counts the reads reaching Azurite.
+    const storage = createTableStorage({ connectionString: azuriteConnectionString() }, tablePrefix);
+    let reads = 0;
+    const counted = (client: ReturnType<typeof storage.client>) =>
+      new Proxy(client, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          if (property === 'getEntity' || property === 'listEntities') reads++;
+          return (value as (...args: unknown[]) => unknown).bind(target);
+        },
+      });
+    const sessions = createTrainingSessionRepository({ ...storage, client: (name) => counted(storage.client(name)) });
+    const startsAt = inAWeek();
+    const ids = ['finder-a', 'finder-b', 'finder-c'];
+    for (const id of ids) {
+      await sessions.create({ id, courseId: 'it-literacy', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: '本庁舎', onlineUrl: undefined, capacity: 30, cancelled: false, enrolledCount: 0 });
+    }
+    const enroll = (repository: typeof sessions, sessionId: string, employeeId: string) => repository.enroll(sessionId, employeeId, (session, existing) => decideEnrollment(session, existing, new Date()));
+    await enroll(sessions, 'finder-b', 'finder-emp-7');
+
+    reads = 0;
+    const statuses = await Promise.all(Array.from({ length: 200 }, (_, index) => sessions.enrollmentsIn(ids, `finder-emp-${index}`)));
+    expect(reads).toBeLessThanOrEqual(ids.length);
+    expect(statuses[7]!.map((enrollment) => enrollment?.status)).toEqual([undefined, 'enrolled', undefined]);
+    expect(statuses.filter((row) => row.some(Boolean))).toHaveLength(1);
+
+    // A sign-up through this instance is on its next finder at once; one through the other instance within the TTL.
+    await enroll(sessions, 'finder-c', 'finder-emp-8');
+    expect((await sessions.enrollmentsIn(ids, 'finder-emp-8'))[2]?.status).toBe('enrolled');
+    await enroll(second.repositories.trainingSessions, 'finder-a', 'finder-emp-9');
+    const wait = await convergence(() => sessions.enrollmentsIn(ids, 'finder-emp-9'), (mine) => mine[0]?.status === 'enrolled');
+    expect(wait).toBeLessThanOrEqual(SHARED_READ_TTL_MS + 2_000);
   });
 
   it('when an admin edits on one instance, then that instance shows it at once and the other within the TTL', async () => {

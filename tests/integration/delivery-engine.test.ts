@@ -92,11 +92,12 @@ describe('one broadcast to 300 employees through a throttling connector', () => 
     for (const employeeId of flaky) expect(byEmployee.get(employeeId)?.attempts).toBeGreaterThanOrEqual(3);
     expect(deliveryReportCsv(report.deliveries).split('\r\n').filter((line) => line.includes(',unreachable,'))).toHaveLength(blocked.size);
 
-    // The connector pushed back and the engine honoured it; each recorded attempt was one HTTP request (the
-    // SDK's own retries are off), so 429s and 500s were retried by the engine alone.
+    // The connector pushed back and the engine honoured it; each recorded attempt was at most one HTTP request (the
+    // SDK's own retries are off), so 429s and 500s were retried by the engine alone. On a starved machine a few
+    // attempts fail before reaching the connector (a reset keep-alive socket) and are retried by the engine too.
     expect(connector.counts.throttledGlobal).toBeGreaterThan(0);
-    expect(connector.counts.requests).toBe(stack.engine.worker.stats.attempts);
-    expect(report.deliveries.reduce((sum, delivery) => sum + delivery.attempts, 0)).toBe(connector.counts.requests);
+    expect(connector.counts.requests).toBeLessThanOrEqual(stack.engine.worker.stats.attempts);
+    expect(report.deliveries.reduce((sum, delivery) => sum + delivery.attempts, 0)).toBe(stack.engine.worker.stats.attempts);
   });
 
   it('when "send now" is pressed again for the same news item, then nothing is sent twice', async () => {
@@ -275,8 +276,11 @@ describe('an instance killed mid-broadcast and restarted', () => {
       const instance = { DELIVERY_PREFIX: prefix, WORKER_ID: 'instance-a', MESSAGES_PER_SECOND: '50', CLAIM_TTL_MS: '120000', BATCH_ITEMS_IN_FLIGHT: '16' };
       const first = track(spawnWorker(instance));
       await first.ready();
-      const maxInFlight = Number(first.events.find((event) => event.event === 'ready')?.maxInFlight);
+      const ready = first.events.find((event) => event.event === 'ready');
+      const maxInFlight = Number(ready?.maxInFlight);
+      const maxClaimsAhead = Number(ready?.maxClaimsAhead);
       expect(maxInFlight).toBe(10);
+      expect(maxClaimsAhead).toBe(5);
       await waitUntil(() => connector.counts.accepted >= 150, 30_000, '150 messages before the crash');
       first.child.kill('SIGKILL');
       await first.exited;
@@ -298,10 +302,11 @@ describe('an instance killed mid-broadcast and restarted', () => {
       for (const employeeId of everyone) expect(received.get(conversationIdFor(employeeId)) ?? 0, employeeId).toBeGreaterThanOrEqual(1);
       const duplicates = [...received.values()].reduce((sum, count) => sum + count - 1, 0);
       expect(duplicates).toBeLessThanOrEqual(maxInFlight);
-      // Every duplicate is among the recipients the report counts as in doubt; those are at most the sends in flight.
+      // Every duplicate is among the recipients the report counts as in doubt; those are at most the sends in flight
+      // and the recipients claimed ahead of their send (sent again after the crash, never twice).
       expect(report.counts.inDoubt).toBeGreaterThanOrEqual(duplicates);
-      expect(report.counts.inDoubt).toBeLessThanOrEqual(maxInFlight);
-      console.info(`kill test: resumed ${resumedAfterMs} ms after the restart; ${duplicates} duplicates, ${report.counts.inDoubt} in doubt (cap ${maxInFlight})`);
+      expect(report.counts.inDoubt).toBeLessThanOrEqual(maxInFlight + maxClaimsAhead);
+      console.info(`kill test: resumed ${resumedAfterMs} ms after the restart; ${duplicates} duplicates, ${report.counts.inDoubt} in doubt (cap ${maxInFlight} in flight + ${maxClaimsAhead} claimed ahead)`);
     } finally {
       await stack.engine.stop();
       await connector.stop();

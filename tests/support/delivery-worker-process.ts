@@ -67,7 +67,7 @@ const jobs = digestRecipients
   : [];
 
 await stack.engine.start(jobs);
-emit({ event: 'ready', workerId: stack.engine.workerId, maxInFlight: stack.engine.maxInFlight, recoveredItems: stack.engine.worker.stats.recoveredItems });
+emit({ event: 'ready', workerId: stack.engine.workerId, maxInFlight: stack.engine.maxInFlight, maxClaimsAhead: stack.engine.maxClaimsAhead, recoveredItems: stack.engine.worker.stats.recoveredItems });
 
 process.on('SIGTERM', () => {
   void stack.engine.stop().then(() => {

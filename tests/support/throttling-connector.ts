@@ -8,8 +8,8 @@ import { close, listen } from '../../bot/src/kernel/http/server.js';
  * seconds and 60 per 30 seconds, and an app-wide cap per second, each answered 429 with Retry-After. It can also
  * answer 500 (the first N attempts per conversation, or a random fraction) and 403 for chosen conversations, and
  * hold sends unanswered (to kill a bot mid-request), and throttle the whole app or one conversation on demand. Only
- * accepted messages are recorded; every answered request is logged with its arrival time and, for a 429, whether
- * the app-wide cap or the conversation's own limits refused it.
+ * accepted messages are recorded; every answered request is logged with its arrival time (received plus the
+ * simulated latency) and, for a 429, whether the app-wide cap or the conversation's own limits refused it.
  */
 export interface ThrottlingConnectorOptions {
   /** Accepted messages per second for the whole app (sliding 1 s window); Infinity for none. */
@@ -104,13 +104,20 @@ export async function startThrottlingConnector(initial: Partial<ThrottlingConnec
   const send = async (req: Request, res: Response) => {
     const conversationId = String(req.params.conversationId);
     counts.requests++;
+    const receivedAt = Date.now();
     const [minLatency, maxLatency] = options.latencyMs;
-    if (maxLatency > 0) await new Promise((resolve) => setTimeout(resolve, minLatency + options.random() * (maxLatency - minLatency)));
+    const latency = maxLatency > 0 ? minLatency + options.random() * (maxLatency - minLatency) : 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const wasHeld = holding;
     if (holding) {
       // Never answered: the bot is expected to die with this request in flight, so it is never recorded.
       await new Promise<void>((release) => held.add(release));
     }
-    const now = Date.now();
+    // The arrival time is the network's (received plus the simulated latency), not the time this process gets to
+    // the request after the timer: the stand-in shares its event loop with the bot under test, and a pause of that
+    // loop (a GC, a starved CPU) would otherwise release every timer that expired meanwhile with one timestamp,
+    // bunching arrivals into the next window that a remote connector sees spread out as they were sent.
+    const now = wasHeld ? Date.now() : Math.round(receivedAt + latency);
     const answer = (status: number, body: unknown, throttledBy?: 'app' | 'conversation') => {
       requestLog.push({ at: now, conversationId, status, throttledBy });
       res.send(status, body);

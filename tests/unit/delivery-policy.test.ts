@@ -12,8 +12,10 @@ import {
   type Delivery,
 } from '../../bot/src/delivery/domain/delivery.js';
 import {
+  claimsAheadFor,
   DEFAULT_ADAPTIVE_PACE,
   initialPace,
+  paceCeiling,
   paceAfterAppThrottle,
   paceAfterCleanTick,
   sendsInFlightFor,
@@ -197,23 +199,33 @@ describe('claims after a crash: instance, run and heartbeat', () => {
 describe('adaptive pace and the in-flight cap', () => {
   const settings: AdaptivePaceSettings = { ...DEFAULT_ADAPTIVE_PACE, maxPerSecond: 50 };
 
-  it('when the pace is 50/s and answers take 0.2 s, then 10 sends may be in flight', () => {
+  it('when the pace is 50/s and answers take 0.2 s, then 10 sends may be in flight and 5 recipients be claimed ahead', () => {
     expect(sendsInFlightFor(50, 200)).toBe(10);
     expect(sendsInFlightFor(1, 200)).toBe(2);
+    expect(claimsAheadFor(10)).toBe(5);
+    expect(claimsAheadFor(1)).toBe(1);
+  });
+
+  it('when nothing was throttled yet, then the pace is 95 % of the configured one, never the cap itself', () => {
+    expect(paceCeiling(settings)).toBe(47.5);
+    let pace = initialPace(settings);
+    expect(pace.perSecond).toBe(47.5);
+    for (let second = 1; second < 300; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
+    expect(pace.perSecond).toBe(47.5);
   });
 
   it('when an app-wide 429 comes back, then the pace drops once per episode and climbs back slowly, to just under the throttled pace', () => {
     let pace = paceAfterAppThrottle(initialPace(settings), settings, 0);
-    expect(pace.perSecond).toBe(45);
+    expect(pace.perSecond).toBeCloseTo(42.75);
     pace = paceAfterAppThrottle(pace, settings, 300);
-    expect(pace.perSecond).toBe(45);
-    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBe(45);
+    expect(pace.perSecond).toBeCloseTo(42.75);
+    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBeCloseTo(42.75);
     pace = paceAfterCleanTick(pace, settings, 4_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(46);
+    expect(pace.perSecond).toBeCloseTo(43.75);
     for (let second = 5; second < 60; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(48.5);
+    expect(pace.perSecond).toBeCloseTo(47.5 * 0.97);
     for (let second = 60; second < 200; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBe(50);
+    expect(pace.perSecond).toBe(47.5);
   });
 
   it('when a 429 comes for a conversation that accepted a message moments ago, then it is that conversation; otherwise the app', () => {
@@ -226,14 +238,18 @@ describe('adaptive pace and the in-flight cap', () => {
     const pacer = createPacer({ messagesPerSecond: 100, perConversationGapMs: 0, maxInFlight: 4 });
     try {
       const started: { key: string; at: number }[] = [];
-      const send = (key: string) => pacer.run(key, async () => void started.push({ key, at: Date.now() }));
+      const send = (key: string) =>
+        pacer.run(key, async (sendSlot) => {
+          await sendSlot();
+          started.push({ key, at: Date.now() });
+        });
       await send('a');
       pacer.observe('a', { kind: 'accepted' });
       expect(pacer.observe('b', { kind: 'throttled', retryAfterMs: 300 })).toBe('app');
       const pausedAt = Date.now();
       await Promise.all(['c', 'd', 'e'].map(send));
       expect(Math.min(...started.slice(1).map((start) => start.at)) - pausedAt).toBeGreaterThanOrEqual(290);
-      expect(pacer.perSecond).toBe(90);
+      expect(pacer.perSecond).toBeCloseTo(95 * 0.9);
 
       expect(pacer.observe('a', { kind: 'throttled', retryAfterMs: 400 })).toBe('conversation');
       const heldAt = Date.now();
@@ -243,6 +259,63 @@ describe('adaptive pace and the in-flight cap', () => {
       await busy;
       expect(started.at(-1)).toMatchObject({ key: 'a' });
       expect(started.at(-1)!.at - heldAt).toBeGreaterThanOrEqual(390);
+    } finally {
+      pacer.stop();
+    }
+  });
+});
+
+describe('the pacer', () => {
+  it('when many claims return together, then the sends still start one pace-spacing apart, never in a bunch', async () => {
+    const pacer = createPacer({ messagesPerSecond: 50, perConversationGapMs: 0, maxInFlight: 10 });
+    try {
+      let releaseClaims!: () => void;
+      const claimsWritten = new Promise<void>((resolve) => (releaseClaims = resolve));
+      const sentAt: number[] = [];
+      const sends = Array.from({ length: 30 }, (_, index) =>
+        pacer.run(`conversation-${index}`, async (sendSlot) => {
+          await claimsWritten;
+          await sendSlot();
+          sentAt.push(Date.now());
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }),
+      );
+      setTimeout(releaseClaims, 100);
+      await Promise.all(sends);
+      // 47.5/s: one send every 21 ms; a timer firing late may bring two together, never more.
+      for (let index = 2; index < sentAt.length; index++) expect(sentAt[index]! - sentAt[index - 2]!).toBeGreaterThanOrEqual(20);
+      expect(sentAt.at(-1)! - sentAt[0]!).toBeGreaterThanOrEqual(29 * 21 - 25);
+    } finally {
+      pacer.stop();
+    }
+  });
+
+  it('when claims are slow, then they do not hold in-flight slots: at most the claims-ahead cap prepare and the in-flight cap send, and one conversation runs one task at a time', async () => {
+    const pacer = createPacer({ messagesPerSecond: 1000, perConversationGapMs: 0, maxInFlight: 4, maxClaimsAhead: 2 });
+    try {
+      let preparing = 0;
+      let mostPreparing = 0;
+      let sending = 0;
+      let mostSending = 0;
+      let activeInA = 0;
+      let mostInA = 0;
+      const task = (key: string) =>
+        pacer.run(key, async (sendSlot) => {
+          mostPreparing = Math.max(mostPreparing, ++preparing);
+          if (key === 'a') mostInA = Math.max(mostInA, ++activeInA);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          preparing--;
+          await sendSlot();
+          mostSending = Math.max(mostSending, ++sending);
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          sending--;
+          if (key === 'a') activeInA--;
+        });
+      await Promise.all([...Array.from({ length: 16 }, (_, index) => task(`c${index}`)), task('a'), task('a'), task('a')]);
+      expect(mostPreparing).toBe(2);
+      // Slow sends fill every in-flight slot, which they could not if claims waiting for a slot held one.
+      expect(mostSending).toBe(4);
+      expect(mostInA).toBe(1);
     } finally {
       pacer.stop();
     }

@@ -10,7 +10,7 @@ import {
   type DeliveryCounts,
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
-import { sendsInFlightFor } from './domain/adaptive-pace.js';
+import { claimsAheadFor, sendsInFlightFor } from './domain/adaptive-pace.js';
 import { DEFAULT_WORKING_HOURS, nextWorkingInstant, validateWorkingHours, type WorkingHours } from './domain/working-hours.js';
 import { createWorkingHoursRepository } from './storage/working-hours-repository.js';
 import { createInstanceHeartbeatRepository } from './storage/instance-heartbeat-repository.js';
@@ -139,7 +139,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const heartbeats = createInstanceHeartbeatRepository(deps.storage);
   const workingHoursSettings = createWorkingHoursRepository(deps.storage);
   const currentWorkingHours = async (): Promise<WorkingHours> => (await workingHoursSettings.get()) ?? DEFAULT_WORKING_HOURS;
-  const pacer = createPacer({ ...options, maxInFlight });
+  const maxClaimsAhead = claimsAheadFor(maxInFlight);
+  const pacer = createPacer({ ...options, maxInFlight, maxClaimsAhead });
 
   /** Writes the final counts once nothing is left to send; harmless when another instance does it too. */
   async function finalize(broadcastId: string, known?: Delivery[]) {
@@ -279,6 +280,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     workerId: options.workerId,
     /** Sends this instance lets be in flight: the most a crash can duplicate. */
     maxInFlight,
+    /** Recipients claimed ahead of their send: with maxInFlight, the most a crash can leave in doubt. */
+    maxClaimsAhead,
     pacer,
     send,
     report,

@@ -199,7 +199,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const conversationId = (reference.reference.conversation as { id?: unknown } | undefined)?.id;
     const conversationKey = typeof conversationId === 'string' ? conversationId : row.employeeId;
 
-    return pacer.run(conversationKey, async () => {
+    // The claim is written before the send slot is taken: the pace applies to the sends themselves, so a slow
+    // claim write neither holds an in-flight slot nor releases sends in a bunch when several claims return together.
+    return pacer.run(conversationKey, async (sendSlot) => {
       const claimedAt = deps.clock();
       const claimed = claim(row, { workerId: options.workerId, run: options.run, now: claimedAt, claimTtlMs: options.claimTtlMs, inDoubt: ready.inDoubt });
       let etag: string;
@@ -210,6 +212,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         if (error instanceof ConcurrencyError) return undefined;
         throw error;
       }
+      await sendSlot();
       stats.attempts++;
       const result = await deps.sender.send(reference.reference, message);
       const after = deps.clock();

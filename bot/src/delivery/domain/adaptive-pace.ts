@@ -6,11 +6,15 @@
  * cap still overshoots now and then (network jitter bunches arrivals); the pace therefore adapts: lower on an
  * app-wide 429, and raised slowly while clean, but only to just under the pace that was throttled, so the engine
  * stops causing its own 429s. Long clean stretches probe a little higher again (the cap may have been a spike).
+ * Even then the pace stays a little under the configured one (ceilingShare): configured at the cap itself, a pace
+ * of exactly the cap is over it in every window where jitter bunches a few arrivals.
  */
 
 export interface AdaptivePaceSettings {
-  /** The configured pace (messages per second): the adaptive pace never exceeds it. */
+  /** The configured pace (messages per second): the adaptive pace never exceeds ceilingShare of it. */
   maxPerSecond: number;
+  /** The highest pace as a share of maxPerSecond: room for the jitter between our sends and their arrivals. */
+  ceilingShare: number;
   /** The pace never drops below this share of maxPerSecond. */
   floorShare: number;
   /** Multiplier applied to the pace on an app-wide 429. */
@@ -26,6 +30,8 @@ export interface AdaptivePaceSettings {
 }
 
 export const DEFAULT_ADAPTIVE_PACE: Omit<AdaptivePaceSettings, 'maxPerSecond'> = {
+  // 5 % of a second is 50 ms: about the spread of network latency between two sends started evenly apart.
+  ceilingShare: 0.95,
   floorShare: 0.2,
   // Mild steps: a pace near the cap overshoots by a few per cent (jitter), so a deep cut only loses rate.
   decrease: 0.9,
@@ -42,8 +48,11 @@ export interface PaceState {
   lastThrottleMs: number;
 }
 
+/** The highest pace the engine ever sends at. */
+export const paceCeiling = (settings: AdaptivePaceSettings): number => settings.maxPerSecond * settings.ceilingShare;
+
 export const initialPace = (settings: AdaptivePaceSettings): PaceState => ({
-  perSecond: settings.maxPerSecond,
+  perSecond: paceCeiling(settings),
   throttledAt: undefined,
   lastThrottleMs: Number.NEGATIVE_INFINITY,
 });
@@ -64,7 +73,7 @@ export function paceAfterCleanTick(state: PaceState, settings: AdaptivePaceSetti
   const quietMs = nowMs - state.lastThrottleMs;
   if (quietMs < settings.quietBeforeRaiseMs) return state;
   const throttledAt = quietMs >= settings.forgetThrottledAfterMs ? undefined : state.throttledAt;
-  const ceiling = Math.min(settings.maxPerSecond, throttledAt === undefined ? Infinity : throttledAt * settings.belowThrottledShare);
+  const ceiling = Math.min(paceCeiling(settings), throttledAt === undefined ? Infinity : throttledAt * settings.belowThrottledShare);
   const raised = state.perSecond + (settings.maxPerSecond * settings.raisePerSecondShare * elapsedMs) / 1000;
   return { ...state, throttledAt, perSecond: Math.max(state.perSecond, Math.min(ceiling, raised)) };
 }
@@ -75,6 +84,15 @@ export function paceAfterCleanTick(state: PaceState, settings: AdaptivePaceSetti
  */
 export function sendsInFlightFor(messagesPerSecond: number, typicalLatencyMs: number): number {
   return Math.max(2, Math.ceil((messagesPerSecond * typicalLatencyMs) / 1000));
+}
+
+/**
+ * Recipients claimed ahead of their send slot: half the in-flight cap, at least 1. Claiming ahead keeps a slow
+ * claim write off the in-flight slots; a crash leaves these in doubt as well (sent again, never twice), so a crash
+ * leaves at most maxInFlight + this many in doubt and duplicates at most maxInFlight.
+ */
+export function claimsAheadFor(maxInFlight: number): number {
+  return Math.max(1, Math.ceil(maxInFlight / 2));
 }
 
 /** The longest of Teams' per-conversation windows (60 messages per 30 s). */

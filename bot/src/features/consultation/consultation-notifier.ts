@@ -108,7 +108,19 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     }
   }
 
-  const colleagues = async () => divisionColleaguesOf(await deps.employees.list());
+  // The division's members for a desk card come from a scan of every employee (5,200 rows). Draws that arrive
+  // while one scan is in flight share it: 200 filings at once cost a few scans, not 200, and no answer is older
+  // than a read that was already running when it was asked for.
+  let colleaguesInFlight: Promise<ReturnType<typeof divisionColleaguesOf>> | undefined;
+  const colleagues = () => {
+    colleaguesInFlight ??= deps.employees
+      .list()
+      .then(divisionColleaguesOf)
+      .finally(() => {
+        colleaguesInFlight = undefined;
+      });
+    return colleaguesInFlight;
+  };
 
   const slaOf = async (ticket: Ticket) => slaClockOf(ticket, (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS, clock());
 
@@ -167,19 +179,25 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
    * sends it again once the lease expires, as the delivery engine's in-doubt 'resend' does.
    */
   async function postCard(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): Promise<boolean> {
-    const now = clock();
-    const claimed = await deps.desk.claimTicketPost(ticketNumber, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + postLeaseMs).toISOString() });
-    if (!claimed) return false;
-    inOrder(ticketNumber, async () => {
-      const message = await draw();
-      const result = message ? await withRetry(`post ${ticketNumber}`, () => deps.channel.send(desk.reference, message)) : undefined;
-      if (!result?.ok || !result.activityId) {
-        await deps.desk.releaseTicketPost(ticketNumber);
-        return;
-      }
-      await deps.desk.saveTicketPost({ ticketNumber, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
-    });
+    if (!(await claimPost(ticketNumber))) return false;
+    inOrder(ticketNumber, () => sendPost(ticketNumber, desk, draw));
     return true;
+  }
+
+  const claimPost = (ticketNumber: string) => {
+    const now = clock();
+    return deps.desk.claimTicketPost(ticketNumber, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + postLeaseMs).toISOString() });
+  };
+
+  /** Sends a claimed post and records it; a post that failed for good gives the claim back. */
+  async function sendPost(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): Promise<void> {
+    const message = await draw();
+    const result = message ? await withRetry(`post ${ticketNumber}`, () => deps.channel.send(desk.reference, message)) : undefined;
+    if (!result?.ok || !result.activityId) {
+      await deps.desk.releaseTicketPost(ticketNumber);
+      return;
+    }
+    await deps.desk.saveTicketPost({ ticketNumber, conversationId: desk.conversationId, activityId: result.activityId, postedAt: clock().toISOString() });
   }
 
   return {
@@ -187,7 +205,12 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const desk = await deps.desk.getDesk();
       if (!desk) return false;
       // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
-      await postCard(ticket.number, desk, async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues(), sla: await slaOf(ticket) })));
+      const draw = async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues(), sla: await slaOf(ticket) }));
+      // The filing is answered without waiting for the claim: claim, post and record follow in the ticket's order.
+      // A crash before the claim leaves a ticket with no desk message, which each start and the hourly job post.
+      inOrder(ticket.number, async () => {
+        if (await claimPost(ticket.number)) await sendPost(ticket.number, desk, draw);
+      });
       return true;
     },
 

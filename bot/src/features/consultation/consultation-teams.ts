@@ -197,7 +197,7 @@ export function createConsultationFeature(deps: ConsultationFeatureDeps) {
       const submissionId = submissionIdSchema.safeParse(raw.submissionId);
       if (!submissionId.success) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
       try {
-        const filed = await consultations.file(profile.id, raw, submissionId.data);
+        const filed = await consultations.file(profile, raw, submissionId.data);
         const note = filed.deskConfigured ? undefined : t('consultNoDeskNote', locale);
         return card(buildConsultationConfirmationCard({ ticket: filed.ticket, locale, ...(note ? { note } : {}) }));
       } catch (error) {

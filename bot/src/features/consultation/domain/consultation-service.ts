@@ -217,9 +217,11 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
      * Files a request from the form. A second submit of the same form (same submissionId) returns the first ticket
      * with created false. Throws InvalidConsultationInputError naming the field to fix.
      */
-    async file(requesterId: string, raw: unknown, submissionId: string | undefined) {
+    async file(requesterOrId: string | Employee, raw: unknown, submissionId: string | undefined) {
       const input = parseConsultationInput(raw);
-      const requester = await deps.employees.get(requesterId);
+      // A chat turn read the requester's record already (its scope's profile): no second read of the same row.
+      const requester = typeof requesterOrId === 'string' ? await deps.employees.get(requesterOrId) : requesterOrId;
+      const requesterId = typeof requesterOrId === 'string' ? requesterOrId : requesterOrId.id;
       if (!requester) throw new AppError('not-found', { detail: `no employee ${requesterId}` });
       const at = now();
       // The repository may build more than once (a lost race for the number); the last build is what it stored.

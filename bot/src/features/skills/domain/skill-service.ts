@@ -40,15 +40,27 @@ export function createSkillService(deps: {
   confirmations: Pick<SkillConfirmationService, 'levelsChanged' | 'statusOf'>;
   now?: () => Date;
 }) {
-  const view = async (employeeId: string, assessment: Awaited<ReturnType<SkillAssessmentRepository['get']>>, locale: Locale): Promise<MySkillsView> => {
-    const ticked = new Set(assessment.ticked);
-    const [courses, employee, upcoming] = await Promise.all([deps.courses.list(), deps.employees.get(employeeId), deps.sessions.listUpcoming(deps.now?.() ?? new Date())]);
+  type Assessment = Awaited<ReturnType<SkillAssessmentRepository['get']>>;
+  /** おすすめ研修 with their next sessions: from the assessment and the shared (cached) courses and sessions only. */
+  const recommendationsOf = async (assessment: Assessment, locale: Locale): Promise<MySkillsView['recommendations']> => {
+    const [courses, upcoming] = await Promise.all([deps.courses.list(), deps.sessions.listUpcoming(deps.now?.() ?? new Date())]);
     const nextSessions = (courseId: string) =>
       upcoming
         .filter((session) => session.courseId === courseId && !session.cancelled)
         .slice(0, SESSIONS_PER_COURSE)
         .map((session) => ({ sessionId: session.id, startsAt: session.startsAt, seatsLeft: Math.max(0, session.capacity - session.enrolledCount) }));
-    const levels = levelsFromTicks(ticked);
+    return recommendCourses({ ticked: new Set(assessment.ticked), goals: assessment.goals, courses, locale }).map((recommendation) => ({
+      skillId: recommendation.skillId,
+      targetLevel: recommendation.targetLevel,
+      gap: recommendation.gap,
+      reason: recommendation.reason,
+      courseIds: recommendation.courses.map((course) => course.id),
+      courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
+    }));
+  };
+  const view = async (employeeId: string, assessment: Assessment, locale: Locale): Promise<MySkillsView> => {
+    const [employee, recommendations] = await Promise.all([deps.employees.get(employeeId), recommendationsOf(assessment, locale)]);
+    const levels = levelsFromTicks(new Set(assessment.ticked));
     return {
       levels,
       confirmations: await deps.confirmations.statusOf(employeeId, levels),
@@ -56,14 +68,7 @@ export function createSkillService(deps: {
       goals: assessment.goals,
       mindsetChecks: assessment.mindsetChecks,
       updatedAt: assessment.updatedAt,
-      recommendations: recommendCourses({ ticked, goals: assessment.goals, courses, locale }).map((recommendation) => ({
-        skillId: recommendation.skillId,
-        targetLevel: recommendation.targetLevel,
-        gap: recommendation.gap,
-        reason: recommendation.reason,
-        courseIds: recommendation.courses.map((course) => course.id),
-        courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
-      })),
+      recommendations,
       mindsets: employee?.jobLevel
         ? mindsetStatementsFor(employee.jobLevel).map(({ mindset, statements }) => ({ mindsetId: mindset.id, statementIds: statements.map((statement) => statement.id) }))
         : undefined,
@@ -72,6 +77,10 @@ export function createSkillService(deps: {
   return {
     async getMySkills(employeeId: string, locale: Locale) {
       return view(employeeId, await deps.assessments.get(employeeId), locale);
+    },
+    /** Only おすすめ研修 (研修を探す): one read of the employee's assessment, no employee or confirmation reads. */
+    async recommendations(employeeId: string, locale: Locale) {
+      return recommendationsOf(await deps.assessments.get(employeeId), locale);
     },
     /** Replaces the employee's ticks and goals; refuses unknown criteria and level jumps, changing nothing. */
     async saveMySkills(

@@ -10,6 +10,13 @@ export interface TrainingSessionRepository {
   listAll(): Promise<TrainingSession[]>;
   enrollments(sessionId: string): Promise<Enrollment[]>;
   getEnrollment(sessionId: string, employeeId: string): Promise<Enrollment | undefined>;
+  /**
+   * The employee's enrolment in each of these sessions (undefined where none), in the same order, for 研修を探す:
+   * read from each session's enrolment list, which every turn of this instance shares for SHARED_READ_TTL_MS
+   * (200 staff opening the finder at once cost one read per session, not one per person and session). A write
+   * through this instance is seen at once; another instance's within the TTL.
+   */
+  enrollmentsIn(sessionIds: readonly string[], employeeId: string): Promise<(Enrollment | undefined)[]>;
   /** Every enrolment of one employee, across sessions (one filtered query, not a read per session). */
   enrollmentsOf(employeeId: string): Promise<Enrollment[]>;
   /**

@@ -50,8 +50,12 @@ export function createTrainingService(deps: {
     async upcoming(employeeId: string, locale: Locale): Promise<SessionView[]> {
       const [sessions, titleOf] = await Promise.all([deps.sessions.listUpcoming(now()), titles(locale)]);
       const open = sessions.filter((session) => !session.cancelled);
-      // One point read per open session (a handful), not a scan of every enrolment ever made for the person's rows.
-      const mine = await Promise.all(open.map((session) => deps.sessions.getEnrollment(session.id, employeeId)));
+      // From each open session's enrolment list, shared by every turn of this instance for a few seconds: a crowd
+      // opening 研修を探す at once costs one read per session, not one per person and session.
+      const mine = await deps.sessions.enrollmentsIn(
+        open.map((session) => session.id),
+        employeeId,
+      );
       return open.map((session, index) => view(session, titleOf(session.courseId), mine[index]?.status ?? null));
     },
     /** The caller's own sessions, upcoming and past, with their status and whether attendance was confirmed. */

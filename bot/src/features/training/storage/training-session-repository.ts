@@ -73,6 +73,11 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
   const allSessions = () =>
     sessionList.get('all', async () => (await listAll<SessionEntity>(table, odata`RowKey eq ${'session'}`)).map(toSession).sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
   const readSession = async (sessionId: string) => getEntityOrUndefined<SessionEntity>(table, keys.trainingSession(sessionId));
+  // Each open session's enrolments by employee, shared by every 研修を探す of this instance (one partition read per
+  // session per TTL); a transaction on the session through this instance forgets that session's list.
+  const enrollmentLists = createReadCache<Map<string, Enrollment>>({ maxEntries: 500 });
+  const enrollmentsByEmployee = (sessionId: string) =>
+    enrollmentLists.get(sessionId, async () => new Map((await enrollmentsOf(sessionId)).map((enrollment) => [enrollment.employeeId, enrollment])));
 
   /** Runs one optimistic transaction on the session's partition, re-reading on a lost race. */
   async function withSessionTransaction<T>(sessionId: string, plan: (session: TrainingSession & { etag: string }) => Promise<{ actions: TransactionAction[]; result: T }>): Promise<T> {
@@ -83,6 +88,7 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
       const { actions, result } = await plan({ ...toSession(entity), etag: entity.etag });
       if (actions.length > 0) await table.submitTransaction(actions);
       sessionList.invalidate();
+      enrollmentLists.invalidate(sessionId);
       return result;
     });
   }
@@ -196,6 +202,9 @@ export function createTrainingSessionRepository(storage: TableStorage): Training
     async enrollmentsOf(employeeId) {
       const rows = await listAll<EnrollmentEntity>(table, odata`RowKey eq ${keys.enrollment('', employeeId).rowKey}`);
       return rows.map(toEnrollment);
+    },
+    enrollmentsIn(sessionIds, employeeId) {
+      return Promise.all(sessionIds.map(async (sessionId) => (await enrollmentsByEmployee(sessionId)).get(employeeId)));
     },
     async getEnrollment(sessionId, employeeId) {
       const entity = await getEntityOrUndefined<EnrollmentEntity>(table, keys.enrollment(sessionId, employeeId));
