@@ -28,7 +28,7 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | STORAGE_ACCOUNT_NAME | use this account through managed identity (production) | empty |
  * | AZURITE_TABLE_PORT / AZURITE_QUEUE_PORT | embedded Azurite ports (npm start only) | 10002 / 10001 |
  * | DATA_DIR | where the embedded Azurite keeps its data | .data |
- * | DELIVERY_MESSAGES_PER_SECOND | the delivery engine's configured pace for proactive messages (Teams allows about 50/s per tenant); it sends at most 95 % of it | 30 |
+ * | DELIVERY_MESSAGES_PER_SECOND | the delivery engine's configured pace for proactive messages (Teams allows about 50/s per tenant); it sends at most 93 % of it | 30 |
  * | DELIVERY_MAX_IN_FLIGHT | sends in flight at once per instance; a crash can duplicate at most this many messages | pace × 0.2 s (10 at 50/s) |
  * | DELIVERY_QUEUE_VISIBILITY_MS | how long a work item taken by an instance stays hidden (renewed while it works); after a crash of another instance, its work returns after this | 30000 |
  * | DELIVERY_CLAIM_EXPIRY_MS | longest a recipient's send claim holds even while its instance is alive (a send that never returns) | 120000 |

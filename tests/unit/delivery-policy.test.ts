@@ -206,26 +206,27 @@ describe('adaptive pace and the in-flight cap', () => {
     expect(claimsAheadFor(1)).toBe(1);
   });
 
-  it('when nothing was throttled yet, then the pace is 95 % of the configured one, never the cap itself', () => {
-    expect(paceCeiling(settings)).toBe(47.5);
+  it('when nothing was throttled yet, then the pace is 93 % of the configured one, never the cap itself', () => {
+    expect(paceCeiling(settings)).toBeCloseTo(46.5, 9);
     let pace = initialPace(settings);
-    expect(pace.perSecond).toBe(47.5);
+    expect(pace.perSecond).toBeCloseTo(46.5, 9);
     for (let second = 1; second < 300; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBe(47.5);
+    expect(pace.perSecond).toBeCloseTo(46.5, 9);
   });
 
   it('when an app-wide 429 comes back, then the pace drops once per episode and climbs back slowly, to just under the throttled pace', () => {
+    const ceiling = 50 * 0.93;
     let pace = paceAfterAppThrottle(initialPace(settings), settings, 0);
-    expect(pace.perSecond).toBeCloseTo(42.75);
+    expect(pace.perSecond).toBeCloseTo(ceiling * 0.9);
     pace = paceAfterAppThrottle(pace, settings, 300);
-    expect(pace.perSecond).toBeCloseTo(42.75);
-    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBeCloseTo(42.75);
+    expect(pace.perSecond).toBeCloseTo(ceiling * 0.9);
+    expect(paceAfterCleanTick(pace, settings, 2_000, 1_000).perSecond).toBeCloseTo(ceiling * 0.9);
     pace = paceAfterCleanTick(pace, settings, 4_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(43.75);
+    expect(pace.perSecond).toBeCloseTo(ceiling * 0.9 + 1);
     for (let second = 5; second < 60; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBeCloseTo(47.5 * 0.97);
+    expect(pace.perSecond).toBeCloseTo(ceiling * 0.97);
     for (let second = 60; second < 200; second++) pace = paceAfterCleanTick(pace, settings, second * 1_000, 1_000);
-    expect(pace.perSecond).toBe(47.5);
+    expect(pace.perSecond).toBeCloseTo(ceiling, 9);
   });
 
   it('when a 429 comes for a conversation that accepted a message moments ago, then it is that conversation; otherwise the app', () => {
@@ -249,7 +250,7 @@ describe('adaptive pace and the in-flight cap', () => {
       const pausedAt = Date.now();
       await Promise.all(['c', 'd', 'e'].map(send));
       expect(Math.min(...started.slice(1).map((start) => start.at)) - pausedAt).toBeGreaterThanOrEqual(290);
-      expect(pacer.perSecond).toBeCloseTo(95 * 0.9);
+      expect(pacer.perSecond).toBeCloseTo(93 * 0.9);
 
       expect(pacer.observe('a', { kind: 'throttled', retryAfterMs: 400 })).toBe('conversation');
       const heldAt = Date.now();
