@@ -1,12 +1,11 @@
-import holidayJp from '@holiday-jp/holiday_jp';
 import { AppError } from '../../kernel/domain/errors.js';
 import { JST_OFFSET_MS } from '../../kernel/domain/jst.js';
+import { isOfficeDayShifted } from '../../kernel/domain/office-calendar.js';
 
 /**
  * Working hours for proactive sends (issue 19): news, digests, reminders and follow-ups reach staff only while
- * they are at work. A working day is Monday–Friday (JST) that is neither a Japanese public holiday
- * (@holiday-jp/holiday_jp: national, substitute and 国民の休日) nor the ward's year-end closure 12/29–1/3 (the same
- * calendar the DX相談 SLA clocks use); the hours are デジタル推進課's setting, 08:30–17:15 by default.
+ * they are at work. A working day is a day of the office calendar (kernel/domain/office-calendar.ts, the one the
+ * DX相談 SLA clocks use); the hours are デジタル推進課's setting, 08:30–17:15 by default.
  */
 export interface WorkingHours {
   /** HH:MM, JST. */
@@ -20,7 +19,6 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '08:30', end: '17:15
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const PUBLIC_HOLIDAYS: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 
 const minutesOf = (value: string): number => {
   const match = HH_MM.exec(value);
@@ -47,22 +45,8 @@ export function validateWorkingHours(input: { start: string; end: string }): Wor
   return { start, end };
 }
 
-// Instants are shifted into "JST wall clock read as UTC", so getUTC* gives the JST date and weekday.
-function isWorkingDayShifted(shiftedDayStart: number): boolean {
-  const day = new Date(shiftedDayStart);
-  const weekday = day.getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  const month = day.getUTCMonth() + 1;
-  const date = day.getUTCDate();
-  if ((month === 12 && date >= 29) || (month === 1 && date <= 3)) return false;
-  return !PUBLIC_HOLIDAYS.has(day.toISOString().slice(0, 10));
-}
-
 /** Whether the JST calendar day of `instant` is a working day. */
-export const isWorkingDay = (instant: Date): boolean => {
-  const shifted = instant.getTime() + JST_OFFSET_MS;
-  return isWorkingDayShifted(shifted - (shifted % DAY_MS));
-};
+export { isOfficeDay as isWorkingDay } from '../../kernel/domain/office-calendar.js';
 
 /**
  * The first instant at or after `at` inside working hours: `at` itself when it is inside them (start inclusive,
@@ -73,15 +57,16 @@ export function nextWorkingInstant(at: Date, hours: WorkingHours): Date {
   const opens = minutesOf(hours.start) * MINUTE_MS;
   const closes = minutesOf(hours.end) * MINUTE_MS;
   const shifted = at.getTime() + JST_OFFSET_MS;
+  // Instants are shifted into "JST wall clock read as UTC" (see office-calendar.ts).
   let dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
-  if (isWorkingDayShifted(dayStart)) {
+  if (isOfficeDayShifted(dayStart)) {
     if (shifted < dayStart + opens) return new Date(dayStart + opens - JST_OFFSET_MS);
     if (shifted < dayStart + closes) return at;
   }
   // The year-end closure plus a weekend and holidays is under three weeks; the bound only guards a bad calendar.
   for (let day = 0; day < 60; day++) {
     dayStart += DAY_MS;
-    if (isWorkingDayShifted(dayStart)) return new Date(dayStart + opens - JST_OFFSET_MS);
+    if (isOfficeDayShifted(dayStart)) return new Date(dayStart + opens - JST_OFFSET_MS);
   }
   throw new Error('no working day within 60 days');
 }

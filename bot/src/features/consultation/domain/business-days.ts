@@ -1,10 +1,9 @@
-import holidayJp from '@holiday-jp/holiday_jp';
 import { jstDate, jstYearOf, JST_OFFSET_MS } from '../../../kernel/domain/jst.js';
+import { isOfficeDay, isOfficeDayShifted, isPublicHoliday } from '../../../kernel/domain/office-calendar.js';
 
 /**
- * Business days and hours of the ward office in Japan Standard Time: Monday to Friday, 8:30–17:15, except Japanese
- * public holidays (national, substitute and 国民の休日, from @holiday-jp/holiday_jp, which the community keeps
- * current through 2050) and the year-end closure of 12/29–1/3.
+ * Business days and hours of the ward office in Japan Standard Time: the office calendar's days (kernel/domain/
+ * office-calendar.ts: weekdays, no public holiday, not 12/29–1/3), 8:30–17:15.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
@@ -13,30 +12,13 @@ const MINUTE_MS = 60_000;
 export const OFFICE_OPENS_MINUTE = 8 * 60 + 30;
 export const OFFICE_CLOSES_MINUTE = 17 * 60 + 15;
 
-// One set, built once: the library's own isHoliday scans every key on each call.
-const PUBLIC_HOLIDAYS_JST: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
-
-/** Whether the library knows this JST calendar date (YYYY-MM-DD) as a Japanese public holiday. */
-export const isPublicHoliday = (jstCalendarDate: string): boolean => PUBLIC_HOLIDAYS_JST.has(jstCalendarDate);
+export { isPublicHoliday };
 
 /** The JST calendar date (YYYY-MM-DD) of an instant. */
 export const jstDateOf = (instant: Date): string => jstDate(instant);
 export { jstYearOf };
 
-// Internally times are shifted into "JST wall clock read as UTC", so getUTC* gives the JST date and weekday.
-function isBusinessDayShifted(shifted: number): boolean {
-  const day = new Date(shifted);
-  const weekday = day.getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  const month = day.getUTCMonth() + 1;
-  const date = day.getUTCDate();
-  if ((month === 12 && date >= 29) || (month === 1 && date <= 3)) return false;
-  return !isPublicHoliday(day.toISOString().slice(0, 10));
-}
-
-export function isBusinessDay(instant: Date): boolean {
-  return isBusinessDayShifted(instant.getTime() + JST_OFFSET_MS);
-}
+export const isBusinessDay = isOfficeDay;
 
 /**
  * The instant `days` business days after `start`, at the same JST time of day (Friday 17:00 + 2 → Tuesday 17:00).
@@ -45,13 +27,13 @@ export function isBusinessDay(instant: Date): boolean {
  */
 export function addBusinessDays(start: Date, days: number): Date {
   let shifted = start.getTime() + JST_OFFSET_MS;
-  if (!isBusinessDayShifted(shifted)) {
+  if (!isOfficeDayShifted(shifted)) {
     shifted -= shifted % DAY_MS;
-    while (!isBusinessDayShifted(shifted)) shifted += DAY_MS;
+    while (!isOfficeDayShifted(shifted)) shifted += DAY_MS;
   }
   for (let remaining = days; remaining > 0; ) {
     shifted += DAY_MS;
-    if (isBusinessDayShifted(shifted)) remaining--;
+    if (isOfficeDayShifted(shifted)) remaining--;
   }
   return new Date(shifted - JST_OFFSET_MS);
 }
@@ -67,7 +49,7 @@ export function addBusinessHours(start: Date, hours: number): Date {
     const dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
     const opens = dayStart + OFFICE_OPENS_MINUTE * MINUTE_MS;
     const closes = dayStart + OFFICE_CLOSES_MINUTE * MINUTE_MS;
-    if (isBusinessDayShifted(dayStart) && shifted < closes) {
+    if (isOfficeDayShifted(dayStart) && shifted < closes) {
       const from = Math.max(shifted, opens);
       if (from + remaining <= closes) return new Date(from + remaining - JST_OFFSET_MS);
       remaining -= closes - from;
@@ -86,7 +68,7 @@ export function businessHoursBetween(start: Date, end: Date): number {
   let counted = 0;
   while (shifted < to) {
     const dayStart = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
-    if (isBusinessDayShifted(dayStart)) {
+    if (isOfficeDayShifted(dayStart)) {
       const from = Math.max(shifted, dayStart + OFFICE_OPENS_MINUTE * MINUTE_MS);
       const until = Math.min(to, dayStart + OFFICE_CLOSES_MINUTE * MINUTE_MS);
       if (until > from) counted += until - from;
