@@ -15,7 +15,7 @@ export const nominationSchema = z.object({
   updatedAt: z.string(),
   reviewNote: z.string().optional(),
   reviewedBy: z.string().optional(),
-  award: z.object({ fiscalYear: z.number(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
+  award: z.object({ fiscalYear: z.number().int(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
   published: z.object({ newsId: z.string(), publishedAt: z.string() }).optional(),
 });
 export type NominationView = z.infer<typeof nominationSchema>;

@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
-import { z } from 'zod';
-import { AWARD_CATEGORIES, NOMINATION_STATES, type Nomination, type NominationRepository } from '../domain/award-nominations.js';
+import { type Nomination, type NominationRepository } from '../domain/award-nominations.js';
+// The stored JSON is the nomination as the tab reads it: one schema checks both.
+import { nominationSchema } from '../programme-api.js';
 import { nominationNotFound } from '../domain/awards-service.js';
 import { withEtagRetry } from '../../../kernel/storage/etag-update.js';
 import { getEntityOrUndefined, listAll, type TableStorage } from '../../../kernel/storage/table-storage.js';
@@ -10,22 +11,6 @@ interface NominationEntity {
   nominationJson: string;
 }
 
-const nominationSchema = z.object({
-  id: z.string(),
-  nominatorId: z.string(),
-  title: z.string(),
-  departmentId: z.string(),
-  whatChanged: z.string(),
-  effect: z.string(),
-  link: z.string().optional(),
-  state: z.enum(NOMINATION_STATES),
-  submittedAt: z.string(),
-  updatedAt: z.string(),
-  reviewNote: z.string().optional(),
-  reviewedBy: z.string().optional(),
-  award: z.object({ fiscalYear: z.number().int(), category: z.enum(AWARD_CATEGORIES), awardedBy: z.string(), awardedAt: z.string() }).optional(),
-  published: z.object({ newsId: z.string(), publishedAt: z.string() }).optional(),
-});
 
 const toNomination = (entity: NominationEntity): Nomination => nominationSchema.parse(JSON.parse(entity.nominationJson));
 // One row per nomination, all in one partition: a few hundred a year at most, and each write touches only its own row.
