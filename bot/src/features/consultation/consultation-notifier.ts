@@ -17,6 +17,7 @@ import type { ConversationMessenger, SendResult } from '../../delivery/domain/de
 import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
+import { createReadCache } from '../../kernel/storage/read-cache.js';
 
 const DESK_LOCALE: Locale = 'ja';
 
@@ -108,19 +109,10 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     }
   }
 
-  // The division's members for a desk card come from a scan of every employee (5,200 rows). Draws that arrive
-  // while one scan is in flight share it: 200 filings at once cost a few scans, not 200, and no answer is older
-  // than a read that was already running when it was asked for.
-  let colleaguesInFlight: Promise<ReturnType<typeof divisionColleaguesOf>> | undefined;
-  const colleagues = () => {
-    colleaguesInFlight ??= deps.employees
-      .list()
-      .then(divisionColleaguesOf)
-      .finally(() => {
-        colleaguesInFlight = undefined;
-      });
-    return colleaguesInFlight;
-  };
+  // The division's members for a desk card come from a scan of every employee (5,200 rows): through the shared read
+  // cache (single-flight, a few seconds), so 200 filings at once cost one scan, not 200.
+  const colleagueList = createReadCache<ReturnType<typeof divisionColleaguesOf>>({ maxEntries: 1 });
+  const colleagues = () => colleagueList.get('division', async () => divisionColleaguesOf(await deps.employees.list()));
 
   const slaOf = async (ticket: Ticket) => slaClockOf(ticket, (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS, clock());
 
