@@ -8,14 +8,8 @@ import { DEFAULT_RETRY_POLICY } from '../../bot/src/delivery/domain/retry-policy
 import { conversationIdFor, employeeIdFor, newsVariants, startDeliveryStack, type DeliveryStack } from '../support/delivery-stack.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../support/storage.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector.js';
+import { waitUntil } from '../support/wait.js';
 
-const waitUntil = async (condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 const fastRetries = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 200, maxDelayMs: 1_000 };
 
@@ -63,7 +57,7 @@ describe('one broadcast to 300 employees through a throttling connector', () => 
     expect(created).toBe(true);
     expect(broadcast).toMatchObject({ state: 'sending', recipientCount: 300 });
 
-    await waitUntil(async () => (await stack.engine.report('news-300'))?.broadcast.state === 'completed', 40_000, 'the broadcast to complete');
+    await waitUntil(async () => (await stack.engine.report('news-300'))?.broadcast.state === 'completed', 'the broadcast to complete', 40_000);
     const report = (await stack.engine.report('news-300'))!;
     const reachable = everyone.filter((employeeId) => !withoutReference.has(employeeId) && !blocked.has(employeeId));
     expect(report.counts).toEqual({
@@ -139,11 +133,11 @@ describe('throttling: app-wide and per-conversation 429s', () => {
     const everyone = Array.from({ length: 240 }, (_, index) => employeeIdFor(7000 + index));
     await stack.seedReferences(everyone, connector.serviceUrl);
     await stack.engine.send({ id: 'news-app-429', kind: 'news', createdBy: 'admin-1', title: '全体スロットリング', audience: 'everyone', variants: newsVariants('app-429'), recipients: everyone.map((employeeId) => ({ employeeId })) });
-    await waitUntil(() => connector.counts.accepted >= 60, 20_000, '60 messages before the throttling');
+    await waitUntil(() => connector.counts.accepted >= 60, '60 messages before the throttling', 20_000);
     const throttledUntil = Date.now() + 3_000;
     connector.throttleApp(3);
 
-    await waitUntil(async () => (await stack.engine.report('news-app-429'))?.broadcast.state === 'completed', 40_000, 'the broadcast to complete');
+    await waitUntil(async () => (await stack.engine.report('news-app-429'))?.broadcast.state === 'completed', 'the broadcast to complete', 40_000);
     const first429 = connector.requests.find((request) => request.throttledBy === 'app')!;
     // Only sends already on their way when the first 429 came back may arrive inside the Retry-After window.
     const insideWindow = connector.requests.filter((request) => request.at > first429.at && request.at < throttledUntil);
@@ -160,12 +154,12 @@ describe('throttling: app-wide and per-conversation 429s', () => {
     const others = Array.from({ length: 100 }, (_, index) => employeeIdFor(8000 + index));
     await stack.seedReferences([busy, ...others], connector.serviceUrl);
     await stack.engine.send({ id: 'reminder-busy', kind: 'training-reminder', createdBy: 'system', title: '研修リマインダー', audience: 'one', variants: newsVariants('reminder'), recipients: [{ employeeId: busy }] });
-    await waitUntil(() => connector.messagesPerConversation().get(conversationIdFor(busy)) === 1, 10_000, 'the first message to the busy employee');
+    await waitUntil(() => connector.messagesPerConversation().get(conversationIdFor(busy)) === 1, 'the first message to the busy employee', 10_000);
     connector.throttleConversation(conversationIdFor(busy), 3);
     const throttledUntil = Date.now() + 3_000;
     await stack.engine.send({ id: 'news-busy', kind: 'news', createdBy: 'admin-1', title: '会話スロットリング', audience: 'everyone', variants: newsVariants('busy'), recipients: [busy, ...others].map((employeeId) => ({ employeeId })) });
 
-    await waitUntil(async () => (await stack.engine.report('news-busy'))?.broadcast.state === 'completed', 30_000, 'the broadcast to complete');
+    await waitUntil(async () => (await stack.engine.report('news-busy'))?.broadcast.state === 'completed', 'the broadcast to complete', 30_000);
     const busyRequests = connector.requests.filter((request) => request.conversationId === conversationIdFor(busy));
     const refused = busyRequests.find((request) => request.throttledBy === 'conversation')!;
     expect(refused).toBeDefined();
@@ -201,7 +195,7 @@ function spawnWorker(env: Record<string, string>) {
     events,
     exited,
     stderr: () => stderr,
-    ready: () => waitUntil(() => events.some((event) => event.event === 'ready') || child.exitCode !== null, 20_000, 'a worker process to start').then(() => {
+    ready: () => waitUntil(() => events.some((event) => event.event === 'ready') || child.exitCode !== null, 'a worker process to start', 20_000).then(() => {
       if (child.exitCode !== null) throw new Error(`worker process exited: ${stderr}`);
     }),
   };
@@ -228,11 +222,11 @@ describe('a sending process killed half-way', () => {
 
       const first = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-a', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000', HEARTBEAT_TIMEOUT_MS: '2000' }));
       await first.ready();
-      await waitUntil(() => connector.counts.accepted >= 80, 20_000, '80 messages from the first worker');
+      await waitUntil(() => connector.counts.accepted >= 80, '80 messages from the first worker', 20_000);
       // From here the connector accepts nothing: the worker's next requests hang, claimed but unanswered.
       connector.hold();
       const sentCount = async () => (await stack.engine.report('news-crash'))!.counts.sent;
-      await waitUntil(async () => connector.heldCount >= 3 && (await sentCount()) === connector.counts.accepted, 10_000, 'in-flight sends and recorded results');
+      await waitUntil(async () => connector.heldCount >= 3 && (await sentCount()) === connector.counts.accepted, 'in-flight sends and recorded results', 10_000);
       const acceptedBeforeCrash = connector.counts.accepted;
       const midway = (await stack.engine.report('news-crash'))!;
       expect(midway.counts.sending).toBeGreaterThanOrEqual(3);
@@ -243,7 +237,7 @@ describe('a sending process killed half-way', () => {
 
       const second = track(spawnWorker({ DELIVERY_PREFIX: prefix, WORKER_ID: 'worker-b', MESSAGES_PER_SECOND: '60', CLAIM_TTL_MS: '3000', VISIBILITY_MS: '4000', HEARTBEAT_TIMEOUT_MS: '2000' }));
       await second.ready();
-      await waitUntil(async () => (await stack.engine.report('news-crash'))?.broadcast.state === 'completed', 30_000, 'the second worker to finish');
+      await waitUntil(async () => (await stack.engine.report('news-crash'))?.broadcast.state === 'completed', 'the second worker to finish', 30_000);
 
       const report = (await stack.engine.report('news-crash'))!;
       expect(report.counts).toMatchObject({ total: 200, sent: 200, failed: 0 });
@@ -281,7 +275,7 @@ describe('an instance killed mid-broadcast and restarted', () => {
       const maxClaimsAhead = Number(ready?.maxClaimsAhead);
       expect(maxInFlight).toBe(10);
       expect(maxClaimsAhead).toBe(5);
-      await waitUntil(() => connector.counts.accepted >= 150, 30_000, '150 messages before the crash');
+      await waitUntil(() => connector.counts.accepted >= 150, '150 messages before the crash', 30_000);
       first.child.kill('SIGKILL');
       await first.exited;
       // Requests the dead process had in flight are still answered (and count as delivered: the duplicates to be).
@@ -291,11 +285,11 @@ describe('an instance killed mid-broadcast and restarted', () => {
       const restartedAt = Date.now();
       const second = track(spawnWorker(instance));
       await second.ready();
-      await waitUntil(() => connector.requests.length > requestsBeforeRestart, 15_000, 'sending to resume after the restart');
+      await waitUntil(() => connector.requests.length > requestsBeforeRestart, 'sending to resume after the restart', 15_000);
       const resumedAfterMs = (connector.requests[requestsBeforeRestart]?.at ?? Infinity) - restartedAt;
       expect(resumedAfterMs).toBeLessThan(15_000);
 
-      await waitUntil(async () => (await stack.engine.report('news-restart'))?.broadcast.state === 'completed', 60_000, 'the restarted instance to finish');
+      await waitUntil(async () => (await stack.engine.report('news-restart'))?.broadcast.state === 'completed', 'the restarted instance to finish', 60_000);
       const report = (await stack.engine.report('news-restart'))!;
       expect(report.counts).toMatchObject({ total: 400, sent: 400, failed: 0 });
       const received = connector.messagesPerConversation();
@@ -344,7 +338,7 @@ describe('two bot instances on one Azurite', () => {
       const slot = isoWeekSlot(new Date(), 'Asia/Tokyo');
       const digestId = `weekly-digest-${slot}`;
       const completed = async (id: string) => (await stack.engine.report(id))?.broadcast.state === 'completed';
-      await waitUntil(async () => (await completed('news-shared')) && (await completed(digestId)), 40_000, 'both broadcasts to complete');
+      await waitUntil(async () => (await completed('news-shared')) && (await completed(digestId)), 'both broadcasts to complete', 40_000);
       // Both instances kept firing the job every second meanwhile.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
 

@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor, employeeIdFor, newsVariants, startDeliveryStack, type DeliveryStack } from '../support/delivery-stack.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../support/storage.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../support/throttling-connector.js';
+import { waitUntil } from '../support/wait.js';
 
-const waitUntil = async (condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe('a broadcast started outside working hours (simulated clock)', () => {
   let connector: ThrottlingConnector;
@@ -58,7 +52,7 @@ describe('a broadcast started outside working hours (simulated clock)', () => {
     expect((await stack.engine.report('news-after-hours'))!.counts).toMatchObject({ queued: people.length, sent: 0 });
 
     now = new Date('2026-12-07T08:30:00+09:00');
-    await waitUntil(async () => (await stack.engine.report('news-after-hours'))?.broadcast.state === 'completed', 20_000, 'the broadcast to complete');
+    await waitUntil(async () => (await stack.engine.report('news-after-hours'))?.broadcast.state === 'completed', 'the broadcast to complete', 20_000);
     expect((await stack.engine.report('news-after-hours'))!.counts).toMatchObject({ total: people.length, sent: people.length });
     for (const employeeId of people) expect(connector.recorder.list({ conversationId: conversationIdFor(employeeId) })).toHaveLength(1);
   });
@@ -76,6 +70,6 @@ describe('a broadcast started outside working hours (simulated clock)', () => {
       recipients: [{ employeeId: people[0]! }],
     });
     expect(broadcast.notBefore).toBeUndefined();
-    await waitUntil(() => connector.counts.requests > before, 10_000, 'the notice to be sent');
+    await waitUntil(() => connector.counts.requests > before, 'the notice to be sent', 10_000);
   });
 });

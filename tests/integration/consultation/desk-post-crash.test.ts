@@ -13,6 +13,7 @@ import { executeActivity, postActivity } from '../../support/activities.js';
 import { channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../../support/storage.js';
 import { testStaff } from '../../support/staff.js';
+import { waitUntil } from '../../support/wait.js';
 
 /**
  * Issue 14, finding 4: the desk card of a new ticket was posted from memory, so a crash between filing and posting
@@ -26,13 +27,6 @@ const DESK: TestChannel = { teamId: '19:crash-team@thread.tacv2', channelId: '19
 const form = { category: 'tool', title: '落ちても届く相談', details: 'サーバーが落ちても窓口に届きますか。', preferredContact: 'chat', urgency: 'medium' };
 const text = (value: unknown) => JSON.stringify(value);
 
-const waitUntil = async (condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 /** The connector stand-in, with a gate: while closed, posts to the desk channel are held and never answered. */
 async function startGatedConnector() {
@@ -67,7 +61,7 @@ function spawnBot(env: Record<string, string>) {
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = async () => {
-    await waitUntil(() => stdout.includes('"event":"ready"') || child.exitCode !== null, 30_000, 'the bot process to start');
+    await waitUntil(() => stdout.includes('"event":"ready"') || child.exitCode !== null, 'the bot process to start', 30_000);
     if (child.exitCode !== null) throw new Error(`bot process exited: ${stderr}`);
     return (JSON.parse(stdout.split('\n').find((line) => line.includes('"event":"ready"'))!) as { baseUrl: string }).baseUrl;
   };
@@ -98,13 +92,13 @@ describe('a desk card lost in a crash (issue 14)', () => {
     const first = spawnBot({ TABLE_PREFIX: prefix, DESK_POST_LEASE_MS: '2000' });
     const firstUrl = await first.baseUrl();
     expect((await postActivity(firstUrl, channelMention(userOf(ADMIN), connector.serviceUrl, DESK, '相談窓口に設定'))).status).toBeLessThan(300);
-    await waitUntil(async () => (await repositories.consultationDesk.getDesk()) !== undefined, 10_000, 'the desk to be set');
+    await waitUntil(async () => (await repositories.consultationDesk.getDesk()) !== undefined, 'the desk to be set', 10_000);
 
     connector.gate.open = false;
     const filed = await postActivity(firstUrl, executeActivity(userOf(REQUESTER), connector.serviceUrl, CONSULTATION_VERBS.submit, { submissionId: randomUUID(), ...form }));
     const confirmation = (await filed.json()) as { value: unknown };
     const ticketNumber = /DX-\d{4}-\d{4}/.exec(text(confirmation.value))![0];
-    await waitUntil(() => connector.gate.heldDeskPosts > 0, 10_000, 'the desk post to reach the connector');
+    await waitUntil(() => connector.gate.heldDeskPosts > 0, 'the desk post to reach the connector', 10_000);
     first.child.kill('SIGKILL');
     await first.exited;
 
@@ -117,12 +111,12 @@ describe('a desk card lost in a crash (issue 14)', () => {
     connector.gate.open = true;
     const second = spawnBot({ TABLE_PREFIX: prefix, DESK_POST_LEASE_MS: '2000', DESK_REPOST_PATTERN: '* * * * * *' });
     const secondUrl = await second.baseUrl();
-    await waitUntil(() => deskSends().length > 0, 20_000, 'the desk card to be re-posted');
+    await waitUntil(() => deskSends().length > 0, 'the desk card to be re-posted', 20_000);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(deskSends()).toHaveLength(1);
     const card = deskSends()[0]!;
     expect(text(card.activity)).toContain(form.title);
-    await waitUntil(async () => (await repositories.consultationDesk.getTicketPost(ticketNumber))?.activityId === card.activityId, 10_000, 'the post to be recorded');
+    await waitUntil(async () => (await repositories.consultationDesk.getTicketPost(ticketNumber))?.activityId === card.activityId, 'the post to be recorded', 10_000);
 
     // The re-posted card is the one later changes update in place.
     const assign = await postActivity(secondUrl, channelInvoke(userOf(ADMIN), connector.serviceUrl, DESK, card.activityId, CONSULTATION_VERBS.assign, { ticketNumber, version: 1 }));

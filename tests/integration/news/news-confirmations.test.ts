@@ -8,6 +8,7 @@ import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
 import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../../support/throttling-connector.js';
+import { waitUntil } from '../../support/wait.js';
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-9${String(index).padStart(11, '0')}`;
 const conversationOf = (id: string) => `a:personal-${id}`;
@@ -26,13 +27,6 @@ let connector: ThrottlingConnector;
 let api: ReturnType<typeof tabApi>;
 let chat: ReturnType<typeof botConversation>;
 
-const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 const completed = (broadcastId: string) => waitUntil(async () => (await app.delivery.report(broadcastId))?.broadcast.state === 'completed', `${broadcastId} to complete`);
 const cardsWith = (index: number, marker: string) =>
   connector.recorder.list({ conversationId: conversationOf(employeeId(index)) }).filter((entry) => JSON.stringify(entry.activity).includes(marker));
