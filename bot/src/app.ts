@@ -92,7 +92,7 @@ export async function startApp(
     ...{ news: { service: news.news, jobs: news.jobs }, surveys: surveys.surveys, directory: directory.directory },
     stop: async () => {
       await close(server);
-      await consultation.idle();
+      await consultation.stop();
       await delivery.stop();
     },
   };

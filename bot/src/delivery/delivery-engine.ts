@@ -10,7 +10,7 @@ import {
   type DeliveryCounts,
 } from './domain/delivery.js';
 import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
-import { claimsAheadFor, sendsInFlightFor } from './domain/adaptive-pace.js';
+import { claimsAheadFor, sendsInFlightFor, TEAMS_CONVERSATION_GAP_MS } from './domain/adaptive-pace.js';
 import { DEFAULT_WORKING_HOURS, nextWorkingInstant, validateWorkingHours, type WorkingHours } from './domain/working-hours.js';
 import { createWorkingHoursRepository } from './storage/working-hours-repository.js';
 import { createInstanceHeartbeatRepository } from './storage/instance-heartbeat-repository.js';
@@ -46,7 +46,7 @@ export interface DeliveryEngineOptions extends Omit<DeliveryWorkerOptions, 'run'
 export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryEngineOptions, 'workerId'> = {
   // Teams allows a bot about 50 requests per second per tenant; leave room for replies to users' own turns.
   messagesPerSecond: 30,
-  perConversationGapMs: 550,
+  perConversationGapMs: TEAMS_CONVERSATION_GAP_MS,
   maxInFlight: undefined,
   typicalSendLatencyMs: 200,
   batchSize: 50,

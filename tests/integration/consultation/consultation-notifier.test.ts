@@ -100,3 +100,88 @@ describe('desk channel posts', () => {
     expect(sent[0]!.recipients).toEqual([{ employeeId: requester.id, variant: 'ja' }]);
   });
 });
+
+/** Several tickets filed at once, a desk channel that records when each call arrived, and a notifier at `channelGapMs`. */
+async function crowdSetUp(count: number, channelGapMs: number) {
+  const storage = await testTableStorage();
+  const tickets = createConsultationRepository(storage);
+  const desk = createConsultationDeskRepository(storage);
+  await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
+  const filings = await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      let filed: TicketChange | undefined;
+      await tickets.create({ year: 2026, requesterId: `requester-${index}`, build: (number) => (filed = openTicket(input, { id: `requester-${index}`, name: `職員 ${index}` }, number, new Date())) });
+      return filed!;
+    }),
+  );
+  const calls: { kind: 'send' | 'update'; at: number; activityId?: string }[] = [];
+  let posted = 0;
+  const channel: ConversationMessenger = {
+    send: async () => {
+      calls.push({ kind: 'send', at: Date.now() });
+      return { ok: true, activityId: `posted-${++posted}` };
+    },
+    update: async (_reference, activityId) => {
+      calls.push({ kind: 'update', at: Date.now(), activityId });
+      return { ok: true, activityId };
+    },
+  };
+  const notifierWith = (gapMs: number) =>
+    createConsultationNotifier({
+      engine: { send: async () => ({ broadcast: undefined as never, created: true }) },
+      employees: createEmployeeRepository(storage),
+      tickets,
+      desk,
+      channel,
+      log: createLogger({ silent: true }),
+      channelGapMs: gapMs,
+    });
+  return { notifier: notifierWith(channelGapMs), notifierWith, tickets, desk, filings, calls };
+}
+
+describe('the desk channel’s pace (one Teams conversation: 60 messages per 30 s)', () => {
+  it('when many requests are filed at once, then every card is posted and the channel never gets two messages closer than the gap', async () => {
+    const { notifier, desk, filings, calls } = await crowdSetUp(8, 150);
+    await Promise.all(filings.map((filed) => notifier.ticketFiled(filed)));
+    // Filing returns before any card is sent: the requester's answer never waits for the channel.
+    expect(calls.length).toBeLessThanOrEqual(1);
+    await notifier.idle();
+    expect(calls.map((call) => call.kind)).toEqual(Array(8).fill('send'));
+    const gaps = calls.slice(1).map((call, index) => call.at - calls[index]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(140);
+    const posts = await Promise.all(filings.map((filed) => desk.getTicketPost(filed.ticket.number)));
+    expect(new Set(posts.map((post) => post?.activityId)).size).toBe(8);
+  });
+
+  it('when someone acts on a posted ticket while new cards wait, then its card is updated before the waiting cards are posted', async () => {
+    const { notifier, tickets, filings, calls } = await crowdSetUp(6, 150);
+    await notifier.ticketFiled(filings[0]!);
+    await notifier.idle();
+    await Promise.all(filings.slice(1).map((filed) => notifier.ticketFiled(filed)));
+    const first = filings[0]!.ticket;
+    const change = await tickets.transition(first.number, (current) => ({
+      ticket: { ...current, status: 'assigned', assigneeId: 'admin', assigneeName: '品川', version: 2 },
+      history: { ticketNumber: current.number, sequence: 2, at: new Date().toISOString(), actorId: 'admin', actorName: '品川', action: 'assign', fromStatus: 'new', toStatus: 'assigned', text: undefined, rating: undefined },
+    }));
+    await notifier.ticketChanged(change);
+    await notifier.idle();
+    const kinds = calls.map((call) => call.kind);
+    expect(kinds.filter((kind) => kind === 'send')).toHaveLength(6);
+    // The first waiting card may already have started; the update comes no later than second among the rest.
+    expect(kinds.indexOf('update')).toBeLessThanOrEqual(3);
+  });
+
+  it('when the app stops with cards still waiting, then those hold no claim and the next start posts them at once, each once', async () => {
+    const { notifier, notifierWith, desk, filings, calls } = await crowdSetUp(5, 60_000);
+    await Promise.all(filings.map((filed) => notifier.ticketFiled(filed)));
+    await notifier.stop();
+    expect(calls).toHaveLength(1);
+    const restarted = notifierWith(150);
+    // The re-post at start: a claim left by the stopped instance would hold these back for the 15-minute lease.
+    expect(await restarted.postMissingDeskCards(filings.map((filed) => filed.ticket))).toBe(4);
+    await restarted.idle();
+    expect(calls).toHaveLength(5);
+    const posts = await Promise.all(filings.map((filed) => desk.getTicketPost(filed.ticket.number)));
+    expect(posts.every((post) => post !== undefined)).toBe(true);
+  });
+});

@@ -29,6 +29,12 @@ export interface AdaptivePaceSettings {
   forgetThrottledAfterMs: number;
 }
 
+/**
+ * The gap between two messages a bot sends to one conversation. Teams allows 7 per second, 8 per 2 seconds and 60
+ * per 30 seconds per conversation (a chat or a channel); one message every 550 ms satisfies all three windows.
+ */
+export const TEAMS_CONVERSATION_GAP_MS = 550;
+
 export const DEFAULT_ADAPTIVE_PACE: Omit<AdaptivePaceSettings, 'maxPerSecond'> = {
   // Room for network jitter: with arrivals spread 20-80 ms after evenly spaced sends, a connector counting a sliding
   // second sees up to ~3 more than the mean at 50/s; at 95 % that still made 1-3 of its own 429s per 5,000 sends

@@ -18,6 +18,8 @@ import type { EmployeeRepository } from '../../kernel/domain/ports.js';
 import type { Logger } from '../../logger.js';
 import type { DeliveryEngine } from '../../delivery/delivery-engine.js';
 import { createReadCache } from '../../kernel/storage/read-cache.js';
+import { TEAMS_CONVERSATION_GAP_MS } from '../../delivery/domain/adaptive-pace.js';
+import PQueue from 'p-queue';
 
 const DESK_LOCALE: Locale = 'ja';
 
@@ -62,6 +64,8 @@ export interface ConsultationNotifierDeps {
   retry?: RetryPolicy;
   /** DESK_POST_LEASE_MS unless a test needs a crashed claim to expire sooner. */
   postLeaseMs?: number;
+  /** The least gap between two starts of desk channel work: TEAMS_CONVERSATION_GAP_MS (the channel is one conversation). */
+  channelGapMs?: number;
   clock?: () => Date;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -74,18 +78,34 @@ export interface ConsultationNotifierDeps {
  * requester: assigned, commented and resolved notices (and the 1–5 rating card) as one-recipient broadcasts of the
  * delivery engine, with ids from the ticket and its history entry, so a repeat never sends twice.
  */
-export function createConsultationNotifier(deps: ConsultationNotifierDeps): ConsultationNotifier & { idle(): Promise<void> } {
+export function createConsultationNotifier(deps: ConsultationNotifierDeps): ConsultationNotifier & { idle(): Promise<void>; stop(): Promise<void> } {
   const { log } = deps;
   const policy = deps.retry ?? DESK_RETRY_POLICY;
   const clock = deps.clock ?? (() => new Date());
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const chains = new Map<string, Promise<void>>();
+  let stopping = false;
+  /**
+   * Every message the desk channel gets (a new ticket's card, a card update, a reminder) starts from this queue, at
+   * most one per channelGapMs. The channel is one Teams conversation, which takes 60 messages per 30 s: 200 staff
+   * filing at once would otherwise send 200 cards in a second, have most of them throttled (429) and retried, and
+   * spend the claim, the card and the connector call of every one of them while the crowd's own turns wait for the
+   * same event loop. Paced, the filings are answered first and the desk's cards follow at the rate Teams accepts.
+   * An update (someone acted on a ticket) goes before waiting new cards: that person is looking at the card.
+   */
+  const channelQueue = new PQueue({ intervalCap: 1, interval: deps.channelGapMs ?? TEAMS_CONVERSATION_GAP_MS, strict: true });
+  const PRIORITY = { update: 1, post: 0 } as const;
+  const paced = (kind: keyof typeof PRIORITY, work: () => Promise<void>) => () => channelQueue.add(work, { priority: PRIORITY[kind] });
 
   /** Runs work for one ticket after the earlier work for it; failures are logged, never thrown at the user's turn. */
   function inOrder(key: string, work: () => Promise<void>): void {
     const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(work).catch((error: unknown) => log.error('desk channel update failed', { ticketNumber: key, error }));
+    const next = previous.then(work).catch((error: unknown) => {
+      // Work the shutdown dropped before it started (see stop) is not a failure.
+      if (stopping && error instanceof DOMException && error.name === 'AbortError') return;
+      log.error('desk channel update failed', { ticketNumber: key, error });
+    });
     chains.set(key, next);
     void next.finally(() => {
       if (chains.get(key) === next) chains.delete(key);
@@ -170,10 +190,15 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
    * left is a crash after Teams accepted the card and before the id was stored (milliseconds): the re-post then
    * sends it again once the lease expires, as the delivery engine's in-doubt 'resend' does.
    */
-  async function postCard(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): Promise<boolean> {
-    if (!(await claimPost(ticketNumber))) return false;
-    inOrder(ticketNumber, () => sendPost(ticketNumber, desk, draw));
-    return true;
+  function postCard(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): void {
+    // The claim is taken at the post's turn of the pace: a post still waiting when the process stops holds no claim,
+    // so the re-post at the next start sends it at once instead of after the lease.
+    inOrder(
+      ticketNumber,
+      paced('post', async () => {
+        if (await claimPost(ticketNumber)) await sendPost(ticketNumber, desk, draw);
+      }),
+    );
   }
 
   const claimPost = (ticketNumber: string) => {
@@ -198,34 +223,37 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       if (!desk) return false;
       // Drawn from the new ticket itself: any later change is queued behind this post and redraws from the store.
       const draw = async () => cardMessage(buildTicketCard({ ticket, history: [history], viewer: DESK_VIEWER, locale: DESK_LOCALE, colleagues: await colleagues(), sla: await slaOf(ticket) }));
-      // The filing is answered without waiting for the claim: claim, post and record follow in the ticket's order.
-      // A crash before the claim leaves a ticket with no desk message, which each start and the hourly job post.
-      inOrder(ticket.number, async () => {
-        if (await claimPost(ticket.number)) await sendPost(ticket.number, desk, draw);
-      });
+      // The filing is answered without waiting for the claim: claim, post and record follow in the ticket's order,
+      // at the channel's pace. A crash before the claim leaves a ticket with no desk message, which each start and
+      // the hourly job post.
+      postCard(ticket.number, desk, draw);
       return true;
     },
 
     async postMissingDeskCards(tickets) {
       const desk = await deps.desk.getDesk();
       if (!desk) return 0;
-      let claimed = 0;
+      let queued = 0;
       for (const ticket of tickets) {
         if (await deps.desk.getTicketPost(ticket.number)) continue;
-        if (await postCard(ticket.number, desk, () => deskCard(ticket.number))) claimed++;
+        postCard(ticket.number, desk, () => deskCard(ticket.number));
+        queued++;
       }
-      if (claimed > 0) log.warn('desk cards re-posted (missing after a crash or a failed post)', { count: claimed });
-      return claimed;
+      if (queued > 0) log.warn('desk cards queued for re-posting (missing after a crash or a failed post)', { count: queued });
+      return queued;
     },
 
     async ticketChanged({ ticket, history }) {
-      inOrder(ticket.number, async () => {
-        const [post, desk] = await Promise.all([deps.desk.getTicketPost(ticket.number), deps.desk.getDesk()]);
-        if (!post || !desk) return;
-        const message = await deskCard(ticket.number);
-        if (!message) return;
-        await withRetry(`update ${ticket.number}`, () => deps.channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
-      });
+      inOrder(
+        ticket.number,
+        paced('update', async () => {
+          const [post, desk] = await Promise.all([deps.desk.getTicketPost(ticket.number), deps.desk.getDesk()]);
+          if (!post || !desk) return;
+          const message = await deskCard(ticket.number);
+          if (!message) return;
+          await withRetry(`update ${ticket.number}`, () => deps.channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
+        }),
+      );
       if (isNotice(history) && history.actorId !== ticket.requesterId) await tellRequester(ticket, history);
       if (history.action === 'assign' || history.action === 'reassign') await tellAssignee(ticket, history);
     },
@@ -234,9 +262,10 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       const desk = await deps.desk.getDesk();
       if (!desk || tickets.length === 0) return;
       const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
-      inOrder('unassigned-reminder', async () => {
-        await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message));
-      });
+      inOrder(
+        'unassigned-reminder',
+        paced('post', async () => void (await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message)))),
+      );
     },
 
     async slaReminder(ticket, which, clock) {
@@ -257,14 +286,27 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       if (!desk) return;
       // The desk's card itself carries the buttons; the reminder in the channel only points at it.
       const message = cardMessage(buildSlaReminderCard({ ticket, which, clock, locale: DESK_LOCALE, openable: false }));
-      inOrder(`sla-${ticket.number}`, async () => {
-        await withRetry(`sla reminder ${ticket.number}`, () => deps.channel.send(desk.reference, message));
-      });
+      inOrder(
+        `sla-${ticket.number}`,
+        paced('post', async () => void (await withRetry(`sla reminder ${ticket.number}`, () => deps.channel.send(desk.reference, message)))),
+      );
     },
 
-    /** Resolves once every queued channel post and update has finished (tests, benchmarks, shutdown). */
+    /** Resolves once every queued channel post and update has finished (tests, benchmarks). */
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+
+    /**
+     * Shutdown: channel work that has not started is dropped (a new ticket's card then has no claim, and the re-post
+     * at the next start sends it; a dropped update is redrawn from the stored ticket by the next change), and the
+     * work already started is awaited.
+     */
+    async stop() {
+      stopping = true;
+      channelQueue.clear();
+      await channelQueue.onPendingZero();
+      await this.idle();
     },
   };
 }

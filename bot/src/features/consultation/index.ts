@@ -104,5 +104,5 @@ export function createConsultationModule(deps: {
       consultations.repostMissingDeskCards().catch((error: unknown) => deps.log.error('desk card re-post at start failed', { error }));
     },
   };
-  return { consultations, deskMetrics, faq, idle: () => notifier.idle(), module };
+  return { consultations, deskMetrics, faq, idle: () => notifier.idle(), stop: () => notifier.stop(), module };
 }
