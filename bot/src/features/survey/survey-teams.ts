@@ -76,7 +76,7 @@ export function createSurveyFeature(deps: SurveyFeatureDeps): { survey: CommandH
         const submission = surveySubmissionFromCardData(data);
         if (!submission) return { kind: 'error', status: 400, message: t('invalidCardData', locale) };
         try {
-          const { round, answers } = await deps.surveys.submit(profile.id, submission.roundId, submission.answers);
+          const { round, answers } = await deps.surveys.submit(profile, submission.roundId, submission.answers);
           return { kind: 'card', card: buildSurveyAnsweredCard({ round, locale, answers, now: now() }) };
         } catch (error) {
           if (!isUserProblem(error)) throw error;

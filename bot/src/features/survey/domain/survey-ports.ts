@@ -55,10 +55,10 @@ export interface PendingSurveyAnswer extends AnonymousSurveyResponse {
  */
 export interface SurveyResponseRepository {
   /**
-   * Seals the employee's answers into their waiting row (a second submission replaces it). `replaced` is true
-   * when they had answered before; the sheet, once written, stays one per employee per round.
+   * Seals the employee's answers into their waiting row (a second submission replaces it); the sheet, once
+   * written, stays one per employee per round.
    */
-  submit(submission: SurveySubmission): Promise<{ replaced: boolean }>;
+  submit(submission: SurveySubmission): Promise<void>;
   /** The round's waiting answers, opened. */
   pending(roundId: string): Promise<PendingSurveyAnswer[]>;
   /**

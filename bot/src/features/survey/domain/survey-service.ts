@@ -269,15 +269,17 @@ export function createSurveyService(deps: SurveyServiceDeps) {
      * the card (nothing stored): unknown, closed or not-yet-open round, forged question, value outside 1–5,
      * missing answer, or an employee the round does not ask.
      */
-    async submit(employeeId: string, roundId: string, rawAnswers: Readonly<Record<string, unknown>>) {
-      const [round, employee] = await Promise.all([deps.rounds.get(roundId), deps.employees.get(employeeId)]);
+    async submit(employeeOrId: string | Employee, roundId: string, rawAnswers: Readonly<Record<string, unknown>>) {
+      // A chat turn has read the employee's record already (its scope's profile): no second read of the same row.
+      const employeeId = typeof employeeOrId === 'string' ? employeeOrId : employeeOrId.id;
+      const [round, employee] = await Promise.all([deps.rounds.get(roundId), typeof employeeOrId === 'string' ? deps.employees.get(employeeOrId) : employeeOrId]);
       const answers = checkSubmission(round, rawAnswers, now());
       // checkSubmission has refused an unknown round.
       const asked = round as SurveyRound;
       const groups = { departmentId: employee?.departmentId, jobLevel: employee?.jobLevel };
       if (!isInAudience(asked, groups)) throw notInAudience(roundId, employeeId);
-      const { replaced } = await deps.responses.submit({ roundId, employeeId, answers, ...groups, submittedOn: jstDay(now()) });
-      return { round: asked, answers, replaced };
+      await deps.responses.submit({ roundId, employeeId, answers, ...groups, submittedOn: jstDay(now()) });
+      return { round: asked, answers };
     },
 
     /** The round and the employee's own answers to it (undefined when they have not answered). */

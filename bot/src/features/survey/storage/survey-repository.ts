@@ -198,7 +198,10 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       const participantKey = pseudonyms.participantKey(roundId, submission.employeeId);
       const pendingKey = pseudonyms.pendingKey(roundId, submission.employeeId);
       const key = keys.surveyPending(roundId, pendingKey);
-      const [earlier, answered] = await Promise.all([getEntityOrUndefined<PendingEntity>(waiting, key), responseIdOf(roundId, participantKey)]);
+      // The participation row is read only to refuse now, not at the batch, when the configured secret no longer
+      // opens it (that would give the employee a second sheet). Whether an earlier answer waits is not read: the
+      // upsert replaces it whole.
+      await responseIdOf(roundId, participantKey);
       const plaintext = JSON.stringify({
         participantKey,
         answers: submission.answers,
@@ -208,7 +211,6 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       } satisfies z.input<typeof pendingSchema>);
       // Upsert: of twenty taps at once the last one wins whole; a sheet is only ever written from one of them.
       await waiting.upsertEntity<PendingEntity>({ ...key, sealed: pseudonyms.sealPending(roundId, pendingKey, plaintext) }, 'Replace');
-      return { replaced: Boolean(earlier) || answered !== undefined };
     },
     async pending(roundId) {
       const partitionKey = keys.surveyPending(roundId, '').partitionKey;
