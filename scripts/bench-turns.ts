@@ -138,6 +138,16 @@ try {
   const closesAt = new Date(Math.min(now.getTime() + 7 * 86_400_000, fiscalYearBounds(fiscalYear).end.getTime() - 60_000)).toISOString();
   const round = (await adminApi('/api/tab/admin/surveys', { kind: 'annual', fiscalYear, opensAt: new Date(now.getTime() - 60_000).toISOString(), closesAt, audience: { kind: 'everyone' } })).round as { id: string };
   await adminApi(`/api/tab/admin/surveys/${round.id}/start`);
+  // The round's invitations (a broadcast to every employee at the delivery engine's pace) are let finish first: a
+  // send under way in the background would land on whichever waves, echo or project, happen to run beside it.
+  const invitationsStarted = performance.now();
+  for (;;) {
+    const reports = await Promise.all((await app.delivery.list()).map((broadcast) => app.delivery.report(broadcast.id)));
+    if (reports.every((report) => report?.broadcast.state === 'completed')) break;
+    if (performance.now() - invitationsStarted > 120_000) throw new Error('the survey invitations did not finish within 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.log(`survey invitations delivered in ${((performance.now() - invitationsStarted) / 1000).toFixed(1)} s before the first wave`);
   const session = (await app.repositories.trainingSessions.listUpcoming(now)).find((candidate) => !candidate.cancelled);
   if (!session) throw new Error('the demo data has no upcoming session');
 
