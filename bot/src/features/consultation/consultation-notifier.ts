@@ -129,9 +129,12 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     }
   }
 
-  // The division's members for a desk card come from a scan of every employee (5,200 rows): through the shared read
-  // cache (single-flight, a few seconds), so 200 filings at once cost one scan, not 200.
-  const colleagueList = createReadCache<ReturnType<typeof divisionColleaguesOf>>({ maxEntries: 1 });
+  // The division's members for a desk card come from a scan of every employee (5,200 rows): through a read cache
+  // (single-flight), so 200 filings at once cost one scan, not 200. A minute, not the shared few seconds: the cards
+  // of a crowd's filings drip out for minutes at the channel's pace, and a scan every few seconds would land on
+  // every wave of turns meanwhile. The list only fills the card's 担当者 choice; an assignment reads the chosen
+  // colleague afresh and is refused unless they are a current member, so a minute-old list cannot assign wrongly.
+  const colleagueList = createReadCache<ReturnType<typeof divisionColleaguesOf>>({ maxEntries: 1, ttlMs: 60_000 });
   const colleagues = () => colleagueList.get('division', async () => divisionColleaguesOf(await deps.employees.list()));
 
   const slaOf = async (ticket: Ticket) => slaClockOf(ticket, (await deps.desk.getSlaSettings()) ?? DEFAULT_SLA_SETTINGS, clock());
