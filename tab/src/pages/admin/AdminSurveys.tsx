@@ -129,7 +129,7 @@ export function AdminSurveys(props: { locale: Locale; api: Api; onError: (messag
             <Input type="date" required {...field('opensDate')} data-testid="survey-opens-date" />
           </Field>
           <Field label={t('startTime')} required>
-            <Input type="time" required {...field('opensTime')} />
+            <Input type="time" required {...field('opensTime')} data-testid="survey-opens-time" />
           </Field>
           <Field label={t('closesOn')} required>
             <Input type="date" required {...field('closesDate')} data-testid="survey-closes-date" />
