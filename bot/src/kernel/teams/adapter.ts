@@ -15,6 +15,58 @@ export interface BotIdentity {
   appTenantId: string | undefined;
 }
 
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ClaimsIdentity = AuthenticateRequestResult['claimsIdentity'];
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** How many Bot Connector clients are kept: one per bot app id, service URL and audience, so a handful in practice. */
+const MAX_CONNECTOR_CLIENTS = 50;
+
+/**
+ * Bot Framework auth whose Bot Connector clients are made once per (bot app id, service URL, audience) and reused,
+ * as botbuilder's older BotFrameworkAdapter did. CloudAdapter asks for a new client on every turn and every
+ * proactive send, and each is a new HTTP pipeline whose policies are ordered afresh: with 200 staff at once that
+ * was a large share of what a turn allocated, and every major garbage collection it brings on lands on some turn.
+ * A client holds no per-turn state; its credentials cache their own token.
+ */
+class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    // The bot's app id as botbuilder derives it for the client's credentials: the audience claim, else appid.
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
+      const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+      const cached = this.clients.get(key);
+      if (cached) return cached;
+      const client = factory.create(serviceUrl, audience);
+      if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
+      this.clients.set(key, client);
+      // A client that could not be made (credentials unavailable) is not kept: the next turn tries again.
+      client.catch(() => {
+        if (this.clients.get(key) === client) this.clients.delete(key);
+      });
+      return client;
+    };
+    return { create };
+  }
+
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(...args);
+    return { ...result, ...(result.connectorFactory ? { connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : {}) };
+  }
+
+  override async authenticateStreamingRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateStreamingRequest']>): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateStreamingRequest(...args);
+    return { ...result, ...(result.connectorFactory ? { connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : {}) };
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+}
+
 /**
  * A CloudAdapter with Bot Framework JWT auth. With no app id, botbuilder accepts unauthenticated activities:
  * that is only for a local stack, and the caller logs it loudly.
@@ -26,7 +78,7 @@ export function createBotAdapter(identity: BotIdentity, log: Logger): CloudAdapt
     MicrosoftAppType: identity.appType,
     MicrosoftAppTenantId: identity.appTenantId ?? '',
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('bot turn failed', {
       error,
