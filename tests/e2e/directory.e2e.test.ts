@@ -119,12 +119,22 @@ describe('first run without an admin (headless Chromium)', () => {
     }
     const page = await e2e.openAs(member, e2e.stack.tabUrl, { width: 1024, height: 800, locale: 'ja-JP' });
     const hint = page.getByTestId('no-admin-bar');
+    // The tab signs out on a 401; should a reload ever land on the sign-in page, the failure says what the API answered.
+    const refusals: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) void response.text().then((body) => refusals.push(`${response.status()} ${new URL(response.url()).pathname} ${body.slice(0, 200)}`));
+    });
     // The server believes "an admin exists" for ADMIN_SEEN_TTL_MS after it last saw one; the tab asks at each load.
     await expect
       .poll(
         async () => {
           await page.reload();
-          await page.getByTestId('nav-skills').waitFor();
+          await page
+            .getByTestId('nav-skills')
+            .waitFor()
+            .catch((error: unknown) => {
+              throw new Error(`the tab did not open after a reload; API refusals so far: ${refusals.join(' | ') || 'none'}`, { cause: error });
+            });
           await page.waitForLoadState('networkidle');
           return hint.count();
         },
