@@ -63,17 +63,24 @@ export function employeeOnInstall(
       installedAt: existing.installedAt ?? seen.at,
     };
   }
+  return unregisteredEmployee(seen.id, { displayName: seen.displayName, locale: seen.locale, tenantId: seen.tenantId, installedAt: seen.at });
+}
+
+/**
+ * A person with no employee row yet: a plain staff member whom HR's roster does not cover (yet), so they may read
+ * help and file a DX相談, nothing more. What is already known of them (from Teams, a token) comes in `known`.
+ */
+export function unregisteredEmployee(id: string, known: Partial<Pick<Employee, 'displayName' | 'email' | 'locale' | 'tenantId' | 'installedAt'>> = {}): Employee {
   return {
-    id: seen.id,
-    displayName: seen.displayName,
-    email: undefined,
+    id,
+    displayName: known.displayName ?? '',
+    email: known.email,
     departmentId: undefined,
     jobLevel: undefined,
     roles: ['employee'],
-    locale: seen.locale,
-    tenantId: seen.tenantId,
-    installedAt: seen.at,
-    // Teams knows this person, HR's roster does not (yet): they may read help and file a DX相談, nothing more.
+    locale: known.locale,
+    tenantId: known.tenantId,
+    installedAt: known.installedAt,
     directoryStatus: 'unregistered',
   };
 }

@@ -1,5 +1,5 @@
 import { adminCheck, isAdmin } from '../../../kernel/domain/access.js';
-import type { Employee, Role } from '../../../kernel/domain/employee.js';
+import { unregisteredEmployee, type Employee, type Role } from '../../../kernel/domain/employee.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { DirectoryAuditEntry, DirectoryAuditRepository, PromoterAssignment, StaffDirectoryRepository } from './directory-ports.js';
@@ -81,7 +81,7 @@ export function createDirectoryRoles(deps: {
             withoutRole,
             missing.reduce(
               withRole,
-              employee ?? { id: caller.employeeId, displayName: caller.name ?? '', email: caller.upn, departmentId: undefined, jobLevel: undefined, roles: ['employee'], locale: undefined, tenantId: undefined, installedAt: undefined, directoryStatus: 'unregistered' },
+              employee ?? unregisteredEmployee(caller.employeeId, { displayName: caller.name ?? '', email: caller.upn }),
             ),
           ),
           tokenRoles: claimed,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '../../../kernel/domain/catalog/localized-text.js';
 import { adminCheck } from '../../../kernel/domain/access.js';
-import type { Employee } from '../../../kernel/domain/employee.js';
+import { unregisteredEmployee, type Employee } from '../../../kernel/domain/employee.js';
 import { jstDate } from '../../../kernel/domain/jst.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { DirectoryAuditRepository, StaffDirectoryRepository } from './directory-ports.js';
@@ -32,19 +32,6 @@ export function employeeWithStaffRecord(employee: Employee, record: StaffRecord,
     directoryStatus: record.status,
   };
 }
-
-/** A record for a roster person whose identity has no employee row yet (linked from the tab before any chat). */
-const blankEmployee = (id: string): Employee => ({
-  id,
-  displayName: '',
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: undefined,
-  roles: ['employee'],
-  locale: undefined,
-  tenantId: undefined,
-  installedAt: undefined,
-});
 
 const fileError = (message: LocalizedText): RosterLineError[] => [{ line: 1, column: undefined, message }];
 
@@ -98,7 +85,7 @@ export function createDirectoryService(deps: {
       for (const record of records) {
         if (!record.employeeId) continue;
         const employeeId = record.employeeId;
-        await deps.employees.update(employeeId, (current) => employeeWithStaffRecord(current ?? blankEmployee(employeeId), record, departmentOf(record)));
+        await deps.employees.update(employeeId, (current) => employeeWithStaffRecord(current ?? unregisteredEmployee(employeeId), record, departmentOf(record)));
         rowsWritten++;
       }
       if (rowsWritten > 0) {
@@ -130,7 +117,7 @@ export function createDirectoryService(deps: {
       const assignment = await deps.staff.getPromoter(departmentId);
       const promoter = assignment?.staffNumber === record.staffNumber;
       return deps.employees.update(employeeId, (current) => {
-        const linked = employeeWithStaffRecord(current ?? blankEmployee(employeeId), { ...record, employeeId }, departmentId);
+        const linked = employeeWithStaffRecord(current ?? unregisteredEmployee(employeeId), { ...record, employeeId }, departmentId);
         return promoter && !linked.roles.includes('promoter') ? { ...linked, roles: [...linked.roles, 'promoter'] } : linked;
       });
     },

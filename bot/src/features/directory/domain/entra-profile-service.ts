@@ -1,20 +1,7 @@
-import type { Employee } from '../../../kernel/domain/employee.js';
+import { unregisteredEmployee } from '../../../kernel/domain/employee.js';
 import type { DepartmentRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
 import type { EntraProfile, EntraProfileRepository, EntraProfileSource } from './directory-ports.js';
 import { coveredByRoster, fillFromEntraProfile } from './entra-profile-fill.js';
-
-const unregistered = (id: string): Employee => ({
-  id,
-  displayName: '',
-  email: undefined,
-  departmentId: undefined,
-  jobLevel: undefined,
-  roles: ['employee'],
-  locale: undefined,
-  tenantId: undefined,
-  installedAt: undefined,
-  directoryStatus: 'unregistered',
-});
 
 /**
  * Entra profile fill (optional): at the tab's load, a person HR's roster does not cover yet gets 課, 職層 and e-mail
@@ -45,7 +32,7 @@ export function createEntraProfileFill(deps: {
     await deps.employees.update(caller.employeeId, (current) => {
       // The roster may have linked this person while Graph answered: then nothing is filled.
       if (coveredByRoster(current)) return current!;
-      const base = current ?? { ...unregistered(caller.employeeId), displayName: caller.name ?? '' };
+      const base = current ?? unregisteredEmployee(caller.employeeId, { displayName: caller.name ?? '' });
       const result = fillFromEntraProfile(base, profile, departments);
       filled = result.filled;
       return result.employee;
