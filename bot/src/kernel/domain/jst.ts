@@ -8,9 +8,10 @@ export const jstDate = (iso: string | Date): string => new Date(new Date(iso).ge
 
 // Building an Intl.DateTimeFormat costs about a hundred times what formatting with it does (ICU loads the locale's
 // patterns): a finder card prints a dozen session times and 200 staff ask at once, so each locale's is built once.
+const sessionTimeParts: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' };
 const jstDateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
-  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+  ja: new Intl.DateTimeFormat('ja-JP', sessionTimeParts),
+  en: new Intl.DateTimeFormat('en-GB', sessionTimeParts),
 };
 
 /** A session time as staff read it: JST with the weekday, e.g. 2026年12月2日（水） 14:00 or Wed, 2 Dec 2026, 14:00. */

@@ -95,8 +95,9 @@ export interface ConsultationNotifier {
   /** A ticket changed: refresh its channel card, and tell the requester when someone else assigned, commented or resolved. */
   ticketChanged(change: TicketChange): Promise<void>;
   /**
-   * The desk cards that are missing: posts each of these tickets that has no channel message and no live claim
-   * (a crash between filing and posting). Returns how many it claimed to post.
+   * The desk cards that are missing: queues a post, at the channel's pace, for each of these tickets that has no
+   * channel message (a crash between filing and posting); the post is skipped at its turn if a live claim holds it.
+   * Returns how many it queued.
    */
   postMissingDeskCards(tickets: readonly Ticket[]): Promise<number>;
   /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */

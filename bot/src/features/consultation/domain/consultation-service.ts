@@ -327,7 +327,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /**
      * The hourly re-post (and the one at start): every open ticket whose desk card never reached the channel (a crash
-     * between filing and posting, or Teams refusing it for good) is posted now, once across instances.
+     * between filing and posting, or Teams refusing it for good) is queued for the channel at its pace and posted
+     * once across instances.
      */
     async repostMissingDeskCards(): Promise<number> {
       return deps.notifier.postMissingDeskCards(await deps.tickets.listByStatus(OPEN_STATUSES));
