@@ -17,6 +17,7 @@ import { DEFAULT_SLA_SETTINGS } from '../bot/src/features/consultation/domain/sl
 import { openTicket, parseConsultationInput, ticketYearOf } from '../bot/src/features/consultation/domain/tickets.js';
 import { fiscalYearBounds } from '../bot/src/kernel/domain/jst.js';
 import { createLogger } from '../bot/src/logger.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 5_000);
 const OTHER = Number(process.env.BENCH_OTHER_TICKETS ?? 2_000);
@@ -25,15 +26,6 @@ const TENANT = '00000000-0000-4000-8000-000000000001';
 const ADMIN = '00000000-0000-4000-8000-00000000ad01';
 const HOUR = 3_600_000;
 
-/** mulberry32: the same desk on every run, so runs are comparable. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
 const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_ID: TENANT }), {
@@ -44,7 +36,7 @@ const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_
 
 /** `count` requests filed across a fiscal year, most answered and resolved, about half rated. */
 async function seed(fiscalYear: number, count: number) {
-  const next = random(fiscalYear * 7 + count);
+  const next = seededRandom(fiscalYear * 7 + count);
   const { start, end } = fiscalYearBounds(fiscalYear);
   const span = end.getTime() - start.getTime();
   const input = parseConsultationInput({ category: 'tool', title: 'bench', details: 'bench', preferredContact: 'chat', urgency: 'medium' });

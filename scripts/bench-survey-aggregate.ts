@@ -7,22 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { JOB_LEVELS } from '../bot/src/kernel/domain/catalog/job-levels.js';
 import { ANNUAL_QUESTION_IDS } from '../bot/src/features/survey/domain/survey-rounds.js';
 import { aggregateSurveyRound, surveyResultsCsv, type AnonymousSurveyResponse } from '../bot/src/features/survey/domain/survey-results.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const DEPARTMENTS = 100;
 const round = { id: 'fy2026-annual', kind: 'annual' as const, fiscalYear: 2026, questionIds: [...ANNUAL_QUESTION_IDS] };
 
-/** mulberry32: the same answers on every run, so runs are comparable. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(count: number): AnonymousSurveyResponse[] {
-  const next = random(count);
+  const next = seededRandom(count);
   // Department sizes are skewed, as in a ward office: a few large departments and many small ones.
   return Array.from({ length: count }, () => ({
     answers: Object.fromEntries(ANNUAL_QUESTION_IDS.map((id) => [id, 1 + Math.floor(next() * 5)])),
