@@ -40,24 +40,31 @@ describe('評価・表彰 rules', () => {
   });
 });
 
+/** 2026年度's records with nothing in them, seen on 2026-12-01: each test fills in what it is about. */
+const fiscal2026Records = (filled: Partial<ProgrammeRecords>): ProgrammeRecords => ({
+  fiscalYear: 2026,
+  bounds: fiscalYearBounds(2026),
+  now: new Date('2026-12-01T00:00:00Z'),
+  courses: [],
+  sessions: [],
+  newsPublishedAt: [],
+  employees: [],
+  nominations: [],
+  surveyMeans: new Map(),
+  hrFigure: undefined,
+  consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
+  examPasses: [],
+  exams: [],
+  newsBroadcasts: [],
+  newsConfirmations: [],
+  ...filled,
+});
+
 describe('logic model: indicators and the benchmark rule at its boundaries', () => {
-  const records = (means: Record<string, number | undefined>): ProgrammeRecords => ({
-    fiscalYear: 2026,
-    bounds: fiscalYearBounds(2026),
-    now: new Date('2026-12-01T00:00:00Z'),
-    courses: [],
-    sessions: [],
-    newsPublishedAt: [],
-    employees: [],
-    nominations: [],
-    surveyMeans: new Map([[2026, new Map(Object.entries(means).map(([id, mean]) => [id, { mean, n: mean === undefined ? undefined : 100 }]))], [2025, new Map([['01', { mean: 3.1, n: 90 }]])]]),
-    hrFigure: undefined,
-    consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
-    examPasses: [],
-    exams: [],
-    newsBroadcasts: [],
-    newsConfirmations: [],
-  });
+  const records = (means: Record<string, number | undefined>): ProgrammeRecords =>
+    fiscal2026Records({
+      surveyMeans: new Map([[2026, new Map(Object.entries(means).map(([id, mean]) => [id, { mean, n: mean === undefined ? undefined : 100 }]))], [2025, new Map([['01', { mean: 3.1, n: 90 }]])]]),
+    });
   const indicator = (result: ReturnType<typeof evaluateLogicModel>, questionId: string) => result.flatMap((outcome) => outcome.indicators).find((entry) => entry.questionId === questionId)!;
 
   it('when a mean is exactly 2.5, then the benchmark stays 3.5; exactly 3.5 is achieved and becomes "at least 3.5"; 2.499 becomes 3', () => {
@@ -77,18 +84,8 @@ describe('logic model: indicators and the benchmark rule at its boundaries', () 
 
 describe('logic model: exam passes and news reach and confirmations for the fiscal year', () => {
   const staff = (id: string) => ({ id, displayName: id, email: undefined, departmentId: 'd', jobLevel: 'general' as const, roles: ['employee' as const], locale: 'ja-JP', tenantId: 't', installedAt: undefined });
-  const result = evaluateLogicModel({
-    fiscalYear: 2026,
-    bounds: fiscalYearBounds(2026),
-    now: new Date('2026-12-01T00:00:00Z'),
-    courses: [],
-    sessions: [],
-    newsPublishedAt: [],
+  const result = evaluateLogicModel(fiscal2026Records({
     employees: [staff('a'), staff('b')],
-    nominations: [],
-    surveyMeans: new Map(),
-    hrFigure: undefined,
-    consultations: { requests: 0, satisfaction: { distribution: [0, 0, 0, 0, 0], rated: 0, mean: undefined }, faq: { shown: 0, resolved: 0, selfServicePercent: undefined } },
     // 4/1 is the first day of 2026年度, 3/31 the last of 2025年度; 'left' is no longer staff.
     examPasses: [
       { employeeId: 'a', examId: 'ip', passedOn: '2026-04-01' },
@@ -110,7 +107,7 @@ describe('logic model: exam passes and news reach and confirmations for the fisc
       { newsId: 'n2', title: '前年度', publishedAt: '2026-03-01T00:00:00Z', asked: 50, confirmed: 50 },
       { newsId: 'n3', title: 'パスワード', publishedAt: '2026-09-01T00:00:00Z', asked: 100, confirmed: 25 },
     ],
-  });
+  }));
   const output = (outcomeId: string, key: string) => result.find((outcome) => outcome.outcomeId === outcomeId)!.outputs.find((figure) => figure.key === key)!;
 
   it('when passes fall on both sides of 4月1日, then 03 counts the year\'s passes per exam and 02 the current staff with a pass by year end', () => {
