@@ -3,6 +3,7 @@ import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
+import { personalChatReference } from '../support/activities.js';
 
 const e2e = useTabInBrowser();
 
@@ -16,18 +17,7 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   await Promise.all(
     withChat.map((employee) =>
-      e2e.stack.app.repositories.conversationReferences.save({
-        employeeId: employee.id,
-        scope: 'personal',
-        updatedAt: at,
-        reference: {
-          channelId: 'msteams',
-          serviceUrl: `${e2e.stack.app.baseUrl}/dev/connector/`,
-          conversation: { id: conversationOf(employee.id), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-          user: { id: `29:${employee.id}`, aadObjectId: employee.id },
-          bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
-        },
-      }),
+      e2e.stack.app.repositories.conversationReferences.save(personalChatReference(employee.id, `${e2e.stack.app.baseUrl}/dev/connector/`, at)),
     ),
   );
 });

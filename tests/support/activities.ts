@@ -1,7 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import type { StoredConversationReference } from '../../bot/src/kernel/domain/ports.js';
 import { TEST_TENANT_ID } from './tenant.js';
 
 export const BOT_ID = '28:dx-navi-test-bot';
+
+/** The personal chat Teams opens with a person who installs the bot: its conversation id. */
+export const personalConversationId = (employeeId: string) => `a:personal-${employeeId}`;
+
+/**
+ * The conversation reference the bot stores when a person installs it (what a proactive send needs), for tests
+ * that start from staff who already have the bot: pass it to repositories.conversationReferences.save.
+ */
+export function personalChatReference(employeeId: string, serviceUrl: string, updatedAt = new Date().toISOString()): StoredConversationReference {
+  return {
+    employeeId,
+    scope: 'personal',
+    updatedAt,
+    reference: {
+      channelId: 'msteams',
+      serviceUrl,
+      conversation: { id: personalConversationId(employeeId), conversationType: 'personal', tenantId: TEST_TENANT_ID },
+      user: { id: `29:${employeeId}`, aadObjectId: employeeId },
+      bot: { id: BOT_ID, name: 'DX Navi' },
+    },
+  };
+}
 
 export interface TestUser {
   aadObjectId: string;

@@ -5,13 +5,12 @@ import { createDeliveryWorkQueue, deliveryQueueName } from '../../bot/src/delive
 import { createTableStorage } from '../../bot/src/kernel/storage/table-storage.js';
 import { createBotAdapter } from '../../bot/src/kernel/teams/adapter.js';
 import { createProactiveSender } from '../../bot/src/kernel/teams/proactive-sender.js';
-import { BOT_ID } from './activities.js';
-import { TEST_TENANT_ID } from './tenant.js';
+import { personalChatReference, personalConversationId } from './activities.js';
 
 
 /** Employee ids shaped like Entra object ids. */
 export const employeeIdFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-export const conversationIdFor = (employeeId: string) => `a:personal-${employeeId}`;
+export const conversationIdFor = personalConversationId;
 
 export const quietLog: Logger = { info: () => {}, warn: () => {}, error: (message, fields) => console.error(message, fields) };
 
@@ -43,18 +42,7 @@ export async function startDeliveryStack(settings: {
     for (let start = 0; start < employeeIds.length; start += 50) {
       await Promise.all(
         employeeIds.slice(start, start + 50).map((employeeId) =>
-          conversationReferences.save({
-            employeeId,
-            scope: 'personal',
-            updatedAt: at,
-            reference: {
-              channelId: 'msteams',
-              serviceUrl,
-              conversation: { id: conversationIdFor(employeeId), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-              user: { id: `29:${employeeId}`, aadObjectId: employeeId },
-              bot: { id: BOT_ID, name: 'DX Navi' },
-            },
-          }),
+          conversationReferences.save(personalChatReference(employeeId, serviceUrl, at)),
         ),
       );
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { NEWS_VERBS } from '../../../bot/src/features/news/cards/news-card.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { textMessage, type TestUser } from '../../support/activities.js';
+import { textMessage, type TestUser, personalChatReference } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -63,18 +63,7 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   await Promise.all(
     everyone.map((index) =>
-      app.repositories.conversationReferences.save({
-        employeeId: employeeId(index),
-        scope: 'personal',
-        updatedAt: at,
-        reference: {
-          channelId: 'msteams',
-          serviceUrl: connector.serviceUrl,
-          conversation: { id: conversationOf(employeeId(index)), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-          user: { id: `29:${employeeId(index)}`, aadObjectId: employeeId(index) },
-          bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
-        },
-      }),
+      app.repositories.conversationReferences.save(personalChatReference(employeeId(index), connector.serviceUrl, at)),
     ),
   );
 });

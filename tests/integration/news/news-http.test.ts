@@ -4,7 +4,7 @@ import { NOTIFICATION_VERBS, categoryInputId } from '../../../bot/src/features/n
 import { TRAINING_REMINDER_VERBS } from '../../../bot/src/features/news/cards/training-reminder-card.js';
 import type { JobLevel } from '../../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { textMessage, type TestUser } from '../../support/activities.js';
+import { textMessage, type TestUser, personalChatReference } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -73,18 +73,7 @@ beforeAll(async () => {
     everyone
       .filter((index) => !WITHOUT_REFERENCE.has(index))
       .map((index) =>
-        app.repositories.conversationReferences.save({
-          employeeId: employeeId(index),
-          scope: 'personal',
-          updatedAt: at,
-          reference: {
-            channelId: 'msteams',
-            serviceUrl: connector.serviceUrl,
-            conversation: { id: conversationOf(employeeId(index)), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-            user: { id: `29:${employeeId(index)}`, aadObjectId: employeeId(index) },
-            bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
-          },
-        }),
+        app.repositories.conversationReferences.save(personalChatReference(employeeId(index), connector.serviceUrl, at)),
       ),
   );
 });

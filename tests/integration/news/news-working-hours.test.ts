@@ -4,6 +4,7 @@ import { jstClock, nextWorkingInstant } from '../../../bot/src/delivery/domain/w
 import { tabApi } from '../../support/tab-api.js';
 import { TEST_TENANT_ID, startTestApp } from '../../support/test-app.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../../support/throttling-connector.js';
+import { personalChatReference } from '../../support/activities.js';
 
 const ADMIN = '00000000-0000-4000-8000-a00000000001';
 const STAFF = '00000000-0000-4000-8000-a00000000002';
@@ -21,18 +22,7 @@ beforeAll(async () => {
     [STAFF, ['employee']],
   ] as const) {
     await app.repositories.employees.save({ id, displayName: id === ADMIN ? '品川 デジタ' : '大井 一郎', email: undefined, departmentId: 'digital-promotion', jobLevel: 'general', roles: [...roles], locale: 'ja-JP', tenantId: TEST_TENANT_ID, installedAt: undefined });
-    await app.repositories.conversationReferences.save({
-      employeeId: id,
-      scope: 'personal',
-      updatedAt: new Date().toISOString(),
-      reference: {
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
-        conversation: { id: `a:personal-${id}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
-        user: { id: `29:${id}`, aadObjectId: id },
-        bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
-      },
-    });
+    await app.repositories.conversationReferences.save(personalChatReference(id, connector.serviceUrl));
   }
 });
 afterAll(async () => {

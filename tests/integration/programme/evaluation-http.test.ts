@@ -8,6 +8,7 @@ import { tabApi } from '../../support/tab-api.js';
 import { startTestApp, TEST_TENANT_ID } from '../../support/test-app.js';
 import { startThrottlingConnector, type ThrottlingConnector } from '../../support/throttling-connector.js';
 import { fiscalYearBounds } from '../../../bot/src/kernel/domain/jst.js';
+import { personalChatReference } from '../../support/activities.js';
 
 let app: RunningApp;
 let connector: ThrottlingConnector;
@@ -41,18 +42,7 @@ beforeAll(async () => {
   await seedDemoData(app.repositories, { tenantId: TEST_TENANT_ID });
   call = tabApi(app);
   for (const employee of WITH_CHAT) {
-    await app.repositories.conversationReferences.save({
-      employeeId: employee.id,
-      scope: 'personal',
-      updatedAt: new Date().toISOString(),
-      reference: {
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
-        conversation: { id: `a:personal-${employee.id}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
-        user: { id: `29:${employee.id}`, aadObjectId: employee.id },
-        bot: { id: '28:dx-navi-test-bot', name: 'DX Navi' },
-      },
-    });
+    await app.repositories.conversationReferences.save(personalChatReference(employee.id, connector.serviceUrl));
   }
 
   // IT exam passes: two this year (ITパスポート, 情報セキュリティマネジメント), one on the last day of last year.
