@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportSheet } from './domain/annual-report.js';
 
 /**
@@ -6,6 +5,9 @@ import type { ReportSheet } from './domain/annual-report.js';
  * each sheet printed A4 landscape one page wide (the summary on one page), so it prints or pastes as it looks.
  */
 export async function annualReportWorkbook(sheets: readonly ReportSheet[]): Promise<Uint8Array> {
+  // Loaded at the first export, not with the bot: ~8 MB of live heap the chat process need not carry (nor mark at
+  // every major garbage collection) for a report the division downloads a few times a year.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'DX Navi';
   sheets.forEach((sheet, index) => {

@@ -1,4 +1,4 @@
-import { OnBehalfOfUserCredential } from '@microsoft/teamsfx';
+import type * as TeamsFx from '@microsoft/teamsfx';
 import { z } from 'zod';
 import type { EntraProfile, EntraProfileSource } from '../domain/directory-ports.js';
 
@@ -22,6 +22,10 @@ const meSchema = z.object({
 });
 
 /**
+ * teamsfx is loaded at the first exchange, not with the bot: its one bundle brings the Agents SDK, its dialogs,
+ * adaptive-expressions and ANTLR, ~48 MB of live heap measured, which every major garbage collection of the chat
+ * process would mark again although the fill runs only for people HR's roster does not cover yet.
+ *
  * The one file that knows how the on-behalf-of exchange is done: `@microsoft/teamsfx`'s OnBehalfOfUserCredential
  * (it wraps MSAL's acquireTokenOnBehalfOf). Swapping to `@azure/identity` is a change to this file only:
  * `new OnBehalfOfCredential({ tenantId, clientId, clientSecret, userAssertionToken, authorityHost }).getToken(scope)`
@@ -32,12 +36,16 @@ const meSchema = z.object({
  * default) MSAL's built-in metadata answers and the only request is the token exchange. The tests keep that
  * authority host and route the connection to a local stand-in (tests/support/entra-connection-redirect.mjs).
  */
+let teamsfx: Promise<typeof TeamsFx> | undefined;
+
 export function createGraphProfileSource(config: GraphProfileConfig): EntraProfileSource {
   const graph = new URL(config.graphBaseUrl);
   // Delegated User.Read on Microsoft Graph (granted to the tab's Entra app) is what /me needs.
   const scope = `${graph.origin}/User.Read`;
   return {
     async read(userAssertion: string): Promise<EntraProfile> {
+      teamsfx ??= import('@microsoft/teamsfx');
+      const { OnBehalfOfUserCredential } = await teamsfx;
       const credential = new OnBehalfOfUserCredential(userAssertion, {
         authorityHost: config.authorityHost,
         tenantId: config.tenantId,
