@@ -13,7 +13,7 @@
  * npm run bench:turns  (prints figures; never fails on timing).
  */
 import { loadavg, cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { constants as perfConstants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { startApp } from '../bot/src/app.js';
@@ -203,6 +203,13 @@ try {
   ];
   const paths = ONLY_PATHS.length === 0 ? allPaths : allPaths.filter((path) => ONLY_PATHS.some((word) => path.name.includes(word)));
 
+  // Garbage collections of this process (the bots, the connector stand-in and the crowd's client share it), so each
+  // wave can say how much of its time went to them: a major collection landing in one wave is its slow tail.
+  const collections: PerformanceEntry[] = [];
+  const gcObserver = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  gcObserver.observe({ entryTypes: ['gc'] });
+  type WaveFigures = { p99: number; gcMs: number; majorGcs: number };
+  const waves = new Map<string, WaveFigures[]>();
   const figures = new Map<string, { latencies: number[]; errors: string[] }>([['echo bot', { latencies: [], errors: [] }], ...paths.map((path) => [path.name, { latencies: [], errors: [] }] as [string, { latencies: number[]; errors: string[] }])]);
   /** One wave: every user's activity is built first, then all are posted at once. */
   async function wave(name: string, baseUrl: string, build: (user: TestUser, index: number) => Promise<unknown> | unknown, answered?: RegExp, people = crowd) {
@@ -217,7 +224,19 @@ try {
         }
       }),
     );
+    const started = performance.now();
     const results = await Promise.all(built.filter((activity) => activity !== undefined).map((activity) => post(baseUrl, activity)));
+    const ended = performance.now();
+    const during = collections.filter((entry) => entry.startTime >= started && entry.startTime <= ended);
+    // Node puts the collection's kind in `detail` (its PerformanceEntry type does not declare it).
+    const detailKind = (entry: PerformanceEntry) => ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind;
+    const waveList = waves.get(name) ?? [];
+    waveList.push({
+      p99: percentile(results.map((result) => result.ms).sort((a, b) => a - b), 99),
+      gcMs: during.reduce((sum, entry) => sum + entry.duration, 0),
+      majorGcs: during.filter((entry) => detailKind(entry) === perfConstants.NODE_PERFORMANCE_GC_MAJOR).length,
+    });
+    waves.set(name, waveList);
     for (const result of results) {
       target.latencies.push(result.ms);
       if (result.error) target.errors.push(result.error);
@@ -289,6 +308,10 @@ try {
     return `| ${name} | ${sorted.length} | ${percentile(sorted, 50).toFixed(0)} ms | ${p99.toFixed(0)} ms | ${(sorted.at(-1) ?? NaN).toFixed(0)} ms | ${ratio} | ${over5s} | ${errors.length} |`;
   });
   console.log(`\n| path | turns | p50 | p99 | max | p99 vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
+  const waveCell = (wave: WaveFigures) => `${wave.p99.toFixed(0)} ms (gc ${wave.gcMs.toFixed(0)} ms${wave.majorGcs > 0 ? `, ${wave.majorGcs} major` : ''})`;
+  console.log(`\neach wave's p99, and the time this process spent collecting garbage during it (echo: the wave before each project wave)`);
+  for (const [name] of figures) console.log(`  ${name}: ${(waves.get(name) ?? []).map(waveCell).join(' · ')}`);
+  gcObserver.disconnect();
   for (const [name, { errors }] of figures) if (errors.length > 0) console.log(`errors in ${name}: ${errors.length}, e.g.\n  ${[...new Set(errors)].slice(0, 3).join('\n  ')}`);
   console.log(`generic-error replies sent through the connector (failed turns of any path): ${apologies}`);
   const deskCards = connector.recorder.list({ conversationId: DESK.channelId }).length;
