@@ -19,12 +19,12 @@ import { close, listen } from '../bot/src/kernel/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
 import { executeActivity } from '../tests/support/activities.js';
 import { channelMention } from '../tests/support/channel-activities.js';
+import { percentile } from './support/percentile.js';
 
 const EMPLOYEES = 200;
 const TENANT = '00000000-0000-4000-8000-000000000001';
 const DESK = '19:bench-desk@thread.tacv2';
 const employeeId = (index: number) => `00000000-0000-4000-8000-8${String(index).padStart(11, '0')}`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
 const connectorServer = restify.createServer({ name: 'connector-stand-in' });

@@ -21,6 +21,7 @@ import { createLogger } from '../bot/src/logger.js';
 import { executeActivity } from '../tests/support/activities.js';
 import { keys } from '../bot/src/kernel/storage/keys.js';
 import { createTableStorage, listAll } from '../bot/src/kernel/storage/table-storage.js';
+import { percentile } from './support/percentile.js';
 
 // BENCH_EMPLOYEES / BENCH_LARGE_ROUND shrink the run for a smoke test on a busy machine.
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 5_000);
@@ -30,7 +31,6 @@ const TENANT = '00000000-0000-4000-8000-000000000001';
 const PREFIX = 'bench';
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-7${String(index).padStart(11, '0')}`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;

@@ -14,9 +14,9 @@ import { demoEmployees } from '../bot/src/dev/demo-data.js';
 import { startLocalStack } from '../bot/src/dev/local-stack.js';
 import { freePort } from '../bot/src/dev/ports.js';
 import { createLogger } from '../bot/src/logger.js';
+import { percentile } from './support/percentile.js';
 
 const distDir = resolve('tab/dist');
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 // 1. Bundle size: every script the tab's index.html pulls in (entry and modulepreloads).
