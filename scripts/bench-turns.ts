@@ -7,8 +7,9 @@
  * bots run on this thread. The Teams side (the staff's HTTP client and the Bot Connector stand-in that takes every
  * reply) runs on a worker thread, scripts/support/bench-turns-crowd.ts, with its own event loop and heap, as Teams
  * is not in a bot's process. Prints p50 / p99 / max per path, each path's p99 over the echo bot's p99, and each
- * wave's p99 with the garbage collection this thread did during it. Every wave starts from a quiet stack: a lone echo
- * message back to its calibrated speed (work a slow wave left behind must not land on the next wave). The desk
+ * wave's p99 with the garbage collection this thread did during it. Every wave starts from a quiet stack, after its
+ * activities are built (相談する opens its forms): a lone echo message back to its calibrated speed (work a slow wave
+ * or the building left behind must not land in the timed wave). The desk
  * channel's cards are not waited for: they follow at Teams' pace for one conversation (one per 550 ms), as in
  * production, so 200 filings' cards drip on through later waves; the end says how many were posted. Bounded: every
  * request gives up after BENCH_TIMEOUT_MS (an error), and no new round starts after BENCH_MAX_SECONDS;

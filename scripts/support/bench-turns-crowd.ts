@@ -146,31 +146,6 @@ async function runCrowd(run: CrowdRun): Promise<void> {
     connector.recorder.clear();
   };
 
-  /** One wave: every user's activity is built first, then all are posted at once. */
-  async function wave(name: string, baseUrl: string, build: (user: TestUser, index: number) => Promise<unknown> | unknown, answered?: RegExp, people = run.crowd) {
-    settleConnector();
-    const errors: string[] = [];
-    const built = await Promise.all(
-      people.map(async (person, index) => {
-        try {
-          return await build(person, index);
-        } catch (error) {
-          errors.push(String(error));
-          return undefined;
-        }
-      }),
-    );
-    const startedAt = absoluteNow();
-    const results = await Promise.all(built.filter((activity) => activity !== undefined).map((activity) => send(baseUrl, activity)));
-    const endedAt = absoluteNow();
-    for (const result of results) {
-      if (result.error) errors.push(result.error);
-      else if (answered && !answered.test(result.body)) errors.push(`unexpected answer ${result.body.slice(0, 160)}`);
-    }
-    say({ type: 'wave', name, startedAt, endedAt, latencies: results.map((result) => result.ms), errors });
-    return errors;
-  }
-
   // A lone echo turn's speed when nothing else runs: later probes must come back to it before a wave starts.
   const probe = (n: number) => send(run.echoUrl, textMessage(run.admin, serviceUrl, `probe ${n}`));
   const calibration: number[] = [];
@@ -186,6 +161,36 @@ async function runCrowd(run: CrowdRun): Promise<void> {
     quietWaitMs += performance.now() - started;
   }
 
+  /**
+   * One wave: every user's activity is built first (for 相談する, each opens a form), the stack is let come back to
+   * quiet (the building's own trailing work must not land in the timed wave), then all are posted at once.
+   */
+  async function wave(name: string, baseUrl: string, build: (user: TestUser, index: number) => Promise<unknown> | unknown, answered?: RegExp, people = run.crowd) {
+    settleConnector();
+    const errors: string[] = [];
+    const built = await Promise.all(
+      people.map(async (person, index) => {
+        try {
+          return await build(person, index);
+        } catch (error) {
+          errors.push(String(error));
+          return undefined;
+        }
+      }),
+    );
+    await quiesce();
+    const startedAt = absoluteNow();
+    const results = await Promise.all(built.filter((activity) => activity !== undefined).map((activity) => send(baseUrl, activity)));
+    const endedAt = absoluteNow();
+    for (const result of results) {
+      if (result.error) errors.push(result.error);
+      else if (answered && !answered.test(result.body)) errors.push(`unexpected answer ${result.body.slice(0, 160)}`);
+    }
+    say({ type: 'wave', name, startedAt, endedAt, latencies: results.map((result) => result.ms), errors });
+    return errors;
+  }
+
+
   // Unmeasured waves first, as the echo bot's probes warm it: a project path's first wave would otherwise also pay
   // for compiling its code (V8 optimises a function after it has run many times, and again when a new branch such
   // as 申し込み済み first runs) and opening 200 sockets to Azurite, once per process, not per crowd. Each path is
@@ -193,13 +198,11 @@ async function runCrowd(run: CrowdRun): Promise<void> {
   // filed); the measured crowd only says ヘルプ once, as staff who have the bot installed have talked to it before.
   const warmUpErrors: string[] = [];
   warmUpErrors.push(...(await wave('warm-up', run.echoUrl, (user) => textMessage(user, serviceUrl, 'echo warm-up'))));
-  await quiesce();
   warmUpErrors.push(...(await wave('warm-up', run.appUrl, text('ヘルプ'))));
   for (const path of paths) {
     // Twice: a first time (a sign-up, a first answer, a new filing) and a repeat (申し込み済み, a replaced answer),
     // as the measured crowd meets both, round 1 and the rounds after.
     for (const pass of [run.rounds, run.rounds + 1]) {
-      await quiesce();
       warmUpErrors.push(...(await wave('warm-up', run.appUrl, (user, index) => path.activity(user, pass, index), undefined, run.warmUpCrowd)));
     }
   }
@@ -207,9 +210,7 @@ async function runCrowd(run: CrowdRun): Promise<void> {
   let roundsRun = 0;
   for (let roundIndex = 0; roundIndex < run.rounds && absoluteNow() < run.deadline; roundIndex++) {
     for (const path of paths) {
-      await quiesce();
       await wave('echo bot', run.echoUrl, (user) => textMessage(user, serviceUrl, `echo ${roundIndex}`));
-      await quiesce();
       await wave(path.name, run.appUrl, (user, index) => path.activity(user, roundIndex, index), path.answered);
     }
     roundsRun += 1;
