@@ -28,11 +28,15 @@ export function useTabInBrowser() {
     get browser(): Browser {
       return started(browser);
     },
-    /** A new page at `url` (the tab or the dev chat), signed in by picking `person` on the dev sign-in list. */
+    /** A new page at `url` (the tab or the dev chat), signed in by picking `person` on the dev sign-in list; resolves once signed in. */
     async openAs(person: { id: string }, url: string, options: { width: number; height: number; locale: string }): Promise<Page> {
       const page = await started(browser).newPage({ viewport: { width: options.width, height: options.height }, locale: options.locale });
       await page.goto(url);
-      await page.getByTestId(`dev-identity-${person.id}`).click();
+      const pick = page.getByTestId(`dev-identity-${person.id}`);
+      await pick.click();
+      // Signed in once the list has gone (the tab stores the token first): a test that reloads straight away would
+      // otherwise land on the sign-in list again, with nothing refused, as the directory test once did in CI.
+      await pick.waitFor({ state: 'detached' });
       return page;
     },
   };
