@@ -171,6 +171,23 @@ describe('the desk channel’s pace (one Teams conversation: 60 messages per 30 
     expect(kinds.indexOf('update')).toBeLessThanOrEqual(3);
   });
 
+  it('when a job keeps handing the desk cards while the app stops, then the stop does not wait for them and they hold no claim', async () => {
+    const { notifier, notifierWith, desk, filings, calls } = await crowdSetUp(5, 60_000);
+    await notifier.ticketFiled(filings[0]!);
+    const stopped = notifier.stop();
+    // A scheduled job (SLA reminders, the hourly re-post) still running hands over more work after the stop began.
+    await Promise.all(filings.slice(1).map((filed) => notifier.ticketFiled(filed)));
+    const outcome = await Promise.race([stopped.then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000))]);
+    expect(outcome).toBe('stopped');
+    expect(calls).toHaveLength(1);
+    // Nothing was claimed for them: the next start posts them.
+    const restarted = notifierWith(150);
+    expect(await restarted.postMissingDeskCards(filings.map((filed) => filed.ticket))).toBe(4);
+    await restarted.idle();
+    const posts = await Promise.all(filings.map((filed) => desk.getTicketPost(filed.ticket.number)));
+    expect(posts.every((post) => post !== undefined)).toBe(true);
+  });
+
   it('when the app stops with cards still waiting, then those hold no claim and the next start posts them at once, each once', async () => {
     const { notifier, notifierWith, desk, filings, calls } = await crowdSetUp(5, 60_000);
     await Promise.all(filings.map((filed) => notifier.ticketFiled(filed)));

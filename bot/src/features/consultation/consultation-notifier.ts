@@ -96,7 +96,10 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
    */
   const channelQueue = new PQueue({ intervalCap: 1, interval: deps.channelGapMs ?? TEAMS_CONVERSATION_GAP_MS, strict: true });
   const PRIORITY = { update: 1, post: 0 } as const;
-  const paced = (kind: keyof typeof PRIORITY, work: () => Promise<void>) => () => channelQueue.add(work, { priority: PRIORITY[kind] });
+  // Once the app is stopping, work handed over later (a scheduled job still running) is dropped like the waiting
+  // work: queued, it would keep the stop waiting at the channel's pace, a card every gap, for as long as it came.
+  const paced = (kind: keyof typeof PRIORITY, work: () => Promise<void>) => () =>
+    stopping ? Promise.reject(new DOMException('the desk channel is stopping', 'AbortError')) : channelQueue.add(work, { priority: PRIORITY[kind] });
 
   /** Runs work for one ticket after the earlier work for it; failures are logged, never thrown at the user's turn. */
   function inOrder(key: string, work: () => Promise<void>): void {
@@ -301,9 +304,9 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
     },
 
     /**
-     * Shutdown: channel work that has not started is dropped (a new ticket's card then has no claim, and the re-post
-     * at the next start sends it; a dropped update is redrawn from the stored ticket by the next change), and the
-     * work already started is awaited.
+     * Shutdown: channel work that has not started is dropped, and so is any handed over from now on (a new ticket's
+     * card then has no claim, and the re-post at the next start sends it; a dropped update is redrawn from the stored
+     * ticket by the next change); the work already started is awaited.
      */
     async stop() {
       stopping = true;
