@@ -17,7 +17,7 @@ import { freePort } from '../bot/src/dev/ports.js';
 import type { Employee } from '../bot/src/kernel/domain/employee.js';
 import { close, listen } from '../bot/src/kernel/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
-import { executeActivity } from '../tests/support/activities.js';
+import { executeActivity, personalConversationId, postActivity } from '../tests/support/activities.js';
 import { channelMention } from '../tests/support/channel-activities.js';
 import { percentile } from './support/percentile.js';
 
@@ -40,7 +40,7 @@ const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_
 
 const userOf = (person: Employee) => ({ aadObjectId: person.id, name: person.displayName });
 const post = async (body: unknown) => {
-  const response = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await postActivity(app.baseUrl, body);
   return { status: response.status, body: (await response.text()) || '{}' };
 };
 const invoke = (person: Employee, verb: string, data: unknown) =>
@@ -80,7 +80,7 @@ try {
       formLatencies.push(performance.now() - begin);
       latencies.push(performance.now() - begin);
       // The form comes as a new message (the FAQ card stays): read it from the connector stand-in.
-      const sentForm = recorder.list({ conversationId: `a:personal-${person.id}` }).map((entry) => JSON.stringify(entry.activity)).join('');
+      const sentForm = recorder.list({ conversationId: personalConversationId(person.id) }).map((entry) => JSON.stringify(entry.activity)).join('');
       const submissionId = /"submissionId":"([0-9a-f-]+)"/.exec(sentForm)?.[1];
       if (!submissionId) return void failures.push(`form ${index}: ${form.body.slice(0, 120)}`);
       begin = performance.now();

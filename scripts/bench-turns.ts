@@ -30,7 +30,7 @@ import { fiscalYearBounds, fiscalYearOf } from '../bot/src/features/survey/domai
 import type { Employee } from '../bot/src/kernel/domain/employee.js';
 import { close, listen } from '../bot/src/kernel/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
-import type { TestUser } from '../tests/support/activities.js';
+import { postActivity, type TestUser } from '../tests/support/activities.js';
 import { channelMention } from '../tests/support/channel-activities.js';
 import { TEST_TENANT_ID } from '../tests/support/tenant.js';
 import type { CrowdMessage, CrowdRun, MainMessage } from './support/bench-turns-crowd.js';
@@ -141,7 +141,7 @@ try {
   const [admin, ...others] = staff.map(userOf) as [TestUser, ...TestUser[]];
 
   // The desk channel (for 相談する 送信), an open annual survey round (アンケート 送信) and an upcoming session (申し込む).
-  const setDesk = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(channelMention(admin, serviceUrl, DESK, '相談窓口に設定')) });
+  const setDesk = await postActivity(app.baseUrl, channelMention(admin, serviceUrl, DESK, '相談窓口に設定'));
   if (!setDesk.ok || !(await app.repositories.consultationDesk.getDesk())) throw new Error(`the desk channel could not be set: ${setDesk.status} ${await setDesk.text()}`);
   const { accessToken } = await app.devIdentity!.issueToken({ oid: admin.aadObjectId, name: admin.name });
   const adminApi = async (path: string, body?: unknown) => {

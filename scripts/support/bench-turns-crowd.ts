@@ -20,7 +20,7 @@ import { SURVEY_VERBS, answerInputId } from '../../bot/src/features/survey/cards
 import { ANNUAL_QUESTION_IDS } from '../../bot/src/features/survey/domain/survey-rounds.js';
 import { TRAINING_VERBS } from '../../bot/src/features/training/cards/session-finder-card.js';
 import { t } from '../../bot/src/kernel/cards/messages.js';
-import { executeActivity, textMessage, type TestUser } from '../../tests/support/activities.js';
+import { executeActivity, personalConversationId, textMessage, type TestUser } from '../../tests/support/activities.js';
 import { startConnectorStandIn } from '../../tests/support/connector-stand-in.js';
 import { percentile } from './percentile.js';
 
@@ -108,7 +108,7 @@ async function runCrowd(run: CrowdRun): Promise<void> {
       answered: /相談を受け付けました/,
       // Each filing submits its own form: the form is opened (untimed) just before, as a person would.
       activity: async (user, roundIndex) => {
-        const conversationId = `a:personal-${user.aadObjectId}`;
+        const conversationId = personalConversationId(user.aadObjectId);
         const before = connector.recorder.list({ conversationId }).length;
         const form = await send(run.appUrl, executeActivity(user, serviceUrl, CONSULTATION_VERBS.openForm, { title: `kintoneの相談 ${roundIndex}` }));
         // The form arrives as a new message below the pressed card: read it from the connector stand-in.

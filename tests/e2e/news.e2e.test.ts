@@ -3,7 +3,7 @@ import { demoEmployees } from '../../bot/src/dev/demo-data.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { useTabInBrowser } from '../support/tab-in-browser.js';
 import { TEST_TENANT_ID } from '../support/test-app.js';
-import { personalChatReference } from '../support/activities.js';
+import { personalChatReference, personalConversationId as conversationOf } from '../support/activities.js';
 
 const e2e = useTabInBrowser();
 
@@ -11,7 +11,6 @@ const employees = demoEmployees(TEST_TENANT_ID);
 const admin = employees.find((candidate) => candidate.roles.includes('admin'))!;
 // Twenty staff have opened the bot (Teams gave it their conversation); the other ten never have.
 const withChat = employees.slice(0, 20);
-const conversationOf = (employeeId: string) => `a:personal-${employeeId}`;
 
 beforeAll(async () => {
   const at = new Date().toISOString();

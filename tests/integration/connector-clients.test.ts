@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
-import { postActivity, textMessage, type TestUser } from '../support/activities.js';
+import { personalConversationId, postActivity, textMessage, type TestUser } from '../support/activities.js';
 import { startConnectorStandIn } from '../support/connector-stand-in.js';
 import { startTestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait.js';
@@ -34,8 +34,8 @@ describe('Bot Connector clients reused across turns', () => {
     }
     await waitUntil(() => east.recorder.list().length >= 6 && west.recorder.list().length >= 6, 'six replies at each connector');
     const conversationsAt = (region: (typeof regions)[number]) => new Set(region.recorder.list().map((entry) => entry.conversationId));
-    expect(conversationsAt(east)).toEqual(new Set([`a:personal-${user('701').aadObjectId}`, `a:personal-${user('703').aadObjectId}`]));
-    expect(conversationsAt(west)).toEqual(new Set([`a:personal-${user('702').aadObjectId}`, `a:personal-${user('704').aadObjectId}`]));
+    expect(conversationsAt(east)).toEqual(new Set([personalConversationId(user('701').aadObjectId), personalConversationId(user('703').aadObjectId)]));
+    expect(conversationsAt(west)).toEqual(new Set([personalConversationId(user('702').aadObjectId), personalConversationId(user('704').aadObjectId)]));
     expect(east.recorder.list()).toHaveLength(6);
     expect(west.recorder.list()).toHaveLength(6);
   });

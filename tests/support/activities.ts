@@ -58,7 +58,7 @@ export function teamsActivity(
 
 /** A Teams personal-chat activity, shaped like what Teams posts to /api/messages. */
 export function personalActivity(user: TestUser, serviceUrl: string, fields: Record<string, unknown>) {
-  return teamsActivity(user, serviceUrl, { conversation: { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal' } }, fields);
+  return teamsActivity(user, serviceUrl, { conversation: { id: personalConversationId(user.aadObjectId), conversationType: 'personal' } }, fields);
 }
 
 /** Action.Execute pressed on a card in a personal chat: the invoke Teams sends to the bot. */

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { RunningApp } from '../../bot/src/app.js';
 import type { RecordedActivity } from '../../bot/src/dev/connector-recorder.js';
 import type { personalActivity} from './activities.js';
-import { executeActivity, postActivity, type TestUser } from './activities.js';
+import { executeActivity, personalConversationId, postActivity, type TestUser } from './activities.js';
 import type { startConnectorStandIn } from './connector-stand-in.js';
 
 export type CardContent = { body: Record<string, unknown>[]; actions?: { title: string; url?: string }[] };
@@ -41,7 +41,7 @@ export function botConversation(app: RunningApp, connector: Awaited<ReturnType<t
      * invoke with a short text, leaving the pressed card as it was. Returns both.
      */
     async executeForNewMessage(user: TestUser, verb: string, data: unknown) {
-      const conversationId = `a:personal-${user.aadObjectId}`;
+      const conversationId = personalConversationId(user.aadObjectId);
       const before = connector.recorder.list({ conversationId }).length;
       const answer = await this.execute(user, verb, data);
       const sent = connector.recorder.list({ conversationId }).slice(before);

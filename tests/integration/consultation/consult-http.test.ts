@@ -4,7 +4,7 @@ import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards
 import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
 import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage } from '../../support/activities.js';
+import { personalConversationId, postActivity, textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
@@ -18,7 +18,7 @@ const REQUESTER = employee(1, '大井 相談', ['employee']);
 const ADMIN = employee(2, '品川 デジタ', ['employee', 'admin']);
 const OTHER = employee(3, '五反田 一般', ['employee']);
 const DESK: TestChannel = { teamId: '19:dx-team@thread.tacv2', channelId: '19:dx-desk@thread.tacv2' };
-const PERSONAL = (person: Employee) => `a:personal-${person.id}`;
+const PERSONAL = (person: Employee) => personalConversationId(person.id);
 const text = (value: unknown) => JSON.stringify(value);
 const validForm = { category: 'tool', title: 'kintoneで申請受付アプリを作りたい', details: '紙の申請書を kintone で受け付けたいです。', preferredContact: 'online-meeting', urgency: 'medium' };
 

@@ -3,7 +3,7 @@ import type { RunningApp } from '../../../bot/src/app.js';
 import { CONSULTATION_VERBS } from '../../../bot/src/features/consultation/cards/consultation-verbs.js';
 import type { RecordedActivity } from '../../../bot/src/dev/connector-recorder.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { postActivity, textMessage } from '../../support/activities.js';
+import { personalConversationId, postActivity, textMessage } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { actionDataOf, channelInvoke, channelMention, type TestChannel } from '../../support/channel-activities.js';
@@ -19,7 +19,7 @@ const COLLEAGUE = employee(3, '大崎 推進', ['employee', 'admin']);
 const OUTSIDER = employee(4, '五反田 一般', ['employee']);
 const LEAVER = employee(5, '目黒 退職', ['employee', 'admin'], { directoryStatus: 'left' });
 const DESK: TestChannel = { teamId: '19:dx-team-assign@thread.tacv2', channelId: '19:dx-desk-assign@thread.tacv2' };
-const PERSONAL = (person: Employee) => `a:personal-${person.id}`;
+const PERSONAL = (person: Employee) => personalConversationId(person.id);
 const text = (value: unknown) => JSON.stringify(value);
 const validForm = { category: 'tool', title: 'RPAで集計を自動化したい', details: '毎月のExcel集計をRPAにしたいです。', preferredContact: 'chat', urgency: 'high' };
 

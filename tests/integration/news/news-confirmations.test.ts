@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { NEWS_VERBS } from '../../../bot/src/features/news/cards/news-card.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { textMessage, type TestUser, personalChatReference } from '../../support/activities.js';
+import { textMessage, type TestUser, personalChatReference, personalConversationId as conversationOf } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -11,7 +11,6 @@ import { startThrottlingConnector, type ThrottlingConnector } from '../../suppor
 import { waitUntil } from '../../support/wait.js';
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-9${String(index).padStart(11, '0')}`;
-const conversationOf = (id: string) => `a:personal-${id}`;
 const PEOPLE = 14;
 const ADMIN = 0;
 const PROMOTER = 7;

@@ -4,7 +4,7 @@ import { NOTIFICATION_VERBS, categoryInputId } from '../../../bot/src/features/n
 import { TRAINING_REMINDER_VERBS } from '../../../bot/src/features/news/cards/training-reminder-card.js';
 import type { JobLevel } from '../../../bot/src/kernel/domain/catalog/job-levels.js';
 import type { Employee } from '../../../bot/src/kernel/domain/employee.js';
-import { textMessage, type TestUser, personalChatReference } from '../../support/activities.js';
+import { textMessage, type TestUser, personalChatReference, personalConversationId as conversationOf } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { tabApi } from '../../support/tab-api.js';
@@ -13,7 +13,6 @@ import { startThrottlingConnector, type ThrottlingConnector } from '../../suppor
 import { waitUntil } from '../../support/wait.js';
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-7${String(index).padStart(11, '0')}`;
-const conversationOf = (id: string) => `a:personal-${id}`;
 const PEOPLE = 40;
 const ADMIN = 0;
 // 環境課 (8–19) holds promoters 8 and 30 is a promoter elsewhere; 36–37 never opened the bot; 38–39 removed it.
