@@ -24,6 +24,9 @@ type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthenticatio
 /** How many Bot Connector clients are kept: one per bot app id, service URL and audience, so a handful in practice. */
 const MAX_CONNECTOR_CLIENTS = 50;
 
+/** The bot's app id as botbuilder derives it for a client's credentials: the audience claim, else appid. */
+const appIdOf = (claimsIdentity: ClaimsIdentity): string => claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+
 /** The client kept under `key`, made on first use; at most MAX_CONNECTOR_CLIENTS are kept, the oldest let go. */
 function keptClient<Client>(clients: Map<string, Promise<Client>>, key: string, make: () => Promise<Client>): Promise<Client> {
   const cached = clients.get(key);
@@ -52,27 +55,27 @@ class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthent
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    // The bot's app id as botbuilder derives it for the client's credentials: the audience claim, else appid.
-    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    const appId = appIdOf(claimsIdentity);
     const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
       keptClient(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience));
     return { create };
   }
 
+  /** An authenticated request whose connector factory hands out the kept clients. */
+  private withKeptClients(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(...args);
-    return { ...result, ...(result.connectorFactory ? { connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : {}) };
+    return this.withKeptClients(await super.authenticateRequest(...args));
   }
 
   override async authenticateStreamingRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateStreamingRequest']>): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateStreamingRequest(...args);
-    return { ...result, ...(result.connectorFactory ? { connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : {}) };
+    return this.withKeptClients(await super.authenticateStreamingRequest(...args));
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    // Keyed as botbuilder derives the app id the client is made for: the audience claim, else appid.
-    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
-    return keptClient(this.userTokenClients, appId, () => super.createUserTokenClient(claimsIdentity));
+    return keptClient(this.userTokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
