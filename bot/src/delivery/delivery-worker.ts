@@ -28,6 +28,7 @@ import type {
 import type { ConversationReferenceRepository } from '../kernel/domain/ports.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './delivery-pacer.js';
+import { setBounded } from '../kernel/domain/bounded-map.js';
 
 export interface DeliveryWorkerOptions {
   /**
@@ -156,8 +157,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     if (!content) {
       content = await deps.broadcasts.content(broadcastId);
       if (content) {
-        if (contentCache.size > 50) contentCache.delete(contentCache.keys().next().value ?? '');
-        contentCache.set(broadcastId, content);
+        setBounded(contentCache, broadcastId, content, 50);
       }
     }
     return content;

@@ -1,4 +1,5 @@
 import type { Locale } from './catalog/localized-text.js';
+import { setBounded } from './bounded-map.js';
 
 /** The ward works in Japan Standard Time (UTC+9, no daylight saving); every date staff see is a JST date. */
 export const JST_OFFSET_MS = 9 * 3600_000;
@@ -28,8 +29,7 @@ export function formatJstDateTime(iso: string, locale: Locale): string {
   const formatted = jstDateTimeFormats[which].format(new Date(iso));
   // ICU writes the Japanese weekday in half-width parentheses; every Japanese card uses full-width ones.
   const shown = which === 'ja' ? formatted.replace('(', '（').replace(')', '）') : formatted;
-  if (keptTimes.size >= MAX_KEPT_TIMES) keptTimes.delete(keptTimes.keys().next().value!);
-  keptTimes.set(key, shown);
+  setBounded(keptTimes, key, shown, MAX_KEPT_TIMES);
   return shown;
 }
 

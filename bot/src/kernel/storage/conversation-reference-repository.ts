@@ -1,6 +1,7 @@
 import type { ConversationReferenceRepository, StoredConversationReference } from '../domain/ports.js';
 import { keys } from './keys.js';
 import { getEntityOrUndefined, type TableStorage } from './table-storage.js';
+import { setBounded } from '../domain/bounded-map.js';
 
 interface ConversationReferenceEntity {
   employeeId: string;
@@ -42,8 +43,7 @@ export function createConversationReferenceRepository(storage: TableStorage): Co
         },
         'Replace',
       );
-      if (lastWritten.size >= REMEMBERED_REFERENCES) lastWritten.delete(lastWritten.keys().next().value!);
-      lastWritten.set(stored.employeeId, referenceJson);
+      setBounded(lastWritten, stored.employeeId, referenceJson, REMEMBERED_REFERENCES);
     },
   };
 }

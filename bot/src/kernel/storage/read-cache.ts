@@ -1,3 +1,5 @@
+import { setBounded } from '../domain/bounded-map.js';
+
 /**
  * How long an instance may serve a shared read (catalog, sessions, department names, the open survey round, the
  * desk channel) without asking storage again. An edit made through this instance is seen at once (the repository
@@ -28,8 +30,7 @@ export function createReadCache<V>(options: { ttlMs?: number; maxEntries?: numbe
 
   function store(key: string, value: Promise<V>): Entry {
     const entry: Entry = { value, loadedAt: now(), refreshing: false };
-    if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
-    entries.set(key, entry);
+    setBounded(entries, key, entry, maxEntries);
     // A failed read is not remembered; neither is one that an invalidation overtook (the entry is gone or newer).
     value.catch(() => {
       if (entries.get(key) === entry) entries.delete(key);

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { localeFrom, t } from '../cards/messages.js';
 import type { Logger } from '../../logger.js';
+import { setBounded } from '../domain/bounded-map.js';
 
 export interface BotIdentity {
   appId: string | undefined;
@@ -32,8 +33,7 @@ function keptClient<Client>(clients: Map<string, Promise<Client>>, key: string, 
   const cached = clients.get(key);
   if (cached) return cached;
   const client = make();
-  if (clients.size >= MAX_CONNECTOR_CLIENTS) clients.delete(clients.keys().next().value!);
-  clients.set(key, client);
+  setBounded(clients, key, client, MAX_CONNECTOR_CLIENTS);
   // A client that could not be made (credentials unavailable) is not kept: the next turn tries again.
   client.catch(() => {
     if (clients.get(key) === client) clients.delete(key);
