@@ -6,8 +6,9 @@
  * The stack is the app on embedded in-memory Azurite with the demo data and 200 employees of the bench's own; both
  * bots run on this thread. The Teams side (the staff's HTTP client and the Bot Connector stand-in that takes every
  * reply) runs on a worker thread, scripts/support/bench-turns-crowd.ts, with its own event loop and heap, as Teams
- * is not in a bot's process. Prints p50 / p99 / max per path, each path's p99 over the echo bot's p99, and each
- * wave's p99 with the garbage collection this thread did during it. Every wave starts from a quiet stack, after its
+ * is not in a bot's process. Prints p50 / p99 / max per path, each path's p99 over the echo bot's p99, the CPU one
+ * turn of each path costs (this thread's and Azurite's, over its waves) and that over the echo bot's, and each wave's
+ * p99 with the garbage collection this thread did during it. Every wave starts from a quiet stack, after its
  * activities are built (相談する opens its forms): a lone echo message back to its calibrated speed (work a slow wave
  * or the building left behind must not land in the timed wave). The desk
  * channel's cards are not waited for: they follow at Teams' pace for one conversation (one per 550 ms), as in
@@ -35,6 +36,7 @@ import { channelMention } from '../tests/support/channel-activities.js';
 import { TEST_TENANT_ID } from '../tests/support/tenant.js';
 import type { CrowdMessage, CrowdRun, MainMessage } from './support/bench-turns-crowd.js';
 import { percentile } from './support/percentile.js';
+import { processCpuMs } from './support/process-cpu.js';
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -176,7 +178,17 @@ try {
   const kindOf = (entry: PerformanceEntry) => (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
 
   type WaveFigures = { p99: number; gcMs: number; majorGcs: number };
-  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: WaveFigures[] }>([['echo bot', { latencies: [], errors: [], waves: [] }]]);
+  // CPU each path costs per turn, from the clocks read just before each of its waves and when the wave has ended:
+  // this thread's (both bots; nothing else runs on it) and Azurite's table process (another core). With 200 turns
+  // at once the wave's last answers come when its CPU is spent, so a p99 ratio near the CPU ratio is work, not
+  // contention; one far above it is waiting (rows fought over, a slow wave).
+  type CpuFigures = { botsMs: number; azuriteMs: number | undefined; turns: number };
+  const noCpu = (): CpuFigures => ({ botsMs: 0, azuriteMs: 0, turns: 0 });
+  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: WaveFigures[]; cpu: CpuFigures }>([
+    ['echo bot', { latencies: [], errors: [], waves: [], cpu: noCpu() }],
+  ]);
+  const cpuClocks = () => ({ botsMs: (({ user, system }) => (user + system) / 1000)(process.threadCpuUsage()), azuriteMs: processCpuMs(azurite.tablePid) });
+  let atMark = cpuClocks();
   const run: CrowdRun = {
     appUrl: app.baseUrl,
     echoUrl: echo.baseUrl,
@@ -193,11 +205,19 @@ try {
   };
   crowdWorker.send({ type: 'run', run });
   const done = await crowdWorker.until('done', (message) => {
-    if (message.type === 'paths') for (const name of message.names) figures.set(name, { latencies: [], errors: [], waves: [] });
+    if (message.type === 'paths') for (const name of message.names) figures.set(name, { latencies: [], errors: [], waves: [], cpu: noCpu() });
+    else if (message.type === 'mark') {
+      atMark = cpuClocks();
+      crowdWorker.send({ type: 'marked' });
+    }
     else if (message.type === 'round') console.log(`round ${message.done}/${ROUNDS} done at ${((performance.now() - benchStarted) / 1000).toFixed(0)} s, load average ${load()}`);
     else if (message.type === 'wave' && message.name !== 'warm-up') {
       const target = figures.get(message.name)!;
       const during = collections.filter((entry) => absolute(entry) >= message.startedAt && absolute(entry) <= message.endedAt);
+      const now = cpuClocks();
+      target.cpu.botsMs += now.botsMs - atMark.botsMs;
+      target.cpu.azuriteMs = target.cpu.azuriteMs === undefined || now.azuriteMs === undefined || atMark.azuriteMs === undefined ? undefined : target.cpu.azuriteMs + now.azuriteMs - atMark.azuriteMs;
+      target.cpu.turns += message.latencies.length;
       target.latencies.push(...message.latencies);
       target.errors.push(...message.errors);
       target.waves.push({
@@ -212,14 +232,22 @@ try {
   if (done.warmUpErrors.length > 0) console.log(`warm-up errors (not counted): ${done.warmUpErrors.slice(0, 3).join('; ')}`);
 
   const echoP99 = percentile([...figures.get('echo bot')!.latencies].sort((a, b) => a - b), 99);
-  const rows = [...figures].map(([name, { latencies, errors }]) => {
+  const echoCpu = figures.get('echo bot')!.cpu;
+  const perTurn = (ms: number | undefined, cpu: CpuFigures) => (ms === undefined || cpu.turns === 0 ? undefined : ms / cpu.turns);
+  const rows = [...figures].map(([name, { latencies, errors, cpu }]) => {
     const sorted = [...latencies].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
     const ratio = name === 'echo bot' ? '—' : `×${(p99 / echoP99).toFixed(1)}`;
     const over5s = sorted.filter((ms) => ms > 5_000).length;
-    return `| ${name} | ${sorted.length} | ${percentile(sorted, 50).toFixed(0)} ms | ${p99.toFixed(0)} ms | ${(sorted.at(-1) ?? NaN).toFixed(0)} ms | ${ratio} | ${over5s} | ${errors.length} |`;
+    const bots = perTurn(cpu.botsMs, cpu);
+    const azuriteCpu = perTurn(cpu.azuriteMs, cpu);
+    const cpuCell = `${bots?.toFixed(2) ?? '?'} ms · ${azuriteCpu?.toFixed(2) ?? 'n/a'} ms`;
+    const cpuRatio = name === 'echo bot' || bots === undefined ? '—' : `×${(bots / perTurn(echoCpu.botsMs, echoCpu)!).toFixed(1)}`;
+    return `| ${name} | ${sorted.length} | ${percentile(sorted, 50).toFixed(0)} ms | ${p99.toFixed(0)} ms | ${(sorted.at(-1) ?? NaN).toFixed(0)} ms | ${ratio} | ${cpuCell} | ${cpuRatio} | ${over5s} | ${errors.length} |`;
   });
-  console.log(`\n| path | turns | p50 | p99 | max | p99 vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
+  console.log(
+    `\n| path | turns | p50 | p99 | max | p99 vs echo | CPU per turn: bots' thread · Azurite | bots' CPU vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`,
+  );
   const waveCell = (wave: WaveFigures) => `${wave.p99.toFixed(0)} ms (gc ${wave.gcMs.toFixed(0)} ms${wave.majorGcs > 0 ? `, ${wave.majorGcs} major` : ''})`;
   console.log(`\neach wave's p99, and the time the bots' thread spent collecting garbage during it (echo: the wave before each project wave)`);
   for (const [name, { waves }] of figures) console.log(`  ${name}: ${waves.map(waveCell).join(' · ')}`);

@@ -7,9 +7,10 @@
  * is the bots' work; both bots still share one thread and one heap, so each sees the same machine as the other.
  *
  * Protocol (worker_threads messages): the worker starts the stand-in and says `ready` with its service URL; `run`
- * gives it what the stack set up (the people, the survey round, the session); it answers `paths`, then a `wave` per
- * wave (absolute start and end times, so the main thread can set its garbage collections against them), a `round`
- * per round and `done`; `stop` stops the stand-in.
+ * gives it what the stack set up (the people, the survey round, the session); it answers `paths`, then per wave a
+ * `mark` just before the wave is posted, which the main thread answers with `marked` once it has read its CPU
+ * clocks, and a `wave` after it (absolute start and end times, so the main thread can set its garbage collections
+ * against them); a `round` per round and `done`; `stop` stops the stand-in.
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -44,12 +45,13 @@ export interface CrowdRun {
 export type CrowdMessage =
   | { type: 'ready'; serviceUrl: string }
   | { type: 'paths'; names: string[] }
+  | { type: 'mark' }
   | { type: 'wave'; name: string; startedAt: number; endedAt: number; latencies: number[]; errors: string[] }
   | { type: 'round'; done: number }
   | { type: 'done'; roundsRun: number; apologies: number; deskCards: number; calmMs: number; quietWaitMs: number; warmUpErrors: string[] }
   | { type: 'stopped' };
 
-export type MainMessage = { type: 'run'; run: CrowdRun } | { type: 'stop' };
+export type MainMessage = { type: 'run'; run: CrowdRun } | { type: 'marked' } | { type: 'stop' };
 
 const port = parentPort;
 if (!port) throw new Error('bench-turns-crowd runs as a worker thread of scripts/bench-turns.ts');
@@ -57,6 +59,15 @@ const say = (message: CrowdMessage) => port.postMessage(message);
 /** Absolute time in ms, comparable across threads (each thread's performance.now() has its own origin). */
 const absoluteNow = () => performance.timeOrigin + performance.now();
 const GENERIC_ERROR = t('genericError', 'ja').slice(0, 20);
+
+/** Answers of the main thread to `mark`, in order (one mark is outstanding at a time). */
+const markAnswers: (() => void)[] = [];
+/** The main thread reads its CPU clocks (its own thread's and Azurite's) when the stack is quiet, before a wave. */
+const mark = () =>
+  new Promise<void>((resolve) => {
+    markAnswers.push(resolve);
+    say({ type: 'mark' });
+  });
 
 const connector = await startConnectorStandIn();
 say({ type: 'ready', serviceUrl: connector.serviceUrl });
@@ -179,6 +190,7 @@ async function runCrowd(run: CrowdRun): Promise<void> {
       }),
     );
     await quiesce();
+    await mark();
     const startedAt = absoluteNow();
     const results = await Promise.all(built.filter((activity) => activity !== undefined).map((activity) => send(baseUrl, activity)));
     const endedAt = absoluteNow();
@@ -224,6 +236,8 @@ port.on('message', (message: MainMessage) => {
   if (message.type === 'run') {
     // A failure is an unhandled rejection, which ends the worker with an error event: the main thread fails with it.
     void runCrowd(message.run);
+  } else if (message.type === 'marked') {
+    markAnswers.shift()?.();
   } else {
     void connector.stop().then(() => say({ type: 'stopped' }));
   }

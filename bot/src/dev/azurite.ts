@@ -7,6 +7,8 @@ import { azuriteConnectionString } from '../config.js';
 
 export interface EmbeddedAzurite {
   connectionString: string;
+  /** The table service's process, for a benchmark that counts the emulator's CPU time. */
+  tablePid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -161,8 +163,10 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
       child.stdout?.on('data', onData);
       child.once('exit', onExit);
     });
+  let tablePid: number | undefined;
   try {
     const table = start('table', options.tablePort);
+    tablePid = table.pid;
     const queue = start('queue', options.queuePort);
     if (pidFile) writeFileSync(pidFile, JSON.stringify({ parentPid: process.pid, children: recorded } satisfies PidRecord));
     await Promise.all([waitFor('table', options.tablePort, table), waitFor('queue', options.queuePort, queue)]);
@@ -170,5 +174,5 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     await stop();
     throw error;
   }
-  return { connectionString: azuriteConnectionString(options.tablePort, options.queuePort), stop };
+  return { connectionString: azuriteConnectionString(options.tablePort, options.queuePort), tablePid, stop };
 }
