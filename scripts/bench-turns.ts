@@ -3,12 +3,13 @@
  * of turn at once, as Teams would post it over HTTP, for every chat path (ヘルプ, an FAQ question, 研修を探す, 申し込む,
  * アンケート 送信, 相談する 送信, 通知設定 保存), BENCH_ROUNDS rounds each. Before every project wave the same 200 staff
  * message a bare echo bot (restify + CloudAdapter, nothing else), so both see the same machine at the same moment.
- * The stack is the app on embedded in-memory Azurite with the demo data and 200 employees of the bench's own; both
- * bots run on this thread. The Teams side (the staff's HTTP client and the Bot Connector stand-in that takes every
- * reply) runs on a worker thread, scripts/support/bench-turns-crowd.ts, with its own event loop and heap, as Teams
- * is not in a bot's process. Prints p50 / p99 / max per path, each path's p99 over the echo bot's p99, the CPU one
- * turn of each path costs (this thread's and Azurite's, over its waves) and that over the echo bot's, and each wave's
- * p99 with the garbage collection this thread did during it. Every wave starts from a quiet stack, after its
+ * The stack is the app on embedded in-memory Azurite with the demo data and 200 employees of the bench's own, on
+ * this thread; the echo bot runs on a worker thread (scripts/support/bench-turns-echo.ts), so each bot pays for its
+ * own garbage. The Teams side (the staff's HTTP client and the Bot Connector stand-in that takes every reply) runs
+ * on another worker thread, scripts/support/bench-turns-crowd.ts, as Teams is not in a bot's process. Prints p50 /
+ * p99 / max per path, each path's p99 over the echo bot's p99, the CPU one turn of each path costs (its bot's
+ * thread's and Azurite's, over its waves) and that over the echo bot's, and each wave's p99 with the garbage
+ * collection its bot's thread did during it. Every wave starts from a quiet stack, after its
  * activities are built (相談する opens its forms): a lone echo message back to its calibrated speed (work a slow wave
  * or the building left behind must not land in the timed wave). The desk
  * channel's cards are not waited for: they follow at Teams' pace for one conversation (one per 550 ms), as in
@@ -18,10 +19,8 @@
  * never fails on timing).
  */
 import { loadavg, cpus } from 'node:os';
-import { constants as perfConstants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { constants as perfConstants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import restify from 'restify';
 import { startApp } from '../bot/src/app.js';
 import { loadConfig } from '../bot/src/config.js';
 import { seedDemoData } from '../bot/src/dev/demo-data.js';
@@ -29,12 +28,13 @@ import { startEmbeddedAzurite } from '../bot/src/dev/azurite.js';
 import { freePort } from '../bot/src/dev/ports.js';
 import { fiscalYearBounds, fiscalYearOf } from '../bot/src/features/survey/domain/survey-rounds.js';
 import type { Employee } from '../bot/src/kernel/domain/employee.js';
-import { close, listen } from '../bot/src/kernel/http/server.js';
 import { createLogger } from '../bot/src/logger.js';
 import { postActivity, type TestUser } from '../tests/support/activities.js';
 import { channelMention } from '../tests/support/channel-activities.js';
 import { TEST_TENANT_ID } from '../tests/support/tenant.js';
 import type { CrowdMessage, CrowdRun, MainMessage } from './support/bench-turns-crowd.js';
+import type { EchoMessage, EchoRequest } from './support/bench-turns-echo.js';
+import { collectionOf, type Collection } from './support/collections.js';
 import { percentile } from './support/percentile.js';
 import { processCpuMs } from './support/process-cpu.js';
 
@@ -52,48 +52,26 @@ const DESK = { teamId: '19:bench-team@thread.tacv2', channelId: '19:bench-desk@t
 
 const employeeId = (index: number) => `00000000-0000-4000-8000-9${String(index).padStart(11, '0')}`;
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
-/** Absolute time in ms, comparable with the crowd worker's (each thread's performance.now() has its own origin). */
-const absolute = (entry: PerformanceEntry) => performance.timeOrigin + entry.startTime;
 
-// The bare botbuilder bot: restify + CloudAdapter + an ActivityHandler that echoes. Nothing else.
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context: TurnContext, next) => {
-      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-      await next();
-    });
-  }
-}
-async function startEchoBot() {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = new EchoBot();
-  const server = restify.createServer({ name: 'echo-bot' });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
-  const port = await listen(server, 0, '127.0.0.1');
-  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => close(server) };
-}
-
-/** The Teams side on its worker thread: the staff's client and the Bot Connector stand-in. */
-function startCrowd() {
-  const worker = new Worker(new URL('./support/bench-turns-crowd.ts', import.meta.url));
-  const listeners = new Set<(message: CrowdMessage) => void>();
+/**
+ * A worker thread of this bench and its messages: `until(type)` calls `onMessage` for every other message until one
+ * of that type arrives, and answers that one; a worker that fails or exits fails every wait.
+ */
+function startWorker<Incoming extends { type: string }, Outgoing extends { type: string }>(file: string, name: string) {
+  const worker = new Worker(new URL(file, import.meta.url));
+  const listeners = new Set<(message: Incoming) => void>();
   let failure: Error | undefined;
   const failed = new Promise<never>((_resolve, reject) => {
     worker.on('error', (error) => reject((failure = error)));
-    worker.on('exit', (code) => reject((failure ??= new Error(`the crowd worker exited with code ${code}`))));
+    worker.on('exit', (code) => reject((failure ??= new Error(`the ${name} worker exited with code ${code}`))));
   });
   failed.catch(() => undefined);
-  worker.on('message', (message: CrowdMessage) => listeners.forEach((listener) => listener(message)));
-  const send = (message: MainMessage) => worker.postMessage(message);
-  /** Calls `onMessage` for every message until one of `type` arrives, and answers that one. */
-  const until = <Type extends CrowdMessage['type']>(type: Type, onMessage: (message: CrowdMessage) => void = () => undefined) => {
-    let listener: (message: CrowdMessage) => void = () => undefined;
-    const arrived = new Promise<Extract<CrowdMessage, { type: Type }>>((resolve) => {
-      listener = (message) => (message.type === type ? resolve(message as Extract<CrowdMessage, { type: Type }>) : onMessage(message));
+  worker.on('message', (message: Incoming) => listeners.forEach((listener) => listener(message)));
+  const send = (message: Outgoing) => worker.postMessage(message);
+  const until = <Type extends Incoming['type']>(type: Type, onMessage: (message: Incoming) => void = () => undefined) => {
+    let listener: (message: Incoming) => void = () => undefined;
+    const arrived = new Promise<Extract<Incoming, { type: Type }>>((resolve) => {
+      listener = (message) => (message.type === type ? resolve(message as Extract<Incoming, { type: Type }>) : onMessage(message));
       listeners.add(listener);
     });
     return Promise.race([arrived, failed]).finally(() => listeners.delete(listener));
@@ -101,19 +79,22 @@ function startCrowd() {
   return {
     until,
     send,
-    async stop() {
+    /** The worker thread's CPU time so far, in ms. */
+    cpuMs: async () => (({ user, system }) => (user + system) / 1000)(await worker.cpuUsage()),
+    async stop(stopMessage: Outgoing, stoppedType: Incoming['type']) {
       if (!failure) {
-        send({ type: 'stop' });
-        await until('stopped').catch(() => undefined);
+        send(stopMessage);
+        await until(stoppedType).catch(() => undefined);
       }
       await worker.terminate();
     },
   };
 }
 
-const crowdWorker = startCrowd();
-const { serviceUrl } = await crowdWorker.until('ready');
-const echo = await startEchoBot();
+// The Teams side (the staff's client and the Bot Connector stand-in) and the bare botbuilder bot, each on its own thread.
+const crowdWorker = startWorker<CrowdMessage, MainMessage>('./support/bench-turns-crowd.ts', 'crowd');
+const echoWorker = startWorker<EchoMessage, EchoRequest>('./support/bench-turns-echo.ts', 'echo bot');
+const [{ serviceUrl }, echo] = await Promise.all([crowdWorker.until('ready'), echoWorker.until('ready')]);
 const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
 const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_ID: TEST_TENANT_ID }), {
   storage: { connectionString: azurite.connectionString },
@@ -169,26 +150,25 @@ try {
   const session = (await app.repositories.trainingSessions.listUpcoming(now)).find((candidate) => !candidate.cancelled);
   if (!session) throw new Error('the demo data has no upcoming session');
 
-  // Garbage collections of this thread (both bots), so each wave can say how much of its time went to them: a major
-  // collection landing in one wave is its slow tail.
-  const collections: PerformanceEntry[] = [];
-  const gcObserver = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  // Garbage collections of the project bot's thread, so each wave can say how much of its time went to them (the
+  // echo bot's thread keeps its own list): a major collection landing in one wave is its slow tail.
+  const appCollections: Collection[] = [];
+  const gcObserver = new PerformanceObserver((list) => appCollections.push(...list.getEntries().map(collectionOf)));
   gcObserver.observe({ entryTypes: ['gc'] });
-  // Node puts the collection's kind in `detail` (its PerformanceEntry type does not declare it).
-  const kindOf = (entry: PerformanceEntry) => (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
 
-  type WaveFigures = { p99: number; gcMs: number; majorGcs: number };
-  // CPU each path costs per turn, from the clocks read just before each of its waves and when the wave has ended:
-  // this thread's (both bots; nothing else runs on it) and Azurite's table process (another core). With 200 turns
-  // at once the wave's last answers come when its CPU is spent, so a p99 ratio near the CPU ratio is work, not
+  // CPU each path costs per turn, from clocks read just before each of its waves and once the wave has ended: the
+  // thread of the bot it talks to (the project's, this one; or the echo bot's) and Azurite's table process. With 200
+  // turns at once a wave's last answers come when its CPU is spent, so a p99 ratio near the CPU ratio is work, not
   // contention; one far above it is waiting (rows fought over, a slow wave).
-  type CpuFigures = { botsMs: number; azuriteMs: number | undefined; turns: number };
-  const noCpu = (): CpuFigures => ({ botsMs: 0, azuriteMs: 0, turns: 0 });
-  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: WaveFigures[]; cpu: CpuFigures }>([
-    ['echo bot', { latencies: [], errors: [], waves: [], cpu: noCpu() }],
-  ]);
-  const cpuClocks = () => ({ botsMs: (({ user, system }) => (user + system) / 1000)(process.threadCpuUsage()), azuriteMs: processCpuMs(azurite.tablePid) });
-  let atMark = cpuClocks();
+  type CpuFigures = { botMs: number; azuriteMs: number | undefined; turns: number };
+  type Wave = { startedAt: number; endedAt: number; p99: number };
+  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: Wave[]; cpu: CpuFigures }>();
+  const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, turns: 0 } });
+  addPath('echo bot');
+  const clocks = async () => ({ appMs: (({ user, system }) => (user + system) / 1000)(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
+  // Clock reads run one after another, so a mark never overtakes the end of the wave before it.
+  let clockReads: Promise<unknown> = Promise.resolve();
+  let atMark = await clocks();
   const run: CrowdRun = {
     appUrl: app.baseUrl,
     echoUrl: echo.baseUrl,
@@ -205,52 +185,61 @@ try {
   };
   crowdWorker.send({ type: 'run', run });
   const done = await crowdWorker.until('done', (message) => {
-    if (message.type === 'paths') for (const name of message.names) figures.set(name, { latencies: [], errors: [], waves: [], cpu: noCpu() });
+    if (message.type === 'paths') message.names.forEach(addPath);
     else if (message.type === 'mark') {
-      atMark = cpuClocks();
-      crowdWorker.send({ type: 'marked' });
-    }
-    else if (message.type === 'round') console.log(`round ${message.done}/${ROUNDS} done at ${((performance.now() - benchStarted) / 1000).toFixed(0)} s, load average ${load()}`);
+      clockReads = clockReads.then(async () => {
+        atMark = await clocks();
+        crowdWorker.send({ type: 'marked' });
+      });
+    } else if (message.type === 'round') console.log(`round ${message.done}/${ROUNDS} done at ${((performance.now() - benchStarted) / 1000).toFixed(0)} s, load average ${load()}`);
     else if (message.type === 'wave' && message.name !== 'warm-up') {
       const target = figures.get(message.name)!;
-      const during = collections.filter((entry) => absolute(entry) >= message.startedAt && absolute(entry) <= message.endedAt);
-      const now = cpuClocks();
-      target.cpu.botsMs += now.botsMs - atMark.botsMs;
-      target.cpu.azuriteMs = target.cpu.azuriteMs === undefined || now.azuriteMs === undefined || atMark.azuriteMs === undefined ? undefined : target.cpu.azuriteMs + now.azuriteMs - atMark.azuriteMs;
-      target.cpu.turns += message.latencies.length;
+      const before = atMark;
+      clockReads = clockReads.then(async () => {
+        const after = await clocks();
+        const bot = message.name === 'echo bot' ? 'echoMs' : 'appMs';
+        target.cpu.botMs += after[bot] - before[bot];
+        const azuriteMs = after.azuriteMs !== undefined && before.azuriteMs !== undefined ? after.azuriteMs - before.azuriteMs : undefined;
+        target.cpu.azuriteMs = target.cpu.azuriteMs === undefined || azuriteMs === undefined ? undefined : target.cpu.azuriteMs + azuriteMs;
+        target.cpu.turns += message.latencies.length;
+      });
       target.latencies.push(...message.latencies);
       target.errors.push(...message.errors);
-      target.waves.push({
-        p99: percentile([...message.latencies].sort((a, b) => a - b), 99),
-        gcMs: during.reduce((sum, entry) => sum + entry.duration, 0),
-        majorGcs: during.filter((entry) => kindOf(entry) === perfConstants.NODE_PERFORMANCE_GC_MAJOR).length,
-      });
+      target.waves.push({ startedAt: message.startedAt, endedAt: message.endedAt, p99: percentile([...message.latencies].sort((a, b) => a - b), 99) });
     }
   });
+  await clockReads;
   gcObserver.disconnect();
+  echoWorker.send({ type: 'collections' });
+  const echoCollections = (await echoWorker.until('collections')).collections;
   if (done.roundsRun < ROUNDS) console.log(`stopping after ${done.roundsRun} rounds: BENCH_MAX_SECONDS (${MAX_SECONDS} s) passed`);
   if (done.warmUpErrors.length > 0) console.log(`warm-up errors (not counted): ${done.warmUpErrors.slice(0, 3).join('; ')}`);
 
   const echoP99 = percentile([...figures.get('echo bot')!.latencies].sort((a, b) => a - b), 99);
-  const echoCpu = figures.get('echo bot')!.cpu;
   const perTurn = (ms: number | undefined, cpu: CpuFigures) => (ms === undefined || cpu.turns === 0 ? undefined : ms / cpu.turns);
+  const echoCpuPerTurn = perTurn(figures.get('echo bot')!.cpu.botMs, figures.get('echo bot')!.cpu);
   const rows = [...figures].map(([name, { latencies, errors, cpu }]) => {
     const sorted = [...latencies].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
-    const ratio = name === 'echo bot' ? '—' : `×${(p99 / echoP99).toFixed(1)}`;
+    const ratio = name === 'echo bot' ? '—' : `×${(p99 / echoP99).toFixed(2)}`;
     const over5s = sorted.filter((ms) => ms > 5_000).length;
-    const bots = perTurn(cpu.botsMs, cpu);
+    const bot = perTurn(cpu.botMs, cpu);
     const azuriteCpu = perTurn(cpu.azuriteMs, cpu);
-    const cpuCell = `${bots?.toFixed(2) ?? '?'} ms · ${azuriteCpu?.toFixed(2) ?? 'n/a'} ms`;
-    const cpuRatio = name === 'echo bot' || bots === undefined ? '—' : `×${(bots / perTurn(echoCpu.botsMs, echoCpu)!).toFixed(1)}`;
+    const cpuCell = `${bot?.toFixed(2) ?? '?'} ms · ${azuriteCpu?.toFixed(2) ?? 'n/a'} ms`;
+    const cpuRatio = name === 'echo bot' || bot === undefined || !echoCpuPerTurn ? '—' : `×${(bot / echoCpuPerTurn).toFixed(2)}`;
     return `| ${name} | ${sorted.length} | ${percentile(sorted, 50).toFixed(0)} ms | ${p99.toFixed(0)} ms | ${(sorted.at(-1) ?? NaN).toFixed(0)} ms | ${ratio} | ${cpuCell} | ${cpuRatio} | ${over5s} | ${errors.length} |`;
   });
   console.log(
-    `\n| path | turns | p50 | p99 | max | p99 vs echo | CPU per turn: bots' thread · Azurite | bots' CPU vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`,
+    `\n| path | turns | p50 | p99 | max | p99 vs echo | CPU per turn: its bot's thread · Azurite | bot CPU vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`,
   );
-  const waveCell = (wave: WaveFigures) => `${wave.p99.toFixed(0)} ms (gc ${wave.gcMs.toFixed(0)} ms${wave.majorGcs > 0 ? `, ${wave.majorGcs} major` : ''})`;
-  console.log(`\neach wave's p99, and the time the bots' thread spent collecting garbage during it (echo: the wave before each project wave)`);
-  for (const [name, { waves }] of figures) console.log(`  ${name}: ${waves.map(waveCell).join(' · ')}`);
+  const waveCell = (name: string, wave: Wave) => {
+    const during = (name === 'echo bot' ? echoCollections : appCollections).filter((entry) => entry.startedAt >= wave.startedAt && entry.startedAt <= wave.endedAt);
+    const gcMs = during.reduce((sum, entry) => sum + entry.durationMs, 0);
+    const majors = during.filter((entry) => entry.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR).length;
+    return `${wave.p99.toFixed(0)} ms (gc ${gcMs.toFixed(0)} ms${majors > 0 ? `, ${majors} major` : ''})`;
+  };
+  console.log(`\neach wave's p99, and the time its bot's thread spent collecting garbage during it (echo: the wave before each project wave)`);
+  for (const [name, { waves }] of figures) console.log(`  ${name}: ${waves.map((wave) => waveCell(name, wave)).join(' · ')}`);
   for (const [name, { errors }] of figures) if (errors.length > 0) console.log(`errors in ${name}: ${errors.length}, e.g.\n  ${[...new Set(errors)].slice(0, 3).join('\n  ')}`);
   // A message turn that failed still answers HTTP 200: its failure is the generic apology sent through the connector.
   console.log(`generic-error replies sent through the connector (failed turns of any path): ${done.apologies}`);
@@ -259,7 +248,7 @@ try {
   console.log(`\n${done.roundsRun} rounds in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s; load average at the end ${load()} (a shared machine inflates every figure: compare ratios, re-run on a quiet one)`);
 } finally {
   await app.stop();
-  await echo.stop();
-  await crowdWorker.stop();
+  await echoWorker.stop({ type: 'stop' }, 'stopped');
+  await crowdWorker.stop({ type: 'stop' }, 'stopped');
   await azurite.stop();
 }

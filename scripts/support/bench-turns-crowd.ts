@@ -4,7 +4,7 @@
  * thread they added their own work (building and sending 200 requests, reading 200 responses, parsing every reply
  * card the connector receives) and their own garbage to the waves they were measuring, more for the paths whose
  * replies are big cards. On a worker they have their own event loop and their own V8 heap, so what the bench times
- * is the bots' work; both bots still share one thread and one heap, so each sees the same machine as the other.
+ * is the bots' work (each bot on a thread of its own, on the same machine).
  *
  * Protocol (worker_threads messages): the worker starts the stand-in and says `ready` with its service URL; `run`
  * gives it what the stack set up (the people, the survey round, the session); it answers `paths`, then per wave a
@@ -208,13 +208,17 @@ async function runCrowd(run: CrowdRun): Promise<void> {
   // as 申し込み済み first runs) and opening 200 sockets to Azurite, once per process, not per crowd. Each path is
   // warmed by a crowd of its own, so the measured staff meet every path fresh (not yet signed up, answered or
   // filed); the measured crowd only says ヘルプ once, as staff who have the bot installed have talked to it before.
+  // The echo bot, on a thread and heap of its own, gets a warm-up wave before each of the project's, as in the
+  // measured rounds: its heap then reaches its working size before anything is measured, as the project's does.
   const warmUpErrors: string[] = [];
-  warmUpErrors.push(...(await wave('warm-up', run.echoUrl, (user) => textMessage(user, serviceUrl, 'echo warm-up'))));
+  const echoWarmUp = async () => warmUpErrors.push(...(await wave('warm-up', run.echoUrl, (user) => textMessage(user, serviceUrl, 'echo warm-up'))));
+  await echoWarmUp();
   warmUpErrors.push(...(await wave('warm-up', run.appUrl, text('ヘルプ'))));
   for (const path of paths) {
     // Twice: a first time (a sign-up, a first answer, a new filing) and a repeat (申し込み済み, a replaced answer),
     // as the measured crowd meets both, round 1 and the rounds after.
     for (const pass of [run.rounds, run.rounds + 1]) {
+      await echoWarmUp();
       warmUpErrors.push(...(await wave('warm-up', run.appUrl, (user, index) => path.activity(user, pass, index), undefined, run.warmUpCrowd)));
     }
   }
