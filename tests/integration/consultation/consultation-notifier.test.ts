@@ -29,11 +29,11 @@ function scriptedChannel(answers: SendResult[]) {
   return { channel, calls };
 }
 
-async function setUp(answers: SendResult[]) {
+async function setUp(answers: SendResult[], options: { withDesk?: boolean } = {}) {
   const storage = await testTableStorage();
   const tickets = createConsultationRepository(storage);
   const desk = createConsultationDeskRepository(storage);
-  await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
+  if (options.withDesk !== false) await desk.saveDesk({ conversationId: '19:desk@thread.tacv2', reference: { conversation: { id: '19:desk@thread.tacv2' }, serviceUrl: 'http://127.0.0.1:1/' }, setBy: 'admin', setAt: new Date().toISOString() });
   let filed: TicketChange | undefined;
   const { ticket } = await tickets.create({ year: 2026, requesterId: requester.id, build: (number) => (filed = openTicket(input, requester, number, new Date())) });
   const slept: number[] = [];
@@ -84,6 +84,32 @@ describe('desk channel posts', () => {
     await notifier.ticketChanged(change);
     await notifier.idle();
     expect(calls).toHaveLength(1);
+  });
+
+  it('when Teams refuses a reminder for good (403), then its claim is given back; a posted one keeps it', async () => {
+    const forbidden: SendResult = { ok: false, failure: { status: 403, retryAfter: undefined, networkCode: undefined, message: 'forbidden' } };
+    const { notifier, ticket, calls } = await setUp([forbidden, forbidden]);
+    const givenBack: string[] = [];
+    const clock = { firstResponseDueAt: new Date().toISOString(), resolutionDueAt: new Date().toISOString(), firstResponseOverdue: true, resolutionOverdue: false };
+    await notifier.unassignedReminder([ticket], async () => void givenBack.push('unassigned'));
+    await notifier.slaReminder(ticket, 'first-response', clock, async () => void givenBack.push('sla'));
+    await notifier.idle();
+    expect(calls).toHaveLength(2);
+    expect(givenBack.sort()).toEqual(['sla', 'unassigned']);
+    // The next answer is the default 200: posted, nothing given back.
+    await notifier.unassignedReminder([ticket], async () => void givenBack.push('unassigned again'));
+    await notifier.idle();
+    expect(calls).toHaveLength(3);
+    expect(givenBack).toHaveLength(2);
+  });
+
+  it('when no desk channel is set, then a reminder is not sent and its claim is given back at once', async () => {
+    const { notifier, ticket, calls } = await setUp([], { withDesk: false });
+    const givenBack: string[] = [];
+    await notifier.unassignedReminder([ticket], async () => void givenBack.push('unassigned'));
+    await notifier.idle();
+    expect(calls).toHaveLength(0);
+    expect(givenBack).toEqual(['unassigned']);
   });
 
   it('when an admin acts, then the channel card is updated and the requester gets one broadcast with an id from the ticket and history entry', async () => {

@@ -183,4 +183,18 @@ describe('consultation repository on Azurite', () => {
     await act(repository, other.number, { action: 'assign' }, admin);
     expect(await repository.claimUnassignedReminder(other.number, tick())).toBe(false);
   });
+
+  it('when a reminder is given back, then only the claim made at that time is cleared, on the ticket and the queue, and it can be claimed again', async () => {
+    const repository = createConsultationRepository(await testTableStorage());
+    const { ticket } = await file(repository, { id: 'emp-n', name: '戸越 七子' });
+    const claimedAt = tick();
+    expect(await repository.claimSlaReminder(ticket.number, 'resolution', claimedAt)).toBe(true);
+    // Another instance's give-back of an older claim leaves this one alone.
+    await repository.releaseReminder(ticket.number, 'resolution', new Date(claimedAt.getTime() - 60_000));
+    expect((await repository.get(ticket.number))?.resolutionRemindedAt).toBe(claimedAt.toISOString());
+    await repository.releaseReminder(ticket.number, 'resolution', claimedAt);
+    expect((await repository.get(ticket.number))?.resolutionRemindedAt).toBeUndefined();
+    expect((await repository.listByStatus(['new']))[0]?.resolutionRemindedAt).toBeUndefined();
+    expect(await repository.claimSlaReminder(ticket.number, 'resolution', tick())).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { cardMessage } from '../../kernel/teams/outgoing-message.js';
+import type { OutgoingMessage } from '../../delivery/domain/delivery.js';
 import { buildSatisfactionCard } from './cards/satisfaction-card.js';
 import { buildTicketCard } from './cards/ticket-card.js';
 import { buildTicketNoticeCard, type NoticeAction } from './cards/ticket-notice-card.js';
@@ -98,8 +99,10 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   const PRIORITY = { update: 1, post: 0 } as const;
   // Once the app is stopping, work handed over later (a scheduled job still running) is dropped like the waiting
   // work: queued, it would keep the stop waiting at the channel's pace, a card every gap, for as long as it came.
-  const paced = (kind: keyof typeof PRIORITY, work: () => Promise<void>) => () =>
-    stopping ? Promise.reject(new DOMException('the desk channel is stopping', 'AbortError')) : channelQueue.add(work, { priority: PRIORITY[kind] });
+  const paced =
+    <Result>(kind: keyof typeof PRIORITY, work: () => Promise<Result>) =>
+    (): Promise<Result> =>
+      stopping ? Promise.reject(new DOMException('the desk channel is stopping', 'AbortError')) : channelQueue.add(work, { priority: PRIORITY[kind] });
 
   /** Runs work for one ticket after the earlier work for it; failures are logged, never thrown at the user's turn. */
   function inOrder(key: string, work: () => Promise<void>): void {
@@ -191,6 +194,20 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   const postLeaseMs = deps.postLeaseMs ?? DESK_POST_LEASE_MS;
 
   /**
+   * A reminder's post in the desk channel, at the channel's pace. Its claim was taken before it was queued, so a
+   * reminder not posted after all (dropped as the app stops, or refused for good) gives its claim back through
+   * `unsent`, and the job's next run, on this instance or another, sends it.
+   */
+  const reminderPost = (desk: ConsultationDesk, what: string, message: OutgoingMessage, unsent: () => Promise<void>) => async () => {
+    let posted = false;
+    try {
+      posted = await paced('post', async () => (await withRetry(what, () => deps.channel.send(desk.reference, message))).ok)();
+    } finally {
+      if (!posted) await unsent();
+    }
+  };
+
+  /**
    * Posts a ticket's desk card once across instances and crashes: the post is claimed (a lease row) before it is
    * sent and recorded with its activity id after; a post that failed for good gives the claim back. The one window
    * left is a crash after Teams accepted the card and before the id was stored (milliseconds): the re-post then
@@ -264,17 +281,15 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
       if (history.action === 'assign' || history.action === 'reassign') await tellAssignee(ticket, history);
     },
 
-    async unassignedReminder(tickets) {
+    async unassignedReminder(tickets, unsent) {
+      if (tickets.length === 0) return;
       const desk = await deps.desk.getDesk();
-      if (!desk || tickets.length === 0) return;
+      if (!desk) return unsent();
       const message = cardMessage(buildUnassignedReminderCard({ tickets, locale: DESK_LOCALE }));
-      inOrder(
-        'unassigned-reminder',
-        paced('post', async () => void (await withRetry('unassigned reminder', () => deps.channel.send(desk.reference, message)))),
-      );
+      inOrder('unassigned-reminder', reminderPost(desk, 'unassigned reminder', message, unsent));
     },
 
-    async slaReminder(ticket, which, clock) {
+    async slaReminder(ticket, which, clock, unsent) {
       if (ticket.assigneeId) {
         const locale = await localeOf(ticket.assigneeId);
         await deps.engine.send({
@@ -289,13 +304,10 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
         return;
       }
       const desk = await deps.desk.getDesk();
-      if (!desk) return;
+      if (!desk) return unsent();
       // The desk's card itself carries the buttons; the reminder in the channel only points at it.
       const message = cardMessage(buildSlaReminderCard({ ticket, which, clock, locale: DESK_LOCALE, openable: false }));
-      inOrder(
-        `sla-${ticket.number}`,
-        paced('post', async () => void (await withRetry(`sla reminder ${ticket.number}`, () => deps.channel.send(desk.reference, message)))),
-      );
+      inOrder(`sla-${ticket.number}`, reminderPost(desk, `sla reminder ${ticket.number}`, message, unsent));
     },
 
     /** Resolves once every queued channel post and update has finished (tests, benchmarks). */

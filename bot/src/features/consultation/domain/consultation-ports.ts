@@ -35,6 +35,11 @@ export interface ConsultationRepository {
   claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
   /** Marks the one reminder for this SLA clock as sent; true only for the caller that marked it. */
   claimSlaReminder(ticketNumber: string, which: SlaClockName, at: Date): Promise<boolean>;
+  /**
+   * Gives back a reminder claimed at `claimedAt` that was not sent after all (the app stopped before its turn in the
+   * channel, or Teams refused it for good), so the job's next run sends it; a later claim is left alone.
+   */
+  releaseReminder(ticketNumber: string, reminder: 'unassigned' | SlaClockName, claimedAt: Date): Promise<void>;
 }
 
 /** デジタル推進課's desk channel, as an admin set it with 「相談窓口に設定」 (issue 3). */
@@ -100,8 +105,14 @@ export interface ConsultationNotifier {
    * Returns how many it queued.
    */
   postMissingDeskCards(tickets: readonly Ticket[]): Promise<number>;
-  /** Tickets nobody took for 2 business days: one reminder post in the desk channel. */
-  unassignedReminder(tickets: readonly Ticket[]): Promise<void>;
-  /** An SLA clock ran out: one reminder to the assignee's chat (delivery engine), or the desk channel if unassigned. */
-  slaReminder(ticket: Ticket, which: SlaClockName, clock: SlaClock): Promise<void>;
+  /**
+   * Tickets nobody took for 2 business days: one reminder post in the desk channel. `unsent` is called if it is not
+   * posted after all (no desk channel, the app stopped first, Teams refused it for good), to give its claims back.
+   */
+  unassignedReminder(tickets: readonly Ticket[], unsent: () => Promise<void>): Promise<void>;
+  /**
+   * An SLA clock ran out: one reminder to the assignee's chat (delivery engine, which keeps it until sent), or the
+   * desk channel if unassigned; `unsent` as for unassignedReminder.
+   */
+  slaReminder(ticket: Ticket, which: SlaClockName, clock: SlaClock, unsent: () => Promise<void>): Promise<void>;
 }

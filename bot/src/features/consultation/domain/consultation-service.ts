@@ -336,7 +336,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /**
      * The scheduled SLA check: each clock that ran out on an open ticket gets one reminder (to the assignee, or the
-     * desk when nobody holds it), claimed first so two instances never both send it. Returns how many were sent.
+     * desk when nobody holds it), claimed first so two instances never both send it; a claim whose reminder is not
+     * sent after all is given back for the next run. Returns how many were claimed and handed over.
      */
     async sendSlaReminders(at: Date = now()): Promise<number> {
       const settings = await slaSettings();
@@ -345,7 +346,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         const clock = slaClockOf(ticket, settings, at);
         for (const which of slaRemindersDue(ticket, clock)) {
           if (!(await deps.tickets.claimSlaReminder(ticket.number, which, at))) continue;
-          await deps.notifier.slaReminder(ticket, which, clock);
+          await deps.notifier.slaReminder(ticket, which, clock, () => deps.tickets.releaseReminder(ticket.number, which, at));
           sent++;
         }
       }
@@ -354,13 +355,15 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /**
      * The scheduled check: every ticket still new 2 business days after filing gets one reminder in the channel.
-     * Each is claimed first (ETag-guarded), so two instances running the job never both remind.
+     * Each is claimed first (ETag-guarded), so two instances running the job never both remind; claims whose
+     * reminder is not posted after all (see ConsultationNotifier.unassignedReminder) are given back.
      */
     async sendUnassignedReminders(at: Date = now()): Promise<number> {
       const due = (await deps.tickets.listByStatus(['new'])).filter((ticket) => needsUnassignedReminder(ticket, at));
       const claimed: Ticket[] = [];
       for (const ticket of due) if (await deps.tickets.claimUnassignedReminder(ticket.number, at)) claimed.push(ticket);
-      if (claimed.length > 0) await deps.notifier.unassignedReminder(claimed);
+      const release = async () => void (await Promise.all(claimed.map((ticket) => deps.tickets.releaseReminder(ticket.number, 'unassigned', at))));
+      if (claimed.length > 0) await deps.notifier.unassignedReminder(claimed, release);
       return claimed.length;
     },
   };

@@ -40,6 +40,8 @@ const ROW_KINDS = { ticket: 'ticket', history: 'history' } as const;
 
 /** A filing takes up to 5 rows (ticket, history, two index rows, submission) and the counter 1: 19 fill 96 of 100. */
 const FILINGS_PER_COMMIT = 19;
+/** Where each reminder's claim is kept on the ticket. */
+const reminderField = { unassigned: 'unassignedReminderAt', 'first-response': 'firstResponseRemindedAt', resolution: 'resolutionRemindedAt' } as const;
 
 type FilingRequest = Parameters<ConsultationRepository['create']>[0];
 type FilingOutcome = { ticket: Ticket; created: boolean } | { error: unknown };
@@ -376,7 +378,7 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
       });
     },
     async claimSlaReminder(ticketNumber, which, at) {
-      const field = which === 'first-response' ? 'firstResponseRemindedAt' : 'resolutionRemindedAt';
+      const field = reminderField[which];
       return withEtagRetry(`consultation sla reminder ${ticketNumber}`, 'contended', async () => {
         const entity = await readTicket(ticketNumber);
         if (!entity) throw ticketNotFound(ticketNumber);
@@ -385,6 +387,17 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
         const next: Ticket = { ...current, [field]: at.toISOString() };
         await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
         return true;
+      });
+    },
+    async releaseReminder(ticketNumber, reminder, claimedAt) {
+      const field = reminderField[reminder];
+      await withEtagRetry(`consultation reminder release ${ticketNumber}`, 'contended', async () => {
+        const entity = await readTicket(ticketNumber);
+        if (!entity) return;
+        const current = toTicket(entity);
+        if (current[field] !== claimedAt.toISOString()) return;
+        const next: Ticket = { ...current, [field]: undefined };
+        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
       });
     },
   };
