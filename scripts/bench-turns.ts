@@ -163,6 +163,7 @@ try {
   type CpuFigures = { botMs: number; azuriteMs: number | undefined; turns: number };
   type Wave = { startedAt: number; endedAt: number; p99: number };
   const figures = new Map<string, { latencies: number[]; errors: string[]; waves: Wave[]; cpu: CpuFigures }>();
+  const onceWaves: Extract<CrowdMessage, { type: 'wave' }>[] = [];
   const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, turns: 0 } });
   addPath('echo bot');
   const clocks = async () => ({ appMs: (({ user, system }) => (user + system) / 1000)(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
@@ -192,6 +193,7 @@ try {
         crowdWorker.send({ type: 'marked' });
       });
     } else if (message.type === 'round') console.log(`round ${message.done}/${ROUNDS} done at ${((performance.now() - benchStarted) / 1000).toFixed(0)} s, load average ${load()}`);
+    else if (message.type === 'wave' && message.once) onceWaves.push(message);
     else if (message.type === 'wave' && message.name !== 'warm-up') {
       const target = figures.get(message.name)!;
       const before = atMark;
@@ -232,6 +234,11 @@ try {
   console.log(
     `\n| path | turns | p50 | p99 | max | p99 vs echo | CPU per turn: its bot's thread · Azurite | bot CPU vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`,
   );
+  for (const once of onceWaves) {
+    const sorted = [...once.latencies].sort((a, b) => a - b);
+    const p99 = percentile(sorted, 99);
+    console.log(`once per person, not in the table: ${once.name}: ${sorted.length} turns, p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (×${(p99 / echoP99).toFixed(2)} of the echo bot's p99), max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms, ${once.errors.length} errors`);
+  }
   const waveCell = (name: string, wave: Wave) => {
     const during = (name === 'echo bot' ? echoCollections : appCollections).filter((entry) => entry.startedAt >= wave.startedAt && entry.startedAt <= wave.endedAt);
     const gcMs = during.reduce((sum, entry) => sum + entry.durationMs, 0);

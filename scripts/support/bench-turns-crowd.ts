@@ -46,7 +46,8 @@ export type CrowdMessage =
   | { type: 'ready'; serviceUrl: string }
   | { type: 'paths'; names: string[] }
   | { type: 'mark' }
-  | { type: 'wave'; name: string; startedAt: number; endedAt: number; latencies: number[]; errors: string[] }
+  /** `once`: a wave each person meets only once (not a path's steady state), printed apart from the table. */
+  | { type: 'wave'; name: string; startedAt: number; endedAt: number; latencies: number[]; errors: string[]; once?: true }
   | { type: 'round'; done: number }
   | { type: 'done'; roundsRun: number; apologies: number; deskCards: number; calmMs: number; quietWaitMs: number; warmUpErrors: string[] }
   | { type: 'stopped' };
@@ -176,7 +177,7 @@ async function runCrowd(run: CrowdRun): Promise<void> {
    * One wave: every user's activity is built first (for 相談する, each opens a form), the stack is let come back to
    * quiet (the building's own trailing work must not land in the timed wave), then all are posted at once.
    */
-  async function wave(name: string, baseUrl: string, build: (user: TestUser, index: number) => Promise<unknown> | unknown, answered?: RegExp, people = run.crowd) {
+  async function wave(name: string, baseUrl: string, build: (user: TestUser, index: number) => Promise<unknown> | unknown, answered?: RegExp, people = run.crowd, once?: true) {
     settleConnector();
     const errors: string[] = [];
     const built = await Promise.all(
@@ -198,7 +199,7 @@ async function runCrowd(run: CrowdRun): Promise<void> {
       if (result.error) errors.push(result.error);
       else if (answered && !answered.test(result.body)) errors.push(`unexpected answer ${result.body.slice(0, 160)}`);
     }
-    say({ type: 'wave', name, startedAt, endedAt, latencies: results.map((result) => result.ms), errors });
+    say({ type: 'wave', name, startedAt, endedAt, latencies: results.map((result) => result.ms), errors, ...(once ? { once } : {}) });
     return errors;
   }
 
@@ -214,6 +215,13 @@ async function runCrowd(run: CrowdRun): Promise<void> {
   const echoWarmUp = async () => warmUpErrors.push(...(await wave('warm-up', run.echoUrl, (user) => textMessage(user, serviceUrl, 'echo warm-up'))));
   await echoWarmUp();
   warmUpErrors.push(...(await wave('warm-up', run.appUrl, text('ヘルプ'))));
+  // Their first 研修を探す since records carry a copy of the skills ticks and goals (Employee.skillSummary): each
+  // reads the assessment once and stores the copy, once per person. Timed and printed apart: the measured waves are
+  // the turns after it.
+  if (paths.some((path) => path.name === '研修を探す')) {
+    await echoWarmUp();
+    await wave('研修を探す, each person’s first since the skills copy (reads the assessment, stores the copy)', run.appUrl, text('研修を探す'), undefined, run.crowd, true);
+  }
   for (const path of paths) {
     // Twice: a first time (a sign-up, a first answer, a new filing) and a repeat (申し込み済み, a replaced answer),
     // as the measured crowd meets both, round 1 and the rounds after.

@@ -1,3 +1,5 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { TRAINING_VERBS } from '../../../bot/src/features/training/cards/session-finder-card.js';
@@ -6,6 +8,7 @@ import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
 import { registerStaff } from '../../support/staff.js';
+import { tabApi } from '../../support/tab-api.js';
 import { startTestApp } from '../../support/test-app.js';
 
 let app: RunningApp;
@@ -69,5 +72,61 @@ describe('研修を探す in chat', () => {
     const unknown = await chat.execute(user(4), TRAINING_VERBS.enroll, { sessionId: 'no-such-session' });
     expect(text(unknown.value)).toContain('研修の回が見つかりません。');
     expect(await app.repositories.trainingSessions.getEnrollment('s-security', user(4).aadObjectId)).toBeUndefined();
+  });
+});
+
+const DATA_LV1 = ['data-utilization.lv1.1', 'data-utilization.lv1.2', 'data-utilization.lv1.3'];
+const DATA_LV1_GAP = 'データ活用 LV1: データの収集方法を理解している';
+
+/** The storage reads the app makes meanwhile (its Table Storage calls are this process's HTTP requests), by table. */
+async function readsDuring(work: () => Promise<unknown>) {
+  const paths: string[] = [];
+  const onRequest = (message: unknown) => {
+    const request = (message as { request: ClientRequest }).request;
+    if (request.method === 'GET') paths.push(request.path);
+  };
+  diagnostics.subscribe('http.client.request.start', onRequest);
+  try {
+    await work();
+  } finally {
+    diagnostics.unsubscribe('http.client.request.start', onRequest);
+  }
+  return (table: string) => paths.filter((path) => path.includes(`${table}(`)).length;
+}
+const findTraining = async (person: TestUser) => text(cardOf((await chat.converse(textMessage(person, connector.serviceUrl, '研修を探す')))[0]!));
+
+describe('研修を探す recommends from the copy of the ticks and goals on the employee record (one storage read per turn)', () => {
+  it('when an employee saves their ticks in マイスキル, then 研修を探す follows at once, reading their employee record and not the assessment', async () => {
+    await registerStaff(app, user(5));
+    expect(await findTraining(user(5))).toContain(DATA_LV1_GAP);
+    expect((await tabApi(app)('PUT', '/api/tab/skills', user(5).aadObjectId, { ticked: DATA_LV1 })).status).toBe(200);
+    let card = '';
+    const reads = await readsDuring(async () => (card = await findTraining(user(5))));
+    expect(card).not.toContain(DATA_LV1_GAP);
+    expect(card).toContain('セキュリティ研修');
+    expect(reads('SkillAssessments')).toBe(0);
+    expect(reads('Employees')).toBe(1);
+  });
+
+  it('when a record from before the copy has an assessment, then the first 研修を探す reads it and keeps the copy, and the next reads only the record', async () => {
+    await registerStaff(app, user(6));
+    await app.repositories.skillAssessments.update(user(6).aadObjectId, (current) => ({ ...current, ticked: DATA_LV1, updatedAt: new Date().toISOString() }));
+    let card = '';
+    const first = await readsDuring(async () => (card = await findTraining(user(6))));
+    expect(card).not.toContain(DATA_LV1_GAP);
+    expect(first('SkillAssessments')).toBe(1);
+    expect((await app.repositories.employees.get(user(6).aadObjectId))?.skillSummary).toEqual({ ticked: [...DATA_LV1].sort(), goals: {} });
+    const next = await readsDuring(async () => (card = await findTraining(user(6))));
+    expect(card).not.toContain(DATA_LV1_GAP);
+    expect(next('SkillAssessments')).toBe(0);
+  });
+
+  it('when the copy lags the assessment (the app stopped between the two writes), then opening マイスキル in the tab brings it back in line', async () => {
+    const person = user(5).aadObjectId;
+    await app.repositories.employees.update(person, (current) => ({ ...current!, skillSummary: { ticked: [], goals: {} } }));
+    const mine = await tabApi(app)('GET', '/api/tab/skills', person);
+    expect(mine.status).toBe(200);
+    expect((await app.repositories.employees.get(person))?.skillSummary).toEqual({ ticked: [...DATA_LV1].sort(), goals: {} });
+    expect(await findTraining(user(5))).not.toContain(DATA_LV1_GAP);
   });
 });

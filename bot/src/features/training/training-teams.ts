@@ -20,8 +20,9 @@ const enrollDataSchema = z.object({ sessionId: z.string().trim().min(1).max(100)
 export function createTrainingFeature(deps: TrainingFeatureDeps): { findTraining: CommandHandler; invokeRoutes: InvokeRoutes } {
   /** The finder card; `notice` may name a session from the same read, so an answer reads the sessions once. */
   const finderCard = async ({ profile, locale }: TurnScope, notice?: (sessions: readonly SessionView[]) => { kind: 'done' | 'problem'; text: string }) => {
-    // Only the recommendations: the full マイスキル view would also read the employee and their confirmations.
-    const [recommendations, sessions] = await Promise.all([deps.skills.recommendations(profile.id, locale), deps.training.upcoming(profile.id, locale)]);
+    // Only the recommendations, from the profile the turn read (its copy of the ticks and goals): the full マイスキル
+    // view would also read the assessment, the employee and their confirmations.
+    const [recommendations, sessions] = await Promise.all([deps.skills.recommendationsFor(profile, locale), deps.training.upcoming(profile.id, locale)]);
     return buildSessionFinderCard({ found: findSessionsForGaps(sessions, recommendations), locale, tabUrl: deps.tabUrl, notice: notice?.(sessions) });
   };
   return {

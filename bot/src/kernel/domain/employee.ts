@@ -1,5 +1,6 @@
 import type { JobLevel } from './catalog/job-levels.js';
 import type { Locale } from './catalog/localized-text.js';
+import type { SkillId, SkillLevel } from './catalog/skills.js';
 
 export const ROLES = ['employee', 'admin', 'promoter'] as const;
 /** employee: every staff member; admin: デジタル推進課 staff who run the programme; promoter: DX推進委員 of a section. */
@@ -37,6 +38,19 @@ export interface Employee {
   directoryStatus?: DirectoryStatus | undefined;
   /** The app roles (DXNavi.Admin / DXNavi.Promoter) the last tab token carried: what Entra gave, to follow when it takes them back. */
   tokenRoles?: Role[] | undefined;
+  /**
+   * A copy of the skill self-assessment's ticks and goals as last saved (features/skills keeps the assessment and
+   * its history). It rides on the record every chat turn reads anyway, so 研修を探す and 申し込む recommend without
+   * a second read per turn. Undefined on records from before the copy existed (and if a copy could not be read):
+   * then the assessment itself is read and the copy stored.
+   */
+  skillSummary?: SkillSummary | undefined;
+}
+
+/** What recommendations depend on: the criteria ticked and the goal level per skill. */
+export interface SkillSummary {
+  ticked: string[];
+  goals: Partial<Record<SkillId, SkillLevel>>;
 }
 
 /** Whether a person is in audiences, counts and denominators: active staff only, never leavers or unregistered identities. */

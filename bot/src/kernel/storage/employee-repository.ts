@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../domain/catalog/job-levels.js';
+import { SKILL_IDS } from '../domain/catalog/skills.js';
 import { countsAsStaff, DIRECTORY_STATUSES, ROLES, type Employee } from '../domain/employee.js';
 import type { EmployeeRepository } from '../domain/ports.js';
 import { keys } from './keys.js';
@@ -21,6 +22,7 @@ interface EmployeeEntity {
   staffNumber?: string;
   directoryStatus?: string;
   tokenRolesJson?: string;
+  skillSummaryJson?: string;
 }
 
 // Rows may have been written by an older version or by hand in Storage Explorer: read them defensively.
@@ -28,6 +30,21 @@ const rolesSchema = z.array(z.enum(ROLES)).catch(['employee']);
 const jobLevelSchema = z.enum(JOB_LEVELS).optional().catch(undefined);
 const preferredLocaleSchema = z.enum(['ja', 'en']).optional().catch(undefined);
 const directoryStatusSchema = z.enum(DIRECTORY_STATUSES).optional().catch(undefined);
+// A copy that does not parse counts as no copy: the assessment itself is read again and the copy rewritten.
+const skillSummarySchema = z
+  .object({
+    ticked: z.array(z.string().max(100)).max(1_000),
+    goals: z.partialRecord(z.enum(SKILL_IDS), z.union([z.literal(1), z.literal(2), z.literal(3)])),
+  })
+  .optional()
+  .catch(undefined);
+const parseJson = (text: string | undefined): unknown => {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 function toEmployee(entity: EmployeeEntity): Employee {
   return {
@@ -44,6 +61,7 @@ function toEmployee(entity: EmployeeEntity): Employee {
     staffNumber: entity.staffNumber || undefined,
     directoryStatus: directoryStatusSchema.parse(entity.directoryStatus || undefined),
     tokenRoles: entity.tokenRolesJson ? z.array(z.enum(ROLES)).catch([]).parse(JSON.parse(entity.tokenRolesJson)) : undefined,
+    skillSummary: skillSummarySchema.parse(parseJson(entity.skillSummaryJson)),
   };
 }
 
@@ -63,6 +81,7 @@ function toEntity(employee: Employee) {
     staffNumber: employee.staffNumber ?? '',
     directoryStatus: employee.directoryStatus ?? '',
     tokenRolesJson: employee.tokenRoles ? JSON.stringify(employee.tokenRoles) : '',
+    skillSummaryJson: employee.skillSummary ? JSON.stringify(employee.skillSummary) : '',
   };
 }
 

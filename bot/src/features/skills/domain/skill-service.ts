@@ -3,6 +3,7 @@ import { mindsetStatementsFor } from '../../../kernel/domain/catalog/mindsets.js
 import type { SkillId, SkillLevel } from '../../../kernel/domain/catalog/skills.js';
 import { AppError } from '../../../kernel/domain/errors.js';
 import type { CourseRepository, EmployeeRepository } from '../../../kernel/domain/ports.js';
+import type { Employee, SkillSummary } from '../../../kernel/domain/employee.js';
 import type { SkillAssessmentRepository } from './skills-ports.js';
 import type { TrainingSessionRepository } from '../../training/domain/training-ports.js';
 import { checkTicks, levelsFromTicks, recommendCourses } from './skill-levels.js';
@@ -31,6 +32,13 @@ export interface MySkillsView {
 /** How many upcoming sessions each recommended course lists. */
 const SESSIONS_PER_COURSE = 2;
 
+/** The ticks and goals in one order, so a copy compares equal to its assessment whatever order they were saved in. */
+const summaryOf = (assessment: SkillSummary): SkillSummary => ({
+  ticked: [...assessment.ticked].sort(),
+  goals: Object.fromEntries(Object.entries(assessment.goals).sort(([a], [b]) => a.localeCompare(b))),
+});
+const sameSummary = (copy: SkillSummary | undefined, summary: SkillSummary) => copy !== undefined && JSON.stringify(summaryOf(copy)) === JSON.stringify(summary);
+
 export function createSkillService(deps: {
   assessments: SkillAssessmentRepository;
   courses: CourseRepository;
@@ -41,8 +49,8 @@ export function createSkillService(deps: {
   now?: () => Date;
 }) {
   type Assessment = Awaited<ReturnType<SkillAssessmentRepository['get']>>;
-  /** おすすめ研修 with their next sessions: from the assessment and the shared (cached) courses and sessions only. */
-  const recommendationsOf = async (assessment: Assessment, locale: Locale): Promise<MySkillsView['recommendations']> => {
+  /** おすすめ研修 with their next sessions: from the ticks and goals and the shared (cached) courses and sessions only. */
+  const recommendationsOf = async (assessment: SkillSummary, locale: Locale): Promise<MySkillsView['recommendations']> => {
     const [courses, upcoming] = await Promise.all([deps.courses.list(), deps.sessions.listUpcoming(deps.now?.() ?? new Date())]);
     const nextSessions = (courseId: string) =>
       upcoming
@@ -58,8 +66,27 @@ export function createSkillService(deps: {
       courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
     }));
   };
+  /**
+   * The profile's copy of the ticks and goals (Employee.skillSummary), written onto an existing record only: the
+   * directory and the first turn make records, a copy never does.
+   */
+  const keepSummary = async (employeeId: string, summary: SkillSummary) => {
+    const noRecord = new Error('no employee record');
+    try {
+      await deps.employees.update(employeeId, (current) => {
+        if (!current) throw noRecord;
+        return { ...current, skillSummary: summary };
+      });
+    } catch (error) {
+      if (error !== noRecord) throw error;
+    }
+  };
   const view = async (employeeId: string, assessment: Assessment, locale: Locale): Promise<MySkillsView> => {
     const [employee, recommendations] = await Promise.all([deps.employees.get(employeeId), recommendationsOf(assessment, locale)]);
+    // A save lands here, and so does every マイスキル view: the copy chat reads is brought in line with the assessment
+    // whenever they differ (after a save; or a copy left behind by a crash between the two writes, or never made).
+    const summary = summaryOf(assessment);
+    if (employee && !sameSummary(employee.skillSummary, summary)) await keepSummary(employeeId, summary);
     const levels = levelsFromTicks(new Set(assessment.ticked));
     return {
       levels,
@@ -78,9 +105,16 @@ export function createSkillService(deps: {
     async getMySkills(employeeId: string, locale: Locale) {
       return view(employeeId, await deps.assessments.get(employeeId), locale);
     },
-    /** Only おすすめ研修 (研修を探す): one read of the employee's assessment, no employee or confirmation reads. */
-    async recommendations(employeeId: string, locale: Locale) {
-      return recommendationsOf(await deps.assessments.get(employeeId), locale);
+    /**
+     * Only おすすめ研修 (研修を探す, 申し込む), for the profile the turn has already read: from its copy of the ticks and
+     * goals, with no read of its own. A record from before the copy existed has none: the assessment is read once
+     * and the copy stored, so the person's next turns need no second read.
+     */
+    async recommendationsFor(profile: Employee, locale: Locale) {
+      if (profile.skillSummary) return recommendationsOf(profile.skillSummary, locale);
+      const assessment = await deps.assessments.get(profile.id);
+      await keepSummary(profile.id, summaryOf(assessment));
+      return recommendationsOf(assessment, locale);
     },
     /** Replaces the employee's ticks and goals; refuses unknown criteria and level jumps, changing nothing. */
     async saveMySkills(
