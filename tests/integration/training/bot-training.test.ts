@@ -121,6 +121,15 @@ describe('研修を探す recommends from the copy of the ticks and goals on the
     expect(next('SkillAssessments')).toBe(0);
   });
 
+  it('when the copy is written, then only it changes on the record, and a person with no record gets none', async () => {
+    await registerStaff(app, user(7), { departmentId: 'dept-7' });
+    const before = await app.repositories.employees.get(user(7).aadObjectId);
+    expect(await app.repositories.employees.setSkillSummary(user(7).aadObjectId, { ticked: DATA_LV1, goals: { security: 2 } })).toBe(true);
+    expect(await app.repositories.employees.get(user(7).aadObjectId)).toEqual({ ...before, skillSummary: { ticked: DATA_LV1, goals: { security: 2 } } });
+    expect(await app.repositories.employees.setSkillSummary(user(8).aadObjectId, { ticked: [], goals: {} })).toBe(false);
+    expect(await app.repositories.employees.get(user(8).aadObjectId)).toBeUndefined();
+  });
+
   it('when the copy lags the assessment (the app stopped between the two writes), then opening マイスキル in the tab brings it back in line', async () => {
     const person = user(5).aadObjectId;
     await app.repositories.employees.update(person, (current) => ({ ...current!, skillSummary: { ticked: [], goals: {} } }));

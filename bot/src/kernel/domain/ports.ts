@@ -1,5 +1,5 @@
 import type { Course } from './catalog/courses.js';
-import type { Department, Employee } from './employee.js';
+import type { Department, Employee, SkillSummary } from './employee.js';
 import type { LocalizedText } from './catalog/localized-text.js';
 
 /**
@@ -12,6 +12,12 @@ export interface EmployeeRepository {
   save(employee: Employee): Promise<void>;
   /** Re-reads, applies change and writes with the read ETag; retries a few times on a concurrent write. */
   update(id: string, change: (current: Employee | undefined) => Employee | Promise<Employee>): Promise<Employee>;
+  /**
+   * Writes only the record's copy of the skills ticks and goals (Employee.skillSummary), without reading the record
+   * first: the other columns are left as they are, and a writer holding an older read of the record is sent back by
+   * its ETag. False when there is no record (a copy never makes one).
+   */
+  setSkillSummary(id: string, summary: SkillSummary): Promise<boolean>;
   /** The staff who count (countsAsStaff): audiences, distributions and response-rate denominators read this. */
   list(): Promise<Employee[]>;
   /** Everyone with a record, leavers and unregistered identities included (人材データ, the directory). */

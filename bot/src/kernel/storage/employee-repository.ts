@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, RestError } from '@azure/data-tables';
 import { z } from 'zod';
 import { JOB_LEVELS } from '../domain/catalog/job-levels.js';
 import { SKILL_IDS } from '../domain/catalog/skills.js';
@@ -111,6 +111,16 @@ export function createEmployeeRepository(storage: TableStorage): EmployeeReposit
         await replaceOrCreate(table, toEntity(next), current?.etag);
         return next;
       });
+    },
+    async setSkillSummary(id, summary) {
+      // A Merge of the one column: no read, and nobody else's columns are touched.
+      try {
+        await table.updateEntity({ ...keys.employee(id), skillSummaryJson: JSON.stringify(summary) }, 'Merge');
+        return true;
+      } catch (error) {
+        if (error instanceof RestError && error.statusCode === 404) return false;
+        throw error;
+      }
     },
     async list() {
       return (await listEveryone()).filter(countsAsStaff);

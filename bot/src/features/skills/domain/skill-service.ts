@@ -66,21 +66,8 @@ export function createSkillService(deps: {
       courses: recommendation.courses.map((course) => ({ id: course.id, title: course.title[locale], nextSessions: nextSessions(course.id) })),
     }));
   };
-  /**
-   * The profile's copy of the ticks and goals (Employee.skillSummary), written onto an existing record only: the
-   * directory and the first turn make records, a copy never does.
-   */
-  const keepSummary = async (employeeId: string, summary: SkillSummary) => {
-    const noRecord = new Error('no employee record');
-    try {
-      await deps.employees.update(employeeId, (current) => {
-        if (!current) throw noRecord;
-        return { ...current, skillSummary: summary };
-      });
-    } catch (error) {
-      if (error !== noRecord) throw error;
-    }
-  };
+  /** The record's copy of the ticks and goals (Employee.skillSummary); a copy never makes a record. */
+  const keepSummary = async (employeeId: string, summary: SkillSummary) => void (await deps.employees.setSkillSummary(employeeId, summary));
   const view = async (employeeId: string, assessment: Assessment, locale: Locale): Promise<MySkillsView> => {
     const [employee, recommendations] = await Promise.all([deps.employees.get(employeeId), recommendationsOf(assessment, locale)]);
     // A save lands here, and so does every マイスキル view: the copy chat reads is brought in line with the assessment
