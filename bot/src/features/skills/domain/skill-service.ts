@@ -70,8 +70,8 @@ export function createSkillService(deps: {
   const keepSummary = async (employeeId: string, summary: SkillSummary) => void (await deps.employees.setSkillSummary(employeeId, summary));
   const view = async (employeeId: string, assessment: Assessment, locale: Locale): Promise<MySkillsView> => {
     const [employee, recommendations] = await Promise.all([deps.employees.get(employeeId), recommendationsOf(assessment, locale)]);
-    // A save lands here, and so does every マイスキル view: the copy chat reads is brought in line with the assessment
-    // whenever they differ (after a save; or a copy left behind by a crash between the two writes, or never made).
+    // Every マイスキル view brings the copy chat reads in line with the assessment whenever they differ (a copy left
+    // behind by a crash between a save's two writes, or never made).
     const summary = summaryOf(assessment);
     if (employee && !sameSummary(employee.skillSummary, summary)) await keepSummary(employeeId, summary);
     const levels = levelsFromTicks(new Set(assessment.ticked));
@@ -150,6 +150,8 @@ export function createSkillService(deps: {
         updatedAt: at,
         };
       });
+      // The copy chat reads goes with the assessment, before anything else the save sets off can fail.
+      await keepSummary(employeeId, summaryOf(saved));
       await deps.confirmations.levelsChanged(employeeId, levelsFromTicks(new Set(previousTicks)), levelsFromTicks(ticked));
       return view(employeeId, saved, locale);
     },
