@@ -362,8 +362,9 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       const due = (await deps.tickets.listByStatus(['new'])).filter((ticket) => needsUnassignedReminder(ticket, at));
       const claimed: Ticket[] = [];
       for (const ticket of due) if (await deps.tickets.claimUnassignedReminder(ticket.number, at)) claimed.push(ticket);
-      const release = async () => void (await Promise.all(claimed.map((ticket) => deps.tickets.releaseReminder(ticket.number, 'unassigned', at))));
-      if (claimed.length > 0) await deps.notifier.unassignedReminder(claimed, release);
+      if (claimed.length > 0) {
+        await deps.notifier.unassignedReminder(claimed, async () => void (await Promise.all(claimed.map((ticket) => deps.tickets.releaseReminder(ticket.number, 'unassigned', at)))));
+      }
       return claimed.length;
     },
   };

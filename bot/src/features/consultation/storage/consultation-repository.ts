@@ -321,6 +321,21 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
     return actions;
   }
 
+  /**
+   * A ticket's reminder marks rewritten with no history entry, ETag-guarded and retried: `change` answers the next
+   * ticket, or undefined to leave it as it is. True when it was written (a claim won).
+   */
+  const rewriteMarks = (ticketNumber: string, what: string, change: (current: Ticket) => Ticket | undefined) =>
+    withEtagRetry(`consultation ${what} ${ticketNumber}`, 'contended', async () => {
+      const entity = await readTicket(ticketNumber);
+      if (!entity) throw ticketNotFound(ticketNumber);
+      const current = toTicket(entity);
+      const next = change(current);
+      if (!next) return false;
+      await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
+      return true;
+    });
+
   return {
     create(request) {
       return new Promise((resolve, reject) => {
@@ -366,39 +381,15 @@ export function createConsultationRepository(storage: TableStorage): Consultatio
       });
     },
 
-    async claimUnassignedReminder(ticketNumber, at) {
-      return withEtagRetry(`consultation reminder ${ticketNumber}`, 'contended', async () => {
-        const entity = await readTicket(ticketNumber);
-        if (!entity) throw ticketNotFound(ticketNumber);
-        const current = toTicket(entity);
-        if (current.status !== 'new' || current.unassignedReminderAt) return false;
-        const next: Ticket = { ...current, unassignedReminderAt: at.toISOString() };
-        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
-        return true;
-      });
-    },
-    async claimSlaReminder(ticketNumber, which, at) {
-      const field = reminderField[which];
-      return withEtagRetry(`consultation sla reminder ${ticketNumber}`, 'contended', async () => {
-        const entity = await readTicket(ticketNumber);
-        if (!entity) throw ticketNotFound(ticketNumber);
-        const current = toTicket(entity);
-        if (current[field]) return false;
-        const next: Ticket = { ...current, [field]: at.toISOString() };
-        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
-        return true;
-      });
-    },
+    claimUnassignedReminder: (ticketNumber, at) =>
+      rewriteMarks(ticketNumber, 'reminder', (current) =>
+        current.status === 'new' && !current.unassignedReminderAt ? { ...current, unassignedReminderAt: at.toISOString() } : undefined,
+      ),
+    claimSlaReminder: (ticketNumber, which, at) =>
+      rewriteMarks(ticketNumber, 'sla reminder', (current) => (current[reminderField[which]] ? undefined : { ...current, [reminderField[which]]: at.toISOString() })),
     async releaseReminder(ticketNumber, reminder, claimedAt) {
       const field = reminderField[reminder];
-      await withEtagRetry(`consultation reminder release ${ticketNumber}`, 'contended', async () => {
-        const entity = await readTicket(ticketNumber);
-        if (!entity) return;
-        const current = toTicket(entity);
-        if (current[field] !== claimedAt.toISOString()) return;
-        const next: Ticket = { ...current, [field]: undefined };
-        await table.submitTransaction(changeActions(current, entity.etag, next, undefined));
-      });
+      await rewriteMarks(ticketNumber, 'reminder release', (current) => (current[field] === claimedAt.toISOString() ? { ...current, [field]: undefined } : undefined));
     },
   };
 }
