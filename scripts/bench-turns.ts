@@ -36,7 +36,7 @@ import type { CrowdMessage, CrowdRun, MainMessage } from './support/bench-turns-
 import type { EchoMessage, EchoRequest } from './support/bench-turns-echo.js';
 import { collectionOf, type Collection } from './support/collections.js';
 import { percentile } from './support/percentile.js';
-import { processCpuMs } from './support/process-cpu.js';
+import { cpuMsOf, processCpuMs } from './support/process-cpu.js';
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -80,7 +80,7 @@ function startWorker<Incoming extends { type: string }, Outgoing extends { type:
     until,
     send,
     /** The worker thread's CPU time so far, in ms. */
-    cpuMs: async () => (({ user, system }) => (user + system) / 1000)(await worker.cpuUsage()),
+    cpuMs: async () => cpuMsOf(await worker.cpuUsage()),
     async stop(stopMessage: Outgoing, stoppedType: Incoming['type']) {
       if (!failure) {
         send(stopMessage);
@@ -166,7 +166,7 @@ try {
   const onceWaves: Extract<CrowdMessage, { type: 'wave' }>[] = [];
   const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, turns: 0 } });
   addPath('echo bot');
-  const clocks = async () => ({ appMs: (({ user, system }) => (user + system) / 1000)(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
+  const clocks = async () => ({ appMs: cpuMsOf(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
   // Clock reads run one after another, so a mark never overtakes the end of the wave before it.
   let clockReads: Promise<unknown> = Promise.resolve();
   let atMark = await clocks();

@@ -21,3 +21,6 @@ export function processCpuMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
+
+/** A thread's CPU time in ms, from what process.threadCpuUsage() or worker.cpuUsage() answer (µs). */
+export const cpuMsOf = ({ user, system }: NodeJS.CpuUsage): number => (user + system) / 1000;
