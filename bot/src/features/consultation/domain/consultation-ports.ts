@@ -29,11 +29,11 @@ export interface ConsultationRepository {
   /** Throws AppError('not-found') for an unknown number; whatever `change` throws reaches the caller unchanged. */
   transition(ticketNumber: string, change: (current: Ticket) => TicketChange | Promise<TicketChange>): Promise<TicketChange>;
   /**
-   * Marks the one "unassigned for 2 business days" reminder as sent, if the ticket is still new and unreminded;
-   * true only for the caller that marked it, so two instances never both send it.
+   * Claims the one "unassigned for 2 business days" reminder, if the ticket is still new and unclaimed; true only for
+   * the caller that claimed it, so two instances never both send it (releaseReminder gives back one not sent).
    */
   claimUnassignedReminder(ticketNumber: string, at: Date): Promise<boolean>;
-  /** Marks the one reminder for this SLA clock as sent; true only for the caller that marked it. */
+  /** Claims the one reminder for this SLA clock; true only for the caller that claimed it (see releaseReminder). */
   claimSlaReminder(ticketNumber: string, which: SlaClockName, at: Date): Promise<boolean>;
   /**
    * Gives back a reminder claimed at `claimedAt` that was not sent after all (the app stopped before its turn in the
