@@ -8,7 +8,8 @@
  * own garbage. The Teams side (the staff's HTTP client and the Bot Connector stand-in that takes every reply) runs
  * on another worker thread, scripts/support/bench-turns-crowd.ts, as Teams is not in a bot's process. Prints p50 /
  * p99 / max per path, each path's p99 over the echo bot's p99, the CPU one turn of each path costs (its bot's
- * thread's and Azurite's, over its waves) and that over the echo bot's, and each wave's p99 with the garbage
+ * thread's and Azurite's, over its waves) and that over the echo bot's, the Teams side's CPU per turn of each path
+ * (it shares the cores here), and each wave's p99 with the garbage
  * collection its bot's thread did during it. Every wave starts from a quiet stack, after its
  * activities are built (相談する opens its forms): a lone echo message back to its calibrated speed (work a slow wave
  * or the building left behind must not land in the timed wave). The desk
@@ -160,13 +161,15 @@ try {
   // thread of the bot it talks to (the project's, this one; or the echo bot's) and Azurite's table process. With 200
   // turns at once a wave's last answers come when its CPU is spent, so a p99 ratio near the CPU ratio is work, not
   // contention; one far above it is waiting (rows fought over, a slow wave).
-  type CpuFigures = { botMs: number; azuriteMs: number | undefined; turns: number };
+  // teamsMs: the crowd worker's thread (the staff's client and the Bot Connector stand-in), which shares this
+  // machine's cores with the bots and Azurite in the bench but runs at Microsoft in production.
+  type CpuFigures = { botMs: number; azuriteMs: number | undefined; teamsMs: number; turns: number };
   type Wave = { startedAt: number; endedAt: number; p99: number };
   const figures = new Map<string, { latencies: number[]; errors: string[]; waves: Wave[]; cpu: CpuFigures }>();
   const onceWaves: Extract<CrowdMessage, { type: 'wave' }>[] = [];
-  const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, turns: 0 } });
+  const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, teamsMs: 0, turns: 0 } });
   addPath('echo bot');
-  const clocks = async () => ({ appMs: cpuMsOf(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
+  const clocks = async () => ({ appMs: cpuMsOf(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), teamsMs: await crowdWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
   // Clock reads run one after another, so a mark never overtakes the end of the wave before it.
   let clockReads: Promise<unknown> = Promise.resolve();
   let atMark = await clocks();
@@ -203,6 +206,7 @@ try {
         target.cpu.botMs += after[bot] - before[bot];
         const azuriteMs = after.azuriteMs !== undefined && before.azuriteMs !== undefined ? after.azuriteMs - before.azuriteMs : undefined;
         target.cpu.azuriteMs = target.cpu.azuriteMs === undefined || azuriteMs === undefined ? undefined : target.cpu.azuriteMs + azuriteMs;
+        target.cpu.teamsMs += after.teamsMs - before.teamsMs;
         target.cpu.turns += message.latencies.length;
       });
       target.latencies.push(...message.latencies);
@@ -234,6 +238,10 @@ try {
   console.log(
     `\n| path | turns | p50 | p99 | max | p99 vs echo | CPU per turn: its bot's thread · Azurite | bot CPU vs echo | over 5 s | errors |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`,
   );
+  // The Teams side works on the same cores in the bench: if a path's replies cost it much more than the echo bot's,
+  // that would be the bench's own load in the path's waves, not the bot's.
+  const teamsCells = [...figures].map(([name, { cpu }]) => `${name} ${perTurn(cpu.teamsMs, cpu)?.toFixed(2) ?? '?'} ms`);
+  console.log(`the Teams side's CPU per turn (the crowd worker: the staff's client and the Bot Connector stand-in): ${teamsCells.join(' · ')}`);
   for (const once of onceWaves) {
     const sorted = [...once.latencies].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
