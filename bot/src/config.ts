@@ -40,7 +40,7 @@ import { parseReminderDays } from './features/news/domain/training-reminders.js'
  * | NEWS_CONFIRMATION_FOLLOW_UP_CRON | how often the follow-ups to staff who have not pressed 「確認しました」 are looked for (cron, Asia/Tokyo); each item's follow-up is sent once | `15 * * * *` (hourly) |
  * | DELIVERY_WORKING_HOURS | `on`: news, digests, reminders and follow-ups wait for working hours (admins set the hours, default weekdays 08:30–17:15 JST, holidays and 12/29–1/3 off); `off`: send at any hour | `on`; `off` when NODE_ENV=test (tests that need it turn it on) |
  * | APPLICATIONINSIGHTS_CONNECTION_STRING | Application Insights: requests, dependencies, traces and exceptions are exported when set (Bicep sets it) | empty (no telemetry) |
- * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs, or employees can no longer edit their answers | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
+ * | SECRET_SURVEY_KEY | keys the survey's participation pseudonyms (≥32 characters, e.g. `openssl rand -base64 48`); keep it in env/.env.*.user and never change it while a round runs: that round then refuses answers (its key check no longer opens) | required in production; development/test use DEV_SURVEY_KEY, a fixed public value |
  */
 const optionalString = z
   .string()

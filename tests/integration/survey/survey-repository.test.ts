@@ -123,8 +123,9 @@ describe('survey responses on Azurite: anonymity by design', () => {
     await writeWaiting();
     const [responseId] = await responseIdsOf(storage);
     const intruder = createSurveyResponseRepository(storage, { secret: OTHER_SECRET });
-    expect(await intruder.findOwn(ROUND, EMPLOYEE)).toBeUndefined();
-    expect(await intruder.notAnswered(ROUND, [EMPLOYEE])).toEqual([EMPLOYEE]);
+    // The round's key check does not open with the intruder's key: it is refused before any row is looked up.
+    await expect(intruder.findOwn(ROUND, EMPLOYEE)).rejects.toThrow(/survey key/);
+    await expect(intruder.notAnswered(ROUND, [EMPLOYEE])).rejects.toThrow(/survey key/);
     // Even handed the right participation row, the wrong key does not open the sealed response id.
     const [row] = await listAll<{ sealedResponseId: string }>(storage.client('SurveyParticipation'));
     const right = createSurveyPseudonyms(SECRET);
@@ -135,7 +136,28 @@ describe('survey responses on Azurite: anonymity by design', () => {
     expect(right.openResponseId('fy2027-annual', row!.rowKey!, row!.sealedResponseId)).toBeUndefined();
   });
 
-  it('when a participation row no longer opens with the configured secret, then submitting refuses rather than giving the employee a second sheet', async () => {
+  it('when the survey key is changed while a round runs, then submitting, showing own answers, choosing whom to remind and the batch refuse, rather than filing returning employees under new keys', async () => {
+    const { storage, repository, writeWaiting } = await setup();
+    await repository.submit(submission(EMPLOYEE, answersAll(3)));
+    await writeWaiting();
+    // Under another key the employee's participation row is not where their new key points: without the round's
+    // key check, a new answer would become a second sheet and reminders would go to people who answered.
+    const changed = createSurveyResponseRepository(storage, { secret: OTHER_SECRET });
+    const writeWaitingChanged = async () => changed.writeBatch(ROUND, (await changed.pending(ROUND)).map((pending) => ({ pending, groups: pending })));
+    await expect(changed.submit(submission(EMPLOYEE, answersAll(5)))).rejects.toThrow(/survey key/);
+    await expect(changed.submit(submission('e-second', answersAll(5)))).rejects.toThrow(/survey key/);
+    await expect(changed.findOwn(ROUND, EMPLOYEE)).rejects.toThrow(/survey key/);
+    await expect(changed.notAnswered(ROUND, [EMPLOYEE])).rejects.toThrow(/survey key/);
+    await expect(writeWaitingChanged()).rejects.toThrow(/survey key/);
+    expect(await listAll(storage.client('SurveyPending'))).toHaveLength(0);
+    expect((await repository.listResponses(ROUND)).map((sheet) => sheet.answers)).toEqual([answersAll(3)]);
+    // The configured key still works, and a round that started under the other key refuses the configured one.
+    expect(await repository.findOwn(ROUND, EMPLOYEE)).toMatchObject({ answers: answersAll(3), waiting: false });
+    await changed.submit({ ...submission(EMPLOYEE, answersAll(2)), roundId: 'fy2027-annual' });
+    await expect(repository.submit({ ...submission(EMPLOYEE, answersAll(2)), roundId: 'fy2027-annual' })).rejects.toThrow(/survey key/);
+  });
+
+  it('when a participation row no longer opens (edited in the table), then the batch holds that answer and writes the others: no second sheet, and nobody else waits', async () => {
     const { storage, repository, writeWaiting } = await setup();
     await repository.submit(submission(EMPLOYEE, answersAll(3)));
     await writeWaiting();
@@ -143,8 +165,17 @@ describe('survey responses on Azurite: anonymity by design', () => {
     const participation = storage.client('SurveyParticipation');
     const [row] = await listAll<{ sealedResponseId: string }>(participation);
     await participation.updateEntity({ partitionKey: row!.partitionKey!, rowKey: row!.rowKey!, sealedResponseId: createSurveyPseudonyms(OTHER_SECRET).sealResponseId(ROUND, row!.rowKey!, 'x') }, 'Replace');
-    await expect(repository.submit(submission(EMPLOYEE, answersAll(5)))).rejects.toBeInstanceOf(AppError);
-    expect(await repository.listResponses(ROUND)).toHaveLength(1);
+    await repository.submit(submission(EMPLOYEE, answersAll(5)));
+    await repository.submit(submission('e-second', answersAll(4)));
+    expect(await writeWaiting()).toBe(1);
+    const sheets = (await repository.listResponses(ROUND)).map((sheet) => sheet.answers);
+    expect(sheets).toHaveLength(2);
+    expect(sheets).toEqual(expect.arrayContaining([answersAll(3), answersAll(4)]));
+    const held = await repository.pending(ROUND);
+    expect(held.map((pending) => pending.answers)).toEqual([answersAll(5)]);
+    // The next batch holds it again and writes nothing twice.
+    expect(await writeWaiting()).toBe(0);
+    expect(await repository.listResponses(ROUND)).toHaveLength(2);
   });
 
   it('when reminders are due, then only audience members who have not answered (written or still waiting) are returned', async () => {

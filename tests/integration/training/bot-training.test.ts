@@ -1,5 +1,3 @@
-import diagnostics from 'node:diagnostics_channel';
-import type { ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../bot/src/app.js';
 import { TRAINING_VERBS } from '../../../bot/src/features/training/cards/session-finder-card.js';
@@ -7,6 +5,7 @@ import { parseAdaptiveCard } from '../../support/cards.js';
 import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { storageReadsDuring } from '../../support/storage-reads.js';
 import { registerStaff } from '../../support/staff.js';
 import { tabApi } from '../../support/tab-api.js';
 import { startTestApp } from '../../support/test-app.js';
@@ -79,21 +78,11 @@ const DATA_LV1 = ['data-utilization.lv1.1', 'data-utilization.lv1.2', 'data-util
 const DATA_LV1_GAP = 'データ活用 LV1: データの収集方法を理解している';
 
 /**
- * The storage reads the app makes meanwhile of one person's rows (its Table Storage calls are this process's HTTP
- * requests), by table; a scheduled job reading other rows at the same moment is not counted.
+ * The storage reads the app makes meanwhile of one person's rows, by table; a scheduled job reading other rows at
+ * the same moment is not counted.
  */
 async function readsDuring(work: () => Promise<unknown>) {
-  const paths: string[] = [];
-  const onRequest = (message: unknown) => {
-    const request = (message as { request: ClientRequest }).request;
-    if (request.method === 'GET') paths.push(request.path);
-  };
-  diagnostics.subscribe('http.client.request.start', onRequest);
-  try {
-    await work();
-  } finally {
-    diagnostics.unsubscribe('http.client.request.start', onRequest);
-  }
+  const paths = await storageReadsDuring(work);
   return (table: string, person: TestUser) => paths.filter((path) => path.includes(`${table}(PartitionKey='${person.aadObjectId}'`)).length;
 }
 const findTraining = async (person: TestUser) => text(cardOf((await chat.converse(textMessage(person, connector.serviceUrl, '研修を探す')))[0]!));

@@ -56,6 +56,8 @@ export const keys = {
   surveyPending: (roundId: string, pendingKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: pendingKey }),
   /** A running round's published snapshot, beside the rounds. */
   surveySnapshot: (roundId: string) => ({ partitionKey: 'snapshot', rowKey: sanitizeKey(roundId) }),
+  /** The value only the survey key a round started under opens (its key check), beside the rounds. */
+  surveyKeyCheck: (roundId: string) => ({ partitionKey: 'key-check', rowKey: sanitizeKey(roundId) }),
   /** Participation per round under the keyed hash of round and employee (hex, already key-safe). */
   surveyParticipation: (roundId: string, participantKey: string) => ({ partitionKey: sanitizeKey(roundId), rowKey: participantKey }),
   /**

@@ -17,10 +17,16 @@ export interface SurveyPseudonyms {
   /** A waiting answer sealed with AES-256-GCM under its own key, bound to its round and pending key. */
   sealPending(roundId: string, pendingKey: string, plaintext: string): string;
   openPending(roundId: string, pendingKey: string, sealed: string): string | undefined;
+  /** A fixed value sealed under a fourth key, bound to the round: stored once per round, it says which key the round uses. */
+  sealKeyCheck(roundId: string): string;
+  /** Whether a round's key check opens: false means this secret is not the one the round's pseudonyms were made with. */
+  opensKeyCheck(roundId: string, sealed: string): boolean;
 }
 
 /** A 256-bit secret written as at least 32 characters (e.g. `openssl rand -base64 48`). */
 export const MIN_SURVEY_SECRET_LENGTH = 32;
+/** What a round's key check seals: a constant, so opening it proves the key and nothing else. */
+const KEY_CHECK = 'dx-navi survey key check';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -34,6 +40,7 @@ export function createSurveyPseudonyms(secret: string): SurveyPseudonyms {
   const responseIdKey = deriveKey(secret, 'response-id seal v1');
   const pendingHmacKey = deriveKey(secret, 'pending-key v1');
   const pendingSealKey = deriveKey(secret, 'pending seal v1');
+  const keyCheckKey = deriveKey(secret, 'key check v1');
   // A NUL cannot appear in either id, so "ab"+"c" and "a"+"bc" never collide.
   const bound = (roundId: string, second: string) => `${roundId}\u0000${second}`;
   const seal = (key: Buffer, aad: string, plaintext: string) => {
@@ -64,5 +71,7 @@ export function createSurveyPseudonyms(secret: string): SurveyPseudonyms {
     pendingKey: (roundId, employeeId) => createHmac('sha256', pendingHmacKey).update(bound(roundId, employeeId), 'utf8').digest('hex'),
     sealPending: (roundId, pendingKey, plaintext) => seal(pendingSealKey, bound(roundId, pendingKey), plaintext),
     openPending: (roundId, pendingKey, sealed) => open(pendingSealKey, bound(roundId, pendingKey), sealed),
+    sealKeyCheck: (roundId) => seal(keyCheckKey, bound(roundId, KEY_CHECK), KEY_CHECK),
+    opensKeyCheck: (roundId, sealed) => open(keyCheckKey, bound(roundId, KEY_CHECK), sealed) === KEY_CHECK,
   };
 }

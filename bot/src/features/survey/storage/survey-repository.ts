@@ -139,6 +139,20 @@ interface PendingRef {
 // Entity group transactions take at most 100 rows of one partition.
 const TRANSACTION_ROWS = 100;
 
+interface KeyCheckEntity {
+  sealedCheck: string;
+}
+
+/**
+ * A participation row at an employee's key whose sealed response id does not open under the round's key (the key
+ * check has passed, so the row was edited in the table): using it, or replacing it, would give a second sheet.
+ */
+class EditedParticipationError extends AppError {
+  constructor(roundId: string) {
+    super('internal', { detail: `a survey participation row in ${roundId} does not open with the round's key: edited in the table?` });
+  }
+}
+
 /** Fisher–Yates with a cryptographic source: the order rows are written in says nothing about who came first. */
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
@@ -151,7 +165,8 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 /**
  * Answers and participation in two tables that only the secret links, and a third where answers wait, sealed.
- * A submission replaces the employee's waiting row (nothing else is written in that turn). A batch then, for each
+ * A submission replaces the employee's waiting row (nothing else is written in that turn; a round's very
+ * first answer also stores the round's key check, see keyOpens). A batch then, for each
  * waiting answer in shuffled order, finds or creates the participation row (create-once: two batches racing
  * follow one row to the same sheet), and writes all the sheets in shuffled order, 100 to a transaction, so an
  * employee never has two sheets in a round and no sheet's write time or position points at its author.
@@ -161,14 +176,50 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
   const responses = storage.client('SurveyResponses');
   const participation = storage.client('SurveyParticipation');
   const waiting = storage.client('SurveyPending');
+  const rounds = storage.client('SurveyRounds');
+  const keyChecks = new Map<string, Promise<void>>();
+
+  /**
+   * Refuses unless the configured key is the one this round's pseudonyms were made with. The round's first use
+   * stores its key check (create-once); each instance then reads it once per round and keeps the answer. Without
+   * it a key changed while a round runs goes unnoticed: an employee's participation row is simply not where the
+   * new key points, so their next answer would become a second sheet and reminders would go to people who answered.
+   */
+  function keyOpens(roundId: string): Promise<void> {
+    let checked = keyChecks.get(roundId);
+    if (!checked) {
+      checked = (async () => {
+        const key = keys.surveyKeyCheck(roundId);
+        let row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
+        if (!row) {
+          try {
+            await rounds.createEntity<KeyCheckEntity>({ ...key, sealedCheck: pseudonyms.sealKeyCheck(roundId) });
+            return;
+          } catch (error) {
+            if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+          }
+          // Another instance stored it first: it must open with this key too.
+          row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
+        }
+        if (!row || !pseudonyms.opensKeyCheck(roundId, row.sealedCheck)) {
+          throw new AppError('internal', { detail: `the configured survey key is not the one survey round ${roundId} started with (SECRET_SURVEY_KEY changed while it runs?)` });
+        }
+      })();
+      keyChecks.set(roundId, checked);
+      // A failure (storage unreachable, or the wrong key) is not kept: the next call checks again.
+      checked.catch(() => keyChecks.delete(roundId));
+    }
+    return checked;
+  }
 
   /** The response id this participant's sheet lives under, or undefined when they have not answered. */
   async function responseIdOf(roundId: string, participantKey: string): Promise<string | undefined> {
     const row = await getEntityOrUndefined<ParticipationEntity>(participation, keys.surveyParticipation(roundId, participantKey));
     if (!row) return undefined;
     const responseId = pseudonyms.openResponseId(roundId, participantKey, row.sealedResponseId);
-    // Only a changed secret or an edited row gets here; carrying on would give the employee a second sheet.
-    if (!responseId) throw new AppError('internal', { detail: `survey participation in ${roundId} does not open with the configured secret` });
+    // The round's key check has passed, so only a row edited in the table gets here; carrying on would give the
+    // employee a second sheet.
+    if (!responseId) throw new EditedParticipationError(roundId);
     return responseId;
   }
 
@@ -198,10 +249,10 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       const participantKey = pseudonyms.participantKey(roundId, submission.employeeId);
       const pendingKey = pseudonyms.pendingKey(roundId, submission.employeeId);
       const key = keys.surveyPending(roundId, pendingKey);
-      // The participation row is read only to refuse now, not at the batch, when the configured secret no longer
-      // opens it (that would give the employee a second sheet). Whether an earlier answer waits is not read: the
-      // upsert replaces it whole.
-      await responseIdOf(roundId, participantKey);
+      // Nothing of the employee's is read: the round's key check (read once per instance) refuses a changed key,
+      // a participation row edited in the table holds its answer at the batch, and the upsert replaces whatever
+      // answer already waits whole.
+      await keyOpens(roundId);
       const plaintext = JSON.stringify({
         participantKey,
         answers: submission.answers,
@@ -213,6 +264,7 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       await waiting.upsertEntity<PendingEntity>({ ...key, sealed: pseudonyms.sealPending(roundId, pendingKey, plaintext) }, 'Replace');
     },
     async pending(roundId) {
+      await keyOpens(roundId);
       const partitionKey = keys.surveyPending(roundId, '').partitionKey;
       const rows = await listAll<PendingEntity>(waiting, odata`PartitionKey eq ${partitionKey}`);
       return rows.map((row) => {
@@ -223,10 +275,20 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
     },
     async writeBatch(roundId, batch) {
       if (batch.length === 0) return 0;
+      await keyOpens(roundId);
       const order = shuffled(batch);
       const sheets: TransactionAction[] = [];
-      for (const { pending, groups } of order) {
-        const responseId = await claimResponseId(roundId, (pending.ref as PendingRef).participantKey);
+      const written: typeof order = [];
+      for (const entry of order) {
+        const { pending, groups } = entry;
+        const responseId = await claimResponseId(roundId, (pending.ref as PendingRef).participantKey).catch((error: unknown) => {
+          // A participation row that does not open under the round's key was edited in the table: its answer is
+          // held (it stays waiting) rather than written as a second sheet, and nobody else's waits for it.
+          if (error instanceof EditedParticipationError) return undefined;
+          throw error;
+        });
+        if (!responseId) continue;
+        written.push(entry);
         sheets.push([
           'upsert',
           {
@@ -242,7 +304,7 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       for (let start = 0; start < sheets.length; start += TRANSACTION_ROWS) await responses.submitTransaction(sheets.slice(start, start + TRANSACTION_ROWS));
       // A newer submission replaced the waiting row meanwhile (its ETag moved): it stays for the next batch.
       await Promise.all(
-        order.map(async ({ pending }) => {
+        written.map(async ({ pending }) => {
           const ref = pending.ref as PendingRef;
           try {
             await waiting.deleteEntity(keys.surveyPending(roundId, '').partitionKey, ref.rowKey, { etag: ref.etag });
@@ -251,9 +313,10 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
           }
         }),
       );
-      return order.length;
+      return written.length;
     },
     async findOwn(roundId, employeeId) {
+      await keyOpens(roundId);
       const waitingRow = await getEntityOrUndefined<PendingEntity>(waiting, keys.surveyPending(roundId, pseudonyms.pendingKey(roundId, employeeId)));
       if (waitingRow) {
         const { answers, departmentId, jobLevel, submittedOn } = openWaiting(roundId, waitingRow);
@@ -265,6 +328,7 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
       return entity && ({ ...toResponse(entity), waiting: false } satisfies StoredSurveyResponse);
     },
     async notAnswered(roundId, employeeIds) {
+      await keyOpens(roundId);
       const answered = new Set<string>();
       const partitionKey = keys.surveyParticipation(roundId, '').partitionKey;
       for await (const row of participation.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } })) {
