@@ -144,11 +144,11 @@ async function crowdSetUp(count: number, channelGapMs: number) {
   let posted = 0;
   const channel: ConversationMessenger = {
     send: async () => {
-      calls.push({ kind: 'send', at: Date.now() });
+      calls.push({ kind: 'send', at: performance.now() });
       return { ok: true, activityId: `posted-${++posted}` };
     },
     update: async (_reference, activityId) => {
-      calls.push({ kind: 'update', at: Date.now(), activityId });
+      calls.push({ kind: 'update', at: performance.now(), activityId });
       return { ok: true, activityId };
     },
   };
@@ -173,8 +173,10 @@ describe('the desk channel’s pace (one Teams conversation: 60 messages per 30 
     expect(calls.length).toBeLessThanOrEqual(1);
     await notifier.idle();
     expect(calls.map((call) => call.kind)).toEqual(Array(8).fill('send'));
+    // The gap holds between the channel calls themselves, however long each post's claim took before it (a
+    // millisecond is left for the clock's rounding).
     const gaps = calls.slice(1).map((call, index) => call.at - calls[index]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(140);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(149);
     const posts = await Promise.all(filings.map((filed) => desk.getTicketPost(filed.ticket.number)));
     expect(new Set(posts.map((post) => post?.activityId)).size).toBe(8);
   });

@@ -95,7 +95,25 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
    * same event loop. Paced, the filings are answered first and the desk's cards follow at the rate Teams accepts.
    * An update (someone acted on a ticket) goes before waiting new cards: that person is looking at the card.
    */
-  const channelQueue = new PQueue({ intervalCap: 1, interval: deps.channelGapMs ?? TEAMS_CONVERSATION_GAP_MS, strict: true });
+  const channelGapMs = deps.channelGapMs ?? TEAMS_CONVERSATION_GAP_MS;
+  const channelQueue = new PQueue({ intervalCap: 1, interval: channelGapMs, strict: true });
+  /**
+   * The queue spaces the starts of desk work; a post then takes its claim (storage round trips of varying length)
+   * before it sends, so two sends could come closer than the gap by that difference. Each call to the channel (a
+   * retry too) therefore also waits until the gap has passed since the previous one began: what Teams counts.
+   */
+  let lastChannelCallAt = -Infinity;
+  const channel: ConversationMessenger = {
+    send: async (...args) => deps.channel.send(...(await spaced(args))),
+    update: async (...args) => deps.channel.update(...(await spaced(args))),
+  };
+  async function spaced<Args>(args: Args): Promise<Args> {
+    for (let wait = lastChannelCallAt + channelGapMs - performance.now(); wait > 0; wait = lastChannelCallAt + channelGapMs - performance.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+    }
+    lastChannelCallAt = performance.now();
+    return args;
+  }
   const PRIORITY = { update: 1, post: 0 } as const;
   // Once the app is stopping, work handed over later (a scheduled job still running) is dropped like the waiting
   // work: queued, it would keep the stop waiting at the channel's pace, a card every gap, for as long as it came.
@@ -201,7 +219,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   const reminderPost = (desk: ConsultationDesk, what: string, message: OutgoingMessage, unsent: () => Promise<void>) => async () => {
     let posted = false;
     try {
-      posted = await paced('post', async () => (await withRetry(what, () => deps.channel.send(desk.reference, message))).ok)();
+      posted = await paced('post', async () => (await withRetry(what, () => channel.send(desk.reference, message))).ok)();
     } finally {
       if (!posted) await unsent();
     }
@@ -232,7 +250,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   /** Sends a claimed post and records it; a post that failed for good gives the claim back. */
   async function sendPost(ticketNumber: string, desk: ConsultationDesk, draw: () => Promise<Record<string, unknown> | undefined>): Promise<void> {
     const message = await draw();
-    const result = message ? await withRetry(`post ${ticketNumber}`, () => deps.channel.send(desk.reference, message)) : undefined;
+    const result = message ? await withRetry(`post ${ticketNumber}`, () => channel.send(desk.reference, message)) : undefined;
     if (!result?.ok || !result.activityId) {
       await deps.desk.releaseTicketPost(ticketNumber);
       return;
@@ -274,7 +292,7 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
           if (!post || !desk) return;
           const message = await deskCard(ticket.number);
           if (!message) return;
-          await withRetry(`update ${ticket.number}`, () => deps.channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
+          await withRetry(`update ${ticket.number}`, () => channel.update(referenceFor(desk.reference, post.conversationId), post.activityId, message));
         }),
       );
       if (isNotice(history) && history.actorId !== ticket.requesterId) await tellRequester(ticket, history);
