@@ -9,7 +9,8 @@
  * on another worker thread, scripts/support/bench-turns-crowd.ts, as Teams is not in a bot's process. Prints p50 /
  * p99 / max per path, each path's p99 over the echo bot's p99, the CPU one turn of each path costs (its bot's
  * thread's and Azurite's, over its waves) and that over the echo bot's, the Teams side's CPU per turn of each path
- * (it shares the cores here), and each wave's p99 with the garbage
+ * (it shares the cores here), the kernel's listen-queue overflows and SYN retransmissions during the waves (what a
+ * turn of about a second comes from), and each wave's p99 with the garbage
  * collection its bot's thread did during it. Every wave starts from a quiet stack, after its
  * activities are built (相談する opens its forms): a lone echo message back to its calibrated speed (work a slow wave
  * or the building left behind must not land in the timed wave). The desk
@@ -38,6 +39,7 @@ import type { EchoMessage, EchoRequest } from './support/bench-turns-echo.js';
 import { collectionOf, type Collection } from './support/collections.js';
 import { percentile } from './support/percentile.js';
 import { cpuMsOf, processCpuMs } from './support/process-cpu.js';
+import { tcpCounters } from './support/tcp-counters.js';
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -164,12 +166,14 @@ try {
   // teamsMs: the crowd worker's thread (the staff's client and the Bot Connector stand-in), which shares this
   // machine's cores with the bots and Azurite in the bench but runs at Microsoft in production.
   type CpuFigures = { botMs: number; azuriteMs: number | undefined; teamsMs: number; turns: number };
+  // Listen-queue overflows and SYN retransmissions (system-wide) during a path's waves: a turn of about a second.
+  type TcpFigures = { listenOverflows: number; synRetransmits: number };
   type Wave = { startedAt: number; endedAt: number; p99: number };
-  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: Wave[]; cpu: CpuFigures }>();
+  const figures = new Map<string, { latencies: number[]; errors: string[]; waves: Wave[]; cpu: CpuFigures; tcp: TcpFigures }>();
   const onceWaves: Extract<CrowdMessage, { type: 'wave' }>[] = [];
-  const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, teamsMs: 0, turns: 0 } });
+  const addPath = (name: string) => figures.set(name, { latencies: [], errors: [], waves: [], cpu: { botMs: 0, azuriteMs: 0, teamsMs: 0, turns: 0 }, tcp: { listenOverflows: 0, synRetransmits: 0 } });
   addPath('echo bot');
-  const clocks = async () => ({ appMs: cpuMsOf(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), teamsMs: await crowdWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid) });
+  const clocks = async () => ({ appMs: cpuMsOf(process.threadCpuUsage()), echoMs: await echoWorker.cpuMs(), teamsMs: await crowdWorker.cpuMs(), azuriteMs: processCpuMs(azurite.tablePid), tcp: tcpCounters() });
   // Clock reads run one after another, so a mark never overtakes the end of the wave before it.
   let clockReads: Promise<unknown> = Promise.resolve();
   let atMark = await clocks();
@@ -207,6 +211,10 @@ try {
         const azuriteMs = after.azuriteMs !== undefined && before.azuriteMs !== undefined ? after.azuriteMs - before.azuriteMs : undefined;
         target.cpu.azuriteMs = target.cpu.azuriteMs === undefined || azuriteMs === undefined ? undefined : target.cpu.azuriteMs + azuriteMs;
         target.cpu.teamsMs += after.teamsMs - before.teamsMs;
+        if (after.tcp && before.tcp) {
+          target.tcp.listenOverflows += after.tcp.listenOverflows - before.tcp.listenOverflows;
+          target.tcp.synRetransmits += after.tcp.synRetransmits - before.tcp.synRetransmits;
+        }
         target.cpu.turns += message.latencies.length;
       });
       target.latencies.push(...message.latencies);
@@ -242,6 +250,8 @@ try {
   // that would be the bench's own load in the path's waves, not the bot's.
   const teamsCells = [...figures].map(([name, { cpu }]) => `${name} ${perTurn(cpu.teamsMs, cpu)?.toFixed(2) ?? '?'} ms`);
   console.log(`the Teams side's CPU per turn (the crowd worker: the staff's client and the Bot Connector stand-in): ${teamsCells.join(' · ')}`);
+  const tcpCells = [...figures].filter(([, { tcp }]) => tcp.listenOverflows + tcp.synRetransmits > 0).map(([name, { tcp }]) => `${name} ${tcp.listenOverflows} listen overflows, ${tcp.synRetransmits} SYN retransmits`);
+  if (tcpCounters()) console.log(`the kernel's TCP counters during the waves (a turn of about a second): ${tcpCells.length > 0 ? tcpCells.join(' · ') : 'no listen overflow and no SYN retransmit in any wave'}`);
   for (const once of onceWaves) {
     const sorted = [...once.latencies].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
