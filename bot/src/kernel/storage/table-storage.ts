@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { ConcurrencyError } from '../domain/errors.js';
@@ -42,6 +44,16 @@ export interface TableStorage {
 }
 
 /**
+ * How long a storage connection may sit unused before this side closes it. Node's agent keeps idle connections
+ * forever unless it has a timeout, and only with one does it honour a server's `Keep-Alive: timeout=N` (closing a
+ * second before the server would). Azurite closes after 5 s: a connection reused as it closed was reset, and the
+ * SDK retried the read a second later, so the first turns of a crowd after a quiet spell took about a second.
+ * Against Azure the connection is closed after this long unused (well inside any front end's idle limit).
+ */
+export const STORAGE_IDLE_CONNECTION_MS = 30_000;
+const connectionAgent = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
+
+/**
  * One place that knows how to reach Table Storage. `tablePrefix` lets tests share one Azurite without seeing
  * each other's rows.
  */
@@ -53,14 +65,16 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
   if ('connectionString' in connection) {
     const endpoint = /TableEndpoint=([^;]+)/.exec(connection.connectionString)?.[1] ?? '';
     // Plain HTTP is allowed only for an emulator on this machine.
-    const options = { allowInsecureConnection: isLoopback(endpoint) };
+    const insecure = isLoopback(endpoint);
+    const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(connectionAgent) : new HttpsAgent(connectionAgent) };
     clientFor = (name) => TableClient.fromConnectionString(connection.connectionString, name, options);
     service = TableServiceClient.fromConnectionString(connection.connectionString, options);
   } else {
     const credential = new DefaultAzureCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
-    clientFor = (name) => new TableClient(url, name, credential);
-    service = new TableServiceClient(url, credential);
+    const options = { agent: new HttpsAgent(connectionAgent) };
+    clientFor = (name) => new TableClient(url, name, credential, options);
+    service = new TableServiceClient(url, credential, options);
   }
   const clients = new Map<TableName, TableClient>();
   return {
