@@ -1,20 +1,7 @@
-import diagnostics from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
+import { connectionsOpenedDuring } from '../support/network-observers.js';
 import { testTableStorage } from '../support/storage.js';
-
-/** New TCP connections this process opens while `work` runs. */
-async function connectionsOpenedDuring(work: () => Promise<unknown>): Promise<number> {
-  let opened = 0;
-  const onSocket = () => opened++;
-  diagnostics.subscribe('net.client.socket', onSocket);
-  try {
-    await work();
-  } finally {
-    diagnostics.unsubscribe('net.client.socket', onSocket);
-  }
-  return opened;
-}
 
 describe('storage connections between bursts of turns', () => {
   // Azurite (a Node server) closes a connection idle for 5 s and says so in `Keep-Alive: timeout=5`. A client that

@@ -14,7 +14,7 @@ import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { parseAdaptiveCard } from '../../support/cards.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
-import { storageReadsDuring } from '../../support/storage-reads.js';
+import { storageReadsDuring } from '../../support/network-observers.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../../support/storage.js';
 import { answersWithSum } from '../../support/survey-answers.js';
 import { tabApi } from '../../support/tab-api.js';

@@ -5,7 +5,7 @@ import { parseAdaptiveCard } from '../../support/cards.js';
 import { textMessage, type TestUser } from '../../support/activities.js';
 import { botConversation, cardOf } from '../../support/bot-conversation.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
-import { storageReadsDuring } from '../../support/storage-reads.js';
+import { storageReadsDuring } from '../../support/network-observers.js';
 import { registerStaff } from '../../support/staff.js';
 import { tabApi } from '../../support/tab-api.js';
 import { startTestApp } from '../../support/test-app.js';

@@ -1,0 +1,37 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+
+/** Calls `onMessage` for every message on a Node diagnostics channel while `work` runs. */
+async function observeDuring(channel: string, onMessage: (message: unknown) => void, work: () => Promise<unknown>): Promise<void> {
+  diagnostics.subscribe(channel, onMessage);
+  try {
+    await work();
+  } finally {
+    diagnostics.unsubscribe(channel, onMessage);
+  }
+}
+
+/**
+ * The paths of the storage reads (GETs) this process sends while `work` runs: the app's Table Storage calls are
+ * its HTTP requests, so a test can say which rows a turn reads. Anything else running at that moment (a scheduled
+ * job) is in the list too: filter by table and key.
+ */
+export async function storageReadsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const paths: string[] = [];
+  await observeDuring(
+    'http.client.request.start',
+    (message) => {
+      const request = (message as { request: ClientRequest }).request;
+      if (request.method === 'GET') paths.push(decodeURIComponent(request.path));
+    },
+    work,
+  );
+  return paths;
+}
+
+/** New TCP connections this process opens while `work` runs. */
+export async function connectionsOpenedDuring(work: () => Promise<unknown>): Promise<number> {
+  let opened = 0;
+  await observeDuring('net.client.socket', () => opened++, work);
+  return opened;
+}
