@@ -100,20 +100,27 @@ export function createConsultationNotifier(deps: ConsultationNotifierDeps): Cons
   /**
    * The queue spaces the starts of desk work; a post then takes its claim (storage round trips of varying length)
    * before it sends, so two sends could come closer than the gap by that difference. Each call to the channel (a
-   * retry too) therefore also waits until the gap has passed since the previous one began: what Teams counts.
+   * retry too) therefore also waits until the gap has passed since the previous one began: what Teams counts. The
+   * queue's own pacing stays: it keeps each claim at its post's turn, so a stop finds no claim waiting for the gap.
+   * (The delivery engine's Pacer also spaces at the moment of sending, but around an adaptive app-wide pace and
+   * 429 pauses for thousands of conversations that this one channel does not need.)
    */
   let lastChannelCallAt = -Infinity;
-  const channel: ConversationMessenger = {
-    send: async (...args) => deps.channel.send(...(await spaced(args))),
-    update: async (...args) => deps.channel.update(...(await spaced(args))),
-  };
-  async function spaced<Args>(args: Args): Promise<Args> {
-    for (let wait = lastChannelCallAt + channelGapMs - performance.now(); wait > 0; wait = lastChannelCallAt + channelGapMs - performance.now()) {
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
-    }
+  async function awaitChannelGap(): Promise<void> {
+    const remaining = () => lastChannelCallAt + channelGapMs - performance.now();
+    while (remaining() > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(remaining())));
     lastChannelCallAt = performance.now();
-    return args;
   }
+  const channel: ConversationMessenger = {
+    async send(...args) {
+      await awaitChannelGap();
+      return deps.channel.send(...args);
+    },
+    async update(...args) {
+      await awaitChannelGap();
+      return deps.channel.update(...args);
+    },
+  };
   const PRIORITY = { update: 1, post: 0 } as const;
   // Once the app is stopping, work handed over later (a scheduled job still running) is dropped like the waiting
   // work: queued, it would keep the stop waiting at the channel's pace, a card every gap, for as long as it came.
