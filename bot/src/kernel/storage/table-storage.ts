@@ -51,7 +51,7 @@ export interface TableStorage {
  * Against Azure the connection is closed after this long unused (well inside any front end's idle limit).
  */
 export const STORAGE_IDLE_CONNECTION_MS = 30_000;
-const connectionAgent = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
+const agentOptions = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
 
 /**
  * One place that knows how to reach Table Storage. `tablePrefix` lets tests share one Azurite without seeing
@@ -66,13 +66,13 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
     const endpoint = /TableEndpoint=([^;]+)/.exec(connection.connectionString)?.[1] ?? '';
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
-    const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(connectionAgent) : new HttpsAgent(connectionAgent) };
+    const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(agentOptions) : new HttpsAgent(agentOptions) };
     clientFor = (name) => TableClient.fromConnectionString(connection.connectionString, name, options);
     service = TableServiceClient.fromConnectionString(connection.connectionString, options);
   } else {
     const credential = new DefaultAzureCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
-    const options = { agent: new HttpsAgent(connectionAgent) };
+    const options = { agent: new HttpsAgent(agentOptions) };
     clientFor = (name) => new TableClient(url, name, credential, options);
     service = new TableServiceClient(url, credential, options);
   }
