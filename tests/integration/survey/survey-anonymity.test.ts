@@ -223,6 +223,8 @@ describe('attack 3: joining answers to employees by time, with read access to ev
     // Nothing readable arrived at the turns: no sheet, no participation; the pending answers are sealed.
     expect(during.SurveyResponses!.filter((row) => row.partitionKey === round.id)).toEqual([]);
     expect(during.SurveyParticipation!.filter((row) => row.partitionKey === round.id)).toEqual([]);
+    // Nor beside the round: its key check was stored when it started, so no row's time there is the first answer's.
+    expect(during.SurveyRounds).toEqual(before.SurveyRounds);
     const pending = during.SurveyPending!.filter((row) => row.partitionKey === round.id);
     expect(pending).toHaveLength(20);
     for (const row of pending) expect(Object.keys(row).filter((name) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name))).toEqual(['sealed']);

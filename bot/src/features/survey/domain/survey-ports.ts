@@ -55,6 +55,11 @@ export interface PendingSurveyAnswer extends AnonymousSurveyResponse {
  */
 export interface SurveyResponseRepository {
   /**
+   * Stores the round's key check when it starts, so its time is the start's and no answer's (a round started
+   * before the check existed gets it on first use); refuses when the configured key does not open an existing one.
+   */
+  prepareRound(roundId: string): Promise<void>;
+  /**
    * Seals the employee's answers into their waiting row (a second submission replaces it); the sheet, once
    * written, stays one per employee per round.
    */

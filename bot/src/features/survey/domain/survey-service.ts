@@ -164,6 +164,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
       await asAdmin(adminId);
       await getRound(roundId);
       const round = await deps.rounds.update(roundId, (current) => startSurveyRound(current, now()));
+      await deps.responses.prepareRound(round.id);
       const audience = audienceOf(round, await deps.employees.list()).map((employee) => employee.id);
       if (!deps.notifier) return { round, audienceSize: audience.length, invitations: 'not-sent' };
       await deps.notifier.invite(round, audience);

@@ -165,8 +165,8 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 /**
  * Answers and participation in two tables that only the secret links, and a third where answers wait, sealed.
- * A submission replaces the employee's waiting row (nothing else is written in that turn; a round's very
- * first answer also stores the round's key check, see keyOpens). A batch then, for each
+ * A submission replaces the employee's waiting row (nothing else is written in that turn: the round's key
+ * check was stored when it started, see keyOpens). A batch then, for each
  * waiting answer in shuffled order, finds or creates the participation row (create-once: two batches racing
  * follow one row to the same sheet), and writes all the sheets in shuffled order, 100 to a transaction, so an
  * employee never has two sheets in a round and no sheet's write time or position points at its author.
@@ -180,8 +180,8 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
   const keyChecks = new Map<string, Promise<void>>();
 
   /**
-   * Refuses unless the configured key is the one this round's pseudonyms were made with. The round's first use
-   * stores its key check (create-once); each instance then reads it once per round and keeps the answer. Without
+   * Refuses unless the configured key is the one this round's pseudonyms were made with. The round's start stores
+   * its key check (create-once; a round started before there were checks gets it on first use); each instance then reads it once per round and keeps the answer. Without
    * it a key changed while a round runs goes unnoticed: an employee's participation row is simply not where the
    * new key points, so their next answer would become a second sheet and reminders would go to people who answered.
    */
@@ -244,6 +244,7 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
   };
 
   return {
+    prepareRound: keyOpens,
     async submit(submission) {
       const { roundId } = submission;
       const participantKey = pseudonyms.participantKey(roundId, submission.employeeId);
