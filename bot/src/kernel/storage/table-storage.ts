@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { ConcurrencyError } from '../domain/errors.js';
+import { accountKeyOf, signWithKeyObject } from './shared-key-lite-policy.js';
 
 export const TABLE_NAMES = [
   'Employees',
@@ -67,8 +68,9 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
     const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(agentOptions) : new HttpsAgent(agentOptions) };
-    clientFor = (name) => TableClient.fromConnectionString(connection.connectionString, name, options);
-    service = TableServiceClient.fromConnectionString(connection.connectionString, options);
+    const account = accountKeyOf(connection.connectionString);
+    clientFor = (name) => signWithKeyObject(TableClient.fromConnectionString(connection.connectionString, name, options), account);
+    service = signWithKeyObject(TableServiceClient.fromConnectionString(connection.connectionString, options), account);
   } else {
     const credential = new DefaultAzureCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
