@@ -7,6 +7,7 @@ import { adaptiveCard, type CardAction, type CardAttachment, type CardElement } 
 import { plainTextForCard } from './consultation-format.js';
 import { CONSULTATION_VERBS } from './consultation-verbs.js';
 import { t } from '../../../kernel/cards/messages.js';
+import { setBounded } from '../../../kernel/domain/bounded-map.js';
 
 /** Data of the FAQ card's buttons. */
 export interface FaqResolvedData {
@@ -27,10 +28,21 @@ const TITLE_MAX = 200;
  * row) is shown as one plain block rather than lost.
  */
 function answerBlocks(answer: string): CardElement[] {
-  const parsed = parseNewsMarkdown(answer);
-  const texts = parsed.ok ? parsed.blocks.map(blockToTextBlockMarkdown) : [answer];
+  let texts = answerTexts.get(answer);
+  if (!texts) {
+    const parsed = parseNewsMarkdown(answer);
+    texts = parsed.ok ? parsed.blocks.map(blockToTextBlockMarkdown) : [answer];
+    setBounded(answerTexts, answer, texts, ANSWER_TEXTS_KEPT);
+  }
   return texts.map((text) => ({ type: 'TextBlock' as const, text, wrap: true, spacing: 'Small' as const }));
 }
+/**
+ * Answers already turned into TextBlock Markdown, by answer text: a crowd asking after a news card is shown the
+ * same few answers, and each parse cost about 10 µs of the bot's thread per answer shown. Keyed by the text itself,
+ * so an edited answer is parsed afresh; bounded, so hand-edited rows cannot grow it.
+ */
+const answerTexts = new Map<string, string[]>();
+const ANSWER_TEXTS_KEPT = 400;
 
 /**
  * The size an entry's answers can make an FAQ card reach: the card shows up to three answers, so the entry is
