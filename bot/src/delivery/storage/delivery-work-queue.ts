@@ -1,8 +1,8 @@
-import { DefaultAzureCredential } from '@azure/identity';
 import { QueueClient, RestError } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryWorkQueue, ReceivedWorkItem } from '../domain/delivery-ports.js';
 import type { StorageConnection } from '../../kernel/storage/table-storage.js';
+import { storageCredential } from '../../kernel/storage/azure-credential.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });
 
@@ -21,7 +21,7 @@ export function deliveryQueueName(prefix = ''): string {
 function queueClient(connection: StorageConnection, queueName: string): QueueClient {
   return 'connectionString' in connection
     ? new QueueClient(connection.connectionString, queueName)
-    : new QueueClient(`https://${connection.accountName}.queue.core.windows.net/${queueName}`, new DefaultAzureCredential());
+    : new QueueClient(`https://${connection.accountName}.queue.core.windows.net/${queueName}`, storageCredential());
 }
 
 /** Throws unless the delivery queue answers (the readiness probe). */

@@ -1,9 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
-import { DefaultAzureCredential } from '@azure/identity';
 import { ConcurrencyError } from '../domain/errors.js';
 import { accountKeyOf, signWithKeyObject } from './shared-key-lite-policy.js';
+import { storageCredential } from './azure-credential.js';
 
 export const TABLE_NAMES = [
   'Employees',
@@ -72,7 +72,7 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
     clientFor = (name) => signWithKeyObject(TableClient.fromConnectionString(connection.connectionString, name, options), account);
     service = signWithKeyObject(TableServiceClient.fromConnectionString(connection.connectionString, options), account);
   } else {
-    const credential = new DefaultAzureCredential();
+    const credential = storageCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
     const options = { agent: new HttpsAgent(agentOptions) };
     clientFor = (name) => new TableClient(url, name, credential, options);
