@@ -7,6 +7,7 @@ import type { FaqSearch } from '../../bot/src/features/consultation/domain/faq-s
 export const FAQ_QUALITY_SET: readonly { question: string; expected: string }[] = [
   { question: 'kintoneでアンケートを作りたい', expected: 'kintone-form' },
   { question: 'RPAってどんな業務に使えるの', expected: 'rpa-what' },
+  { question: 'RPAとは何ですか', expected: 'rpa-what' },
   { question: 'ITパスポートの受験料って補助出ますか', expected: 'exam-subsidy' },
   { question: '課内の研修の出欠をフォームで集めたい', expected: 'kintone-form' },
   { question: '毎月同じデータを別のシステムに手で打ち込んでいてつらい。自動でできない?', expected: 'rpa-what' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSULTATION_CATEGORIES } from '../../../bot/src/features/consultation/domain/categories.js';
 import { FAQ_ENTRIES } from '../../../bot/src/features/consultation/domain/faq-entries.js';
-import { createFaqSearch, tokenizeJapanese } from '../../../bot/src/features/consultation/domain/faq-search.js';
+import { createFaqSearch, definitionSubject, tokenizeJapanese } from '../../../bot/src/features/consultation/domain/faq-search.js';
 import { FAQ_QUALITY_SET, FAQ_UNANSWERABLE_SET, measureFaqQuality } from '../../support/faq-quality-set.js';
 
 describe('FAQ search quality over the fixed question set', () => {
@@ -51,6 +51,22 @@ describe('FAQ search behaviour', () => {
     expect(hits[0]?.entry.id).toBe('kintone-form');
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it.each(['RPAとは何ですか', 'RPAとは', 'RPAって何?', 'RPAについて教えて', 'What is RPA?'])(
+    'when someone asks what a thing is (%j), then the entry that says what it is comes first, before entries that only use the word more',
+    (query) => {
+      const ids = search.search(query).map((hit) => hit.entry.id);
+      expect(ids[0]).toBe('rpa-what');
+      expect(ids).toContain('rpa-start');
+    },
+  );
+
+  it('when the question asks something else about the thing, then the ranking is the search’s own', () => {
+    expect(search.search('RPAを始めたい')[0]?.entry.id).toBe('rpa-start');
+    expect(definitionSubject('係でRPAを導入したいけど何から手をつければいい?')).toBeUndefined();
+    expect(definitionSubject('ＥＢＰＭとは何ですか')).toBe('ebpm');
+    expect(definitionSubject('What is an API?')).toBe('api');
   });
 
   it('when the question uses full-width letters or katakana product names, then it finds the same entry', () => {

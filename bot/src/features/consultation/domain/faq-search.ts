@@ -75,6 +75,18 @@ export function tokenizeJapanese(text: string, options: { kanjiBigrams?: boolean
 }
 
 /**
+ * The thing a question asks the meaning of: 「RPAとは何ですか」「RPAって何?」「RPAについて教えて」「What is RPA?」 give
+ * "rpa" (normalised as the index is); any other question gives undefined.
+ */
+export function definitionSubject(question: string): string | undefined {
+  const text = normalize(question).replace(/\s+/g, ' ').trim();
+  const subject =
+    /^(.{1,30}?)\s?(?:とは|って(?:何|なに|なん)|ってなん|について(?:教えて|知りたい)|の意味)/u.exec(text)?.[1] ??
+    /^what(?: is|'s| are)(?: an?| the)? (.{1,30}?)[\s?？.!]*$/u.exec(text)?.[1];
+  return subject?.trim() || undefined;
+}
+
+/**
  * How much of a free-text question is searched. A question longer than this is cut (the chat says so): the FAQ
  * answers topics, and a topic is named in the first sentences; what follows only costs time (issue 14: one
  * 28,000-character message held the event loop for seconds).
@@ -99,7 +111,10 @@ export interface FaqHit {
 }
 
 export interface FaqSearch {
-  /** The best `limit` entries for a question, best first; an empty or meaningless question finds nothing. */
+  /**
+   * The best `limit` entries for a question, best first (for 「Xとは」 or "What is X", the entry that says what X is
+   * comes first); an empty or meaningless question finds nothing.
+   */
   search(query: string, limit?: number): FaqHit[];
 }
 
@@ -154,6 +169,15 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
   const vocabulary = new Set(entries.flatMap((entry) => tokenizeEntry(`${entry.question.ja} ${entry.question.en} ${entry.keywords.join(' ')} ${entry.answer.ja} ${entry.answer.en}`)));
   const minimumScoreFor = (questionTerms: string[]) => minimumRelevantScore(unknownTopicWords(questionTerms, vocabulary).length, floor);
   // --- end of relevance floor
+  // Each entry's question in the form definitionSubject gives, to see which entry says what a thing is
+  // (「RPAとは何ですか?…」, "What is RPA…").
+  const questionForms = new Map(entries.map((entry) => [entry.id, { ja: normalize(entry.question.ja).replace(/\s+/g, ''), en: normalize(entry.question.en).replace(/\s+/g, ' ').trim() }]));
+  const definesSubject = (entry: FaqEntry, subject: string) => {
+    const forms = questionForms.get(entry.id);
+    if (!forms) return false;
+    const english = /^what (?:is|are)(?: an?| the)? (.+)$/u.exec(forms.en)?.[1] ?? '';
+    return forms.ja.includes(`${subject.replace(/\s+/g, '')}とは`) || english === subject || english.startsWith(`${subject} `) || english.startsWith(`${subject}?`);
+  };
   return {
     search(question, limit = 3) {
       const query = searchableQuery(question).text;
@@ -162,14 +186,18 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
       const minimumScore = minimumScoreFor(questionTerms);
       // minisearch is handed the terms already cut for the floor rather than segmenting the text a second time:
       // on a busy server the ICU segmenter costs about 17 µs a question (cold caches), a fifth of the search.
-      return index
+      const hits = index
         .search(query, { tokenize: () => questionTerms })
         .filter((result) => result.score >= minimumScore)
-        .slice(0, limit)
         .flatMap((result) => {
           const entry = byId.get(String(result.id));
           return entry ? [{ entry, score: result.score }] : [];
         });
+      // Someone asking what a thing is gets the entry that says what it is first, however often the other entries
+      // about that thing repeat its name (「RPAとは何ですか」 found 「RPAを使い始めるには」 first by term frequency).
+      const subject = definitionSubject(query);
+      const ranked = subject ? [...hits.filter((hit) => definesSubject(hit.entry, subject)), ...hits.filter((hit) => !definesSubject(hit.entry, subject))] : hits;
+      return ranked.slice(0, limit);
     },
   };
 }
