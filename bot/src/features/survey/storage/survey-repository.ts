@@ -181,30 +181,23 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
 
   /**
    * Refuses unless the configured key is the one this round's pseudonyms were made with. The round's start stores
-   * its key check (create-once; a round started before there were checks gets it on first use); each instance then reads it once per round and keeps the answer. Without
+   * its key check (create-once; a round started before there were checks gets it on first use); each instance then
+   * reads it once per round and keeps the answer. Without
    * it a key changed while a round runs goes unnoticed: an employee's participation row is simply not where the
    * new key points, so their next answer would become a second sheet and reminders would go to people who answered.
    */
   function keyOpens(roundId: string): Promise<void> {
     let checked = keyChecks.get(roundId);
     if (!checked) {
-      checked = (async () => {
+      checked = withEtagRetry(`survey key check ${roundId}`, 'turn', async () => {
         const key = keys.surveyKeyCheck(roundId);
-        let row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
-        if (!row) {
-          try {
-            await rounds.createEntity<KeyCheckEntity>({ ...key, sealedCheck: pseudonyms.sealKeyCheck(roundId) });
-            return;
-          } catch (error) {
-            if (!(error instanceof RestError && error.statusCode === 409)) throw error;
-          }
-          // Another instance stored it first: it must open with this key too.
-          row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
-        }
-        if (!row || !pseudonyms.opensKeyCheck(roundId, row.sealedCheck)) {
+        const row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
+        // Create-once: another instance storing it first (409) makes this read again, and theirs must open too.
+        if (!row) return void (await rounds.createEntity<KeyCheckEntity>({ ...key, sealedCheck: pseudonyms.sealKeyCheck(roundId) }));
+        if (!pseudonyms.opensKeyCheck(roundId, row.sealedCheck)) {
           throw new AppError('internal', { detail: `the configured survey key is not the one survey round ${roundId} started with (SECRET_SURVEY_KEY changed while it runs?)` });
         }
-      })();
+      });
       keyChecks.set(roundId, checked);
       // A failure (storage unreachable, or the wrong key) is not kept: the next call checks again.
       checked.catch(() => keyChecks.delete(roundId));
