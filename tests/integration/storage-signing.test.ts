@@ -1,7 +1,6 @@
 import { RestError } from '@azure/data-tables';
 import { describe, expect, it } from 'vitest';
-import { accountKeyOf } from '../../bot/src/kernel/storage/shared-key-lite-policy.js';
-import { createTableStorage, getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
+import { accountKeyOf, createTableStorage, getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
 import { azuriteConnectionString, uniqueTablePrefix } from '../support/storage.js';
 
 // The tables are signed with the account key by the app's own SharedKeyLite policy (a KeyObject made once), not the

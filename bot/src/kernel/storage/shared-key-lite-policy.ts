@@ -7,14 +7,6 @@ type PipelinePolicy = Parameters<Pipeline['addPolicy']>[0];
 /** The name @azure/data-tables gives the policy that signs with an account key (not exported by the package). */
 const SDK_SHARED_KEY_POLICY = 'tablesNamedKeyCredentialPolicy';
 
-/** An account connection string's name and key, or undefined for any other kind (SAS, development shorthand). */
-export function accountKeyOf(connectionString: string): { accountName: string; accountKey: string } | undefined {
-  const part = (name: string) => new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(connectionString)?.[1];
-  const accountName = part('AccountName');
-  const accountKey = part('AccountKey');
-  return accountName && accountKey ? { accountName, accountKey } : undefined;
-}
-
 /**
  * Signs table requests as the SDK's own policy does (SharedKeyLite: the date and the canonical resource, HMAC-SHA256
  * under the account key), with the key decoded once into a KeyObject.
@@ -43,10 +35,16 @@ export function sharedKeyLitePolicy(accountName: string, accountKey: string): Pi
   };
 }
 
+/** An account's name and key, from its connection string. */
+export interface AccountKey {
+  accountName: string;
+  accountKey: string;
+}
+
 /** Puts the KeyObject signer where the SDK's account-key signer was; a client signed any other way is left alone. */
 export function signWithKeyObject<Client extends TableClient | TableServiceClient>(
   client: Client,
-  account: { accountName: string; accountKey: string } | undefined,
+  account: AccountKey | undefined,
 ): Client {
   if (!account) return client;
   const removed = client.pipeline.removePolicy({ name: SDK_SHARED_KEY_POLICY });

@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
 import { ConcurrencyError } from '../domain/errors.js';
-import { accountKeyOf, signWithKeyObject } from './shared-key-lite-policy.js';
+import { signWithKeyObject, type AccountKey } from './shared-key-lite-policy.js';
 import { storageCredential } from './azure-credential.js';
 
 export const TABLE_NAMES = [
@@ -64,7 +64,7 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
   let clientFor: (name: string) => TableClient;
   let service: TableServiceClient;
   if ('connectionString' in connection) {
-    const endpoint = /TableEndpoint=([^;]+)/.exec(connection.connectionString)?.[1] ?? '';
+    const endpoint = connectionStringPart(connection.connectionString, 'TableEndpoint') ?? '';
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
     const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(agentOptions) : new HttpsAgent(agentOptions) };
@@ -101,6 +101,18 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
       }
     },
   };
+}
+
+/** One `Name=value` part of a storage connection string; names are compared ignoring case, as Azure does. */
+function connectionStringPart(connectionString: string, name: string): string | undefined {
+  return new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(connectionString)?.[1];
+}
+
+/** An account connection string's name and key, or undefined for any other kind (SAS, development shorthand). */
+export function accountKeyOf(connectionString: string): AccountKey | undefined {
+  const accountName = connectionStringPart(connectionString, 'AccountName');
+  const accountKey = connectionStringPart(connectionString, 'AccountKey');
+  return accountName && accountKey ? { accountName, accountKey } : undefined;
 }
 
 /** A point read where 404 means "not there". */
