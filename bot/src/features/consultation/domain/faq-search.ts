@@ -169,15 +169,8 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
   const vocabulary = new Set(entries.flatMap((entry) => tokenizeEntry(`${entry.question.ja} ${entry.question.en} ${entry.keywords.join(' ')} ${entry.answer.ja} ${entry.answer.en}`)));
   const minimumScoreFor = (questionTerms: string[]) => minimumRelevantScore(unknownTopicWords(questionTerms, vocabulary).length, floor);
   // --- end of relevance floor
-  // Each entry's question in the form definitionSubject gives, to see which entry says what a thing is
-  // (「RPAとは何ですか?…」, "What is RPA…").
-  const questionForms = new Map(entries.map((entry) => [entry.id, { ja: normalize(entry.question.ja).replace(/\s+/g, ''), en: normalize(entry.question.en).replace(/\s+/g, ' ').trim() }]));
-  const definesSubject = (entry: FaqEntry, subject: string) => {
-    const forms = questionForms.get(entry.id);
-    if (!forms) return false;
-    const english = /^what (?:is|are)(?: an?| the)? (.+)$/u.exec(forms.en)?.[1] ?? '';
-    return forms.ja.includes(`${subject.replace(/\s+/g, '')}とは`) || english === subject || english.startsWith(`${subject} `) || english.startsWith(`${subject}?`);
-  };
+  // What each entry's question asks the meaning of (「RPAとは何ですか?…」 gives "rpa"): that entry says what it is.
+  const subjectOf = new Map(entries.map((entry) => [entry.id, definitionSubject(entry.question.ja)]));
   return {
     search(question, limit = 3) {
       const query = searchableQuery(question).text;
@@ -196,8 +189,8 @@ export function createFaqSearch(entries: readonly FaqEntry[] = FAQ_ENTRIES, opti
       // Someone asking what a thing is gets the entry that says what it is first, however often the other entries
       // about that thing repeat its name (「RPAとは何ですか」 found 「RPAを使い始めるには」 first by term frequency).
       const subject = definitionSubject(query);
-      const ranked = subject ? [...hits.filter((hit) => definesSubject(hit.entry, subject)), ...hits.filter((hit) => !definesSubject(hit.entry, subject))] : hits;
-      return ranked.slice(0, limit);
+      const defining = subject ? hits.filter((hit) => subjectOf.get(hit.entry.id) === subject) : [];
+      return [...defining, ...hits.filter((hit) => !defining.includes(hit))].slice(0, limit);
     },
   };
 }
