@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  createDeliveryWorkQueue,
+  deliveryQueueName,
+  deliveryQueuePing,
+} from '../../bot/src/delivery/storage/delivery-work-queue.js';
 import { getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
 import { connectionsOpenedDuring } from '../support/network-observers.js';
-import { testTableStorage } from '../support/storage.js';
+import { azuriteConnectionString, testTableStorage, uniqueTablePrefix } from '../support/storage.js';
+
+const pastServerKeepAlive = () => new Promise((resolve) => setTimeout(resolve, 4_400));
 
 describe('storage connections between bursts of turns', () => {
   // Azurite (a Node server) closes a connection idle for 5 s and says so in `Keep-Alive: timeout=5`. A client that
@@ -12,9 +19,36 @@ describe('storage connections between bursts of turns', () => {
     const key = { partitionKey: 'nobody', rowKey: 'profile' };
     await getEntityOrUndefined(employees, key);
     // Still open on the server side (it closes at 5 s), past the point where this side should have let it go.
-    await new Promise((resolve) => setTimeout(resolve, 4_400));
+    await pastServerKeepAlive();
     expect(await connectionsOpenedDuring(() => getEntityOrUndefined(employees, key))).toBe(1);
     // A connection in use is kept: reads in quick succession share it.
     expect(await connectionsOpenedDuring(() => getEntityOrUndefined(employees, key))).toBe(0);
+  });
+
+  // The delivery queue's client is the storage-queue SDK's, with an HTTP agent of its own: a news digest enqueued
+  // after a quiet spell would wait the same second (the worker's idle poll keeps one connection warm, not the
+  // several a burst of sends opens).
+  it('when the delivery queue has been idle past the server’s keep-alive hint, then the next request opens a new connection', async () => {
+    const queue = createDeliveryWorkQueue(
+      { connectionString: azuriteConnectionString() },
+      deliveryQueueName(uniqueTablePrefix()),
+    );
+    await queue.ensure();
+    await queue.receive(1, 1_000);
+    await pastServerKeepAlive();
+    expect(await connectionsOpenedDuring(() => queue.receive(1, 1_000))).toBe(1);
+    expect(await connectionsOpenedDuring(() => queue.receive(1, 1_000))).toBe(0);
+  });
+
+  it('when the readiness probe checks the delivery queue again and again, then it keeps using one connection', async () => {
+    const queueName = deliveryQueueName(uniqueTablePrefix());
+    await createDeliveryWorkQueue({ connectionString: azuriteConnectionString() }, queueName).ensure();
+    const ping = deliveryQueuePing({ connectionString: azuriteConnectionString() }, queueName);
+    await ping();
+    expect(
+      await connectionsOpenedDuring(async () => {
+        for (let probe = 0; probe < 5; probe++) await ping();
+      }),
+    ).toBe(0);
   });
 });

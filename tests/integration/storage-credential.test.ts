@@ -17,14 +17,14 @@ async function identityModulesLoadedBy(connection: string): Promise<{ atSetup: s
     const seen = [];
     registerHooks({ resolve(specifier, context, next) { if (specifier.startsWith('@azure/identity')) seen.push(specifier); return next(specifier, context); } });
     const { createTableStorage, getEntityOrUndefined } = await import('./bot/src/kernel/storage/table-storage.ts');
-    const { createDeliveryWorkQueue, pingDeliveryQueue } = await import('./bot/src/delivery/storage/delivery-work-queue.ts');
+    const { createDeliveryWorkQueue, deliveryQueuePing } = await import('./bot/src/delivery/storage/delivery-work-queue.ts');
     const connection = ${connection};
     const storage = createTableStorage(connection, 'credentialcheck');
     createDeliveryWorkQueue(connection, 'credentialcheck');
     if ('connectionString' in connection) {
       await storage.ensureTables();
       await getEntityOrUndefined(storage.client('Employees'), { partitionKey: 'nobody', rowKey: 'profile' });
-      await pingDeliveryQueue(connection, 'credentialcheck').catch(() => undefined);
+      await deliveryQueuePing(connection, 'credentialcheck')().catch(() => undefined);
     }
     const atSetup = [...seen];
     // What a request on a managed identity does first; aborted, so nothing is asked of any endpoint.

@@ -4,7 +4,7 @@ import type { StorageConnection, TableStorage } from '../kernel/storage/table-st
 import type { Logger } from '../logger.js';
 import { createDeliveryEngine, deliveryOptions } from './delivery-engine.js';
 import type { ProactiveSender } from './domain/delivery-ports.js';
-import { createDeliveryWorkQueue, deliveryQueueName, pingDeliveryQueue } from './storage/delivery-work-queue.js';
+import { createDeliveryWorkQueue, deliveryQueueName, deliveryQueuePing } from './storage/delivery-work-queue.js';
 
 /**
  * The app's delivery engine: its queue (one per table prefix), the sender the composition root built on the bot's
@@ -28,5 +28,5 @@ export function createAppDelivery(deps: {
     log: deps.log,
     options: deliveryOptions(deps.config.delivery),
   });
-  return { engine, pingQueue: () => pingDeliveryQueue(deps.connection, queueName) };
+  return { engine, pingQueue: deliveryQueuePing(deps.connection, queueName) };
 }

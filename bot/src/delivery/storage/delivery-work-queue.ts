@@ -1,7 +1,8 @@
-import { QueueClient, RestError } from '@azure/storage-queue';
+import type { Agent } from 'node:http';
+import { QueueClient, RestError, type StoragePipelineOptions } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryWorkQueue, ReceivedWorkItem } from '../domain/delivery-ports.js';
-import type { StorageConnection } from '../../kernel/storage/table-storage.js';
+import { connectionStringPart, storageHttpAgent, type StorageConnection } from '../../kernel/storage/table-storage.js';
 import { storageCredential } from '../../kernel/storage/azure-credential.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });
@@ -19,14 +20,27 @@ export function deliveryQueueName(prefix = ''): string {
  * encoding Azure Functions and Storage Explorer expect.
  */
 function queueClient(connection: StorageConnection, queueName: string): QueueClient {
-  return 'connectionString' in connection
-    ? new QueueClient(connection.connectionString, queueName)
-    : new QueueClient(`https://${connection.accountName}.queue.core.windows.net/${queueName}`, storageCredential());
+  if ('connectionString' in connection) {
+    const endpoint = connectionStringPart(connection.connectionString, 'QueueEndpoint') ?? '';
+    return new QueueClient(connection.connectionString, queueName, withAgent(storageHttpAgent(endpoint)));
+  }
+  const url = `https://${connection.accountName}.queue.core.windows.net/${queueName}`;
+  return new QueueClient(url, storageCredential(), withAgent(storageHttpAgent(url)));
 }
 
-/** Throws unless the delivery queue answers (the readiness probe). */
-export async function pingDeliveryQueue(connection: StorageConnection, queueName: string): Promise<void> {
-  await queueClient(connection, queueName).getProperties();
+/**
+ * The queue SDK's options do not declare `agent`, but it hands its options to core-rest-pipeline, whose agent
+ * policy sets it on every request (as the tables SDK's declared option does); tests/integration/storage-connections
+ * holds that it takes effect.
+ */
+const withAgent = (agent: Agent): StoragePipelineOptions => ({ agent }) as StoragePipelineOptions;
+
+/** The readiness probe's check: throws unless the delivery queue answers. One client (and connection) for every probe. */
+export function deliveryQueuePing(connection: StorageConnection, queueName: string): () => Promise<void> {
+  const client = queueClient(connection, queueName);
+  return async () => {
+    await client.getProperties();
+  };
 }
 
 export function createDeliveryWorkQueue(connection: StorageConnection, queueName: string): DeliveryWorkQueue {

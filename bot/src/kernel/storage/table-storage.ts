@@ -52,7 +52,12 @@ export interface TableStorage {
  * Against Azure the connection is closed after this long unused (well inside any front end's idle limit).
  */
 export const STORAGE_IDLE_CONNECTION_MS = 30_000;
-const agentOptions = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
+
+/** The HTTP agent every storage client (tables, the delivery queue) gets: keep-alive with the idle limit above. */
+export function storageHttpAgent(endpoint: string): HttpAgent {
+  const options = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
+  return endpoint.startsWith('http:') ? new HttpAgent(options) : new HttpsAgent(options);
+}
 
 /**
  * One place that knows how to reach Table Storage. `tablePrefix` lets tests share one Azurite without seeing
@@ -67,14 +72,14 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
     const endpoint = connectionStringPart(connection.connectionString, 'TableEndpoint') ?? '';
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
-    const options = { allowInsecureConnection: insecure, agent: insecure ? new HttpAgent(agentOptions) : new HttpsAgent(agentOptions) };
+    const options = { allowInsecureConnection: insecure, agent: storageHttpAgent(endpoint) };
     const account = accountKeyOf(connection.connectionString);
     clientFor = (name) => signWithKeyObject(TableClient.fromConnectionString(connection.connectionString, name, options), account);
     service = signWithKeyObject(TableServiceClient.fromConnectionString(connection.connectionString, options), account);
   } else {
     const credential = storageCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
-    const options = { agent: new HttpsAgent(agentOptions) };
+    const options = { agent: storageHttpAgent(url) };
     clientFor = (name) => new TableClient(url, name, credential, options);
     service = new TableServiceClient(url, credential, options);
   }
@@ -104,7 +109,7 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
 }
 
 /** One `Name=value` part of a storage connection string; names are compared ignoring case, as Azure does. */
-function connectionStringPart(connectionString: string, name: string): string | undefined {
+export function connectionStringPart(connectionString: string, name: string): string | undefined {
   return new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(connectionString)?.[1];
 }
 
