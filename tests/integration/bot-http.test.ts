@@ -14,6 +14,7 @@ import {
   textMessage,
   type TestUser,
 } from '../support/activities.js';
+import { connectionsOpenedToPortDuring } from '../support/network-observers.js';
 import { registerStaff } from '../support/staff.js';
 import { startTestApp } from '../support/test-app.js';
 
@@ -150,5 +151,30 @@ describe('bot over HTTP with a Bot Connector stand-in', () => {
     const body = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
     expect(body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(body.value.message).toBe('このボタンは現在使用できません。');
+  });
+});
+
+describe('the bot’s connections to the Bot Connector between bursts of turns', () => {
+  // The connector stand-in is a Node server: it closes a connection idle for 5 s and says so in
+  // `Keep-Alive: timeout=5`, as front ends close idle connections. A reply sent on a connection as the server closes
+  // it is reset, and the connector client retries it about a second later: a one-second turn (seen in
+  // bench:turns), and for a reply that had reached the server, the same message twice.
+  it('when the connector has been idle past its keep-alive hint, then the next reply opens a new connection instead of reusing one the server is closing', async () => {
+    const conversation = botConversation(app, connector);
+    const user = newUser('c0c0');
+    const connectorPort = Number(new URL(connector.serviceUrl).port);
+    await conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ'));
+    await new Promise((resolve) => setTimeout(resolve, 4_400));
+    expect(
+      await connectionsOpenedToPortDuring(connectorPort, () =>
+        conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ')),
+      ),
+    ).toBe(1);
+    // A connection in use is kept: replies in quick succession share it.
+    expect(
+      await connectionsOpenedToPortDuring(connectorPort, () =>
+        conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ')),
+      ),
+    ).toBe(0);
   });
 });

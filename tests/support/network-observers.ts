@@ -1,5 +1,6 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** Calls `onMessage` for every message on a Node diagnostics channel while `work` runs. */
 async function observeDuring(channel: string, onMessage: (message: unknown) => void, work: () => Promise<unknown>): Promise<void> {
@@ -34,4 +35,18 @@ export async function connectionsOpenedDuring(work: () => Promise<unknown>): Pro
   let opened = 0;
   await observeDuring('net.client.socket', () => opened++, work);
   return opened;
+}
+
+/** New TCP connections this process opens to `port` on this machine while `work` runs. */
+export async function connectionsOpenedToPortDuring(port: number, work: () => Promise<unknown>): Promise<number> {
+  const remotePorts: number[] = [];
+  await observeDuring(
+    'net.client.socket',
+    (message) => {
+      const socket = (message as { socket: Socket }).socket;
+      socket.once('connect', () => remotePorts.push(socket.remotePort ?? 0));
+    },
+    work,
+  );
+  return remotePorts.filter((remotePort) => remotePort === port).length;
 }

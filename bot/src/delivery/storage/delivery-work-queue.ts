@@ -2,7 +2,8 @@ import type { Agent } from 'node:http';
 import { QueueClient, RestError, type StoragePipelineOptions } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryWorkQueue, ReceivedWorkItem } from '../domain/delivery-ports.js';
-import { connectionStringPart, storageHttpAgent, type StorageConnection } from '../../kernel/storage/table-storage.js';
+import { keepAliveAgent } from '../../kernel/storage/keep-alive-agent.js';
+import { connectionStringPart, type StorageConnection } from '../../kernel/storage/table-storage.js';
 import { storageCredential } from '../../kernel/storage/azure-credential.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });
@@ -22,10 +23,10 @@ export function deliveryQueueName(prefix = ''): string {
 function queueClient(connection: StorageConnection, queueName: string): QueueClient {
   if ('connectionString' in connection) {
     const endpoint = connectionStringPart(connection.connectionString, 'QueueEndpoint') ?? '';
-    return new QueueClient(connection.connectionString, queueName, withAgent(storageHttpAgent(endpoint)));
+    return new QueueClient(connection.connectionString, queueName, withAgent(keepAliveAgent(endpoint)));
   }
   const url = `https://${connection.accountName}.queue.core.windows.net/${queueName}`;
-  return new QueueClient(url, storageCredential(), withAgent(storageHttpAgent(url)));
+  return new QueueClient(url, storageCredential(), withAgent(keepAliveAgent(url)));
 }
 
 /**

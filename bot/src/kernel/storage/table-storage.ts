@@ -1,9 +1,8 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { TableClient, TableServiceClient, RestError, type TableEntityResult } from '@azure/data-tables';
 import { ConcurrencyError } from '../domain/errors.js';
 import { signWithKeyObject, type AccountKey } from './shared-key-lite-policy.js';
 import { storageCredential } from './azure-credential.js';
+import { keepAliveAgent } from './keep-alive-agent.js';
 
 export const TABLE_NAMES = [
   'Employees',
@@ -45,21 +44,6 @@ export interface TableStorage {
 }
 
 /**
- * How long a storage connection may sit unused before this side closes it. Node's agent keeps idle connections
- * forever unless it has a timeout, and only with one does it honour a server's `Keep-Alive: timeout=N` (closing a
- * second before the server would). Azurite closes after 5 s: a connection reused as it closed was reset, and the
- * SDK retried the read a second later, so the first turns of a crowd after a quiet spell took about a second.
- * Against Azure the connection is closed after this long unused (well inside any front end's idle limit).
- */
-export const STORAGE_IDLE_CONNECTION_MS = 30_000;
-
-/** The HTTP agent every storage client (tables, the delivery queue) gets: keep-alive with the idle limit above. */
-export function storageHttpAgent(endpoint: string): HttpAgent {
-  const options = { keepAlive: true, timeout: STORAGE_IDLE_CONNECTION_MS };
-  return endpoint.startsWith('http:') ? new HttpAgent(options) : new HttpsAgent(options);
-}
-
-/**
  * One place that knows how to reach Table Storage. `tablePrefix` lets tests share one Azurite without seeing
  * each other's rows.
  */
@@ -72,14 +56,14 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
     const endpoint = connectionStringPart(connection.connectionString, 'TableEndpoint') ?? '';
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
-    const options = { allowInsecureConnection: insecure, agent: storageHttpAgent(endpoint) };
+    const options = { allowInsecureConnection: insecure, agent: keepAliveAgent(endpoint) };
     const account = accountKeyOf(connection.connectionString);
     clientFor = (name) => signWithKeyObject(TableClient.fromConnectionString(connection.connectionString, name, options), account);
     service = signWithKeyObject(TableServiceClient.fromConnectionString(connection.connectionString, options), account);
   } else {
     const credential = storageCredential();
     const url = `https://${connection.accountName}.table.core.windows.net`;
-    const options = { agent: storageHttpAgent(url) };
+    const options = { agent: keepAliveAgent(url) };
     clientFor = (name) => new TableClient(url, name, credential, options);
     service = new TableServiceClient(url, credential, options);
   }

@@ -5,7 +5,9 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import type { TableClient } from '@azure/data-tables';
 import { localeFrom, t } from '../cards/messages.js';
+import { keepAliveAgent } from '../storage/keep-alive-agent.js';
 import type { Logger } from '../../logger.js';
 import { setBounded } from '../domain/bounded-map.js';
 
@@ -41,6 +43,33 @@ function keptClient<Client>(clients: Map<string, Promise<Client>>, key: string, 
   return client;
 }
 
+/** The part of a connector client's core-client ServiceClient used here: its core-rest-pipeline Pipeline (typed as
+ * the one an Azure SDK client this app depends on exposes; core-rest-pipeline itself is not a dependency). */
+interface ClientPipeline {
+  pipeline: TableClient['pipeline'];
+}
+
+/**
+ * The connector client's requests go through a keep-alive agent with an idle limit (kernel/storage/keep-alive-agent.ts)
+ * instead of the HTTP client's own, which keeps idle connections until the server closes them: a reply sent as the
+ * connector closed an idle connection was reset and retried a second later. botbuilder's options have no agent
+ * for the Bot Connector, so it is set by a policy on the client's pipeline (the compat context keeps its core-client
+ * ServiceClient in a private `client`); tests/integration/bot-http.test.ts holds that it takes effect.
+ */
+function withIdleLimit(client: ConnectorClient, serviceUrl: string): ConnectorClient {
+  const agent = keepAliveAgent(serviceUrl);
+  // botbuilder-stdlib declares `client` private; it is the core-client ServiceClient that sends every request.
+  const { pipeline } = (client as unknown as { client: ClientPipeline }).client;
+  pipeline.addPolicy({
+    name: 'dxNaviConnectorAgent',
+    sendRequest(request, next) {
+      request.agent ??= agent;
+      return next(request);
+    },
+  });
+  return client;
+}
+
 /**
  * Bot Framework auth whose Bot Connector clients are made once per (bot app id, service URL, audience) and reused,
  * as botbuilder's older BotFrameworkAdapter did. CloudAdapter asks for a new client on every turn and every
@@ -57,7 +86,7 @@ class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthent
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
     const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
-      keptClient(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience));
+      keptClient(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => withIdleLimit(await factory.create(serviceUrl, audience), serviceUrl));
     return { create };
   }
 
