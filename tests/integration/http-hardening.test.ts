@@ -1,5 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import restify, { type Server } from 'restify';
@@ -131,5 +131,33 @@ describe('HTTP hardening (issue 14)', () => {
     };
     expect(await inputsOf('deploy')).toEqual(['index']);
     expect(await inputsOf('production')).toEqual(['index', 'devchat']);
+  });
+});
+
+describe('connections a front end keeps open to the bot', () => {
+  // App Service's proxy in front of a Linux app pools its connections to the app for a minute; Node closes an idle
+  // connection after 5 s. A request the proxy sends on a connection Node is closing fails with 502: the first
+  // staff to act after a quiet spell would see Teams' error instead of an answer.
+  it('when a pooled connection to the bot has been idle longer than Node’s default 5 s, then the bot still has it open', async () => {
+    const server = createHttpServer({ allowedOrigins: [], readiness: async () => ({ ready: true, checks: {} }) });
+    servers.push(server);
+    const port = await listen(server, 0, '127.0.0.1');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const healthz = () =>
+      new Promise<{ status: number | undefined; reusedSocket: boolean; keepAlive: string }>((resolve, reject) => {
+        const request = get(`http://127.0.0.1:${port}/healthz`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode, reusedSocket: request.reusedSocket, keepAlive: String(response.headers['keep-alive'] ?? '') }));
+        });
+        request.on('error', reject);
+      });
+    const first = await healthz();
+    expect(first.status).toBe(200);
+    // What the bot tells a client about its idle limit: longer than the proxy's minute.
+    expect(Number(/timeout=(\d+)/.exec(first.keepAlive)?.[1])).toBeGreaterThan(60);
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    const second = await healthz();
+    expect(second).toMatchObject({ status: 200, reusedSocket: true });
+    agent.destroy();
   });
 });

@@ -4,6 +4,9 @@ import { withLogContext } from '../../logger.js';
 import type { ReadinessReport } from './readiness.js';
 import { useSecurityHeaders } from './security-headers.js';
 
+/** How long the bot keeps an unused connection from a front end open: past App Service's proxy's one minute. */
+const FRONT_END_IDLE_CONNECTION_MS = 65_000;
+
 /**
  * A restify server with JSON bodies, CORS for the tab's origins, security headers (nosniff, CSP, HSTS in production),
  * a request id on every log line and a readiness probe at /healthz (503 while storage or the queue cannot be reached).
@@ -17,6 +20,11 @@ export function createHttpServer(options: {
   hsts?: boolean;
 }): Server {
   const server = restify.createServer({ name: 'dx-navi', handleUncaughtExceptions: false });
+  // App Service's proxy in front of a Linux app keeps its connections to the app for a minute unused; Node closes an
+  // idle connection after 5 s, and a request the proxy sends as Node closes it fails with 502 (Azure-App-Service/
+  // ImageBuilder#323). So the bot keeps them longer than the proxy does; the header limit stays above it (nodejs#27363).
+  server.server.keepAliveTimeout = FRONT_END_IDLE_CONNECTION_MS;
+  server.server.headersTimeout = FRONT_END_IDLE_CONNECTION_MS + 5_000;
   useSecurityHeaders(server, { hsts: options.hsts ?? false });
   const cors = corsMiddleware({
     // The typings say string[], the library also matches RegExp origins (origin-matcher.js).
