@@ -40,6 +40,7 @@ import { collectionOf, type Collection } from './support/collections.js';
 import { percentile } from './support/percentile.js';
 import { cpuMsOf, processCpuMs } from './support/process-cpu.js';
 import { tcpCounters } from './support/tcp-counters.js';
+import { watchFailedRequests } from './support/failed-requests.js';
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -104,6 +105,14 @@ const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_
   log: createLogger({ silent: true }),
   tablePrefix: 'benchturns',
 });
+const hostOf = (url: string) => new URL(url).host;
+const failedRequests = watchFailedRequests(
+  new Map([
+    [hostOf(serviceUrl), 'Bot Connector'],
+    [hostOf(/TableEndpoint=([^;]+)/.exec(azurite.connectionString)?.[1] ?? 'http://tables'), 'storage (tables)'],
+    [hostOf(/QueueEndpoint=([^;]+)/.exec(azurite.connectionString)?.[1] ?? 'http://queues'), 'storage (queue)'],
+  ]),
+);
 const benchStarted = performance.now();
 try {
   console.log(`chat turns bench — node ${process.version}, ${cpus().length} cores, in-memory Azurite with demo data`);
@@ -252,6 +261,7 @@ try {
   console.log(`the Teams side's CPU per turn (the crowd worker: the staff's client and the Bot Connector stand-in): ${teamsCells.join(' · ')}`);
   const tcpCells = [...figures].filter(([, { tcp }]) => tcp.listenOverflows + tcp.synRetransmits > 0).map(([name, { tcp }]) => `${name} ${tcp.listenOverflows} listen overflows, ${tcp.synRetransmits} SYN retransmits`);
   if (tcpCounters()) console.log(`the kernel's TCP counters during the waves (a turn of about a second): ${tcpCells.length > 0 ? tcpCells.join(' · ') : 'no listen overflow and no SYN retransmit in any wave'}`);
+  console.log(`the bot's outgoing requests that failed, whole run (its SDKs retry each about a second later): ${failedRequests.summary()}`);
   for (const once of onceWaves) {
     const sorted = [...once.latencies].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
