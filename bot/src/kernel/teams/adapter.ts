@@ -58,8 +58,10 @@ interface ClientPipeline {
  */
 function withIdleLimit(client: ConnectorClient, serviceUrl: string): ConnectorClient {
   const agent = keepAliveAgent(serviceUrl);
-  // botbuilder-stdlib declares `client` private; it is the core-client ServiceClient that sends every request.
-  const { pipeline } = (client as unknown as { client: ClientPipeline }).client;
+  // botbuilder-stdlib declares `client` private; it is the core-client ServiceClient that sends every request. Should
+  // a botbuilder upgrade move it, replies go out with the HTTP client's own agent as before (the bot-http test fails).
+  const pipeline = (client as unknown as { client?: Partial<ClientPipeline> }).client?.pipeline;
+  if (typeof pipeline?.addPolicy !== 'function') return client;
   pipeline.addPolicy({
     name: 'dxNaviConnectorAgent',
     sendRequest(request, next) {
