@@ -1,10 +1,12 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
   createDeliveryWorkQueue,
   deliveryQueueName,
   deliveryQueuePing,
 } from '../../bot/src/delivery/storage/delivery-work-queue.js';
-import { getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
+import { createTableStorage, getEntityOrUndefined } from '../../bot/src/kernel/storage/table-storage.js';
 import { connectionsOpenedDuring } from '../support/network-observers.js';
 import { azuriteConnectionString, testTableStorage, uniqueTablePrefix } from '../support/storage.js';
 
@@ -50,5 +52,30 @@ describe('storage connections between bursts of turns', () => {
         for (let probe = 0; probe < 5; probe++) await ping();
       }),
     ).toBe(0);
+  });
+
+  // The emulator shorthand names no endpoint: the SDK reads it as Azurite's fixed addresses on this machine.
+  it('when the connection string is the emulator shorthand, then table and queue requests go to the local emulator over plain HTTP', async () => {
+    const connection = { connectionString: 'UseDevelopmentStorage=true' };
+    const started = (work: (signal: AbortSignal) => Promise<unknown>) =>
+      new Promise<string>((resolve, reject) => {
+        const abort = new AbortController();
+        const onStart = (message: unknown) => {
+          const request = (message as { request: ClientRequest }).request;
+          diagnostics.unsubscribe('http.client.request.start', onStart);
+          resolve(`${request.protocol}//${String(request.getHeader('host'))}`);
+          abort.abort();
+        };
+        diagnostics.subscribe('http.client.request.start', onStart);
+        // No emulator need listen: the request is aborted as it starts; what matters is where it went.
+        work(abort.signal).catch((error: unknown) => {
+          diagnostics.unsubscribe('http.client.request.start', onStart);
+          if (!abort.signal.aborted) reject(error instanceof Error ? error : new Error(String(error)));
+        });
+      });
+    const table = createTableStorage(connection, uniqueTablePrefix()).client('Employees');
+    expect(await started((abortSignal) => table.getEntity('nobody', 'profile', { abortSignal }))).toBe('http://127.0.0.1:10002');
+    const queue = createDeliveryWorkQueue(connection, deliveryQueueName(uniqueTablePrefix()));
+    expect(await started(() => queue.receive(1, 1_000))).toBe('http://127.0.0.1:10001');
   });
 });

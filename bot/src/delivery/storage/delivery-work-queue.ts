@@ -3,7 +3,7 @@ import { QueueClient, RestError, type StoragePipelineOptions } from '@azure/stor
 import { z } from 'zod';
 import type { DeliveryWorkQueue, ReceivedWorkItem } from '../domain/delivery-ports.js';
 import { keepAliveAgent } from '../../kernel/storage/keep-alive-agent.js';
-import { connectionStringPart, type StorageConnection } from '../../kernel/storage/table-storage.js';
+import type { StorageConnection } from '../../kernel/storage/table-storage.js';
 import { storageCredential } from '../../kernel/storage/azure-credential.js';
 
 const workItemSchema = z.object({ b: z.string().min(1), r: z.array(z.string().min(1)).min(1) });
@@ -22,8 +22,9 @@ export function deliveryQueueName(prefix = ''): string {
  */
 function queueClient(connection: StorageConnection, queueName: string): QueueClient {
   if ('connectionString' in connection) {
-    const endpoint = connectionStringPart(connection.connectionString, 'QueueEndpoint') ?? '';
-    return new QueueClient(connection.connectionString, queueName, withAgent(keepAliveAgent(endpoint)));
+    // The queue's address as the SDK reads the connection string (explicit, the account's, or the emulator's).
+    const url = new QueueClient(connection.connectionString, queueName).url;
+    return new QueueClient(connection.connectionString, queueName, withAgent(keepAliveAgent(url)));
   }
   const url = `https://${connection.accountName}.queue.core.windows.net/${queueName}`;
   return new QueueClient(url, storageCredential(), withAgent(keepAliveAgent(url)));

@@ -53,7 +53,9 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
   let clientFor: (name: string) => TableClient;
   let service: TableServiceClient;
   if ('connectionString' in connection) {
-    const endpoint = connectionStringPart(connection.connectionString, 'TableEndpoint') ?? '';
+    // Where the SDK's own reading of the connection string points: an explicit TableEndpoint, the account's, or
+    // Azurite's fixed address for the emulator shorthand (UseDevelopmentStorage=true).
+    const endpoint = TableServiceClient.fromConnectionString(connection.connectionString).url;
     // Plain HTTP is allowed only for an emulator on this machine.
     const insecure = isLoopback(endpoint);
     const options = { allowInsecureConnection: insecure, agent: keepAliveAgent(endpoint) };
@@ -93,7 +95,7 @@ export function createTableStorage(connection: StorageConnection, tablePrefix = 
 }
 
 /** One `Name=value` part of a storage connection string; names are compared ignoring case, as Azure does. */
-export function connectionStringPart(connectionString: string, name: string): string | undefined {
+function connectionStringPart(connectionString: string, name: string): string | undefined {
   return new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(connectionString)?.[1];
 }
 
