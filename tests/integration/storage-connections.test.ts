@@ -1,5 +1,5 @@
 import diagnostics from 'node:diagnostics_channel';
-import type { ClientRequest } from 'node:http';
+import { createServer, type ClientRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
   createDeliveryWorkQueue,
@@ -75,7 +75,17 @@ describe('storage connections between bursts of turns', () => {
       });
     const table = createTableStorage(connection, uniqueTablePrefix()).client('Employees');
     expect(await started((abortSignal) => table.getEntity('nobody', 'profile', { abortSignal }))).toBe('http://127.0.0.1:10002');
-    const queue = createDeliveryWorkQueue(connection, deliveryQueueName(uniqueTablePrefix()));
-    expect(await started(() => queue.receive(1, 1_000))).toBe('http://127.0.0.1:10001');
+    // The queue's receive takes no abort signal: an emulator stand-in answers 404 so the SDK does not retry in the
+    // background (a port already taken by a real emulator answers for it).
+    const standIn = createServer((_request, response) => response.writeHead(404).end());
+    await new Promise<void>((resolve) => standIn.once('error', () => resolve()).listen(10001, '127.0.0.1', resolve));
+    try {
+      const queue = createDeliveryWorkQueue(connection, deliveryQueueName(uniqueTablePrefix()));
+      let receiving: Promise<unknown> = Promise.resolve();
+      expect(await started(() => (receiving = queue.receive(1, 1_000)))).toBe('http://127.0.0.1:10001');
+      await receiving.catch(() => undefined);
+    } finally {
+      standIn.close();
+    }
   });
 });
