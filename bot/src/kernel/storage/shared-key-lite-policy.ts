@@ -1,8 +1,6 @@
 import { createHmac, createSecretKey } from 'node:crypto';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TableClient, TableServiceClient } from '@azure/data-tables';
-
-type Pipeline = TableClient['pipeline'];
-type PipelinePolicy = Parameters<Pipeline['addPolicy']>[0];
 
 /** The name @azure/data-tables gives the policy that signs with an account key (not exported by the package). */
 const SDK_SHARED_KEY_POLICY = 'tablesNamedKeyCredentialPolicy';

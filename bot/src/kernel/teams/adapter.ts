@@ -5,7 +5,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { TableClient } from '@azure/data-tables';
+import { agentPolicy, type Pipeline } from '@azure/core-rest-pipeline';
 import { localeFrom, t } from '../cards/messages.js';
 import { keepAliveAgent } from '../storage/keep-alive-agent.js';
 import type { Logger } from '../../logger.js';
@@ -43,12 +43,6 @@ function keptClient<Client>(clients: Map<string, Promise<Client>>, key: string, 
   return client;
 }
 
-/** The part of a connector client's core-client ServiceClient used here: its core-rest-pipeline Pipeline (typed as
- * the one an Azure SDK client this app depends on exposes; core-rest-pipeline itself is not a dependency). */
-interface ClientPipeline {
-  pipeline: TableClient['pipeline'];
-}
-
 /**
  * The connector client's requests go through a keep-alive agent with an idle limit (kernel/storage/keep-alive-agent.ts)
  * instead of the HTTP client's own, which keeps idle connections until the server closes them: a reply sent as the
@@ -57,18 +51,11 @@ interface ClientPipeline {
  * ServiceClient in a private `client`); tests/integration/bot-http.test.ts holds that it takes effect.
  */
 function withIdleLimit(client: ConnectorClient, serviceUrl: string): ConnectorClient {
-  const agent = keepAliveAgent(serviceUrl);
   // botbuilder-stdlib declares `client` private; it is the core-client ServiceClient that sends every request. Should
   // a botbuilder upgrade move it, replies go out with the HTTP client's own agent as before (the bot-http test fails).
-  const pipeline = (client as unknown as { client?: Partial<ClientPipeline> }).client?.pipeline;
+  const pipeline = (client as unknown as { client?: { pipeline?: Partial<Pipeline> } }).client?.pipeline;
   if (typeof pipeline?.addPolicy !== 'function') return client;
-  pipeline.addPolicy({
-    name: 'dxNaviConnectorAgent',
-    sendRequest(request, next) {
-      request.agent ??= agent;
-      return next(request);
-    },
-  });
+  pipeline.addPolicy(agentPolicy(keepAliveAgent(serviceUrl)));
   return client;
 }
 
