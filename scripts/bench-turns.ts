@@ -99,18 +99,18 @@ function startWorker<Incoming extends { type: string }, Outgoing extends { type:
 const crowdWorker = startWorker<CrowdMessage, MainMessage>('./support/bench-turns-crowd.ts', 'crowd');
 const echoWorker = startWorker<EchoMessage, EchoRequest>('./support/bench-turns-echo.ts', 'echo bot');
 const [{ serviceUrl }, echo] = await Promise.all([crowdWorker.until('ready'), echoWorker.until('ready')]);
-const azurite = await startEmbeddedAzurite({ tablePort: await freePort(), queuePort: await freePort() });
+const [tablePort, queuePort] = [await freePort(), await freePort()];
+const azurite = await startEmbeddedAzurite({ tablePort, queuePort });
 const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DEV_TENANT_ID: TEST_TENANT_ID }), {
   storage: { connectionString: azurite.connectionString },
   log: createLogger({ silent: true }),
   tablePrefix: 'benchturns',
 });
-const hostOf = (url: string) => new URL(url).host;
 const failedRequests = watchFailedRequests(
   new Map([
-    [hostOf(serviceUrl), 'Bot Connector'],
-    [hostOf(/TableEndpoint=([^;]+)/.exec(azurite.connectionString)?.[1] ?? 'http://tables'), 'storage (tables)'],
-    [hostOf(/QueueEndpoint=([^;]+)/.exec(azurite.connectionString)?.[1] ?? 'http://queues'), 'storage (queue)'],
+    [new URL(serviceUrl).host, 'Bot Connector'],
+    [`127.0.0.1:${tablePort}`, 'storage (tables)'],
+    [`127.0.0.1:${queuePort}`, 'storage (queue)'],
   ]),
 );
 const benchStarted = performance.now();

@@ -19,6 +19,5 @@ export function watchFailedRequests(destinations: ReadonlyMap<string, string>) {
   return {
     /** "none", or each kind with its count. */
     summary: () => (counts.size === 0 ? 'none' : [...counts].map(([key, count]) => `${key} ×${count}`).join(' · ')),
-    stop: () => diagnostics.unsubscribe('http.client.request.error', onError),
   };
 }
