@@ -14,7 +14,7 @@ import {
   textMessage,
   type TestUser,
 } from '../support/activities.js';
-import { connectionsOpenedToPortDuring } from '../support/network-observers.js';
+import { connectionsOpenedDuring } from '../support/network-observers.js';
 import { registerStaff } from '../support/staff.js';
 import { startTestApp } from '../support/test-app.js';
 
@@ -163,18 +163,11 @@ describe('the bot’s connections to the Bot Connector between bursts of turns',
     const conversation = botConversation(app, connector);
     const user = newUser('c0c0');
     const connectorPort = Number(new URL(connector.serviceUrl).port);
-    await conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ'));
+    const askForHelp = () => conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ'));
+    await askForHelp();
     await new Promise((resolve) => setTimeout(resolve, 4_400));
-    expect(
-      await connectionsOpenedToPortDuring(connectorPort, () =>
-        conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ')),
-      ),
-    ).toBe(1);
+    expect(await connectionsOpenedDuring(askForHelp, connectorPort)).toBe(1);
     // A connection in use is kept: replies in quick succession share it.
-    expect(
-      await connectionsOpenedToPortDuring(connectorPort, () =>
-        conversation.converse(textMessage(user, connector.serviceUrl, 'ヘルプ')),
-      ),
-    ).toBe(0);
+    expect(await connectionsOpenedDuring(askForHelp, connectorPort)).toBe(0);
   });
 });

@@ -30,23 +30,18 @@ export async function storageReadsDuring(work: () => Promise<unknown>): Promise<
   return paths;
 }
 
-/** New TCP connections this process opens while `work` runs. */
-export async function connectionsOpenedDuring(work: () => Promise<unknown>): Promise<number> {
+/** New TCP connections this process opens while `work` runs; with `toPort`, only those to that port on this machine. */
+export async function connectionsOpenedDuring(work: () => Promise<unknown>, toPort?: number): Promise<number> {
   let opened = 0;
-  await observeDuring('net.client.socket', () => opened++, work);
-  return opened;
-}
-
-/** New TCP connections this process opens to `port` on this machine while `work` runs. */
-export async function connectionsOpenedToPortDuring(port: number, work: () => Promise<unknown>): Promise<number> {
   const remotePorts: number[] = [];
   await observeDuring(
     'net.client.socket',
     (message) => {
+      opened++;
       const socket = (message as { socket: Socket }).socket;
       socket.once('connect', () => remotePorts.push(socket.remotePort ?? 0));
     },
     work,
   );
-  return remotePorts.filter((remotePort) => remotePort === port).length;
+  return toPort === undefined ? opened : remotePorts.filter((remotePort) => remotePort === toPort).length;
 }
