@@ -182,9 +182,9 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
   /**
    * Refuses unless the configured key is the one this round's pseudonyms were made with. The round's start stores
    * its key check (create-once; a round started before there were checks gets it on first use); each instance then
-   * reads it once per round and keeps the answer. Without
-   * it a key changed while a round runs goes unnoticed: an employee's participation row is simply not where the
-   * new key points, so their next answer would become a second sheet and reminders would go to people who answered.
+   * reads it once per round and keeps the answer. Without it a key changed while a round runs goes unnoticed: an
+   * employee's participation row is simply not where the new key points, so their next answer would become a second
+   * sheet and reminders would go to people who answered.
    */
   function keyOpens(roundId: string): Promise<void> {
     let checked = keyChecks.get(roundId);
@@ -193,7 +193,10 @@ export function createSurveyResponseRepository(storage: TableStorage, options: {
         const key = keys.surveyKeyCheck(roundId);
         const row = await getEntityOrUndefined<KeyCheckEntity>(rounds, key);
         // Create-once: another instance storing it first (409) makes this read again, and theirs must open too.
-        if (!row) return void (await rounds.createEntity<KeyCheckEntity>({ ...key, sealedCheck: pseudonyms.sealKeyCheck(roundId) }));
+        if (!row) {
+          await rounds.createEntity<KeyCheckEntity>({ ...key, sealedCheck: pseudonyms.sealKeyCheck(roundId) });
+          return;
+        }
         if (!pseudonyms.opensKeyCheck(roundId, row.sealedCheck)) {
           throw new AppError('internal', { detail: `the configured survey key is not the one survey round ${roundId} started with (SECRET_SURVEY_KEY changed while it runs?)` });
         }
